@@ -1,0 +1,94 @@
+package org.entente.charter;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.Source;
+
+/**
+ * Everything a definition says about one charter, already validated: every key is unique in its
+ * kind and every reference resolves. {@link Charters#synchronize} stores it.
+ */
+public record CharterContent(
+    String key,
+    LocalizedText title,
+    LocalizedText shortTitle,
+    LocalizedText summary,
+    LocalizedText reading,
+    LocalizedText signedAt,
+    LocalDate signedOn,
+    List<String> languages,
+    String textLanguage,
+    Source source,
+    Classification classification,
+    String definitionName,
+    String definitionSha256,
+    List<Party> parties,
+    List<FoundationDocument> foundationDocuments,
+    List<Principle> principles,
+    List<Article> articles,
+    List<Area> areas,
+    List<Commitment> commitments,
+    List<WorkingGroup> workingGroups,
+    List<DialoguePlatform> dialoguePlatforms,
+    List<HistoryEntry> history) {
+
+  public record Party(
+      String key, LocalizedText officialName, LocalizedText shortName, LocalizedText signatory) {}
+
+  public record FoundationDocument(
+      String key,
+      LocalizedText title,
+      LocalizedText place,
+      LocalizedText summary,
+      LocalDate date,
+      Source source) {}
+
+  public record Principle(String key, LocalizedText text, Source source) {}
+
+  public record Article(String key, String number, LocalizedText title, List<Clause> clauses) {}
+
+  public record Clause(String key, String number, LocalizedText text, Source source) {}
+
+  public record Area(String key, LocalizedText name, LocalizedText description) {}
+
+  public record Commitment(
+      String key,
+      LocalizedText title,
+      LocalizedText action,
+      String clause,
+      List<String> areas,
+      Source source,
+      Classification classification) {}
+
+  public record WorkingGroup(
+      String key,
+      LocalizedText name,
+      LocalizedText description,
+      List<String> areas,
+      Map<String, LocalizedText> coChairs,
+      boolean restricted,
+      Source source,
+      Classification classification) {}
+
+  public record DialoguePlatform(
+      String key,
+      LocalizedText name,
+      LocalizedText purpose,
+      List<String> areas,
+      String status,
+      Source source,
+      Classification classification) {}
+
+  public record HistoryEntry(
+      String key,
+      LocalDate date,
+      String kind,
+      LocalizedText title,
+      LocalizedText description,
+      String subject,
+      String deliverable,
+      Source source) {}
+}

@@ -1,0 +1,354 @@
+package org.entente.charter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.entente.charter.CharterViews.AreaOverview;
+import org.entente.charter.CharterViews.AreaView;
+import org.entente.charter.CharterViews.CharterOverview;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.CharterViews.ClauseView;
+import org.entente.charter.CharterViews.CoChairView;
+import org.entente.charter.CharterViews.CommitmentView;
+import org.entente.charter.CharterViews.DialoguePlatformView;
+import org.entente.charter.CharterViews.FoundationDocumentView;
+import org.entente.charter.CharterViews.HistoryEntryView;
+import org.entente.charter.CharterViews.PartyView;
+import org.entente.charter.CharterViews.PrincipleView;
+import org.entente.charter.CharterViews.Ref;
+import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.Source;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads a charter's structure. Each method loads one kind of record for the whole charter in one
+ * query and joins in memory: a charter has tens or hundreds of records, never millions.
+ */
+final class CharterReader {
+
+  private static final String CHARTER_COLUMNS =
+      "id, code, title, short_title, signed_on, signed_at, languages, classification,"
+          + " definition_name, loaded_at, summary, reading, source_document, source_quote,"
+          + " source_url";
+
+  private final JdbcClient jdbc;
+
+  CharterReader(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<CharterSummary> charters() {
+    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter order by signed_on desc, code")
+        .query((rs, n) -> summary(rs))
+        .list();
+  }
+
+  Optional<CharterSummary> charter(String code) {
+    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter where code = ?")
+        .param(code)
+        .query((rs, n) -> summary(rs))
+        .optional();
+  }
+
+  CharterOverview overview(CharterSummary charter) {
+    UUID id = charter.id();
+    record Extra(LocalizedText summary, LocalizedText reading, Source source) {}
+    Extra extra =
+        jdbc.sql(
+                "select summary, reading, source_document, source_quote, source_url from charter where id = ?")
+            .param(id)
+            .query((rs, n) -> new Extra(text(rs, "summary"), text(rs, "reading"), source(rs)))
+            .single();
+    List<PartyView> parties =
+        jdbc.sql(
+                "select code, official_name, short_name, signatory from party"
+                    + " where charter_id = ? and retired = false order by position")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new PartyView(
+                        rs.getString("code"),
+                        text(rs, "official_name"),
+                        text(rs, "short_name"),
+                        text(rs, "signatory")))
+            .list();
+    List<FoundationDocumentView> documents =
+        jdbc.sql(
+                "select * from foundation_document where charter_id = ? and retired = false"
+                    + " order by position")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new FoundationDocumentView(
+                        rs.getString("code"),
+                        text(rs, "title"),
+                        rs.getObject("issued_on", LocalDate.class),
+                        text(rs, "place"),
+                        text(rs, "summary"),
+                        source(rs)))
+            .list();
+    List<PrincipleView> principles =
+        jdbc.sql(
+                "select * from principle where charter_id = ? and retired = false order by position")
+            .param(id)
+            .query((rs, n) -> new PrincipleView(rs.getString("code"), text(rs, "text"), source(rs)))
+            .list();
+    List<CommitmentView> commitments = commitments(id);
+    List<WorkingGroupView> groups = workingGroups(id);
+    List<AreaOverview> areas = new ArrayList<>();
+    for (AreaView area : areas(id)) {
+      areas.add(
+          new AreaOverview(
+              area,
+              commitments.stream()
+                  .filter(c -> c.areas().stream().anyMatch(a -> a.key().equals(area.key())))
+                  .toList(),
+              groups.stream()
+                  .filter(g -> g.areas().stream().anyMatch(a -> a.key().equals(area.key())))
+                  .map(g -> new Ref(g.key(), g.name()))
+                  .toList()));
+    }
+    Map<UUID, String> areaKeys = areaKeys(id);
+    Map<String, LocalizedText> areaNames = areaNames(id);
+    Map<UUID, List<Ref>> platformAreas = new LinkedHashMap<>();
+    jdbc.sql(
+            "select dialogue_platform_id, area_id from dialogue_platform_area pa join area a on"
+                + " a.id = pa.area_id where a.charter_id = ? order by a.position")
+        .param(id)
+        .query(
+            rs -> {
+              String key = areaKeys.get(rs.getObject("area_id", UUID.class));
+              platformAreas
+                  .computeIfAbsent(
+                      rs.getObject("dialogue_platform_id", UUID.class), k -> new ArrayList<>())
+                  .add(new Ref(key, areaNames.get(key)));
+            });
+    List<DialoguePlatformView> platforms =
+        jdbc.sql(
+                "select * from dialogue_platform where charter_id = ? and retired = false"
+                    + " order by position")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new DialoguePlatformView(
+                        rs.getString("code"),
+                        text(rs, "name"),
+                        text(rs, "purpose"),
+                        platformAreas.getOrDefault(rs.getObject("id", UUID.class), List.of()),
+                        rs.getString("status").toLowerCase(java.util.Locale.ROOT),
+                        source(rs),
+                        Classification.valueOf(rs.getString("classification"))))
+            .list();
+    List<HistoryEntryView> history =
+        jdbc.sql(
+                "select * from history_entry where charter_id = ? and retired = false"
+                    + " order by occurred_on, position")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new HistoryEntryView(
+                        rs.getString("code"),
+                        rs.getObject("occurred_on", LocalDate.class),
+                        rs.getString("kind"),
+                        text(rs, "title"),
+                        text(rs, "description"),
+                        rs.getString("subject"),
+                        rs.getString("deliverable"),
+                        source(rs)))
+            .list();
+    return new CharterOverview(
+        charter,
+        extra.summary(),
+        extra.reading(),
+        extra.source(),
+        parties,
+        documents,
+        principles,
+        areas,
+        groups,
+        platforms,
+        history);
+  }
+
+  List<AreaView> areas(UUID charterId) {
+    return jdbc.sql("select * from area where charter_id = ? and retired = false order by position")
+        .param(charterId)
+        .query(
+            (rs, n) ->
+                new AreaView(rs.getString("code"), text(rs, "name"), text(rs, "description")))
+        .list();
+  }
+
+  List<CommitmentView> commitments(UUID charterId) {
+    Map<UUID, ClauseView> clauses = clauses(charterId);
+    Map<UUID, String> areaKeys = areaKeys(charterId);
+    Map<String, LocalizedText> areaNames = areaNames(charterId);
+    Map<UUID, List<String>> commitmentAreas = new LinkedHashMap<>();
+    jdbc.sql(
+            "select ca.commitment_id, ca.area_id from commitment_area ca join area a on a.id ="
+                + " ca.area_id where a.charter_id = ? order by a.position")
+        .param(charterId)
+        .query(
+            rs -> {
+              commitmentAreas
+                  .computeIfAbsent(
+                      rs.getObject("commitment_id", UUID.class), k -> new ArrayList<>())
+                  .add(areaKeys.get(rs.getObject("area_id", UUID.class)));
+            });
+    List<WorkingGroupView> groups = workingGroups(charterId);
+    return jdbc.sql(
+            "select * from commitment where charter_id = ? and retired = false order by position")
+        .param(charterId)
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              List<String> areas = commitmentAreas.getOrDefault(id, List.of());
+              return new CommitmentView(
+                  id,
+                  rs.getString("code"),
+                  text(rs, "title"),
+                  text(rs, "action"),
+                  clauses.get(rs.getObject("clause_id", UUID.class)),
+                  areas.stream().map(a -> new Ref(a, areaNames.get(a))).toList(),
+                  groups.stream()
+                      .filter(g -> g.areas().stream().anyMatch(a -> areas.contains(a.key())))
+                      .map(g -> new Ref(g.key(), g.name()))
+                      .toList(),
+                  source(rs),
+                  Classification.valueOf(rs.getString("classification")));
+            })
+        .list();
+  }
+
+  List<WorkingGroupView> workingGroups(UUID charterId) {
+    Map<UUID, String> areaKeys = areaKeys(charterId);
+    Map<String, LocalizedText> areaNames = areaNames(charterId);
+    Map<UUID, List<Ref>> groupAreas = new LinkedHashMap<>();
+    jdbc.sql(
+            "select ga.working_group_id, ga.area_id from working_group_area ga join area a on"
+                + " a.id = ga.area_id where a.charter_id = ? order by a.position")
+        .param(charterId)
+        .query(
+            rs -> {
+              String key = areaKeys.get(rs.getObject("area_id", UUID.class));
+              groupAreas
+                  .computeIfAbsent(
+                      rs.getObject("working_group_id", UUID.class), k -> new ArrayList<>())
+                  .add(new Ref(key, areaNames.get(key)));
+            });
+    Map<UUID, List<CoChairView>> chairs = new LinkedHashMap<>();
+    jdbc.sql(
+            "select c.working_group_id, c.party_code, c.office from co_chair c join working_group"
+                + " g on g.id = c.working_group_id left join party p on p.charter_id ="
+                + " g.charter_id and p.code = c.party_code where g.charter_id = ?"
+                + " order by p.position")
+        .param(charterId)
+        .query(
+            rs -> {
+              chairs
+                  .computeIfAbsent(
+                      rs.getObject("working_group_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new CoChairView(
+                          rs.getString("party_code"),
+                          LocalizedText.fromJson(rs.getString("office"))));
+            });
+    return jdbc.sql(
+            "select * from working_group where charter_id = ? and retired = false order by position")
+        .param(charterId)
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              return new WorkingGroupView(
+                  id,
+                  rs.getString("code"),
+                  text(rs, "name"),
+                  text(rs, "description"),
+                  groupAreas.getOrDefault(id, List.of()),
+                  chairs.getOrDefault(id, List.of()),
+                  rs.getBoolean("restricted"),
+                  source(rs),
+                  Classification.valueOf(rs.getString("classification")));
+            })
+        .list();
+  }
+
+  private Map<UUID, ClauseView> clauses(UUID charterId) {
+    Map<UUID, ClauseView> clauses = new LinkedHashMap<>();
+    jdbc.sql(
+            "select c.*, a.code as article_code, a.number as article_number, a.title as"
+                + " article_title from clause c join article a on a.id = c.article_id where"
+                + " c.charter_id = ? order by c.position")
+        .param(charterId)
+        .query(
+            rs -> {
+              clauses.put(
+                  rs.getObject("id", UUID.class),
+                  new ClauseView(
+                      rs.getString("code"),
+                      rs.getString("number"),
+                      text(rs, "text"),
+                      source(rs),
+                      rs.getString("article_code"),
+                      rs.getString("article_number"),
+                      text(rs, "article_title")));
+            });
+    return clauses;
+  }
+
+  private Map<UUID, String> areaKeys(UUID charterId) {
+    Map<UUID, String> keys = new LinkedHashMap<>();
+    jdbc.sql("select id, code from area where charter_id = ?")
+        .param(charterId)
+        .query(
+            rs -> {
+              keys.put(rs.getObject("id", UUID.class), rs.getString("code"));
+            });
+    return keys;
+  }
+
+  private Map<String, LocalizedText> areaNames(UUID charterId) {
+    Map<String, LocalizedText> names = new LinkedHashMap<>();
+    jdbc.sql("select code, name from area where charter_id = ?")
+        .param(charterId)
+        .query(
+            rs -> {
+              names.put(rs.getString("code"), text(rs, "name"));
+            });
+    return names;
+  }
+
+  private static CharterSummary summary(ResultSet rs) throws SQLException {
+    OffsetDateTime loaded = rs.getObject("loaded_at", OffsetDateTime.class);
+    return new CharterSummary(
+        rs.getObject("id", UUID.class),
+        rs.getString("code"),
+        text(rs, "title"),
+        text(rs, "short_title"),
+        rs.getObject("signed_on", LocalDate.class),
+        text(rs, "signed_at"),
+        Arrays.asList(rs.getString("languages").split(",")),
+        Classification.valueOf(rs.getString("classification")),
+        rs.getString("definition_name"),
+        loaded == null ? null : loaded.toInstant());
+  }
+
+  private static LocalizedText text(ResultSet rs, String column) throws SQLException {
+    return LocalizedText.fromJson(rs.getString(column));
+  }
+
+  private static Source source(ResultSet rs) throws SQLException {
+    return new Source(
+        rs.getString("source_document"), rs.getString("source_quote"), rs.getString("source_url"));
+  }
+}

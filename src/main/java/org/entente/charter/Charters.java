@@ -1,0 +1,438 @@
+package org.entente.charter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.entente.charter.CharterContent.Area;
+import org.entente.charter.CharterContent.Article;
+import org.entente.charter.CharterContent.Clause;
+import org.entente.charter.CharterContent.Commitment;
+import org.entente.charter.CharterContent.DialoguePlatform;
+import org.entente.charter.CharterContent.FoundationDocument;
+import org.entente.charter.CharterContent.HistoryEntry;
+import org.entente.charter.CharterContent.Party;
+import org.entente.charter.CharterContent.Principle;
+import org.entente.charter.CharterContent.WorkingGroup;
+import org.entente.charter.CharterViews.AreaOverview;
+import org.entente.charter.CharterViews.CharterOverview;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.CharterViews.CommitmentView;
+import org.entente.charter.CharterViews.SyncReport;
+import org.entente.charter.CharterViews.WorkingGroupDetail;
+import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.shared.Classification;
+import org.entente.shared.KeyedRows;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.NotFoundException;
+import org.entente.shared.PageOf;
+import org.entente.shared.Paging;
+import org.entente.shared.Source;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The charter module's one service: stores charters from their definitions and answers questions
+ * about them. Unknown keys answer {@link NotFoundException}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Charters {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final CharterReader reader;
+
+  Charters(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.reader = new CharterReader(jdbc);
+  }
+
+  /**
+   * Stores a charter's content, creating, updating or retiring records by their keys. Running it
+   * twice with the same content changes nothing.
+   */
+  @Transactional
+  public SyncReport synchronize(CharterContent content) {
+    Optional<String> storedHash =
+        jdbc.sql("select definition_sha256 from charter where code = ?")
+            .param(content.key())
+            .query(String.class)
+            .optional();
+    if (storedHash.isPresent() && storedHash.get().equals(content.definitionSha256())) {
+      return new SyncReport(content.key(), true, 0, 0, 0);
+    }
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    UUID charterId = upsertCharter(content, now, storedHash.isPresent());
+    KeyedRows rows = new KeyedRows(jdbc, clock);
+
+    int position = 0;
+    for (Party party : content.parties()) {
+      rows.upsert(
+          "party",
+          charterId,
+          party.key(),
+          columns(
+              "official_name", json(party.officialName()),
+              "short_name", json(party.shortName()),
+              "signatory", json(party.signatory()),
+              "position", position++));
+    }
+    rows.retireOthers("party", charterId, keys(content.parties(), Party::key));
+
+    position = 0;
+    for (FoundationDocument doc : content.foundationDocuments()) {
+      Map<String, Object> c =
+          columns(
+              "title", json(doc.title()),
+              "issued_on", doc.date(),
+              "place", jsonOrNull(doc.place()),
+              "summary", jsonOrNull(doc.summary()),
+              "position", position++);
+      c.putAll(source(doc.source()));
+      rows.upsert("foundation_document", charterId, doc.key(), c);
+    }
+    rows.retireOthers(
+        "foundation_document",
+        charterId,
+        keys(content.foundationDocuments(), FoundationDocument::key));
+
+    position = 0;
+    for (Principle principle : content.principles()) {
+      Map<String, Object> c = columns("text", json(principle.text()), "position", position++);
+      c.putAll(source(principle.source()));
+      rows.upsert("principle", charterId, principle.key(), c);
+    }
+    rows.retireOthers("principle", charterId, keys(content.principles(), Principle::key));
+
+    Map<String, UUID> clauseIds = new LinkedHashMap<>();
+    Set<String> clauseKeys = new HashSet<>();
+    position = 0;
+    int clausePosition = 0;
+    for (Article article : content.articles()) {
+      UUID articleId =
+          rows.upsert(
+              "article",
+              charterId,
+              article.key(),
+              columns(
+                  "number",
+                  article.number(),
+                  "title",
+                  json(article.title()),
+                  "position",
+                  position++));
+      for (Clause clause : article.clauses()) {
+        Map<String, Object> c =
+            columns(
+                "article_id",
+                articleId,
+                "number",
+                clause.number(),
+                "text",
+                json(clause.text()),
+                "position",
+                clausePosition++);
+        c.putAll(source(clause.source()));
+        clauseIds.put(clause.key(), rows.upsert("clause", charterId, clause.key(), c));
+        clauseKeys.add(clause.key());
+      }
+    }
+    rows.retireOthers("article", charterId, keys(content.articles(), Article::key));
+    rows.retireOthers("clause", charterId, clauseKeys);
+
+    Map<String, UUID> areaIds = new LinkedHashMap<>();
+    position = 0;
+    for (Area area : content.areas()) {
+      areaIds.put(
+          area.key(),
+          rows.upsert(
+              "area",
+              charterId,
+              area.key(),
+              columns(
+                  "name", json(area.name()),
+                  "description", jsonOrNull(area.description()),
+                  "position", position++)));
+    }
+    rows.retireOthers("area", charterId, areaIds.keySet());
+
+    jdbc.sql(
+            "delete from commitment_area where commitment_id in"
+                + " (select id from commitment where charter_id = ?)")
+        .param(charterId)
+        .update();
+    position = 0;
+    for (Commitment commitment : content.commitments()) {
+      Map<String, Object> c =
+          columns(
+              "title", json(commitment.title()),
+              "action", json(commitment.action()),
+              "clause_id", clauseIds.get(commitment.clause()),
+              "classification", classification(commitment.classification()),
+              "position", position++);
+      c.putAll(source(commitment.source()));
+      UUID id = rows.upsert("commitment", charterId, commitment.key(), c);
+      for (String area : commitment.areas()) {
+        jdbc.sql("insert into commitment_area (commitment_id, area_id) values (?, ?)")
+            .params(id, areaIds.get(area))
+            .update();
+      }
+    }
+    rows.retireOthers("commitment", charterId, keys(content.commitments(), Commitment::key));
+
+    jdbc.sql(
+            "delete from working_group_area where working_group_id in"
+                + " (select id from working_group where charter_id = ?)")
+        .param(charterId)
+        .update();
+    jdbc.sql(
+            "delete from co_chair where working_group_id in"
+                + " (select id from working_group where charter_id = ?)")
+        .param(charterId)
+        .update();
+    position = 0;
+    for (WorkingGroup group : content.workingGroups()) {
+      Map<String, Object> c =
+          columns(
+              "name", json(group.name()),
+              "description", jsonOrNull(group.description()),
+              "restricted", group.restricted(),
+              "classification", classification(group.classification()),
+              "position", position++);
+      c.putAll(source(group.source()));
+      UUID id = rows.upsert("working_group", charterId, group.key(), c);
+      for (String area : group.areas()) {
+        jdbc.sql("insert into working_group_area (working_group_id, area_id) values (?, ?)")
+            .params(id, areaIds.get(area))
+            .update();
+      }
+      for (Map.Entry<String, LocalizedText> chair : group.coChairs().entrySet()) {
+        jdbc.sql("insert into co_chair (working_group_id, party_code, office) values (?, ?, ?)")
+            .params(id, chair.getKey(), json(chair.getValue()))
+            .update();
+      }
+    }
+    rows.retireOthers("working_group", charterId, keys(content.workingGroups(), WorkingGroup::key));
+
+    jdbc.sql(
+            "delete from dialogue_platform_area where dialogue_platform_id in"
+                + " (select id from dialogue_platform where charter_id = ?)")
+        .param(charterId)
+        .update();
+    position = 0;
+    for (DialoguePlatform platform : content.dialoguePlatforms()) {
+      Map<String, Object> c =
+          columns(
+              "name", json(platform.name()),
+              "purpose", jsonOrNull(platform.purpose()),
+              "status", platform.status().toUpperCase(java.util.Locale.ROOT),
+              "classification", classification(platform.classification()),
+              "position", position++);
+      c.putAll(source(platform.source()));
+      UUID id = rows.upsert("dialogue_platform", charterId, platform.key(), c);
+      for (String area : platform.areas()) {
+        jdbc.sql("insert into dialogue_platform_area (dialogue_platform_id, area_id) values (?, ?)")
+            .params(id, areaIds.get(area))
+            .update();
+      }
+    }
+    rows.retireOthers(
+        "dialogue_platform", charterId, keys(content.dialoguePlatforms(), DialoguePlatform::key));
+
+    position = 0;
+    for (HistoryEntry entry : content.history()) {
+      Map<String, Object> c =
+          columns(
+              "occurred_on", entry.date(),
+              "kind", entry.kind(),
+              "title", json(entry.title()),
+              "description", jsonOrNull(entry.description()),
+              "subject", entry.subject(),
+              "deliverable", entry.deliverable(),
+              "position", position++);
+      c.putAll(source(entry.source()));
+      rows.upsert("history_entry", charterId, entry.key(), c);
+    }
+    rows.retireOthers("history_entry", charterId, keys(content.history(), HistoryEntry::key));
+
+    return new SyncReport(
+        content.key(),
+        false,
+        rows.created() + (storedHash.isPresent() ? 0 : 1),
+        rows.updated() + (storedHash.isPresent() ? 1 : 0),
+        rows.retired());
+  }
+
+  private UUID upsertCharter(CharterContent content, OffsetDateTime now, boolean exists) {
+    Object[] values = {
+      json(content.title()),
+      jsonOrNull(content.shortTitle()),
+      jsonOrNull(content.summary()),
+      content.signedOn(),
+      json(content.signedAt()),
+      String.join(",", content.languages()),
+      content.textLanguage(),
+      jsonOrNull(content.reading()),
+      content.source().document(),
+      content.source().quote(),
+      content.source().url(),
+      content.definitionName(),
+      content.definitionSha256(),
+      now,
+      classification(content.classification())
+    };
+    if (exists) {
+      Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
+      params[values.length] = now;
+      params[values.length + 1] = content.key();
+      jdbc.sql(
+              "update charter set title = ?, short_title = ?, summary = ?, signed_on = ?,"
+                  + " signed_at = ?, languages = ?, text_language = ?, reading = ?,"
+                  + " source_document = ?, source_quote = ?, source_url = ?, definition_name = ?,"
+                  + " definition_sha256 = ?, loaded_at = ?, classification = ?,"
+                  + " version = version + 1, updated_at = ? where code = ?")
+          .params(params)
+          .update();
+      return jdbc.sql("select id from charter where code = ?")
+          .param(content.key())
+          .query(UUID.class)
+          .single();
+    }
+    UUID id = UUID.randomUUID();
+    Object[] params = new Object[values.length + 4];
+    params[0] = id;
+    params[1] = content.key();
+    System.arraycopy(values, 0, params, 2, values.length);
+    params[values.length + 2] = now;
+    params[values.length + 3] = now;
+    jdbc.sql(
+            "insert into charter (id, code, title, short_title, summary, signed_on, signed_at,"
+                + " languages, text_language, reading, source_document, source_quote, source_url,"
+                + " definition_name, definition_sha256, loaded_at, classification, created_at,"
+                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(params)
+        .update();
+    return id;
+  }
+
+  /** All charters, by signing date, newest first. */
+  public List<CharterSummary> list() {
+    return reader.charters();
+  }
+
+  public Optional<CharterSummary> find(String charterKey) {
+    return reader.charter(charterKey);
+  }
+
+  /** The charter with this key. */
+  public CharterSummary require(String charterKey) {
+    return find(charterKey).orElseThrow(() -> new NotFoundException("charter", charterKey));
+  }
+
+  /** Everything the overview page shows. */
+  public CharterOverview overview(String charterKey) {
+    return reader.overview(require(charterKey));
+  }
+
+  /** The charter's areas of cooperation, each with its commitments and groups. */
+  public List<AreaOverview> areas(String charterKey) {
+    return reader.overview(require(charterKey)).areas();
+  }
+
+  /**
+   * Commitments of a charter, in the charter's order.
+   *
+   * @param area only those in this area (its key), or all when null
+   * @param workingGroup only those a working group carries (its key), or all when null
+   */
+  public PageOf<CommitmentView> commitments(
+      String charterKey, String area, String workingGroup, Paging paging) {
+    CharterSummary charter = require(charterKey);
+    List<CommitmentView> all = reader.commitments(charter.id());
+    List<CommitmentView> matching =
+        all.stream()
+            .filter(c -> area == null || c.areas().stream().anyMatch(a -> a.key().equals(area)))
+            .filter(
+                c ->
+                    workingGroup == null
+                        || c.workingGroups().stream().anyMatch(g -> g.key().equals(workingGroup)))
+            .toList();
+    return PageOf.slice(matching, paging);
+  }
+
+  public CommitmentView commitment(String charterKey, String commitmentKey) {
+    CharterSummary charter = require(charterKey);
+    return reader.commitments(charter.id()).stream()
+        .filter(c -> c.key().equals(commitmentKey))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("commitment", commitmentKey));
+  }
+
+  /**
+   * The charter's working groups.
+   *
+   * @param area only the groups that cover this area (its key), or all when null
+   */
+  public List<WorkingGroupView> workingGroups(String charterKey, String area) {
+    CharterSummary charter = require(charterKey);
+    return reader.workingGroups(charter.id()).stream()
+        .filter(g -> area == null || g.areas().stream().anyMatch(a -> a.key().equals(area)))
+        .toList();
+  }
+
+  /** A working group with the commitments it carries. */
+  public WorkingGroupDetail workingGroup(String charterKey, String groupKey) {
+    CharterSummary charter = require(charterKey);
+    WorkingGroupView group =
+        reader.workingGroups(charter.id()).stream()
+            .filter(g -> g.key().equals(groupKey))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("working group", groupKey));
+    List<CommitmentView> carried =
+        reader.commitments(charter.id()).stream()
+            .filter(c -> c.workingGroups().stream().anyMatch(g -> g.key().equals(groupKey)))
+            .toList();
+    return new WorkingGroupDetail(charter, group, carried);
+  }
+
+  private static Map<String, Object> columns(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  private static Map<String, Object> source(Source source) {
+    Source s = source == null ? Source.NONE : source;
+    return columns(
+        "source_document", s.document(), "source_quote", s.quote(), "source_url", s.url());
+  }
+
+  private static String json(LocalizedText text) {
+    return text.toJson();
+  }
+
+  private static String jsonOrNull(LocalizedText text) {
+    return text == null || text.isEmpty() ? null : text.toJson();
+  }
+
+  private static String classification(Classification classification) {
+    return (classification == null ? Classification.PUBLIC : classification).name();
+  }
+
+  private static <T> Set<String> keys(List<T> items, java.util.function.Function<T, String> key) {
+    return items.stream().map(key).collect(Collectors.toSet());
+  }
+}

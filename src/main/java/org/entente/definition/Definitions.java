@@ -1,0 +1,183 @@
+package org.entente.definition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.entente.charter.CharterViews.SyncReport;
+import org.entente.charter.Charters;
+import org.entente.obligations.Obligations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads charter definitions: the ones shipped with the application and those in a configured
+ * folder. Each file loads whole or not at all; a file with problems is refused with its name, line
+ * and what is wrong, and the others still load.
+ */
+@Service
+public class Definitions {
+
+  private static final Logger log = LoggerFactory.getLogger(Definitions.class);
+
+  private final Charters charters;
+  private final Obligations obligations;
+  private final TransactionTemplate transactions;
+  private final DefinitionReader reader = new DefinitionReader();
+  private final String bundled;
+  private final String folder;
+  private volatile List<LoadResult> lastRun = List.of();
+
+  Definitions(
+      Charters charters,
+      Obligations obligations,
+      TransactionTemplate transactions,
+      @Value("${entente.definitions.bundled:classpath:charters/*.yaml}") String bundled,
+      @Value("${entente.definitions.folder:}") String folder) {
+    this.charters = charters;
+    this.obligations = obligations;
+    this.transactions = transactions;
+    this.bundled = bundled;
+    this.folder = folder;
+  }
+
+  /**
+   * How loading one file went.
+   *
+   * @param report what changed, when it loaded; null when refused
+   * @param problems why it was refused; empty when it loaded
+   */
+  public record LoadResult(String file, SyncReport report, List<DefinitionProblem> problems) {
+    public boolean loaded() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** Loads every definition, bundled ones first, then the folder's in name order. */
+  public List<LoadResult> loadAll() {
+    List<LoadResult> results = new ArrayList<>();
+    Map<String, String> charterFiles = new HashMap<>();
+    for (NamedText file : sources()) {
+      LoadResult result = load(file.name(), file.text(), charterFiles);
+      results.add(result);
+      if (result.loaded()) {
+        SyncReport r = result.report();
+        log.info(
+            "Charter definition {} loaded as '{}': {}",
+            file.name(),
+            r.charterKey(),
+            r.unchanged()
+                ? "unchanged"
+                : r.created()
+                    + " created, "
+                    + r.updated()
+                    + " updated, "
+                    + r.retired()
+                    + " retired");
+      } else {
+        log.error(
+            "Charter definition {} refused:\n  {}",
+            file.name(),
+            String.join(
+                "\n  ", result.problems().stream().map(DefinitionProblem::toString).toList()));
+      }
+    }
+    lastRun = Collections.unmodifiableList(results);
+    return lastRun;
+  }
+
+  /** What the last {@link #loadAll()} did, file by file. */
+  public List<LoadResult> lastRun() {
+    return lastRun;
+  }
+
+  /** Loads one definition in one transaction. */
+  public LoadResult load(String name, String text) {
+    return load(name, text, new HashMap<>());
+  }
+
+  private LoadResult load(String name, String text, Map<String, String> charterFiles) {
+    Definition definition;
+    try {
+      definition = reader.read(name, text);
+    } catch (DefinitionException e) {
+      return new LoadResult(name, null, e.problems());
+    }
+    String key = definition.charter().key();
+    String earlier = charterFiles.putIfAbsent(key, name);
+    if (earlier != null) {
+      return new LoadResult(
+          name,
+          null,
+          List.of(
+              new DefinitionProblem(
+                  name,
+                  1,
+                  "charter.key",
+                  "charter '" + key + "' is already defined by " + earlier)));
+    }
+    SyncReport report =
+        transactions.execute(
+            status -> {
+              SyncReport r = charters.synchronize(definition.charter());
+              if (!r.unchanged()) {
+                obligations.synchronize(key, definition.rules(), definition.history());
+              }
+              return r;
+            });
+    return new LoadResult(name, report, List.of());
+  }
+
+  private List<NamedText> sources() {
+    List<NamedText> files = new ArrayList<>();
+    try {
+      Resource[] resources = new PathMatchingResourcePatternResolver().getResources(bundled);
+      java.util.Arrays.sort(resources, java.util.Comparator.comparing(Resource::getFilename));
+      for (Resource resource : resources) {
+        files.add(
+            new NamedText(
+                resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8)));
+      }
+    } catch (IOException e) {
+      log.error("Cannot read the bundled charter definitions at {}: {}", bundled, e.getMessage());
+    }
+    if (folder != null && !folder.isBlank()) {
+      Path dir = Path.of(folder);
+      if (!Files.isDirectory(dir)) {
+        log.warn(
+            "Charter definition folder {} does not exist; nothing loaded from it",
+            dir.toAbsolutePath());
+      } else {
+        try (Stream<Path> paths = Files.list(dir)) {
+          for (Path path :
+              paths
+                  .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                  .sorted()
+                  .toList()) {
+            try {
+              files.add(new NamedText(path.getFileName().toString(), Files.readString(path)));
+            } catch (IOException | java.io.UncheckedIOException e) {
+              log.error("Cannot read charter definition {}: {}", path, e.getMessage());
+            }
+          }
+        } catch (IOException e) {
+          log.error("Cannot list charter definition folder {}: {}", dir, e.getMessage());
+        }
+      }
+    }
+    return files;
+  }
+
+  private record NamedText(String name, String text) {}
+}

@@ -1,0 +1,79 @@
+package org.entente.identity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The one security chain. Every route is named here; whatever is not named is denied. Reading
+ * public records needs no login; writing needs the operator token.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'self';"
+          + " object-src 'none'; frame-ancestors 'none'";
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, @Value("${entente.operator-token:}") String operatorToken)
+      throws Exception {
+    http.addFilterBefore(new OperatorToken(operatorToken), AnonymousAuthenticationFilter.class)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .logout(l -> l.disable())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, ex) ->
+                            problem(response, 401, "Unauthorized", "Authentication is required."))
+                    .accessDeniedHandler(
+                        (request, response, ex) ->
+                            problem(response, 403, "Forbidden", "This action is not allowed.")))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                    .frameOptions(f -> f.deny()))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.GET, AccessRules.PUBLIC_READS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, AccessRules.PUBLIC_READS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, AccessRules.OPERATOR_WRITES)
+                    .hasRole(OperatorToken.ROLE)
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll());
+    return http.build();
+  }
+
+  private static void problem(HttpServletResponse response, int status, String title, String detail)
+      throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
+  }
+}

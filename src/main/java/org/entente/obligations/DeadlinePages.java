@@ -1,0 +1,43 @@
+package org.entente.obligations;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The deadlines page: every obligation of a charter with its due date and status in words. */
+@Controller
+class DeadlinePages {
+
+  private static final List<String> SORTS = List.of("due", "status", "subject");
+
+  private final Obligations obligations;
+
+  DeadlinePages(Obligations obligations) {
+    this.obligations = obligations;
+  }
+
+  @GetMapping("/charters/{charter}/deadlines")
+  String deadlines(
+      @PathVariable String charter,
+      @RequestParam(required = false, defaultValue = "due") String sort,
+      @RequestParam(required = false) String status,
+      Model model) {
+    String chosenSort = SORTS.contains(sort) ? sort : "due";
+    String chosenStatus = status == null || status.isBlank() ? null : status;
+    if (chosenStatus != null) {
+      try {
+        ObligationState.fromCode(chosenStatus);
+      } catch (RuntimeException e) {
+        chosenStatus = null;
+      }
+    }
+    model.addAttribute("deadlines", obligations.deadlines(charter, chosenStatus, null, chosenSort));
+    model.addAttribute("sort", chosenSort);
+    model.addAttribute("status", chosenStatus);
+    model.addAttribute("states", ObligationState.values());
+    return "obligations/deadlines";
+  }
+}

@@ -1,0 +1,99 @@
+package org.entente.obligations;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.entente.obligations.ObligationViews.Deadlines;
+import org.entente.obligations.ObligationViews.EventView;
+import org.entente.obligations.ObligationViews.ObligationStatus;
+import org.entente.shared.PageOf;
+import org.entente.shared.Paging;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Obligations with their due dates and status, and the events that meet them. */
+@RestController
+@RequestMapping(path = "/api/charters/{charter}", produces = "application/json")
+@Tag(
+    name = "Obligations",
+    description = "Deadlines a charter implies and the events that meet them")
+class ObligationApi {
+
+  private final Obligations obligations;
+
+  ObligationApi(Obligations obligations) {
+    this.obligations = obligations;
+  }
+
+  /** A page of obligations, with the day they were computed for. */
+  record ObligationPage(
+      String charter,
+      java.time.LocalDate asOf,
+      int dueSoonDays,
+      List<ObligationStatus> items,
+      int page,
+      int size,
+      long totalItems,
+      int totalPages) {}
+
+  @GetMapping("/obligations")
+  @Operation(
+      summary = "Obligations as of today",
+      description =
+          "One row per rule and subject. status: met-on-time, met-late, pending, due-soon, overdue;"
+              + " sort: due (default), status, subject.")
+  ObligationPage obligations(
+      @PathVariable String charter,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String subject,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    Paging paging = Paging.of(page, size);
+    Deadlines deadlines = obligations.deadlines(charter, status, subject, sort);
+    PageOf<ObligationStatus> slice = PageOf.slice(deadlines.obligations(), paging);
+    return new ObligationPage(
+        deadlines.charterKey(),
+        deadlines.asOf(),
+        deadlines.dueSoonDays(),
+        slice.items(),
+        slice.page(),
+        slice.size(),
+        slice.totalItems(),
+        slice.totalPages());
+  }
+
+  @GetMapping("/events")
+  @Operation(summary = "Events recorded for the charter, oldest first")
+  PageOf<EventView> events(
+      @PathVariable String charter,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    return PageOf.slice(obligations.events(charter), Paging.of(page, size));
+  }
+
+  @GetMapping("/events/{id}")
+  @Operation(summary = "One recorded event")
+  EventView event(@PathVariable String charter, @PathVariable java.util.UUID id) {
+    return obligations.event(charter, id);
+  }
+
+  @PostMapping(path = "/events", consumes = "application/json")
+  @Operation(
+      summary = "Record a meeting held or a deliverable finalized",
+      security = @SecurityRequirement(name = "operator-token"))
+  ResponseEntity<EventView> record(@PathVariable String charter, @RequestBody RecordEvent event) {
+    EventView recorded = obligations.record(charter, event);
+    return ResponseEntity.created(
+            URI.create("/api/charters/" + charter + "/events/" + recorded.id()))
+        .body(recorded);
+  }
+}

@@ -1,0 +1,393 @@
+package org.entente.obligations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.charter.Charters;
+import org.entente.obligations.ObligationRule.Recurrence;
+import org.entente.obligations.ObligationViews.Deadlines;
+import org.entente.obligations.ObligationViews.EventView;
+import org.entente.obligations.ObligationViews.ObligationStatus;
+import org.entente.obligations.ObligationViews.OccurrenceView;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.KeyedRows;
+import org.entente.shared.LocalizedText;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The obligations module's one service: keeps a charter's rules and events, and says, as of the
+ * injected clock, when each obligation is due and whether it was met.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Obligations {
+
+  private static final String HISTORY = "history:";
+  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final List<String> RECORDABLE =
+      List.of(ObligationEvent.MEETING_HELD, ObligationEvent.DELIVERABLE_FINALIZED);
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final Charters charters;
+  private final int dueSoonDays;
+
+  Obligations(
+      JdbcClient jdbc,
+      Clock clock,
+      Charters charters,
+      @Value("${entente.obligations.due-soon-days:30}") int dueSoonDays) {
+    if (dueSoonDays < 0) {
+      throw new IllegalArgumentException("entente.obligations.due-soon-days must be 0 or more");
+    }
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.charters = charters;
+    this.dueSoonDays = dueSoonDays;
+  }
+
+  /**
+   * Stores a charter's rules and the events of its dated history, by key: what is unchanged stays,
+   * what changed is updated, what left the definition is retired. Events recorded through the API
+   * are kept as they are.
+   */
+  @Transactional
+  public void synchronize(
+      String charterKey, List<ObligationRule> rules, List<ObligationEvent> history) {
+    UUID charterId = charters.require(charterKey).id();
+    KeyedRows rows = new KeyedRows(jdbc, clock);
+    int position = 0;
+    for (ObligationRule rule : rules) {
+      Map<String, Object> columns = new LinkedHashMap<>();
+      columns.put("title", rule.title().toJson());
+      columns.put("clause_code", rule.clause());
+      columns.put("recurrence", rule.recurrence().name());
+      columns.put("period", rule.period().toString());
+      columns.put("anchor", rule.from() == null ? "signing" : rule.from().toString());
+      columns.put("applies_to", rule.appliesTo());
+      columns.put("event_kind", rule.eventKind());
+      columns.put("deliverable", rule.deliverable());
+      columns.put("position", position++);
+      rows.upsert("obligation_rule", charterId, rule.key(), columns);
+    }
+    rows.retireOthers(
+        "obligation_rule",
+        charterId,
+        rules.stream().map(ObligationRule::key).collect(java.util.stream.Collectors.toSet()));
+    Set<String> keep = new LinkedHashSet<>();
+    for (ObligationEvent event : history) {
+      Map<String, Object> columns = new LinkedHashMap<>();
+      columns.put("kind", event.kind());
+      columns.put("subject", event.subject());
+      columns.put("deliverable", event.deliverable());
+      columns.put("occurred_on", event.date());
+      columns.put("title", event.title().toJson());
+      columns.put("source", "DEFINITION");
+      rows.upsert("obligation_event", charterId, HISTORY + event.key(), columns);
+      keep.add(HISTORY + event.key());
+    }
+    rows.retireOthers("obligation_event", charterId, keep, HISTORY);
+  }
+
+  /** Today, in UTC, as the injected clock says. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+
+  /**
+   * The status of each obligation of a charter, one row per rule and subject.
+   *
+   * @param status only those in this state (its code, e.g. {@code overdue}), or all when null
+   * @param subject only those of this subject ({@code framework} or a group's key), or all
+   * @param sort {@code due} (the default), {@code status} or {@code subject}
+   */
+  public Deadlines deadlines(String charterKey, String status, String subject, String sort) {
+    CharterSummary charter = charters.require(charterKey);
+    ObligationState wanted =
+        status == null || status.isBlank() ? null : ObligationState.fromCode(status);
+    Comparator<ObligationStatus> order = order(sort);
+    LocalDate today = today();
+    List<WorkingGroupView> groups = charters.workingGroups(charterKey, null);
+    Map<String, LocalizedText> subjectNames = new LinkedHashMap<>();
+    subjectNames.put(ObligationRule.FRAMEWORK, LocalizedText.of("en", "The partnership framework"));
+    for (WorkingGroupView group : groups) {
+      subjectNames.put(group.key(), group.name());
+    }
+    List<StoredEvent> events =
+        jdbc.sql(
+                "select kind, subject, deliverable, occurred_on from obligation_event"
+                    + " where charter_id = ? and retired = false")
+            .param(charter.id())
+            .query(
+                (rs, n) ->
+                    new StoredEvent(
+                        rs.getString("kind"),
+                        rs.getString("subject"),
+                        rs.getString("deliverable"),
+                        rs.getObject("occurred_on", LocalDate.class)))
+            .list();
+    List<ObligationStatus> result = new ArrayList<>();
+    for (StoredRule rule : rules(charter.id())) {
+      List<String> subjects =
+          switch (rule.appliesTo()) {
+            case ObligationRule.EACH_WORKING_GROUP ->
+                groups.stream().map(WorkingGroupView::key).toList();
+            default -> List.of(rule.appliesTo());
+          };
+      LocalDate start =
+          rule.anchor().equals("signing") ? charter.signedOn() : LocalDate.parse(rule.anchor());
+      for (String s : subjects) {
+        if (subject != null && !subject.isBlank() && !subject.equals(s)) {
+          continue;
+        }
+        List<LocalDate> dates =
+            events.stream()
+                .filter(e -> e.kind().equals(rule.eventKind()))
+                .filter(e -> s.equals(e.subject()))
+                .filter(
+                    e -> rule.deliverable() == null || rule.deliverable().equals(e.deliverable()))
+                .map(StoredEvent::occurredOn)
+                .toList();
+        Schedule.Result r =
+            Schedule.evaluate(rule.recurrence(), rule.period(), start, dates, today, dueSoonDays);
+        if (wanted != null && r.state() != wanted) {
+          continue;
+        }
+        result.add(status(rule, s, subjectNames.getOrDefault(s, LocalizedText.of("en", s)), r));
+      }
+    }
+    result.sort(order);
+    return new Deadlines(
+        charter.key(),
+        charter.title(),
+        charter.signedOn(),
+        today,
+        dueSoonDays,
+        List.copyOf(result));
+  }
+
+  /** Events recorded for a charter, from its history and through the API, oldest first. */
+  public List<EventView> events(String charterKey) {
+    UUID charterId = charters.require(charterKey).id();
+    return jdbc.sql(
+            "select * from obligation_event where charter_id = ? and retired = false"
+                + " order by occurred_on, created_at")
+        .param(charterId)
+        .query(
+            (rs, n) ->
+                new EventView(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("kind"),
+                    rs.getString("subject"),
+                    rs.getString("deliverable"),
+                    rs.getObject("occurred_on", LocalDate.class),
+                    LocalizedText.fromJson(rs.getString("title")),
+                    rs.getString("note"),
+                    rs.getString("source").toLowerCase(Locale.ROOT),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
+  /** One recorded event. */
+  public EventView event(String charterKey, UUID id) {
+    return events(charterKey).stream()
+        .filter(e -> e.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new org.entente.shared.NotFoundException("event", String.valueOf(id)));
+  }
+
+  /**
+   * Records an event that may meet obligations: a meeting held or a deliverable finalized.
+   *
+   * @throws BadRequestException naming the field, when the event is not one that can be recorded
+   */
+  @Transactional
+  public EventView record(String charterKey, RecordEvent event) {
+    CharterSummary charter = charters.require(charterKey);
+    if (event.kind() == null || !RECORDABLE.contains(event.kind())) {
+      throw new BadRequestException("kind", "kind must be one of " + String.join(", ", RECORDABLE));
+    }
+    Set<String> subjects = new LinkedHashSet<>();
+    subjects.add(ObligationRule.FRAMEWORK);
+    charters.workingGroups(charterKey, null).forEach(g -> subjects.add(g.key()));
+    if (event.subject() == null || !subjects.contains(event.subject())) {
+      throw new BadRequestException(
+          "subject", "subject must be one of " + String.join(", ", subjects));
+    }
+    String deliverable = event.deliverable();
+    if (ObligationEvent.DELIVERABLE_FINALIZED.equals(event.kind())) {
+      if (deliverable == null || !KEY.matcher(deliverable).matches()) {
+        throw new BadRequestException(
+            "deliverable", "a finalized deliverable needs its key, e.g. project-list or roadmap");
+      }
+    } else if (deliverable != null) {
+      throw new BadRequestException("deliverable", "only a finalized deliverable names one");
+    }
+    if (event.occurredOn() == null) {
+      throw new BadRequestException("occurredOn", "occurredOn is required (YYYY-MM-DD)");
+    }
+    if (event.occurredOn().isAfter(today())) {
+      throw new BadRequestException(
+          "occurredOn",
+          "occurredOn " + event.occurredOn() + " is in the future: record it once it happened");
+    }
+    if (event.occurredOn().isBefore(charter.signedOn().minusYears(10))) {
+      throw new BadRequestException(
+          "occurredOn",
+          "occurredOn " + event.occurredOn() + " is long before the charter was signed");
+    }
+    if (event.title() != null && (event.title().isBlank() || event.title().length() > 500)) {
+      throw new BadRequestException("title", "title must have 1 to 500 characters");
+    }
+    if (event.note() != null && event.note().length() > 4000) {
+      throw new BadRequestException("note", "note must have at most 4000 characters");
+    }
+    String title =
+        event.title() != null
+            ? event.title().strip()
+            : (event.kind().equals(ObligationEvent.MEETING_HELD)
+                ? "Meeting held"
+                : "Deliverable finalized: " + deliverable);
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    jdbc.sql(
+            "insert into obligation_event (id, charter_id, code, kind, subject, deliverable,"
+                + " occurred_on, title, note, source, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'API', ?, ?)")
+        .params(
+            id,
+            charter.id(),
+            "api:" + id,
+            event.kind(),
+            event.subject(),
+            deliverable,
+            event.occurredOn(),
+            LocalizedText.of("en", title).toJson(),
+            event.note(),
+            now,
+            now)
+        .update();
+    return new EventView(
+        id,
+        event.kind(),
+        event.subject(),
+        deliverable,
+        event.occurredOn(),
+        LocalizedText.of("en", title),
+        event.note(),
+        "api",
+        now.toInstant());
+  }
+
+  private List<StoredRule> rules(UUID charterId) {
+    return jdbc.sql(
+            "select * from obligation_rule where charter_id = ? and retired = false order by position")
+        .param(charterId)
+        .query(
+            (rs, n) ->
+                new StoredRule(
+                    rs.getString("code"),
+                    LocalizedText.fromJson(rs.getString("title")),
+                    rs.getString("clause_code"),
+                    Recurrence.valueOf(rs.getString("recurrence")),
+                    java.time.Period.parse(rs.getString("period")),
+                    rs.getString("anchor"),
+                    rs.getString("applies_to"),
+                    rs.getString("event_kind"),
+                    rs.getString("deliverable")))
+        .list();
+  }
+
+  private static ObligationStatus status(
+      StoredRule rule, String subject, LocalizedText subjectName, Schedule.Result r) {
+    Schedule.Occurrence current = r.current();
+    long overdue = r.state() == ObligationState.OVERDUE ? -r.days() : 0;
+    long until = r.state().isOpen() && r.days() >= 0 ? r.days() : 0;
+    Schedule.Occurrence last = r.past().isEmpty() ? null : r.past().get(r.past().size() - 1);
+    String summary =
+        switch (r.state()) {
+          case MET_ON_TIME ->
+              "Met on " + current.metOn() + ", on time (due " + current.dueOn() + ").";
+          case MET_LATE ->
+              "Met on "
+                  + current.metOn()
+                  + ", "
+                  + java.time.temporal.ChronoUnit.DAYS.between(current.dueOn(), current.metOn())
+                  + " days late (due "
+                  + current.dueOn()
+                  + ").";
+          case OVERDUE -> "Overdue by " + overdue + " days: due " + current.dueOn() + ".";
+          case DUE_SOON -> "Due soon: by " + current.dueOn() + ", in " + until + " days.";
+          case PENDING -> "Pending: due by " + current.dueOn() + ", in " + until + " days.";
+        };
+    if (last != null) {
+      summary += " Last met on " + last.metOn() + (last.onTime() ? ", on time." : ", late.");
+    }
+    return new ObligationStatus(
+        rule.code(),
+        rule.title(),
+        rule.clause(),
+        rule.recurrence().name().toLowerCase(Locale.ROOT),
+        rule.period().toString(),
+        subject,
+        subjectName,
+        rule.eventKind(),
+        rule.deliverable(),
+        r.state().code(),
+        r.state().label(),
+        current.dueOn(),
+        current.metOn(),
+        overdue,
+        until,
+        last == null ? null : last.metOn(),
+        r.past().stream().map(o -> new OccurrenceView(o.dueOn(), o.metOn(), o.onTime())).toList(),
+        summary);
+  }
+
+  private static Comparator<ObligationStatus> order(String sort) {
+    Comparator<ObligationStatus> byDue =
+        Comparator.comparing(ObligationStatus::dueOn).thenComparing(ObligationStatus::rule);
+    if (sort == null || sort.isBlank() || sort.equals("due")) {
+      return byDue.thenComparing(ObligationStatus::subject);
+    }
+    return switch (sort) {
+      case "status" ->
+          Comparator.comparing((ObligationStatus s) -> ObligationState.fromCode(s.status()))
+              .reversed()
+              .thenComparing(byDue);
+      case "subject" -> Comparator.comparing(ObligationStatus::subject).thenComparing(byDue);
+      default -> throw new BadRequestException("sort", "sort must be due, status or subject");
+    };
+  }
+
+  private record StoredRule(
+      String code,
+      LocalizedText title,
+      String clause,
+      Recurrence recurrence,
+      java.time.Period period,
+      String anchor,
+      String appliesTo,
+      String eventKind,
+      String deliverable) {}
+
+  private record StoredEvent(
+      String kind, String subject, String deliverable, LocalDate occurredOn) {}
+}

@@ -1,0 +1,88 @@
+package org.entente.shared;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Text given in one or more languages, keyed by BCP 47 tag ({@code en}, {@code az}).
+ *
+ * <p>Reading it in a language that was not given falls back to another one and says so, so that a
+ * page can mark the fallback with the right {@code lang} attribute.
+ */
+public record LocalizedText(@JsonValue Map<String, String> values) {
+
+  public LocalizedText {
+    Objects.requireNonNull(values, "values");
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  @JsonCreator
+  public static LocalizedText ofMap(Map<String, String> values) {
+    return new LocalizedText(values);
+  }
+
+  public static LocalizedText of(String language, String text) {
+    return new LocalizedText(Map.of(language, text));
+  }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {};
+
+  /** Reads the stored form written by {@link #toJson()}; null or blank gives an empty text. */
+  public static LocalizedText fromJson(String json) {
+    if (json == null || json.isBlank()) {
+      return empty();
+    }
+    return new LocalizedText(JSON.readValue(json, MAP));
+  }
+
+  /** The stored form: a JSON object from language tag to text. */
+  public String toJson() {
+    return JSON.writeValueAsString(values);
+  }
+
+  public static LocalizedText empty() {
+    return new LocalizedText(Map.of());
+  }
+
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
+  /** The text in the language asked for, or in English, or in the first language given. */
+  public Rendition in(String language) {
+    if (values.containsKey(language)) {
+      return new Rendition(values.get(language), language, false);
+    }
+    if (values.containsKey("en")) {
+      return new Rendition(values.get("en"), "en", true);
+    }
+    return values.entrySet().stream()
+        .findFirst()
+        .map(e -> new Rendition(e.getValue(), e.getKey(), true))
+        .orElse(new Rendition("", language, false));
+  }
+
+  /** The text in English, or in whichever language comes first. */
+  public String text() {
+    return in("en").text();
+  }
+
+  @Override
+  public String toString() {
+    return text();
+  }
+
+  /**
+   * A text in one language.
+   *
+   * @param fallback true when the language asked for was not given and this is another one
+   */
+  public record Rendition(String text, String language, boolean fallback) {}
+}

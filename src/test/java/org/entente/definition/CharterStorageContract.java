@@ -1,0 +1,304 @@
+package org.entente.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.entente.charter.CharterViews.CommitmentView;
+import org.entente.charter.Charters;
+import org.entente.definition.Definitions.LoadResult;
+import org.entente.obligations.ObligationViews.Deadlines;
+import org.entente.obligations.ObligationViews.ObligationStatus;
+import org.entente.obligations.Obligations;
+import org.entente.obligations.RecordEvent;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.Paging;
+import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What storing charters must do on every database the application runs on: the same tests run on H2
+ * and on PostgreSQL through the subclasses.
+ */
+abstract class CharterStorageContract {
+
+  private static final String AZ_US = "az-us-2026";
+
+  @Autowired Definitions definitions;
+  @Autowired Charters charters;
+  @Autowired Obligations obligations;
+  @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
+
+  @BeforeEach
+  void today() {
+    clock.set(FixedClockConfiguration.TODAY);
+  }
+
+  @Test
+  void loadsTheDefaultCharterAtStartWithEveryCommitmentTracedToItsClause() {
+    assertThat(charters.find(AZ_US)).isPresent();
+    List<CommitmentView> commitments =
+        charters.commitments(AZ_US, null, null, new Paging(0, 100)).items();
+    assertThat(commitments).hasSizeGreaterThanOrEqualTo(26);
+    assertThat(commitments)
+        .allSatisfy(
+            c -> {
+              assertThat(c.clause()).isNotNull();
+              assertThat(c.clause().text().text()).isNotBlank();
+              assertThat(c.source().quote()).isNotBlank();
+              assertThat(c.areas()).isNotEmpty();
+            });
+    assertThat(charters.workingGroups(AZ_US, null)).hasSize(4);
+  }
+
+  @Test
+  void loadingTheSameDefinitionAgainCreatesNoDuplicates() {
+    Map<String, Long> before = counts();
+    LoadResult again =
+        definitions.load("az-us-2026.yaml", DefinitionFixtures.azerbaijanUnitedStates());
+    assertThat(again.loaded()).isTrue();
+    assertThat(again.report().unchanged()).isTrue();
+    definitions.loadAll();
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void aChangedTextUpdatesItsRecordInPlace() {
+    String text = DefinitionFixtures.freedoniaSylvania();
+    definitions.load("fs.yaml", text);
+    UUID id = commitmentId("fd-sy-2025", "shared-rivers");
+    long version = commitmentVersion(id);
+    Map<String, Long> before = counts();
+
+    String changed =
+        text.replace(
+            "action: Manage the shared rivers together.",
+            "action: Manage the shared rivers and lakes together.");
+    LoadResult result = definitions.load("fs.yaml", changed);
+
+    assertThat(result.loaded()).isTrue();
+    assertThat(result.report().updated()).isGreaterThanOrEqualTo(1);
+    assertThat(commitmentId("fd-sy-2025", "shared-rivers")).isEqualTo(id);
+    assertThat(commitmentVersion(id)).isEqualTo(version + 1);
+    assertThat(charters.commitment("fd-sy-2025", "shared-rivers").action().text())
+        .isEqualTo("Manage the shared rivers and lakes together.");
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void aCommitmentThatLeftTheDefinitionIsRetiredNotDeleted() {
+    String text = DefinitionFixtures.freedoniaSylvania();
+    definitions.load("fs.yaml", text);
+    String without =
+        text.replace(
+            """
+              - key: cultural-exchange
+                title: Cultural exchange and trade fairs
+                action: Promote cultural exchange and trade fairs.
+                clause: c-1-2
+                areas: [culture, trade]
+            """,
+            "");
+    assertThat(without).isNotEqualTo(text);
+    LoadResult result = definitions.load("fs.yaml", without);
+    assertThat(result.report().retired()).isEqualTo(1);
+    assertThat(charters.commitments("fd-sy-2025", null, null, new Paging(0, 10)).items())
+        .extracting(CommitmentView::key)
+        .containsExactly("shared-rivers");
+    assertThat(
+            jdbc.sql("select retired from commitment where code = 'cultural-exchange'")
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+
+    definitions.load("fs.yaml", text);
+    assertThat(charters.commitments("fd-sy-2025", null, null, new Paging(0, 10)).items())
+        .extracting(CommitmentView::key)
+        .containsExactly("shared-rivers", "cultural-exchange");
+  }
+
+  @Test
+  void anInvalidFileIsRefusedWithItsLineAndChangesNothing() {
+    Map<String, Long> before = counts();
+    String broken =
+        DefinitionFixtures.freedoniaSylvania()
+            .replace(
+                "areas: [culture, trade]\n    co-chairs", "areas: [culture, sport]\n    co-chairs");
+    LoadResult result = definitions.load("broken.yaml", broken);
+    assertThat(result.loaded()).isFalse();
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo("broken.yaml");
+              assertThat(p.message()).contains("unknown area 'sport'");
+              assertThat(p.line()).isEqualTo(lineOf(broken, "areas: [culture, sport]"));
+            });
+    assertThat(counts()).isEqualTo(before);
+    assertThat(charters.find("fd-sy-2025")).isEmpty();
+  }
+
+  @Test
+  void aSecondCharterWrittenOnlyAsADefinitionGetsItsOwnDeadlines() {
+    assertThat(definitions.load("fs.yaml", DefinitionFixtures.freedoniaSylvania()).loaded())
+        .isTrue();
+
+    Deadlines deadlines = obligations.deadlines("fd-sy-2025", null, null, "due");
+    assertThat(deadlines.obligations())
+        .extracting(o -> o.rule() + "/" + o.subject() + " " + o.dueOn() + " " + o.status())
+        .containsExactly(
+            "water-plan/river-commission 2026-02-28 overdue",
+            "work-plan/culture-trade 2026-05-30 overdue",
+            "work-plan/river-commission 2026-05-30 overdue",
+            "biennial-meeting/framework 2027-11-30 pending");
+    assertThat(charters.workingGroups(AZ_US, null)).hasSize(4);
+    assertThat(obligations.deadlines(AZ_US, null, null, null).obligations())
+        .noneMatch(o -> o.subject().equals("river-commission"));
+  }
+
+  @Test
+  void
+      asOfTheCheckDayEveryGroupsProjectListAndRoadmapAreOverdueAndTheFrameworkMeetingIsDueInFebruary() {
+    Deadlines deadlines = obligations.deadlines(AZ_US, null, null, "due");
+    assertThat(deadlines.asOf()).isEqualTo(LocalDate.of(2026, 11, 28));
+    List<String> groups = charters.workingGroups(AZ_US, null).stream().map(g -> g.key()).toList();
+    for (String rule : List.of("wg-project-list", "wg-roadmap")) {
+      assertThat(deadlines.obligations().stream().filter(o -> o.rule().equals(rule)))
+          .extracting(ObligationStatus::subject)
+          .containsExactlyInAnyOrderElementsOf(groups);
+      assertThat(deadlines.obligations().stream().filter(o -> o.rule().equals(rule)))
+          .allSatisfy(
+              o -> {
+                assertThat(o.status()).isEqualTo("overdue");
+                assertThat(o.dueOn()).isEqualTo(LocalDate.of(2026, 5, 10));
+                assertThat(o.daysOverdue()).isEqualTo(202);
+                assertThat(o.summary()).isEqualTo("Overdue by 202 days: due 2026-05-10.");
+              });
+    }
+    ObligationStatus framework =
+        deadlines.obligations().stream()
+            .filter(o -> o.rule().equals("framework-meeting"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(framework.subject()).isEqualTo("framework");
+    assertThat(framework.dueOn()).isEqualTo(LocalDate.of(2027, 2, 10));
+    assertThat(framework.status()).isEqualTo("pending");
+    assertThat(framework.daysUntilDue()).isEqualTo(74);
+  }
+
+  @Test
+  void aRecordedEventMeetsTheObligationAndSurvivesReloading() {
+    obligations.record(
+        AZ_US,
+        new RecordEvent(
+            "deliverable-finalized",
+            "wg-energy",
+            "project-list",
+            LocalDate.of(2026, 6, 1),
+            null,
+            null));
+    definitions.loadAll();
+    definitions.load(
+        "az-us-2026.yaml",
+        DefinitionFixtures.azerbaijanUnitedStates() + "\n# touched, so it syncs again\n");
+
+    ObligationStatus energy =
+        obligations.deadlines(AZ_US, null, "wg-energy", null).obligations().stream()
+            .filter(o -> o.rule().equals("wg-project-list"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(energy.status()).isEqualTo("met-late");
+    assertThat(energy.metOn()).isEqualTo(LocalDate.of(2026, 6, 1));
+    assertThat(energy.summary()).isEqualTo("Met on 2026-06-01, 22 days late (due 2026-05-10).");
+  }
+
+  @Test
+  void anEventThatCannotBeRecordedChangesNothing() {
+    long before = count("obligation_event");
+    assertThatThrownBy(
+            () ->
+                obligations.record(
+                    AZ_US,
+                    new RecordEvent(
+                        "meeting-held", "framework", null, LocalDate.of(2026, 12, 1), null, null)))
+        .isInstanceOf(BadRequestException.class)
+        .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("occurredOn"));
+    assertThatThrownBy(
+            () ->
+                obligations.record(
+                    AZ_US,
+                    new RecordEvent(
+                        "meeting-held",
+                        "no-such-group",
+                        null,
+                        LocalDate.of(2026, 3, 1),
+                        null,
+                        null)))
+        .isInstanceOf(BadRequestException.class)
+        .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("subject"));
+    assertThat(count("obligation_event")).isEqualTo(before);
+  }
+
+  static int lineOf(String text, String fragment) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(fragment)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line contains " + fragment);
+  }
+
+  private UUID commitmentId(String charter, String key) {
+    return jdbc.sql(
+            "select m.id from commitment m join charter c on c.id = m.charter_id"
+                + " where c.code = ? and m.code = ?")
+        .params(charter, key)
+        .query(UUID.class)
+        .single();
+  }
+
+  private long commitmentVersion(UUID id) {
+    return jdbc.sql("select version from commitment where id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
+  }
+
+  private long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  private Map<String, Long> counts() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table :
+        List.of(
+            "charter",
+            "party",
+            "foundation_document",
+            "principle",
+            "article",
+            "clause",
+            "area",
+            "commitment",
+            "commitment_area",
+            "working_group",
+            "working_group_area",
+            "co_chair",
+            "dialogue_platform",
+            "history_entry",
+            "obligation_rule",
+            "obligation_event")) {
+      counts.put(table, count(table));
+    }
+    return counts;
+  }
+}

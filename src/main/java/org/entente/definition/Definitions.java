@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.SyncReport;
 import org.entente.charter.Charters;
 import org.entente.obligations.Obligations;
@@ -33,6 +35,7 @@ public class Definitions {
 
   private final Charters charters;
   private final Obligations obligations;
+  private final Audit audit;
   private final TransactionTemplate transactions;
   private final DefinitionReader reader = new DefinitionReader();
   private final String bundled;
@@ -42,11 +45,13 @@ public class Definitions {
   Definitions(
       Charters charters,
       Obligations obligations,
+      Audit audit,
       TransactionTemplate transactions,
       @Value("${entente.definitions.bundled:classpath:charters/*.yaml}") String bundled,
       @Value("${entente.definitions.folder:}") String folder) {
     this.charters = charters;
     this.obligations = obligations;
+    this.audit = audit;
     this.transactions = transactions;
     this.bundled = bundled;
     this.folder = folder;
@@ -112,6 +117,12 @@ public class Definitions {
     try {
       definition = reader.read(name, text);
     } catch (DefinitionException e) {
+      audit.record(
+          "charter.definition-refused",
+          "definition",
+          name,
+          Outcome.FAILURE,
+          Map.of("problems", e.problems().size(), "first", e.problems().get(0).toString()));
       return new LoadResult(name, null, e.problems());
     }
     String key = definition.charter().key();
@@ -133,6 +144,17 @@ public class Definitions {
               SyncReport r = charters.synchronize(definition.charter());
               if (!r.unchanged()) {
                 obligations.synchronize(key, definition.rules(), definition.history());
+                audit.record(
+                    "charter.synchronized",
+                    "charter",
+                    key,
+                    Outcome.SUCCESS,
+                    Map.of(
+                        "file", name,
+                        "sha256", definition.charter().definitionSha256(),
+                        "created", r.created(),
+                        "updated", r.updated(),
+                        "retired", r.retired()));
               }
               return r;
             });

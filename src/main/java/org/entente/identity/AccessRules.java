@@ -27,6 +27,9 @@ final class AccessRules {
     "/actuator/health/**",
   };
 
-  /** Writes allowed with the operator token. */
-  static final String[] OPERATOR_WRITES = {"/api/charters/*/events"};
+  /** Reads allowed with the operator token only. */
+  static final String[] OPERATOR_READS = {"/api/audit/**"};
+
+  /** Writes (and checks sent by POST) allowed with the operator token. */
+  static final String[] OPERATOR_WRITES = {"/api/charters/*/events", "/api/audit/checkpoint/check"};
 }

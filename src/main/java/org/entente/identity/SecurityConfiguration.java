@@ -1,6 +1,9 @@
 package org.entente.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +28,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, @Value("${entente.operator-token:}") String operatorToken)
+      HttpSecurity http, @Value("${entente.operator-token:}") String operatorToken, Audit audit)
       throws Exception {
     http.addFilterBefore(new OperatorToken(operatorToken), AnonymousAuthenticationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -36,11 +39,15 @@ class SecurityConfiguration {
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
-                        (request, response, ex) ->
-                            problem(response, 401, "Unauthorized", "Authentication is required."))
+                        (request, response, ex) -> {
+                          denied(audit, request, 401);
+                          problem(response, 401, "Unauthorized", "Authentication is required.");
+                        })
                     .accessDeniedHandler(
-                        (request, response, ex) ->
-                            problem(response, 403, "Forbidden", "This action is not allowed.")))
+                        (request, response, ex) -> {
+                          denied(audit, request, 403);
+                          problem(response, 403, "Forbidden", "This action is not allowed.");
+                        }))
         .headers(
             h ->
                 h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -48,7 +55,9 @@ class SecurityConfiguration {
                     .frameOptions(f -> f.deny()))
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers(HttpMethod.GET, AccessRules.PUBLIC_READS)
+                a.requestMatchers(HttpMethod.GET, AccessRules.OPERATOR_READS)
+                    .hasRole(OperatorToken.ROLE)
+                    .requestMatchers(HttpMethod.GET, AccessRules.PUBLIC_READS)
                     .permitAll()
                     .requestMatchers(HttpMethod.HEAD, AccessRules.PUBLIC_READS)
                     .permitAll()
@@ -59,6 +68,18 @@ class SecurityConfiguration {
                     .anyRequest()
                     .denyAll());
     return http.build();
+  }
+
+  private static void denied(Audit audit, HttpServletRequest request, int status) {
+    audit.record(
+        "request.denied",
+        null,
+        null,
+        Outcome.DENIED,
+        java.util.Map.of(
+            "method", request.getMethod(),
+            "path", request.getRequestURI(),
+            "status", status));
   }
 
   private static void problem(HttpServletResponse response, int status, String title, String detail)

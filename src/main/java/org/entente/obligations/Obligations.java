@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
@@ -47,12 +49,14 @@ public class Obligations {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Charters charters;
+  private final Audit audit;
   private final int dueSoonDays;
 
   Obligations(
       JdbcClient jdbc,
       Clock clock,
       Charters charters,
+      Audit audit,
       @Value("${entente.obligations.due-soon-days:30}") int dueSoonDays) {
     if (dueSoonDays < 0) {
       throw new IllegalArgumentException("entente.obligations.due-soon-days must be 0 or more");
@@ -60,6 +64,7 @@ public class Obligations {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
+    this.audit = audit;
     this.dueSoonDays = dueSoonDays;
   }
 
@@ -284,6 +289,15 @@ public class Obligations {
             now,
             now)
         .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("charter", charter.key());
+    details.put("kind", event.kind());
+    details.put("subject", event.subject());
+    if (deliverable != null) {
+      details.put("deliverable", deliverable);
+    }
+    details.put("occurredOn", event.occurredOn().toString());
+    audit.record("event.recorded", "obligation_event", id.toString(), Outcome.SUCCESS, details);
     return new EventView(
         id,
         event.kind(),

@@ -1,0 +1,204 @@
+package org.entente.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.entente.audit.AuditEvent.Outcome;
+import org.entente.shared.PageOf;
+import org.entente.shared.Paging;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends to the audit trail and reads it. {@link #record} joins the caller's transaction, so an
+ * event is stored if and only if the change it describes is.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Audit {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int MAX_DETAILS = 4000;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  Audit(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Appends an event for the current actor and request, in the caller's transaction (or a new one
+   * when there is none).
+   *
+   * @param action what happened, e.g. {@code event.recorded}
+   * @param details small facts worth keeping; never secrets
+   * @return the stored event
+   */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public AuditEvent record(
+      String action, String recordType, String recordId, Outcome outcome, Map<String, ?> details) {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    String actor =
+        auth == null
+            ? "system"
+            : auth instanceof AnonymousAuthenticationToken ? "anonymous" : auth.getName();
+    return append(actor, null, action, recordType, recordId, outcome, sourceAddress(), details);
+  }
+
+  /** Appends an event with every field given: for callers that know better than the request. */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public AuditEvent append(
+      String actor,
+      String party,
+      String action,
+      String recordType,
+      String recordId,
+      Outcome outcome,
+      String sourceAddress,
+      Map<String, ?> details) {
+    String detailJson =
+        details == null || details.isEmpty() ? null : JSON.writeValueAsString(details);
+    if (detailJson != null && detailJson.length() > MAX_DETAILS) {
+      detailJson = detailJson.substring(0, MAX_DETAILS);
+    }
+    Head head =
+        jdbc.sql("select seq, hash from audit_head where id = 1 for update")
+            .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+            .single();
+    long seq = head.seq() + 1;
+    Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    String hash =
+        AuditHash.of(
+            seq,
+            at,
+            actor,
+            party,
+            action,
+            recordType,
+            recordId,
+            outcome,
+            sourceAddress,
+            detailJson,
+            head.hash());
+    jdbc.sql(
+            "insert into audit_event (seq, occurred_at, actor, party, action, record_type,"
+                + " record_id, outcome, source_address, details, prev_hash, hash)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            seq,
+            OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+            actor,
+            party,
+            action,
+            recordType,
+            recordId,
+            outcome.name(),
+            sourceAddress,
+            detailJson,
+            head.hash(),
+            hash)
+        .update();
+    jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
+    return new AuditEvent(
+        seq,
+        at,
+        actor,
+        party,
+        action,
+        recordType,
+        recordId,
+        outcome,
+        sourceAddress,
+        detailJson,
+        head.hash(),
+        hash);
+  }
+
+  /** The head of the chain: the last sequence number and its hash (0 and zeros when empty). */
+  public ChainHead head() {
+    return jdbc.sql("select seq, hash from audit_head where id = 1")
+        .query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getString("hash")))
+        .single();
+  }
+
+  /**
+   * Events, newest first.
+   *
+   * @param recordType only events about records of this type, or all when null
+   * @param recordId only events about this record, or all when null
+   * @param actor only events by this actor, or all when null
+   */
+  public PageOf<AuditEvent> events(
+      String recordType, String recordId, String actor, Paging paging) {
+    String where =
+        " where (cast(? as varchar) is null or record_type = ?)"
+            + " and (cast(? as varchar) is null or record_id = ?)"
+            + " and (cast(? as varchar) is null or actor = ?)";
+    Object[] params = {recordType, recordType, recordId, recordId, actor, actor};
+    long total =
+        jdbc.sql("select count(*) from audit_event" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<AuditEvent> items =
+        jdbc.sql(
+                "select * from audit_event"
+                    + where
+                    + " order by seq desc limit "
+                    + paging.size()
+                    + " offset "
+                    + (long) paging.page() * paging.size())
+            .params(params)
+            .query((rs, n) -> event(rs))
+            .list();
+    return new PageOf<>(items, paging.page(), paging.size(), total);
+  }
+
+  static AuditEvent event(ResultSet rs) throws SQLException {
+    return new AuditEvent(
+        rs.getLong("seq"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("actor"),
+        rs.getString("party"),
+        rs.getString("action"),
+        rs.getString("record_type"),
+        rs.getString("record_id"),
+        Outcome.valueOf(rs.getString("outcome")),
+        rs.getString("source_address"),
+        rs.getString("details"),
+        rs.getString("prev_hash"),
+        rs.getString("hash"));
+  }
+
+  private static String sourceAddress() {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    if (attributes instanceof ServletRequestAttributes servlet) {
+      HttpServletRequest request = servlet.getRequest();
+      return request.getRemoteAddr();
+    }
+    return null;
+  }
+
+  /** The last sequence number and hash of the chain. */
+  public record ChainHead(long seq, String hash) {}
+
+  private record Head(long seq, String hash) {}
+}

@@ -1,0 +1,238 @@
+package org.entente.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.entente.audit.AuditEvent.Outcome;
+import org.entente.definition.DefinitionFixtures;
+import org.entente.definition.Definitions;
+import org.entente.obligations.Obligations;
+import org.entente.obligations.RecordEvent;
+import org.entente.shared.Paging;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the audit trail must do on every database: run on H2 and PostgreSQL by the subclasses. */
+abstract class AuditContract {
+
+  @Autowired Audit audit;
+  @Autowired AuditVerifier verifier;
+  @Autowired Checkpoints checkpoints;
+  @Autowired Obligations obligations;
+  @Autowired Definitions definitions;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transactions;
+
+  /** Runs SQL that the application itself may not: changing audit rows behind its back. */
+  abstract void tamper(String sql, Object... params);
+
+  @Test
+  void loadingTheCharterAtStartWasAudited() {
+    assertThat(audit.events("charter", "az-us-2026", null, new Paging(0, 10)).items())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.action()).isEqualTo("charter.synchronized");
+              assertThat(e.actor()).isEqualTo("system");
+              assertThat(e.seq()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void everyWriteYieldsOneEventInTheSameTransaction() {
+    long before = audit.head().seq();
+    var recorded =
+        obligations.record(
+            "az-us-2026",
+            new RecordEvent(
+                "meeting-held", "framework", null, LocalDate.of(2026, 9, 1), "Plenary", null));
+    assertThat(audit.head().seq()).isEqualTo(before + 1);
+    AuditEvent event =
+        audit.events(null, recorded.id().toString(), null, new Paging(0, 5)).items().get(0);
+    assertThat(event.action()).isEqualTo("event.recorded");
+    assertThat(event.details()).contains("\"subject\":\"framework\"");
+
+    definitions.load("fs.yaml", DefinitionFixtures.freedoniaSylvania());
+    assertThat(audit.head().seq()).isEqualTo(before + 2);
+    definitions.load("fs.yaml", DefinitionFixtures.freedoniaSylvania());
+    assertThat(audit.head().seq()).as("an unchanged reload writes nothing").isEqualTo(before + 2);
+
+    long head = audit.head().seq();
+    try {
+      transactions.executeWithoutResult(
+          s -> {
+            audit.record("test.rolled-back", null, null, Outcome.SUCCESS, Map.of());
+            throw new IllegalStateException("the change fails");
+          });
+    } catch (IllegalStateException expected) {
+      // the event went with the change
+    }
+    assertThat(audit.head().seq()).isEqualTo(head);
+    assertThat(verifier.verify().intact()).isTrue();
+  }
+
+  @Test
+  void anEditedRowIsFoundAtItsSequenceNumber() {
+    appendSome(10);
+    tamper("update audit_event set actor = 'mallory' where seq = 6");
+    AuditVerifier.Verification v = verifier.verify();
+    assertThat(v.intact()).isFalse();
+    assertThat(v.firstBroken()).isEqualTo(6);
+    assertThat(v.problem()).contains("changed");
+  }
+
+  @Test
+  void aRemovedRowIsFoundAtItsSequenceNumber() {
+    appendSome(10);
+    tamper("delete from audit_event where seq = 4");
+    AuditVerifier.Verification v = verifier.verify();
+    assertThat(v.firstBroken()).isEqualTo(4);
+    assertThat(v.problem()).contains("missing");
+  }
+
+  @Test
+  void aCutTailIsFoundWhereTheChainStops() {
+    appendSome(10);
+    long head = audit.head().seq();
+    tamper("delete from audit_event where seq > ?", head - 3);
+    AuditVerifier.Verification v = verifier.verify();
+    assertThat(v.intact()).isFalse();
+    assertThat(v.firstBroken()).isEqualTo(head - 2);
+    assertThat(v.problem()).contains("removed");
+  }
+
+  @Test
+  void concurrentWritersLeaveAGapFreeChainThatVerifies() throws Exception {
+    long before = audit.head().seq();
+    int writers = 8;
+    int writes = 500;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      tasks.add(
+          () -> {
+            for (int i = 0; i < writes; i++) {
+              int n = i;
+              transactions.executeWithoutResult(
+                  s ->
+                      audit.append(
+                          "writer-" + writer,
+                          null,
+                          "test.write",
+                          "test",
+                          writer + "-" + n,
+                          Outcome.SUCCESS,
+                          "127.0.0.1",
+                          Map.of("n", n)));
+            }
+            return null;
+          });
+    }
+    for (Future<Void> f : pool.invokeAll(tasks)) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+
+    long after = audit.head().seq();
+    assertThat(after - before).isEqualTo((long) writers * writes);
+    assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single())
+        .isEqualTo(after);
+    assertThat(jdbc.sql("select max(seq) from audit_event").query(Long.class).single())
+        .isEqualTo(after);
+    AuditVerifier.Verification v = verifier.verify();
+    assertThat(v.intact()).as(String.valueOf(v)).isTrue();
+    assertThat(v.checked()).isEqualTo(after);
+  }
+
+  @Test
+  void aCheckpointExportedBeforeARewriteProvesTheRewrite() {
+    appendSome(8);
+    Checkpoints.SignedCheckpoint checkpoint = checkpoints.export();
+    assertThat(checkpoints.check(checkpoint).extendsCheckpoint()).isTrue();
+    appendSome(3);
+    assertThat(checkpoints.check(checkpoint).extendsCheckpoint()).isTrue();
+
+    // Rewrite history from event 3 on, recomputing every hash so the chain itself verifies.
+    tamper("update audit_event set actor = 'mallory' where seq = 3");
+    rehashFrom(3);
+    assertThat(verifier.verify().intact()).as("the rewritten chain is self-consistent").isTrue();
+
+    Checkpoints.CheckResult result = checkpoints.check(checkpoint);
+    assertThat(result.extendsCheckpoint()).isFalse();
+    assertThat(result.signedByThisDeployment()).isTrue();
+    assertThat(result.problem()).contains("rewritten");
+  }
+
+  @Test
+  void aForgedCheckpointIsRefused() {
+    appendSome(2);
+    Checkpoints.SignedCheckpoint real = checkpoints.export();
+    Checkpoints.SignedCheckpoint forged =
+        new Checkpoints.SignedCheckpoint(
+            real.seq(), "f".repeat(64), real.signedAt(), real.publicKey(), real.signature());
+    assertThat(checkpoints.check(forged).problem()).contains("signature");
+  }
+
+  private void appendSome(int n) {
+    for (int i = 0; i < n; i++) {
+      int k = i;
+      transactions.executeWithoutResult(
+          s ->
+              audit.append(
+                  "tester",
+                  "AZ",
+                  "test.append",
+                  "test",
+                  "r" + k,
+                  Outcome.SUCCESS,
+                  null,
+                  Map.of("i", k)));
+    }
+  }
+
+  private void rehashFrom(long seq) {
+    List<AuditEvent> events =
+        jdbc.sql("select * from audit_event where seq >= ? order by seq")
+            .param(seq)
+            .query((rs, n) -> Audit.event(rs))
+            .list();
+    String previous =
+        jdbc.sql("select hash from audit_event where seq = ?")
+            .param(seq - 1)
+            .query(String.class)
+            .single();
+    for (AuditEvent e : events) {
+      AuditEvent relinked =
+          new AuditEvent(
+              e.seq(),
+              e.occurredAt(),
+              e.actor(),
+              e.party(),
+              e.action(),
+              e.recordType(),
+              e.recordId(),
+              e.outcome(),
+              e.sourceAddress(),
+              e.details(),
+              previous,
+              null);
+      String hash = AuditHash.of(relinked);
+      tamper(
+          "update audit_event set prev_hash = ?, hash = ? where seq = ?", previous, hash, e.seq());
+      previous = hash;
+    }
+    jdbc.sql("update audit_head set hash = ? where id = 1").param(previous).update();
+  }
+}

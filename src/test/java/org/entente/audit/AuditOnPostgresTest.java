@@ -1,0 +1,65 @@
+package org.entente.audit;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.entente.testing.EmbeddedPostgresConfiguration;
+import org.entente.testing.FixedClockConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(
+    properties = "entente.audit.signing-key-file=target/test-keys/pg-${random.uuid}.key")
+@ActiveProfiles("test")
+@Import({FixedClockConfiguration.class, EmbeddedPostgresConfiguration.class})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class AuditOnPostgresTest extends AuditContract {
+
+  @Autowired JdbcTemplate template;
+
+  /** Only a superuser that switches triggers off (replica mode) can change audit rows. */
+  @Override
+  void tamper(String sql, Object... params) {
+    template.execute(
+        (ConnectionCallback<Void>)
+            c -> {
+              try (var s = c.createStatement()) {
+                s.execute("set session_replication_role = replica");
+              }
+              try (var ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                  ps.setObject(i + 1, params[i]);
+                }
+                ps.executeUpdate();
+              } finally {
+                try (var s = c.createStatement()) {
+                  s.execute("set session_replication_role = origin");
+                }
+              }
+              return null;
+            });
+  }
+
+  @Test
+  void theApplicationCannotUpdateDeleteOrTruncateTheTrail() {
+    assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'x' where seq = 1").update())
+        .isInstanceOf(DataAccessException.class)
+        .rootCause()
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("delete from audit_event where seq = 1").update())
+        .isInstanceOf(DataAccessException.class)
+        .rootCause()
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update())
+        .isInstanceOf(DataAccessException.class)
+        .rootCause()
+        .hasMessageContaining("append-only");
+    org.assertj.core.api.Assertions.assertThat(verifier.verify().intact()).isTrue();
+  }
+}

@@ -19,6 +19,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * public records needs no login; writing needs the operator token.
  */
 @Configuration
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class SecurityConfiguration {
 
   static final String CONTENT_SECURITY_POLICY =

@@ -60,7 +60,7 @@ public class EntenteApplication {
     }
   }
 
-  /** The one source of "now": tests replace it with a fixed clock. */
+  /** The one source of “now”: tests replace it with a fixed clock. */
   @Bean
   Clock clock() {
     return Clock.systemUTC();

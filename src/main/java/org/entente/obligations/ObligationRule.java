@@ -5,8 +5,8 @@ import java.time.Period;
 import org.entente.shared.LocalizedText;
 
 /**
- * An obligation a charter implies, as a rule: "within P3M of signing, each working group: a project
- * list", or "every P12M: a meeting of the framework".
+ * An obligation a charter implies, as a rule: “within P3M of signing, each working group: a project
+ * list“, or ”every P12M: a meeting of the framework“.
  *
  * @param key stable key within the charter
  * @param clause the key of the clause it comes from, or null

@@ -3,7 +3,7 @@ package org.entente.shared;
 /**
  * Where a text comes from, so every commitment can be traced to the sentence that states it.
  *
- * @param document the document, e.g. "Announcement of the signing, Baku, 2026-02-10"
+ * @param document the document, e.g. “Announcement of the signing, Baku, 2026-02-10”
  * @param quote the exact sentence, when one is given
  * @param url where the document can be read, when known
  */

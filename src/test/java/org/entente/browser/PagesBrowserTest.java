@@ -1,0 +1,308 @@
+package org.entente.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The pages in a real browser: Debian's Chromium driven by its chromedriver (never a downloaded
+ * one). Each page is checked with axe-core for serious or critical violations, for its content, and
+ * is photographed into {@code target/browser-screenshots}. Runs only with {@code -Pbrowser}.
+ *
+ * <p>The clock is the real one: assertions about deadlines hold for any day after 2026-05-10 (the
+ * project lists are overdue) and before 2027-01-10 (the yearly meetings are not yet overdue).
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "entente.definitions.folder="
+    })
+@ActiveProfiles("test")
+class PagesBrowserTest {
+
+  private static final String CHROMIUM = System.getProperty("browser.binary", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER =
+      System.getProperty("browser.driver", "/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
+  private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+  private static ChromeDriver driver;
+  private static Path userDataDir;
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    for (String file : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(Paths.get(file))) {
+        fail(file + " is missing: apt-get install -y chromium chromium-driver");
+      }
+    }
+    // Never let Selenium Manager look for (or download) a driver.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    userDataDir = Files.createTempDirectory("entente-chromium-");
+    Files.createDirectories(SCREENSHOTS);
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1280,900",
+        "--user-data-dir=" + userDataDir.toAbsolutePath());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  static void stopBrowser() throws IOException {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+    if (userDataDir != null) {
+      try (Stream<Path> files = Files.walk(userDataDir)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  static Stream<Arguments> pages() {
+    return Stream.of(
+        Arguments.of("overview", "/", "Charter of Strategic Partnership"),
+        Arguments.of("charters", "/charters", "Charters"),
+        Arguments.of(
+            "commitment", "/charters/az-us-2026/commitments/middle-corridor", "Middle Corridor"),
+        Arguments.of(
+            "working-group",
+            "/charters/az-us-2026/working-groups/wg-connectivity-digital",
+            "Working Group on Connectivity, AI and Digital Development"),
+        Arguments.of("deadlines", "/charters/az-us-2026/deadlines", "Deadlines"),
+        Arguments.of(
+            "deadlines-overdue",
+            "/charters/az-us-2026/deadlines?sort=status&status=overdue",
+            "Deadlines"),
+        Arguments.of("not-found", "/charters/nope", "Not found"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("pages")
+  void pageHasItsHeadingAndNoSeriousAccessibilityViolation(
+      String name, String path, String heading) {
+    open(path);
+    screenshot(name);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains(heading);
+    assertThat(driver.findElements(By.cssSelector("main#main"))).hasSize(1);
+    assertNoSeriousViolations(path);
+  }
+
+  @Test
+  void deadlinesShowTheProjectListsAsOverdue() {
+    open("/charters/az-us-2026/deadlines");
+    List<WebElement> projectLists =
+        rows().stream().filter(r -> r.getText().contains("Project list")).toList();
+    assertThat(projectLists).isNotEmpty();
+    assertThat(projectLists)
+        .allSatisfy(
+            r ->
+                assertThat(r.findElement(By.cssSelector(".status")).getText())
+                    .isEqualTo("Overdue"));
+  }
+
+  @Test
+  void overdueFilterShowsOnlyOverdueObligations() {
+    open("/charters/az-us-2026/deadlines?sort=status&status=overdue");
+    List<WebElement> rows = rows();
+    assertThat(rows).isNotEmpty();
+    assertThat(rows)
+        .allSatisfy(
+            r ->
+                assertThat(r.findElement(By.cssSelector(".status")).getText())
+                    .isEqualTo("Overdue"));
+    assertThat(rows).anySatisfy(r -> assertThat(r.getText()).contains("Project list"));
+    assertThat(rows).noneSatisfy(r -> assertThat(r.getText()).contains("Meeting of"));
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("Overdue");
+  }
+
+  @Test
+  void firstTabFocusesTheSkipLinkWhichLeadsToMain() {
+    open("/");
+    tab();
+    WebElement skip = driver.switchTo().activeElement();
+    assertThat(skip.getText()).isEqualTo("Skip to content");
+    assertThat(skip.getAttribute("href")).endsWith("#main");
+    assertThat(skip.isDisplayed()).as("the skip link shows when focused").isTrue();
+    screenshot("overview-skip-link-focused");
+
+    skip.sendKeys(Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> d.getCurrentUrl().endsWith("#main"));
+    tab();
+    Object inMain =
+        js().executeScript(
+                "return document.getElementById('main').contains(document.activeElement)");
+    assertThat(inMain).as("after the skip link, Tab moves inside #main").isEqualTo(Boolean.TRUE);
+  }
+
+  @Test
+  void deadlineFiltersWorkFromTheKeyboard() {
+    open("/charters/az-us-2026/deadlines");
+    WebElement sort = tabUntil(e -> "sort".equals(e.getAttribute("id")));
+    sort.sendKeys(Keys.ARROW_DOWN);
+    assertThat(sort.getDomProperty("value")).isEqualTo("status");
+
+    WebElement show = tabUntil(e -> "button".equals(e.getTagName()));
+    assertThat(show.getText()).isEqualTo("Show");
+    show.sendKeys(Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("sort="));
+    assertThat(driver.getCurrentUrl()).contains("sort=status");
+    screenshot("deadlines-sorted-by-keyboard");
+  }
+
+  private void open(String path) {
+    driver.get("http://localhost:" + port + path);
+  }
+
+  private JavascriptExecutor js() {
+    return driver;
+  }
+
+  private List<WebElement> rows() {
+    return driver.findElements(By.cssSelector("table.deadlines tbody tr"));
+  }
+
+  private void tab() {
+    new Actions(driver).sendKeys(Keys.TAB).perform();
+  }
+
+  private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted) {
+    for (int i = 0; i < 40; i++) {
+      tab();
+      WebElement active = driver.switchTo().activeElement();
+      if (wanted.test(active)) {
+        return active;
+      }
+    }
+    return fail("not reached with 40 presses of Tab on " + driver.getCurrentUrl());
+  }
+
+  private void assertNoSeriousViolations(String path) {
+    Results results = new AxeBuilder().analyze(driver);
+    if (results.isErrored()) {
+      fail("axe-core failed on " + path + ": " + results.getErrorMessage());
+    }
+    assertThat(results.getPasses()).as("axe-core ran its rules on " + path).isNotEmpty();
+    List<Rule> violations = results.getViolations();
+    if (!violations.isEmpty()) {
+      System.out.println("axe-core on " + path + ":\n" + describe(violations));
+    }
+    List<Rule> blocking =
+        violations.stream().filter(v -> BLOCKING_IMPACTS.contains(v.getImpact())).toList();
+    if (!blocking.isEmpty()) {
+      fail("serious or critical accessibility violations on " + path + ":\n" + describe(blocking));
+    }
+  }
+
+  private static String describe(List<Rule> violations) {
+    return violations.stream()
+        .map(
+            v ->
+                "- "
+                    + v.getId()
+                    + " ("
+                    + v.getImpact()
+                    + "): "
+                    + v.getHelp()
+                    + "\n    "
+                    + v.getNodes().stream()
+                        .map(CheckedNode::getTarget)
+                        .map(String::valueOf)
+                        .collect(Collectors.joining("\n    ")))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** The whole page, not only the window, when Chromium can; else the window. */
+  private void screenshot(String name) {
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    byte[] png;
+    try {
+      Number width = (Number) js().executeScript("return document.documentElement.scrollWidth");
+      Number height = (Number) js().executeScript("return document.documentElement.scrollHeight");
+      Map<String, Object> shot =
+          driver.executeCdpCommand(
+              "Page.captureScreenshot",
+              Map.of(
+                  "format",
+                  "png",
+                  "captureBeyondViewport",
+                  true,
+                  "clip",
+                  Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+      png = Base64.getDecoder().decode((String) shot.get("data"));
+    } catch (RuntimeException e) {
+      png = driver.getScreenshotAs(OutputType.BYTES);
+    }
+    try {
+      Files.write(file, png);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

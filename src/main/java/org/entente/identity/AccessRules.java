@@ -25,7 +25,12 @@ final class AccessRules {
     "/swagger-ui/**",
     "/actuator/health",
     "/actuator/health/**",
+    "/login",
+    "/setup",
   };
+
+  /** Forms anyone may send (with a CSRF token): the first administrator's setup. */
+  static final String[] PUBLIC_FORMS = {"/setup"};
 
   /** Reads allowed with the operator token only. */
   static final String[] OPERATOR_READS = {"/api/audit/**"};

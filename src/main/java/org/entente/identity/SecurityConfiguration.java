@@ -29,14 +29,38 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, @Value("${entente.operator-token:}") String operatorToken, Audit audit)
+      HttpSecurity http,
+      @Value("${entente.operator-token:}") String operatorToken,
+      Audit audit,
+      AccountLogin accountLogin)
       throws Exception {
     http.addFilterBefore(new OperatorToken(operatorToken), AnonymousAuthenticationFilter.class)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            s ->
+                s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                    .sessionFixation(f -> f.changeSessionId()))
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
         .httpBasic(b -> b.disable())
-        .formLogin(f -> f.disable())
-        .logout(l -> l.disable())
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .loginProcessingUrl("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(
+                        (request, response, ex) ->
+                            response.sendRedirect(
+                                request.getContextPath()
+                                    + (ex instanceof AccountLogin.ThrottledException t
+                                        ? "/login?wait=" + Math.max(1, t.wait.toSeconds())
+                                        : "/login?error")))
+                    .permitAll())
+        .logout(
+            l ->
+                l.logoutUrl("/logout")
+                    .invalidateHttpSession(true)
+                    .clearAuthentication(true)
+                    .deleteCookies("SESSION")
+                    .logoutSuccessUrl("/login?logout"))
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
@@ -61,6 +85,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, AccessRules.PUBLIC_READS)
                     .permitAll()
                     .requestMatchers(HttpMethod.HEAD, AccessRules.PUBLIC_READS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, AccessRules.PUBLIC_FORMS)
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, AccessRules.OPERATOR_WRITES)
                     .hasRole(OperatorToken.ROLE)

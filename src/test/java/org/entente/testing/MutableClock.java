@@ -23,6 +23,10 @@ public class MutableClock extends Clock {
     this.now = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
   }
 
+  public void setInstant(Instant instant) {
+    this.now = instant;
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

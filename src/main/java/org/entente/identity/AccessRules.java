@@ -1,40 +1,95 @@
 package org.entente.identity;
 
+import java.util.List;
+import org.springframework.http.HttpMethod;
+
 /**
- * The routes of the application by who may use them. The security chain is built from these lists,
- * and a test checks every handler mapping against them, so a new endpoint cannot be forgotten.
+ * Who may call which route, kept as data. The security chains are built from this list in order,
+ * and end in deny-all; {@code RouteCoverageTest} fails when a handler mapping has no rule here, and
+ * {@code AccessMatrixTest} checks each kind of caller against each kind of access.
  */
 final class AccessRules {
 
   private AccessRules() {}
 
-  /** Readable by anyone: public records only, until accounts and visibility arrive. */
-  static final String[] PUBLIC_READS = {
-    "/",
-    "/charters",
-    "/charters/**",
-    "/api/charters",
-    "/api/charters/**",
-    "/css/**",
-    "/js/**",
-    "/webjars/**",
-    "/favicon.ico",
-    "/v3/api-docs",
-    "/v3/api-docs/**",
-    "/swagger-ui.html",
-    "/swagger-ui/**",
-    "/actuator/health",
-    "/actuator/health/**",
-    "/login",
-    "/setup",
-  };
+  /** Who may pass. */
+  enum Access {
+    /** Anyone, logged in or not: public records only. */
+    ANYONE,
+    /** Any logged-in person (pages) or valid personal access token (API). */
+    SIGNED_IN,
+    /** An administrator. */
+    ADMINISTRATOR,
+    /** An API call with a personal access token of scope write. */
+    TOKEN_WRITE,
+    /** The deployment's operator token. */
+    OPERATOR
+  }
 
-  /** Forms anyone may send (with a CSRF token): the first administrator's setup. */
-  static final String[] PUBLIC_FORMS = {"/setup"};
+  /** One rule: requests with this method whose path matches this pattern need this access. */
+  record Rule(HttpMethod method, String pattern, Access access) {}
 
-  /** Reads allowed with the operator token only. */
-  static final String[] OPERATOR_READS = {"/api/audit/**"};
+  private static List<Rule> reads(Access access, String... patterns) {
+    List<Rule> rules = new java.util.ArrayList<>();
+    for (String p : patterns) {
+      rules.add(new Rule(HttpMethod.GET, p, access));
+      rules.add(new Rule(HttpMethod.HEAD, p, access));
+    }
+    return rules;
+  }
 
-  /** Writes (and checks sent by POST) allowed with the operator token. */
-  static final String[] OPERATOR_WRITES = {"/api/charters/*/events", "/api/audit/checkpoint/check"};
+  /** Rules of the API chain ({@code /api/**}): tokens only, never the session cookie. */
+  static final List<Rule> API =
+      concat(
+          reads(Access.OPERATOR, "/api/audit/**"),
+          List.of(new Rule(HttpMethod.POST, "/api/audit/checkpoint/check", Access.OPERATOR)),
+          reads(Access.SIGNED_IN, "/api/me"),
+          reads(Access.ADMINISTRATOR, "/api/accounts", "/api/accounts/**"),
+          List.of(
+              new Rule(HttpMethod.POST, "/api/accounts", Access.ADMINISTRATOR),
+              new Rule(HttpMethod.PATCH, "/api/accounts/*", Access.ADMINISTRATOR),
+              new Rule(HttpMethod.POST, "/api/charters/*/events", Access.OPERATOR)),
+          reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
+
+  /** Rules of the page chain: sessions, forms with CSRF tokens. */
+  static final List<Rule> PAGES =
+      concat(
+          reads(
+              Access.ANYONE,
+              "/",
+              "/charters",
+              "/charters/**",
+              "/css/**",
+              "/js/**",
+              "/webjars/**",
+              "/favicon.ico",
+              "/v3/api-docs",
+              "/v3/api-docs/**",
+              "/swagger-ui.html",
+              "/swagger-ui/**",
+              "/actuator/health",
+              "/actuator/health/**",
+              "/login",
+              "/setup",
+              "/error"),
+          List.of(
+              new Rule(HttpMethod.POST, "/setup", Access.ANYONE),
+              new Rule(HttpMethod.POST, "/error", Access.ANYONE)),
+          reads(Access.SIGNED_IN, "/account", "/account/tokens"),
+          List.of(
+              new Rule(HttpMethod.POST, "/account/tokens", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/account/tokens/*/revoke", Access.SIGNED_IN)),
+          reads(Access.ADMINISTRATOR, "/admin/accounts", "/admin/accounts/**"),
+          List.of(
+              new Rule(HttpMethod.POST, "/admin/accounts", Access.ADMINISTRATOR),
+              new Rule(HttpMethod.POST, "/admin/accounts/*", Access.ADMINISTRATOR)));
+
+  @SafeVarargs
+  private static List<Rule> concat(List<Rule>... lists) {
+    List<Rule> all = new java.util.ArrayList<>();
+    for (List<Rule> l : lists) {
+      all.addAll(l);
+    }
+    return List.copyOf(all);
+  }
 }

@@ -55,7 +55,8 @@ public class Accounts {
       String organization,
       Set<Role> roles,
       boolean clearance,
-      boolean enabled) {}
+      boolean enabled,
+      long version) {}
 
   /** What it takes to create an account. */
   public record NewAccount(
@@ -84,8 +85,132 @@ public class Accounts {
                     rs.getString("organization"),
                     roles(rs.getString("roles")),
                     rs.getBoolean("clearance"),
-                    rs.getBoolean("enabled")))
+                    rs.getBoolean("enabled"),
+                    rs.getLong("version")))
         .optional();
+  }
+
+  /** Every account, by user name. */
+  public List<AccountView> list() {
+    return jdbc
+        .sql("select username from account order by username")
+        .query(String.class)
+        .list()
+        .stream()
+        .map(u -> find(u).orElseThrow())
+        .toList();
+  }
+
+  /**
+   * Creates an account, for an administrator.
+   *
+   * @throws BadRequestException naming the field when the input does not meet the rules
+   */
+  @Transactional
+  public AccountView create(NewAccount account) {
+    if (account.roles() == null || account.roles().isEmpty()) {
+      throw new BadRequestException("roles", "an account needs at least one role");
+    }
+    AccountView created = insert(account);
+    audit.record(
+        "account.created",
+        "account",
+        created.id().toString(),
+        Outcome.SUCCESS,
+        Map.of(
+            "username", created.username(),
+            "roles", created.roles().toString(),
+            "party", String.valueOf(created.party()),
+            "clearance", created.clearance()));
+    return created;
+  }
+
+  /**
+   * Changes to an account; null fields stay as they are.
+   *
+   * @param version the version the change was made against
+   */
+  public record AccountChange(
+      String displayName,
+      String organization,
+      String party,
+      Set<Role> roles,
+      Boolean clearance,
+      Boolean enabled,
+      Long version) {}
+
+  /**
+   * Applies a change made against a version.
+   *
+   * @throws org.entente.shared.ConflictException when the account changed since that version
+   */
+  @Transactional
+  public AccountView update(String username, AccountChange change) {
+    AccountView current =
+        find(username)
+            .orElseThrow(() -> new org.entente.shared.NotFoundException("account", username));
+    if (change.version() == null) {
+      throw new BadRequestException(
+          "version", "the version the change was made against is required");
+    }
+    if (change.version() != current.version()) {
+      throw new org.entente.shared.ConflictException("account", current.version());
+    }
+    String displayName =
+        change.displayName() == null ? current.displayName() : change.displayName().strip();
+    if (displayName.isEmpty() || displayName.length() > 200) {
+      throw new BadRequestException("displayName", "a display name has 1 to 200 characters");
+    }
+    String party = change.party() == null ? current.party() : blankToNull(change.party());
+    if (party != null && !party.matches("[A-Z]{2,3}")) {
+      throw new BadRequestException("party", "a party is given by its key, such as AZ or US");
+    }
+    String organization =
+        change.organization() == null ? current.organization() : blankToNull(change.organization());
+    if (organization != null && organization.length() > 300) {
+      throw new BadRequestException("organization", "an organization has at most 300 characters");
+    }
+    Set<Role> roles = change.roles() == null ? current.roles() : change.roles();
+    if (roles.isEmpty()) {
+      throw new BadRequestException("roles", "an account needs at least one role");
+    }
+    int updated =
+        jdbc.sql(
+                "update account set display_name = ?, organization = ?, party = ?, roles = ?,"
+                    + " clearance = ?, enabled = ?, version = version + 1, updated_at = ?"
+                    + " where id = ? and version = ?")
+            .params(
+                displayName,
+                organization,
+                party,
+                roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                change.clearance() == null ? current.clearance() : change.clearance(),
+                change.enabled() == null ? current.enabled() : change.enabled(),
+                now(),
+                current.id(),
+                current.version())
+            .update();
+    if (updated == 0) {
+      throw new org.entente.shared.ConflictException(
+          "account", find(username).orElseThrow().version());
+    }
+    AccountView after = find(username).orElseThrow();
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("username", after.username());
+    if (!after.roles().equals(current.roles())) {
+      details.put("roles", current.roles() + " -> " + after.roles());
+    }
+    if (after.clearance() != current.clearance()) {
+      details.put("clearance", after.clearance());
+    }
+    if (after.enabled() != current.enabled()) {
+      details.put("enabled", after.enabled());
+    }
+    if (!java.util.Objects.equals(after.party(), current.party())) {
+      details.put("party", String.valueOf(after.party()));
+    }
+    audit.record("account.updated", "account", after.id().toString(), Outcome.SUCCESS, details);
+    return after;
   }
 
   /**
@@ -199,6 +324,11 @@ public class Accounts {
             now)
         .update();
     return find(username).orElseThrow();
+  }
+
+  /** The roles and state of an account now, read on every request so that changes apply at once. */
+  Optional<StoredLogin> current(String username) {
+    return login(username);
   }
 
   /** The stored form of an account for login; package-private, never leaves the module. */

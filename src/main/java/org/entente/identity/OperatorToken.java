@@ -14,9 +14,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Until accounts exist, one secret configured by the operator ({@code ENTENTE_OPERATOR_TOKEN})
- * allows writing through the API, sent as {@code Authorization: Bearer ...}. With no token
- * configured, nobody can write. See docs/decisions/0004-operator-token-until-accounts.md.
+ * Authenticates API calls by bearer token: the deployment's operator token ({@code
+ * ENTENTE_OPERATOR_TOKEN}, see docs/decisions/0004-operator-token-until-accounts.md) or a personal
+ * access token, checked on every call so that a revoked token fails at once. A wrong token leaves
+ * the call anonymous.
  */
 class OperatorToken extends OncePerRequestFilter {
 
@@ -24,8 +25,12 @@ class OperatorToken extends OncePerRequestFilter {
   private static final int MIN_LENGTH = 32;
 
   private final byte[] expected;
+  private final AccessTokens tokens;
+  private final Accounts accounts;
 
-  OperatorToken(String token) {
+  OperatorToken(String token, AccessTokens tokens, Accounts accounts) {
+    this.tokens = tokens;
+    this.accounts = accounts;
     if (token != null && !token.isBlank() && token.length() < MIN_LENGTH) {
       throw new IllegalStateException(
           "entente.operator-token must have at least " + MIN_LENGTH + " characters");
@@ -38,13 +43,35 @@ class OperatorToken extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
-    if (expected != null && header != null && header.startsWith("Bearer ")) {
-      byte[] given = digest(header.substring("Bearer ".length()).strip());
-      if (MessageDigest.isEqual(expected, given)) {
+    if (header != null && header.startsWith("Bearer ")) {
+      String secret = header.substring("Bearer ".length()).strip();
+      if (expected != null && MessageDigest.isEqual(expected, digest(secret))) {
         var auth =
             new UsernamePasswordAuthenticationToken(
                 "operator", null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
         SecurityContextHolder.getContext().setAuthentication(auth);
+      } else {
+        tokens
+            .authenticate(secret)
+            .flatMap(
+                holder ->
+                    accounts
+                        .current(holder.username())
+                        .map(
+                            login -> {
+                              List<SimpleGrantedAuthority> authorities =
+                                  new java.util.ArrayList<>(
+                                      login.roles().stream()
+                                          .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                                          .toList());
+                              authorities.add(new SimpleGrantedAuthority("SCOPE_read"));
+                              if (holder.scope() == AccessTokens.Scope.WRITE) {
+                                authorities.add(new SimpleGrantedAuthority("SCOPE_write"));
+                              }
+                              return new UsernamePasswordAuthenticationToken(
+                                  login.username(), null, authorities);
+                            }))
+            .ifPresent(auth -> SecurityContextHolder.getContext().setAuthentication(auth));
       }
     }
     chain.doFilter(request, response);

@@ -7,16 +7,26 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The one security chain. Every route is named here; whatever is not named is denied. Reading
- * public records needs no login; writing needs the operator token.
+ * Two security chains built from {@link AccessRules}: the API (tokens only, stateless) and the
+ * pages (sessions, login form, CSRF). Whatever the rules do not name is denied.
  */
 @Configuration
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -27,19 +37,60 @@ class SecurityConfiguration {
           + " font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'self';"
           + " object-src 'none'; frame-ancestors 'none'";
 
+  /** The API: tokens only (the session cookie is ignored, so there is no CSRF to forge). */
   @Bean
-  SecurityFilterChain securityFilterChain(
+  @Order(1)
+  SecurityFilterChain apiChain(
       HttpSecurity http,
       @Value("${entente.operator-token:}") String operatorToken,
-      Audit audit,
-      AccountLogin accountLogin)
+      AccessTokens tokens,
+      Accounts accounts,
+      Audit audit)
       throws Exception {
-    http.addFilterBefore(new OperatorToken(operatorToken), AnonymousAuthenticationFilter.class)
+    http.securityMatcher("/api/**")
+        .addFilterBefore(
+            new OperatorToken(operatorToken, tokens, accounts), AnonymousAuthenticationFilter.class)
+        .securityContext(
+            c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .logout(l -> l.disable())
+        .requestCache(c -> c.disable())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, ex) -> {
+                          denied(audit, request, 401);
+                          problem(response, 401, "Unauthorized", "A valid token is required.");
+                        })
+                    .accessDeniedHandler(
+                        (request, response, ex) -> {
+                          denied(audit, request, 403);
+                          problem(response, 403, "Forbidden", "This action is not allowed.");
+                        }))
+        .headers(this::headers)
+        .authorizeHttpRequests(
+            a -> {
+              for (AccessRules.Rule rule : AccessRules.API) {
+                a.requestMatchers(rule.method(), rule.pattern()).access(api(rule));
+              }
+              a.anyRequest().denyAll();
+            });
+    return http.build();
+  }
+
+  /** Pages: sessions, a login form, CSRF tokens on every form. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageChain(HttpSecurity http, Accounts accounts, Audit audit)
+      throws Exception {
+    http.addFilterBefore(new FreshAccount(accounts), AuthorizationFilter.class)
         .sessionManagement(
             s ->
                 s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                     .sessionFixation(f -> f.changeSessionId()))
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
         .httpBasic(b -> b.disable())
         .formLogin(
             f ->
@@ -63,38 +114,61 @@ class SecurityConfiguration {
                     .logoutSuccessUrl("/login?logout"))
         .exceptionHandling(
             e ->
-                e.authenticationEntryPoint(
-                        (request, response, ex) -> {
-                          denied(audit, request, 401);
-                          problem(response, 401, "Unauthorized", "Authentication is required.");
-                        })
+                e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                     .accessDeniedHandler(
                         (request, response, ex) -> {
-                          denied(audit, request, 403);
-                          problem(response, 403, "Forbidden", "This action is not allowed.");
+                          // A refused CSRF token says nothing about a record: 403. Anything
+                          // else answers like a page that does not exist.
+                          int status =
+                              ex instanceof org.springframework.security.web.csrf.CsrfException
+                                  ? 403
+                                  : 404;
+                          denied(audit, request, status);
+                          response.sendError(status);
                         }))
-        .headers(
-            h ->
-                h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                    .frameOptions(f -> f.deny()))
+        .headers(this::headers)
         .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(HttpMethod.GET, AccessRules.OPERATOR_READS)
-                    .hasRole(OperatorToken.ROLE)
-                    .requestMatchers(HttpMethod.GET, AccessRules.PUBLIC_READS)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.HEAD, AccessRules.PUBLIC_READS)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, AccessRules.PUBLIC_FORMS)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, AccessRules.OPERATOR_WRITES)
-                    .hasRole(OperatorToken.ROLE)
-                    .requestMatchers("/error")
-                    .permitAll()
-                    .anyRequest()
-                    .denyAll());
+            a -> {
+              for (AccessRules.Rule rule : AccessRules.PAGES) {
+                a.requestMatchers(rule.method(), rule.pattern()).access(page(rule));
+              }
+              a.anyRequest().denyAll();
+            });
     return http.build();
+  }
+
+  private void headers(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          h) {
+    h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+        .frameOptions(f -> f.deny());
+  }
+
+  private static AuthorizationManager<RequestAuthorizationContext> api(AccessRules.Rule rule) {
+    boolean write = rule.method() != HttpMethod.GET && rule.method() != HttpMethod.HEAD;
+    return switch (rule.access()) {
+      case ANYONE -> (a, c) -> new AuthorizationDecision(true);
+      case SIGNED_IN -> AuthorityAuthorizationManager.hasAuthority("SCOPE_read");
+      case ADMINISTRATOR ->
+          write
+              ? AuthorizationManagers.allOf(
+                  AuthorityAuthorizationManager.hasRole("ADMINISTRATOR"),
+                  AuthorityAuthorizationManager.hasAuthority("SCOPE_write"))
+              : AuthorityAuthorizationManager.hasRole("ADMINISTRATOR");
+      case TOKEN_WRITE -> AuthorityAuthorizationManager.hasAuthority("SCOPE_write");
+      case OPERATOR -> AuthorityAuthorizationManager.hasRole(OperatorToken.ROLE);
+    };
+  }
+
+  private static AuthorizationManager<RequestAuthorizationContext> page(AccessRules.Rule rule) {
+    return switch (rule.access()) {
+      case ANYONE -> (a, c) -> new AuthorizationDecision(true);
+      case SIGNED_IN -> AuthenticatedAuthorizationManager.authenticated();
+      case ADMINISTRATOR -> AuthorityAuthorizationManager.hasRole("ADMINISTRATOR");
+      case TOKEN_WRITE, OPERATOR -> (a, c) -> new AuthorizationDecision(false);
+    };
   }
 
   private static void denied(Audit audit, HttpServletRequest request, int status) {

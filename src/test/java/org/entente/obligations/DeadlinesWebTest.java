@@ -199,7 +199,7 @@ class DeadlinesWebTest {
         .andExpect(status().isForbidden());
     mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(EVENTS))
         .andExpect(status().isUnauthorized());
-    mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/actuator/env")).andExpect(status().is3xxRedirection());
     mvc.perform(get("/charters")).andExpect(header().string("X-Frame-Options", "DENY"));
   }
 

@@ -1,0 +1,91 @@
+package org.entente.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import java.util.Set;
+import org.entente.identity.Accounts.AccountChange;
+import org.entente.identity.Accounts.AccountView;
+import org.entente.shared.NotFoundException;
+import org.entente.shared.PageOf;
+import org.entente.shared.Paging;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accounts, for administrators, and the caller's own account. */
+@RestController
+@RequestMapping(path = "/api", produces = "application/json")
+@Tag(name = "Accounts", description = "People and their roles")
+@SecurityRequirement(name = "personal-access-token")
+class AccountApi {
+
+  private final Accounts accounts;
+
+  AccountApi(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
+  /** What an administrator sends to create an account. */
+  record CreateAccount(
+      String username,
+      String displayName,
+      String party,
+      String organization,
+      Set<Role> roles,
+      Boolean clearance,
+      String password) {}
+
+  @GetMapping("/me")
+  @Operation(summary = "The account of the token's owner")
+  AccountView me(Principal principal) {
+    return accounts
+        .find(principal.getName())
+        .orElseThrow(() -> new NotFoundException("account", principal.getName()));
+  }
+
+  @GetMapping("/accounts")
+  @Operation(summary = "Accounts, by user name (administrators)")
+  PageOf<AccountView> list(
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    return PageOf.slice(accounts.list(), Paging.of(page, size));
+  }
+
+  @GetMapping("/accounts/{username}")
+  @Operation(summary = "One account (administrators)")
+  AccountView get(@PathVariable String username) {
+    return accounts.find(username).orElseThrow(() -> new NotFoundException("account", username));
+  }
+
+  @PostMapping(path = "/accounts", consumes = "application/json")
+  @Operation(summary = "Create an account (administrators, write scope)")
+  ResponseEntity<AccountView> create(@RequestBody CreateAccount request) {
+    AccountView created =
+        accounts.create(
+            new Accounts.NewAccount(
+                request.username(),
+                request.displayName(),
+                request.party(),
+                request.organization(),
+                request.roles(),
+                Boolean.TRUE.equals(request.clearance()),
+                request.password()));
+    return ResponseEntity.created(URI.create("/api/accounts/" + created.username())).body(created);
+  }
+
+  @PatchMapping(path = "/accounts/{username}", consumes = "application/json")
+  @Operation(
+      summary = "Change an account (administrators, write scope)",
+      description = "Send the version you read; a stale version answers 409 and changes nothing.")
+  AccountView update(@PathVariable String username, @RequestBody AccountChange change) {
+    return accounts.update(username, change);
+  }
+}

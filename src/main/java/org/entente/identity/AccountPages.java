@@ -1,0 +1,164 @@
+package org.entente.identity;
+
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.ConflictException;
+import org.entente.shared.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The administrator's account pages and each person's own access tokens. */
+@Controller
+class AccountPages {
+
+  private final Accounts accounts;
+  private final AccessTokens tokens;
+
+  AccountPages(Accounts accounts, AccessTokens tokens) {
+    this.accounts = accounts;
+    this.tokens = tokens;
+  }
+
+  @GetMapping("/admin/accounts")
+  String list(Model model) {
+    model.addAttribute("accounts", accounts.list());
+    return "identity/accounts";
+  }
+
+  @GetMapping("/admin/accounts/new")
+  String newAccount(Model model) {
+    model.addAttribute("roles", Role.values());
+    model.addAttribute("account", null);
+    return "identity/account-form";
+  }
+
+  @PostMapping("/admin/accounts")
+  String create(
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String displayName,
+      @RequestParam(required = false) String party,
+      @RequestParam(required = false) String organization,
+      @RequestParam(required = false) List<Role> roles,
+      @RequestParam(required = false, defaultValue = "false") boolean clearance,
+      @RequestParam(required = false) String password,
+      Model model) {
+    try {
+      accounts.create(
+          new Accounts.NewAccount(
+              username,
+              displayName,
+              blankToNull(party),
+              organization,
+              roles == null ? Set.of() : EnumSet.copyOf(roles),
+              clearance,
+              password));
+      return "redirect:/admin/accounts?created=" + username;
+    } catch (BadRequestException e) {
+      model.addAttribute("roles", Role.values());
+      model.addAttribute("account", null);
+      model.addAttribute("fieldError", e.field());
+      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute(
+          "form",
+          java.util.Map.of(
+              "username", nz(username),
+              "displayName", nz(displayName),
+              "party", nz(party),
+              "organization", nz(organization)));
+      return "identity/account-form";
+    }
+  }
+
+  @GetMapping("/admin/accounts/{username}")
+  String edit(@PathVariable String username, Model model) {
+    model.addAttribute("roles", Role.values());
+    model.addAttribute(
+        "account",
+        accounts.find(username).orElseThrow(() -> new NotFoundException("account", username)));
+    return "identity/account-form";
+  }
+
+  @PostMapping("/admin/accounts/{username}")
+  String update(
+      @PathVariable String username,
+      @RequestParam(required = false) String displayName,
+      @RequestParam(required = false) String party,
+      @RequestParam(required = false) String organization,
+      @RequestParam(required = false) List<Role> roles,
+      @RequestParam(required = false, defaultValue = "false") boolean clearance,
+      @RequestParam(required = false, defaultValue = "false") boolean enabled,
+      @RequestParam(required = false) Long version,
+      Model model) {
+    try {
+      accounts.update(
+          username,
+          new Accounts.AccountChange(
+              displayName,
+              organization == null ? "" : organization,
+              party == null ? "" : party,
+              roles == null ? Set.of() : EnumSet.copyOf(roles),
+              clearance,
+              enabled,
+              version));
+      return "redirect:/admin/accounts?updated=" + username;
+    } catch (BadRequestException | ConflictException e) {
+      model.addAttribute("roles", Role.values());
+      model.addAttribute(
+          "account",
+          accounts.find(username).orElseThrow(() -> new NotFoundException("account", username)));
+      model.addAttribute("fieldError", e instanceof BadRequestException b ? b.field() : "version");
+      model.addAttribute("message", e.getBody().getDetail());
+      return "identity/account-form";
+    }
+  }
+
+  @GetMapping("/account/tokens")
+  String tokens(Principal principal, Model model) {
+    model.addAttribute("tokens", tokens.list(principal.getName()));
+    model.addAttribute("now", java.time.Instant.now());
+    return "identity/tokens";
+  }
+
+  @PostMapping("/account/tokens")
+  String createToken(
+      Principal principal,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) AccessTokens.Scope scope,
+      @RequestParam(required = false, defaultValue = "90") int days,
+      Model model) {
+    try {
+      model.addAttribute("created", tokens.create(principal.getName(), name, scope, days));
+    } catch (BadRequestException e) {
+      model.addAttribute("fieldError", e.field());
+      model.addAttribute("message", e.getBody().getDetail());
+    }
+    return tokens(principal, model);
+  }
+
+  @PostMapping("/account/tokens/{id}/revoke")
+  String revoke(Principal principal, @PathVariable UUID id) {
+    tokens.revoke(principal.getName(), id);
+    return "redirect:/account/tokens?revoked";
+  }
+
+  @GetMapping("/account")
+  String account(Principal principal) {
+    return "redirect:/account/tokens";
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

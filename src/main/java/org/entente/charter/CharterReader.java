@@ -41,6 +41,13 @@ final class CharterReader {
           + " definition_name, loaded_at, summary, reading, source_document, source_quote,"
           + " source_url";
 
+  /**
+   * Until the visibility policy of the access issue is in place, only public records are shown, to
+   * anyone: a record a definition marks bilateral or party-internal is hidden from everyone rather
+   * than shown to everyone (fail closed).
+   */
+  static final String VISIBLE = " and classification = 'PUBLIC'";
+
   private final JdbcClient jdbc;
 
   CharterReader(JdbcClient jdbc) {
@@ -48,13 +55,16 @@ final class CharterReader {
   }
 
   List<CharterSummary> charters() {
-    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter order by signed_on desc, code")
+    return jdbc.sql(
+            "select "
+                + CHARTER_COLUMNS
+                + " from charter where classification = 'PUBLIC' order by signed_on desc, code")
         .query((rs, n) -> summary(rs))
         .list();
   }
 
   Optional<CharterSummary> charter(String code) {
-    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter where code = ?")
+    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter where code = ?" + VISIBLE)
         .param(code)
         .query((rs, n) -> summary(rs))
         .optional();
@@ -72,7 +82,9 @@ final class CharterReader {
     List<PartyView> parties =
         jdbc.sql(
                 "select code, official_name, short_name, signatory from party"
-                    + " where charter_id = ? and retired = false order by position")
+                    + " where charter_id = ? and retired = false"
+                    + VISIBLE
+                    + " order by position")
             .param(id)
             .query(
                 (rs, n) ->
@@ -85,6 +97,7 @@ final class CharterReader {
     List<FoundationDocumentView> documents =
         jdbc.sql(
                 "select * from foundation_document where charter_id = ? and retired = false"
+                    + VISIBLE
                     + " order by position")
             .param(id)
             .query(
@@ -99,7 +112,9 @@ final class CharterReader {
             .list();
     List<PrincipleView> principles =
         jdbc.sql(
-                "select * from principle where charter_id = ? and retired = false order by position")
+                "select * from principle where charter_id = ? and retired = false"
+                    + VISIBLE
+                    + " order by position")
             .param(id)
             .query((rs, n) -> new PrincipleView(rs.getString("code"), text(rs, "text"), source(rs)))
             .list();
@@ -136,6 +151,7 @@ final class CharterReader {
     List<DialoguePlatformView> platforms =
         jdbc.sql(
                 "select * from dialogue_platform where charter_id = ? and retired = false"
+                    + VISIBLE
                     + " order by position")
             .param(id)
             .query(
@@ -152,6 +168,7 @@ final class CharterReader {
     List<HistoryEntryView> history =
         jdbc.sql(
                 "select * from history_entry where charter_id = ? and retired = false"
+                    + VISIBLE
                     + " order by occurred_on, position")
             .param(id)
             .query(
@@ -181,7 +198,10 @@ final class CharterReader {
   }
 
   List<AreaView> areas(UUID charterId) {
-    return jdbc.sql("select * from area where charter_id = ? and retired = false order by position")
+    return jdbc.sql(
+            "select * from area where charter_id = ? and retired = false"
+                + VISIBLE
+                + " order by position")
         .param(charterId)
         .query(
             (rs, n) ->
@@ -207,7 +227,9 @@ final class CharterReader {
             });
     List<WorkingGroupView> groups = workingGroups(charterId);
     return jdbc.sql(
-            "select * from commitment where charter_id = ? and retired = false order by position")
+            "select * from commitment where charter_id = ? and retired = false"
+                + VISIBLE
+                + " order by position")
         .param(charterId)
         .query(
             (rs, n) -> {
@@ -264,7 +286,9 @@ final class CharterReader {
                           LocalizedText.fromJson(rs.getString("office"))));
             });
     return jdbc.sql(
-            "select * from working_group where charter_id = ? and retired = false order by position")
+            "select * from working_group where charter_id = ? and retired = false"
+                + VISIBLE
+                + " order by position")
         .param(charterId)
         .query(
             (rs, n) -> {

@@ -148,11 +148,28 @@ public class Audit {
    */
   public PageOf<AuditEvent> events(
       String recordType, String recordId, String actor, Paging paging) {
+    return events(recordType, recordId, actor, null, null, paging);
+  }
+
+  /** Events, newest first, also filtered by day (UTC, both ends included; null: open). */
+  public PageOf<AuditEvent> events(
+      String recordType,
+      String recordId,
+      String actor,
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      Paging paging) {
+    OffsetDateTime start = from == null ? null : from.atStartOfDay().atOffset(ZoneOffset.UTC);
+    OffsetDateTime end = to == null ? null : to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
     String where =
         " where (cast(? as varchar) is null or record_type = ?)"
             + " and (cast(? as varchar) is null or record_id = ?)"
-            + " and (cast(? as varchar) is null or actor = ?)";
-    Object[] params = {recordType, recordType, recordId, recordId, actor, actor};
+            + " and (cast(? as varchar) is null or actor = ?)"
+            + " and (cast(? as timestamp with time zone) is null or occurred_at >= ?)"
+            + " and (cast(? as timestamp with time zone) is null or occurred_at < ?)";
+    Object[] params = {
+      recordType, recordType, recordId, recordId, actor, actor, start, start, end, end
+    };
     long total =
         jdbc.sql("select count(*) from audit_event" + where)
             .params(params)

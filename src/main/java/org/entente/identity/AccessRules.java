@@ -79,7 +79,12 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/account/tokens", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/account/tokens/*/revoke", Access.SIGNED_IN)),
-          reads(Access.ADMINISTRATOR, "/admin/accounts", "/admin/accounts/**"),
+          reads(
+              Access.ADMINISTRATOR,
+              "/admin/accounts",
+              "/admin/accounts/**",
+              "/admin/audit",
+              "/admin/audit/**"),
           List.of(
               new Rule(HttpMethod.POST, "/admin/accounts", Access.ADMINISTRATOR),
               new Rule(HttpMethod.POST, "/admin/accounts/*", Access.ADMINISTRATOR)));

@@ -1,0 +1,121 @@
+package org.entente.audit;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.util.EnumSet;
+import org.entente.identity.Accounts;
+import org.entente.identity.Role;
+import org.entente.testing.FixedClockConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest(
+    properties = {
+      "entente.security.bcrypt-strength=4",
+      "entente.audit.signing-key-file=target/test-keys/pages-${random.uuid}.key"
+    })
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class AuditPagesTest {
+
+  static final String PASSWORD = "correct horse battery";
+
+  @Autowired MockMvc mvc;
+  @Autowired Accounts accounts;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void people() {
+    accounts.createFirstAdministrator(
+        accounts.issueSetupToken().orElseThrow(),
+        new Accounts.NewAccount(
+            "admin", "Admin", null, null, EnumSet.of(Role.ADMINISTRATOR), false, PASSWORD));
+    accounts.create(
+        new Accounts.NewAccount(
+            "az.member", "AZ member", "AZ", null, EnumSet.of(Role.MEMBER), false, PASSWORD));
+  }
+
+  @Test
+  void theAdministratorFiltersTheTrailByActorRecordAndDay() throws Exception {
+    Cookie admin = login("admin");
+    login("az.member");
+    mvc.perform(get("/admin/audit").cookie(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("login.succeeded")))
+        .andExpect(content().string(containsString("charter.synchronized")));
+    mvc.perform(get("/admin/audit").param("actor", "az.member").cookie(admin))
+        .andExpect(content().string(containsString("login.succeeded")))
+        .andExpect(content().string(not(containsString("charter.synchronized"))));
+    mvc.perform(
+            get("/admin/audit")
+                .param("recordType", "charter")
+                .param("recordId", "az-us-2026")
+                .cookie(admin))
+        .andExpect(content().string(containsString("charter.synchronized")))
+        .andExpect(content().string(containsString("1 events")));
+    mvc.perform(get("/admin/audit").param("from", "2026-11-29").cookie(admin))
+        .andExpect(content().string(containsString("No event matches.")));
+    mvc.perform(
+            get("/admin/audit").param("from", "2026-11-28").param("to", "2026-11-28").cookie(admin))
+        .andExpect(content().string(containsString("login.succeeded")));
+    mvc.perform(get("/admin/audit").param("from", "yesterday").cookie(admin))
+        .andExpect(status().is4xxClientError());
+  }
+
+  @Test
+  void theVerificationPageNamesTheFirstBrokenEvent() throws Exception {
+    Cookie admin = login("admin");
+    mvc.perform(get("/admin/audit/verification").cookie(admin))
+        .andExpect(content().string(containsString("Intact.")));
+    jdbc.sql("update audit_event set actor = 'mallory' where seq = 2").update();
+    mvc.perform(get("/admin/audit/verification").cookie(admin))
+        .andExpect(content().string(containsString("Broken at event <span>2</span>")));
+  }
+
+  @Test
+  void theAdministratorDownloadsASignedCheckpoint() throws Exception {
+    Cookie admin = login("admin");
+    mvc.perform(get("/admin/audit/checkpoint").cookie(admin))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.seq").isNumber())
+        .andExpect(jsonPath("$.signature").isString());
+  }
+
+  @Test
+  void nobodyElseSeesTheTrail() throws Exception {
+    Cookie member = login("az.member");
+    mvc.perform(get("/admin/audit").cookie(member)).andExpect(status().isNotFound());
+    mvc.perform(get("/admin/audit/verification").cookie(member)).andExpect(status().isNotFound());
+    mvc.perform(get("/admin/audit/checkpoint").cookie(member)).andExpect(status().isNotFound());
+    mvc.perform(get("/admin/audit")).andExpect(status().is3xxRedirection());
+    mvc.perform(get("/api/audit/events")).andExpect(status().isUnauthorized());
+  }
+
+  private Cookie login(String username) throws Exception {
+    return mvc.perform(
+            post("/login").param("username", username).param("password", PASSWORD).with(csrf()))
+        .andExpect(redirectedUrl("/"))
+        .andReturn()
+        .getResponse()
+        .getCookie("SESSION");
+  }
+}

@@ -70,6 +70,8 @@ class PagesBrowserTest {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired org.entente.identity.Accounts accounts;
+
   @BeforeAll
   static void startBrowser() throws IOException {
     for (String file : List.of(CHROMIUM, CHROMEDRIVER)) {
@@ -214,6 +216,82 @@ class PagesBrowserTest {
         .until(d -> d.getCurrentUrl().contains("sort="));
     assertThat(driver.getCurrentUrl()).contains("sort=status");
     screenshot("deadlines-sorted-by-keyboard");
+  }
+
+  /**
+   * The first start: the one-time setup link creates the administrator, who creates a U.S. co-chair
+   * and an Azerbaijani member; each logs in and sees what they may, and no more.
+   */
+  @Test
+  void setupLinkAdministratorThenTwoPeopleEachSeeWhatTheyMay() {
+    String password = "a passphrase for the journey";
+    open("/setup?token=" + accounts.issueSetupToken().orElseThrow());
+    assertNoSeriousViolations("/setup");
+    screenshot("journey-1-setup");
+    driver.findElement(By.id("username")).sendKeys("admin");
+    driver.findElement(By.id("displayName")).sendKeys("Secretariat Administrator");
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("confirmPassword")).sendKeys(password + Keys.ENTER);
+    assertThat(driver.getCurrentUrl()).endsWith("/login?created");
+    assertNoSeriousViolations("/login");
+
+    logIn("admin", password);
+    driver.findElement(By.linkText("Accounts")).click();
+    assertNoSeriousViolations("/admin/accounts");
+    createAccount("us.cochair", "U.S. co-chair", "US", "CO_CHAIR", password);
+    assertNoSeriousViolations("/admin/accounts/new");
+    createAccount("az.member", "Azerbaijani member", "AZ", "MEMBER", password);
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("us.cochair", "az.member", "CO_CHAIR", "MEMBER");
+    screenshot("journey-2-accounts");
+    open("/admin/audit");
+    assertNoSeriousViolations("/admin/audit");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("account.created");
+    logOut();
+
+    for (String person : List.of("us.cochair", "az.member")) {
+      logIn(person, password);
+      assertThat(driver.findElement(By.tagName("header")).getText())
+          .contains("Signed in as " + person)
+          .doesNotContain("Accounts")
+          .doesNotContain("Audit");
+      open("/charters/az-us-2026");
+      assertThat(driver.findElement(By.tagName("h1")).getText())
+          .contains("Charter of Strategic Partnership");
+      open("/admin/accounts");
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+      open("/account/tokens");
+      assertNoSeriousViolations("/account/tokens");
+      driver.findElement(By.id("name")).sendKeys("journey" + Keys.ENTER);
+      assertThat(driver.findElement(By.id("new-token")).getText()).startsWith("ent_");
+      screenshot("journey-3-" + person);
+      logOut();
+    }
+  }
+
+  private void logIn(String username, String password) {
+    open("/login");
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password + Keys.ENTER);
+    assertThat(driver.findElement(By.tagName("header")).getText())
+        .contains("Signed in as " + username);
+  }
+
+  private void logOut() {
+    driver.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
+    assertThat(driver.getCurrentUrl()).endsWith("/login?logout");
+  }
+
+  private void createAccount(
+      String username, String name, String party, String role, String password) {
+    open("/admin/accounts/new");
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("displayName")).sendKeys(name);
+    driver.findElement(By.id("party")).sendKeys(party);
+    driver.findElement(By.id("role-" + role)).click();
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.xpath("//button[normalize-space()='Create account']")).click();
+    assertThat(driver.getCurrentUrl()).contains("/admin/accounts?created=" + username);
   }
 
   private void open(String path) {

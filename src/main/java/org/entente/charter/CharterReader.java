@@ -133,21 +133,8 @@ final class CharterReader {
                   .map(g -> new Ref(g.key(), g.name()))
                   .toList()));
     }
-    Map<UUID, String> areaKeys = areaKeys(id);
-    Map<String, LocalizedText> areaNames = areaNames(id);
-    Map<UUID, List<Ref>> platformAreas = new LinkedHashMap<>();
-    jdbc.sql(
-            "select dialogue_platform_id, area_id from dialogue_platform_area pa join area a on"
-                + " a.id = pa.area_id where a.charter_id = ? order by a.position")
-        .param(id)
-        .query(
-            rs -> {
-              String key = areaKeys.get(rs.getObject("area_id", UUID.class));
-              platformAreas
-                  .computeIfAbsent(
-                      rs.getObject("dialogue_platform_id", UUID.class), k -> new ArrayList<>())
-                  .add(new Ref(key, areaNames.get(key)));
-            });
+    Map<UUID, List<Ref>> platformAreas =
+        areaRefs("dialogue_platform_area", "dialogue_platform_id", id);
     List<DialoguePlatformView> platforms =
         jdbc.sql(
                 "select * from dialogue_platform where charter_id = ? and retired = false"
@@ -211,20 +198,7 @@ final class CharterReader {
 
   List<CommitmentView> commitments(UUID charterId) {
     Map<UUID, ClauseView> clauses = clauses(charterId);
-    Map<UUID, String> areaKeys = areaKeys(charterId);
-    Map<String, LocalizedText> areaNames = areaNames(charterId);
-    Map<UUID, List<String>> commitmentAreas = new LinkedHashMap<>();
-    jdbc.sql(
-            "select ca.commitment_id, ca.area_id from commitment_area ca join area a on a.id ="
-                + " ca.area_id where a.charter_id = ? order by a.position")
-        .param(charterId)
-        .query(
-            rs -> {
-              commitmentAreas
-                  .computeIfAbsent(
-                      rs.getObject("commitment_id", UUID.class), k -> new ArrayList<>())
-                  .add(areaKeys.get(rs.getObject("area_id", UUID.class)));
-            });
+    Map<UUID, List<Ref>> commitmentAreas = areaRefs("commitment_area", "commitment_id", charterId);
     List<WorkingGroupView> groups = workingGroups(charterId);
     return jdbc.sql(
             "select * from commitment where charter_id = ? and retired = false"
@@ -234,16 +208,17 @@ final class CharterReader {
         .query(
             (rs, n) -> {
               UUID id = rs.getObject("id", UUID.class);
-              List<String> areas = commitmentAreas.getOrDefault(id, List.of());
+              List<Ref> areas = commitmentAreas.getOrDefault(id, List.of());
+              List<String> areaKeys = areas.stream().map(Ref::key).toList();
               return new CommitmentView(
                   id,
                   rs.getString("code"),
                   text(rs, "title"),
                   text(rs, "action"),
                   clauses.get(rs.getObject("clause_id", UUID.class)),
-                  areas.stream().map(a -> new Ref(a, areaNames.get(a))).toList(),
+                  areas,
                   groups.stream()
-                      .filter(g -> g.areas().stream().anyMatch(a -> areas.contains(a.key())))
+                      .filter(g -> g.areas().stream().anyMatch(a -> areaKeys.contains(a.key())))
                       .map(g -> new Ref(g.key(), g.name()))
                       .toList(),
                   source(rs),
@@ -253,21 +228,7 @@ final class CharterReader {
   }
 
   List<WorkingGroupView> workingGroups(UUID charterId) {
-    Map<UUID, String> areaKeys = areaKeys(charterId);
-    Map<String, LocalizedText> areaNames = areaNames(charterId);
-    Map<UUID, List<Ref>> groupAreas = new LinkedHashMap<>();
-    jdbc.sql(
-            "select ga.working_group_id, ga.area_id from working_group_area ga join area a on"
-                + " a.id = ga.area_id where a.charter_id = ? order by a.position")
-        .param(charterId)
-        .query(
-            rs -> {
-              String key = areaKeys.get(rs.getObject("area_id", UUID.class));
-              groupAreas
-                  .computeIfAbsent(
-                      rs.getObject("working_group_id", UUID.class), k -> new ArrayList<>())
-                  .add(new Ref(key, areaNames.get(key)));
-            });
+    Map<UUID, List<Ref>> groupAreas = areaRefs("working_group_area", "working_group_id", charterId);
     Map<UUID, List<CoChairView>> chairs = new LinkedHashMap<>();
     jdbc.sql(
             "select c.working_group_id, c.party_code, c.office from co_chair c join working_group"
@@ -307,6 +268,28 @@ final class CharterReader {
         .list();
   }
 
+  /**
+   * The areas linked to each owner through a link table, in the charter's order of areas. Table and
+   * column names come from this class, never from input.
+   */
+  private Map<UUID, List<Ref>> areaRefs(String linkTable, String ownerColumn, UUID charterId) {
+    Map<UUID, List<Ref>> refs = new LinkedHashMap<>();
+    jdbc.sql(
+            "select l."
+                + ownerColumn
+                + " as owner, a.code, a.name from "
+                + linkTable
+                + " l join area a on a.id = l.area_id where a.charter_id = ?"
+                + " order by a.position")
+        .param(charterId)
+        .query(
+            rs -> {
+              refs.computeIfAbsent(rs.getObject("owner", UUID.class), k -> new ArrayList<>())
+                  .add(new Ref(rs.getString("code"), text(rs, "name")));
+            });
+    return refs;
+  }
+
   private Map<UUID, ClauseView> clauses(UUID charterId) {
     Map<UUID, ClauseView> clauses = new LinkedHashMap<>();
     jdbc.sql(
@@ -328,28 +311,6 @@ final class CharterReader {
                       text(rs, "article_title")));
             });
     return clauses;
-  }
-
-  private Map<UUID, String> areaKeys(UUID charterId) {
-    Map<UUID, String> keys = new LinkedHashMap<>();
-    jdbc.sql("select id, code from area where charter_id = ?")
-        .param(charterId)
-        .query(
-            rs -> {
-              keys.put(rs.getObject("id", UUID.class), rs.getString("code"));
-            });
-    return keys;
-  }
-
-  private Map<String, LocalizedText> areaNames(UUID charterId) {
-    Map<String, LocalizedText> names = new LinkedHashMap<>();
-    jdbc.sql("select code, name from area where charter_id = ?")
-        .param(charterId)
-        .query(
-            rs -> {
-              names.put(rs.getString("code"), text(rs, "name"));
-            });
-    return names;
   }
 
   private static CharterSummary summary(ResultSet rs) throws SQLException {

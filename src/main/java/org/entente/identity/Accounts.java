@@ -75,30 +75,26 @@ public class Accounts {
   public Optional<AccountView> find(String username) {
     return jdbc.sql("select * from account where username = ?")
         .param(normalize(username))
-        .query(
-            (rs, n) ->
-                new AccountView(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("username"),
-                    rs.getString("display_name"),
-                    rs.getString("party"),
-                    rs.getString("organization"),
-                    roles(rs.getString("roles")),
-                    rs.getBoolean("clearance"),
-                    rs.getBoolean("enabled"),
-                    rs.getLong("version")))
+        .query((rs, n) -> view(rs))
         .optional();
+  }
+
+  private static AccountView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new AccountView(
+        rs.getObject("id", UUID.class),
+        rs.getString("username"),
+        rs.getString("display_name"),
+        rs.getString("party"),
+        rs.getString("organization"),
+        roles(rs.getString("roles")),
+        rs.getBoolean("clearance"),
+        rs.getBoolean("enabled"),
+        rs.getLong("version"));
   }
 
   /** Every account, by user name. */
   public List<AccountView> list() {
-    return jdbc
-        .sql("select username from account order by username")
-        .query(String.class)
-        .list()
-        .stream()
-        .map(u -> find(u).orElseThrow())
-        .toList();
+    return jdbc.sql("select * from account order by username").query((rs, n) -> view(rs)).list();
   }
 
   /**

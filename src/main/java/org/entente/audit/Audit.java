@@ -60,8 +60,34 @@ public class Audit {
         auth == null
             ? "system"
             : auth instanceof AnonymousAuthenticationToken ? "anonymous" : auth.getName();
-    return append(actor, null, action, recordType, recordId, outcome, sourceAddress(), details);
+    return append(
+        actor, party(auth), action, recordType, recordId, outcome, sourceAddress(), details);
   }
+
+  /**
+   * Records that someone read a restricted record, in a transaction of its own: a read changes
+   * nothing, and the request that reads may run in a read-only transaction.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public AuditEvent recordRead(String recordType, String recordId, Map<String, ?> details) {
+    return record("record.read", recordType, recordId, Outcome.SUCCESS, details);
+  }
+
+  /** The actor's party, which identity gives a logged-in person as the authority PARTY_xx. */
+  private static String party(Authentication auth) {
+    if (auth == null) {
+      return null;
+    }
+    return auth.getAuthorities().stream()
+        .map(a -> a.getAuthority())
+        .filter(a -> a.startsWith(PARTY_AUTHORITY))
+        .map(a -> a.substring(PARTY_AUTHORITY.length()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The prefix of the authority that names a logged-in person's party. */
+  public static final String PARTY_AUTHORITY = "PARTY_";
 
   /** Appends an event with every field given: for callers that know better than the request. */
   @Transactional(propagation = Propagation.REQUIRED)
@@ -187,6 +213,21 @@ public class Audit {
             .query((rs, n) -> event(rs))
             .list();
     return new PageOf<>(items, paging.page(), paging.size(), total);
+  }
+
+  /**
+   * The changes made to one record, newest first: what a history panel on the record's page shows.
+   * Security events (reads, refusals, logins) stay on the administrators' audit page.
+   */
+  public List<AuditEvent> history(String recordType, String recordId, int limit) {
+    return jdbc.sql(
+            "select * from audit_event where record_type = ? and record_id = ?"
+                + " and outcome = 'SUCCESS' and action <> 'record.read'"
+                + " order by seq desc limit "
+                + Math.max(1, Math.min(limit, 100)))
+        .params(recordType, recordId)
+        .query((rs, n) -> event(rs))
+        .list();
   }
 
   static AuditEvent event(ResultSet rs) throws SQLException {

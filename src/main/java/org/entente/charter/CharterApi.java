@@ -9,6 +9,7 @@ import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.identity.Viewer;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,14 +33,16 @@ class CharterApi {
   @GetMapping
   @Operation(summary = "List charters, newest signing first")
   PageOf<CharterSummary> list(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return PageOf.slice(charters.list(), Paging.of(page, size));
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      Viewer viewer) {
+    return PageOf.slice(charters.list(viewer), Paging.of(page, size));
   }
 
   @GetMapping("/{charter}")
   @Operation(summary = "A charter with its parties, principles, areas, groups and history")
-  CharterOverview charter(@PathVariable String charter) {
-    return charters.overview(charter);
+  CharterOverview charter(@PathVariable String charter, Viewer viewer) {
+    return charters.overview(charter, viewer);
   }
 
   @GetMapping("/{charter}/areas")
@@ -47,8 +50,9 @@ class CharterApi {
   PageOf<AreaOverview> areas(
       @PathVariable String charter,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return PageOf.slice(charters.areas(charter), Paging.of(page, size));
+      @RequestParam(required = false) Integer size,
+      Viewer viewer) {
+    return PageOf.slice(charters.areas(charter, viewer), Paging.of(page, size));
   }
 
   @GetMapping("/{charter}/commitments")
@@ -58,14 +62,16 @@ class CharterApi {
       @RequestParam(required = false) String area,
       @RequestParam(required = false) String workingGroup,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return charters.commitments(charter, area, workingGroup, Paging.of(page, size));
+      @RequestParam(required = false) Integer size,
+      Viewer viewer) {
+    return charters.commitments(charter, area, workingGroup, Paging.of(page, size), viewer);
   }
 
   @GetMapping("/{charter}/commitments/{commitment}")
   @Operation(summary = "One commitment with its clause and source sentence")
-  CommitmentView commitment(@PathVariable String charter, @PathVariable String commitment) {
-    return charters.commitment(charter, commitment);
+  CommitmentView commitment(
+      @PathVariable String charter, @PathVariable String commitment, Viewer viewer) {
+    return charters.commitment(charter, commitment, viewer);
   }
 
   @GetMapping("/{charter}/working-groups")
@@ -74,14 +80,16 @@ class CharterApi {
       @PathVariable String charter,
       @RequestParam(required = false) String area,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    List<WorkingGroupView> groups = charters.workingGroups(charter, area);
+      @RequestParam(required = false) Integer size,
+      Viewer viewer) {
+    List<WorkingGroupView> groups = charters.workingGroups(charter, area, viewer);
     return PageOf.slice(groups, Paging.of(page, size));
   }
 
   @GetMapping("/{charter}/working-groups/{group}")
   @Operation(summary = "One working group with the commitments it carries")
-  WorkingGroupDetail workingGroup(@PathVariable String charter, @PathVariable String group) {
-    return charters.workingGroup(charter, group);
+  WorkingGroupDetail workingGroup(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return charters.workingGroup(charter, group, viewer);
   }
 }

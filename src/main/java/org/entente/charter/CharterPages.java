@@ -2,6 +2,7 @@ package org.entente.charter;
 
 import java.util.List;
 import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.identity.Viewer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,48 +14,81 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CharterPages {
 
   private final Charters charters;
+  private final org.entente.audit.Audit audit;
   private final String defaultCharter;
 
-  CharterPages(Charters charters, @Value("${entente.default-charter:}") String defaultCharter) {
+  CharterPages(
+      Charters charters,
+      org.entente.audit.Audit audit,
+      @Value("${entente.default-charter:}") String defaultCharter) {
     this.charters = charters;
+    this.audit = audit;
     this.defaultCharter = defaultCharter;
+  }
+
+  /**
+   * One line of a record's history panel. Who made a change is shown to people who are logged in;
+   * the public sees what changed and when.
+   */
+  record HistoryLine(java.time.Instant at, String action, String actor, String details) {}
+
+  private List<HistoryLine> history(String type, String id, Viewer viewer) {
+    return audit.history(type, id, 20).stream()
+        .map(
+            e ->
+                new HistoryLine(
+                    e.occurredAt(),
+                    e.action(),
+                    viewer.signedIn()
+                        ? e.actor() + (e.party() == null ? "" : " (" + e.party() + ")")
+                        : null,
+                    viewer.signedIn() ? e.details() : null))
+        .toList();
   }
 
   /** The default charter's overview, or the list of charters when there is no single default. */
   @GetMapping("/")
-  String home(Model model) {
-    if (!defaultCharter.isBlank() && charters.find(defaultCharter).isPresent()) {
-      return overview(defaultCharter, model);
+  String home(Viewer viewer, Model model) {
+    if (!defaultCharter.isBlank() && charters.find(defaultCharter, viewer).isPresent()) {
+      return overview(defaultCharter, viewer, model);
     }
-    List<CharterSummary> all = charters.list();
+    List<CharterSummary> all = charters.list(viewer);
     if (all.size() == 1) {
-      return overview(all.get(0).key(), model);
+      return overview(all.get(0).key(), viewer, model);
     }
-    return list(model);
+    return list(viewer, model);
   }
 
   @GetMapping("/charters")
-  String list(Model model) {
-    model.addAttribute("charters", charters.list());
+  String list(Viewer viewer, Model model) {
+    model.addAttribute("charters", charters.list(viewer));
     return "charter/list";
   }
 
   @GetMapping("/charters/{charter}")
-  String overview(@PathVariable String charter, Model model) {
-    model.addAttribute("overview", charters.overview(charter));
+  String overview(@PathVariable String charter, Viewer viewer, Model model) {
+    var overview = charters.overview(charter, viewer);
+    model.addAttribute("overview", overview);
+    model.addAttribute("history", history("charter", overview.charter().key(), viewer));
     return "charter/overview";
   }
 
   @GetMapping("/charters/{charter}/commitments/{commitment}")
-  String commitment(@PathVariable String charter, @PathVariable String commitment, Model model) {
-    model.addAttribute("charter", charters.require(charter));
-    model.addAttribute("commitment", charters.commitment(charter, commitment));
+  String commitment(
+      @PathVariable String charter, @PathVariable String commitment, Viewer viewer, Model model) {
+    model.addAttribute("charter", charters.require(charter, viewer));
+    var found = charters.commitment(charter, commitment, viewer);
+    model.addAttribute("commitment", found);
+    model.addAttribute("history", history("commitment", found.id().toString(), viewer));
     return "charter/commitment";
   }
 
   @GetMapping("/charters/{charter}/working-groups/{group}")
-  String workingGroup(@PathVariable String charter, @PathVariable String group, Model model) {
-    model.addAttribute("detail", charters.workingGroup(charter, group));
+  String workingGroup(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
+    var detail = charters.workingGroup(charter, group, viewer);
+    model.addAttribute("detail", detail);
+    model.addAttribute("history", history("working_group", detail.group().id().toString(), viewer));
     return "charter/working-group";
   }
 }

@@ -25,6 +25,7 @@ import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.CharterViews.PrincipleView;
 import org.entente.charter.CharterViews.Ref;
 import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.identity.Viewer;
 import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.Source;
@@ -41,12 +42,8 @@ final class CharterReader {
           + " definition_name, loaded_at, summary, reading, source_document, source_quote,"
           + " source_url";
 
-  /**
-   * Until the visibility policy of the access issue is in place, only public records are shown, to
-   * anyone: a record a definition marks bilateral or party-internal is hidden from everyone rather
-   * than shown to everyone (fail closed).
-   */
-  static final String VISIBLE = " and classification = 'PUBLIC'";
+  /** The visibility policy's condition, for tables queried without an alias. */
+  private static final String VISIBLE = " and " + Viewer.condition();
 
   private final JdbcClient jdbc;
 
@@ -54,38 +51,44 @@ final class CharterReader {
     this.jdbc = jdbc;
   }
 
-  List<CharterSummary> charters() {
+  List<CharterSummary> charters(Viewer viewer) {
     return jdbc.sql(
             "select "
                 + CHARTER_COLUMNS
-                + " from charter where classification = 'PUBLIC' order by signed_on desc, code")
+                + " from charter where "
+                + Viewer.condition()
+                + " order by signed_on desc, code")
+        .params(viewer.parameters())
         .query((rs, n) -> summary(rs))
         .list();
   }
 
-  Optional<CharterSummary> charter(String code) {
-    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter where code = ?" + VISIBLE)
-        .param(code)
+  Optional<CharterSummary> charter(String code, Viewer viewer) {
+    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter where code = :code" + VISIBLE)
+        .param("code", code)
+        .params(viewer.parameters())
         .query((rs, n) -> summary(rs))
         .optional();
   }
 
-  CharterOverview overview(CharterSummary charter) {
+  CharterOverview overview(CharterSummary charter, Viewer viewer) {
     UUID id = charter.id();
     record Extra(LocalizedText summary, LocalizedText reading, Source source) {}
     Extra extra =
         jdbc.sql(
-                "select summary, reading, source_document, source_quote, source_url from charter where id = ?")
-            .param(id)
+                "select summary, reading, source_document, source_quote, source_url from charter"
+                    + " where id = :charter")
+            .param("charter", id)
             .query((rs, n) -> new Extra(text(rs, "summary"), text(rs, "reading"), source(rs)))
             .single();
     List<PartyView> parties =
         jdbc.sql(
                 "select code, official_name, short_name, signatory from party"
-                    + " where charter_id = ? and retired = false"
+                    + " where charter_id = :charter and retired = false"
                     + VISIBLE
                     + " order by position")
-            .param(id)
+            .param("charter", id)
+            .params(viewer.parameters())
             .query(
                 (rs, n) ->
                     new PartyView(
@@ -96,10 +99,11 @@ final class CharterReader {
             .list();
     List<FoundationDocumentView> documents =
         jdbc.sql(
-                "select * from foundation_document where charter_id = ? and retired = false"
+                "select * from foundation_document where charter_id = :charter and retired = false"
                     + VISIBLE
                     + " order by position")
-            .param(id)
+            .param("charter", id)
+            .params(viewer.parameters())
             .query(
                 (rs, n) ->
                     new FoundationDocumentView(
@@ -112,16 +116,17 @@ final class CharterReader {
             .list();
     List<PrincipleView> principles =
         jdbc.sql(
-                "select * from principle where charter_id = ? and retired = false"
+                "select * from principle where charter_id = :charter and retired = false"
                     + VISIBLE
                     + " order by position")
-            .param(id)
+            .param("charter", id)
+            .params(viewer.parameters())
             .query((rs, n) -> new PrincipleView(rs.getString("code"), text(rs, "text"), source(rs)))
             .list();
-    List<CommitmentView> commitments = commitments(id);
-    List<WorkingGroupView> groups = workingGroups(id);
+    List<CommitmentView> commitments = commitments(id, viewer);
+    List<WorkingGroupView> groups = workingGroups(id, viewer);
     List<AreaOverview> areas = new ArrayList<>();
-    for (AreaView area : areas(id)) {
+    for (AreaView area : areas(id, viewer)) {
       areas.add(
           new AreaOverview(
               area,
@@ -134,13 +139,14 @@ final class CharterReader {
                   .toList()));
     }
     Map<UUID, List<Ref>> platformAreas =
-        areaRefs("dialogue_platform_area", "dialogue_platform_id", id);
+        areaRefs("dialogue_platform_area", "dialogue_platform_id", id, viewer);
     List<DialoguePlatformView> platforms =
         jdbc.sql(
-                "select * from dialogue_platform where charter_id = ? and retired = false"
+                "select * from dialogue_platform where charter_id = :charter and retired = false"
                     + VISIBLE
                     + " order by position")
-            .param(id)
+            .param("charter", id)
+            .params(viewer.parameters())
             .query(
                 (rs, n) ->
                     new DialoguePlatformView(
@@ -154,10 +160,11 @@ final class CharterReader {
             .list();
     List<HistoryEntryView> history =
         jdbc.sql(
-                "select * from history_entry where charter_id = ? and retired = false"
+                "select * from history_entry where charter_id = :charter and retired = false"
                     + VISIBLE
                     + " order by occurred_on, position")
-            .param(id)
+            .param("charter", id)
+            .params(viewer.parameters())
             .query(
                 (rs, n) ->
                     new HistoryEntryView(
@@ -184,27 +191,30 @@ final class CharterReader {
         history);
   }
 
-  List<AreaView> areas(UUID charterId) {
+  List<AreaView> areas(UUID charterId, Viewer viewer) {
     return jdbc.sql(
-            "select * from area where charter_id = ? and retired = false"
+            "select * from area where charter_id = :charter and retired = false"
                 + VISIBLE
                 + " order by position")
-        .param(charterId)
+        .param("charter", charterId)
+        .params(viewer.parameters())
         .query(
             (rs, n) ->
                 new AreaView(rs.getString("code"), text(rs, "name"), text(rs, "description")))
         .list();
   }
 
-  List<CommitmentView> commitments(UUID charterId) {
-    Map<UUID, ClauseView> clauses = clauses(charterId);
-    Map<UUID, List<Ref>> commitmentAreas = areaRefs("commitment_area", "commitment_id", charterId);
-    List<WorkingGroupView> groups = workingGroups(charterId);
+  List<CommitmentView> commitments(UUID charterId, Viewer viewer) {
+    Map<UUID, ClauseView> clauses = clauses(charterId, viewer);
+    Map<UUID, List<Ref>> commitmentAreas =
+        areaRefs("commitment_area", "commitment_id", charterId, viewer);
+    List<WorkingGroupView> groups = workingGroups(charterId, viewer);
     return jdbc.sql(
-            "select * from commitment where charter_id = ? and retired = false"
+            "select * from commitment where charter_id = :charter and retired = false"
                 + VISIBLE
                 + " order by position")
-        .param(charterId)
+        .param("charter", charterId)
+        .params(viewer.parameters())
         .query(
             (rs, n) -> {
               UUID id = rs.getObject("id", UUID.class);
@@ -227,15 +237,16 @@ final class CharterReader {
         .list();
   }
 
-  List<WorkingGroupView> workingGroups(UUID charterId) {
-    Map<UUID, List<Ref>> groupAreas = areaRefs("working_group_area", "working_group_id", charterId);
+  List<WorkingGroupView> workingGroups(UUID charterId, Viewer viewer) {
+    Map<UUID, List<Ref>> groupAreas =
+        areaRefs("working_group_area", "working_group_id", charterId, viewer);
     Map<UUID, List<CoChairView>> chairs = new LinkedHashMap<>();
     jdbc.sql(
             "select c.working_group_id, c.party_code, c.office from co_chair c join working_group"
                 + " g on g.id = c.working_group_id left join party p on p.charter_id ="
-                + " g.charter_id and p.code = c.party_code where g.charter_id = ?"
+                + " g.charter_id and p.code = c.party_code where g.charter_id = :charter"
                 + " order by p.position")
-        .param(charterId)
+        .param("charter", charterId)
         .query(
             rs -> {
               chairs
@@ -247,10 +258,11 @@ final class CharterReader {
                           LocalizedText.fromJson(rs.getString("office"))));
             });
     return jdbc.sql(
-            "select * from working_group where charter_id = ? and retired = false"
+            "select * from working_group where charter_id = :charter and retired = false"
                 + VISIBLE
                 + " order by position")
-        .param(charterId)
+        .param("charter", charterId)
+        .params(viewer.parameters())
         .query(
             (rs, n) -> {
               UUID id = rs.getObject("id", UUID.class);
@@ -272,16 +284,19 @@ final class CharterReader {
    * The areas linked to each owner through a link table, in the charter's order of areas. Table and
    * column names come from this class, never from input.
    */
-  private Map<UUID, List<Ref>> areaRefs(String linkTable, String ownerColumn, UUID charterId) {
+  private Map<UUID, List<Ref>> areaRefs(
+      String linkTable, String ownerColumn, UUID charterId, Viewer viewer) {
     Map<UUID, List<Ref>> refs = new LinkedHashMap<>();
     jdbc.sql(
             "select l."
                 + ownerColumn
                 + " as owner, a.code, a.name from "
                 + linkTable
-                + " l join area a on a.id = l.area_id where a.charter_id = ?"
+                + " l join area a on a.id = l.area_id where a.charter_id = :charter and "
+                + Viewer.condition("a")
                 + " order by a.position")
-        .param(charterId)
+        .param("charter", charterId)
+        .params(viewer.parameters())
         .query(
             rs -> {
               refs.computeIfAbsent(rs.getObject("owner", UUID.class), k -> new ArrayList<>())
@@ -290,13 +305,18 @@ final class CharterReader {
     return refs;
   }
 
-  private Map<UUID, ClauseView> clauses(UUID charterId) {
+  private Map<UUID, ClauseView> clauses(UUID charterId, Viewer viewer) {
     Map<UUID, ClauseView> clauses = new LinkedHashMap<>();
     jdbc.sql(
             "select c.*, a.code as article_code, a.number as article_number, a.title as"
                 + " article_title from clause c join article a on a.id = c.article_id where"
-                + " c.charter_id = ? order by c.position")
-        .param(charterId)
+                + " c.charter_id = :charter and "
+                + Viewer.condition("c")
+                + " and "
+                + Viewer.condition("a")
+                + " order by c.position")
+        .param("charter", charterId)
+        .params(viewer.parameters())
         .query(
             rs -> {
               clauses.put(

@@ -29,6 +29,7 @@ import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.SyncReport;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.identity.Viewer;
 import org.entente.shared.Classification;
 import org.entente.shared.KeyedRows;
 import org.entente.shared.LocalizedText;
@@ -51,11 +52,13 @@ public class Charters {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final CharterReader reader;
+  private final org.entente.audit.Audit audit;
 
-  Charters(JdbcClient jdbc, Clock clock) {
+  Charters(JdbcClient jdbc, Clock clock, org.entente.audit.Audit audit) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.reader = new CharterReader(jdbc);
+    this.audit = audit;
   }
 
   /**
@@ -212,6 +215,9 @@ public class Charters {
               "position", position++);
       c.putAll(source(group.source()));
       UUID id = rows.upsert("working_group", charterId, group.key(), c);
+      jdbc.sql("update working_group set group_id = id where id = ? and group_id is null")
+          .param(id)
+          .update();
       for (String area : group.areas()) {
         jdbc.sql("insert into working_group_area (working_group_id, area_id) values (?, ?)")
             .params(id, areaIds.get(area))
@@ -241,6 +247,9 @@ public class Charters {
               "position", position++);
       c.putAll(source(platform.source()));
       UUID id = rows.upsert("dialogue_platform", charterId, platform.key(), c);
+      jdbc.sql("update dialogue_platform set group_id = id where id = ? and group_id is null")
+          .param(id)
+          .update();
       for (String area : platform.areas()) {
         jdbc.sql("insert into dialogue_platform_area (dialogue_platform_id, area_id) values (?, ?)")
             .params(id, areaIds.get(area))
@@ -266,6 +275,14 @@ public class Charters {
     }
     rows.retireOthers("history_entry", charterId, keys(content.history(), HistoryEntry::key));
 
+    for (KeyedRows.Change change : rows.changes()) {
+      audit.record(
+          "record." + change.kind(),
+          change.table(),
+          change.id().toString(),
+          org.entente.audit.AuditEvent.Outcome.SUCCESS,
+          Map.of("charter", content.key(), "key", change.code(), "from", "definition"));
+    }
     return new SyncReport(
         content.key(),
         false,
@@ -326,40 +343,55 @@ public class Charters {
     return id;
   }
 
-  /** All charters, by signing date, newest first. */
-  public List<CharterSummary> list() {
-    return reader.charters();
+  /** All charters the viewer may see, by signing date, newest first. */
+  public List<CharterSummary> list(Viewer viewer) {
+    return reader.charters(viewer);
   }
 
-  public Optional<CharterSummary> find(String charterKey) {
-    return reader.charter(charterKey);
-  }
-
-  /** The charter with this key. */
-  public CharterSummary require(String charterKey) {
-    return find(charterKey).orElseThrow(() -> new NotFoundException("charter", charterKey));
-  }
-
-  /** Everything the overview page shows. */
-  public CharterOverview overview(String charterKey) {
-    return reader.overview(require(charterKey));
-  }
-
-  /** The charter's areas of cooperation, each with its commitments and groups. */
-  public List<AreaOverview> areas(String charterKey) {
-    return reader.overview(require(charterKey)).areas();
+  public Optional<CharterSummary> find(String charterKey, Viewer viewer) {
+    return reader.charter(charterKey, viewer);
   }
 
   /**
-   * Commitments of a charter, in the charter's order.
+   * The charter with this key, if the viewer may see it.
+   *
+   * @throws NotFoundException when there is none, or the viewer may not see it
+   */
+  public CharterSummary require(String charterKey, Viewer viewer) {
+    return find(charterKey, viewer).orElseThrow(() -> new NotFoundException("charter", charterKey));
+  }
+
+  /**
+   * The id of the charter with this key, whoever may see it: for modules that keep their own
+   * records of a charter in step with its definition. Never shown to anyone.
+   */
+  public Optional<UUID> idOf(String charterKey) {
+    return jdbc.sql("select id from charter where code = ?")
+        .param(charterKey)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /** Everything the overview page shows, as far as the viewer may see it. */
+  public CharterOverview overview(String charterKey, Viewer viewer) {
+    return reader.overview(require(charterKey, viewer), viewer);
+  }
+
+  /** The charter's areas of cooperation, each with its commitments and groups. */
+  public List<AreaOverview> areas(String charterKey, Viewer viewer) {
+    return reader.overview(require(charterKey, viewer), viewer).areas();
+  }
+
+  /**
+   * Commitments of a charter the viewer may see, in the charter's order.
    *
    * @param area only those in this area (its key), or all when null
    * @param workingGroup only those a working group carries (its key), or all when null
    */
   public PageOf<CommitmentView> commitments(
-      String charterKey, String area, String workingGroup, Paging paging) {
-    CharterSummary charter = require(charterKey);
-    List<CommitmentView> all = reader.commitments(charter.id());
+      String charterKey, String area, String workingGroup, Paging paging, Viewer viewer) {
+    CharterSummary charter = require(charterKey, viewer);
+    List<CommitmentView> all = reader.commitments(charter.id(), viewer);
     List<CommitmentView> matching =
         all.stream()
             .filter(c -> area == null || c.areas().stream().anyMatch(a -> a.key().equals(area)))
@@ -371,36 +403,36 @@ public class Charters {
     return PageOf.slice(matching, paging);
   }
 
-  public CommitmentView commitment(String charterKey, String commitmentKey) {
-    CharterSummary charter = require(charterKey);
-    return reader.commitments(charter.id()).stream()
+  public CommitmentView commitment(String charterKey, String commitmentKey, Viewer viewer) {
+    CharterSummary charter = require(charterKey, viewer);
+    return reader.commitments(charter.id(), viewer).stream()
         .filter(c -> c.key().equals(commitmentKey))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("commitment", commitmentKey));
   }
 
   /**
-   * The charter's working groups.
+   * The charter's working groups the viewer may see.
    *
    * @param area only the groups that cover this area (its key), or all when null
    */
-  public List<WorkingGroupView> workingGroups(String charterKey, String area) {
-    CharterSummary charter = require(charterKey);
-    return reader.workingGroups(charter.id()).stream()
+  public List<WorkingGroupView> workingGroups(String charterKey, String area, Viewer viewer) {
+    CharterSummary charter = require(charterKey, viewer);
+    return reader.workingGroups(charter.id(), viewer).stream()
         .filter(g -> area == null || g.areas().stream().anyMatch(a -> a.key().equals(area)))
         .toList();
   }
 
   /** A working group with the commitments it carries. */
-  public WorkingGroupDetail workingGroup(String charterKey, String groupKey) {
-    CharterSummary charter = require(charterKey);
+  public WorkingGroupDetail workingGroup(String charterKey, String groupKey, Viewer viewer) {
+    CharterSummary charter = require(charterKey, viewer);
     WorkingGroupView group =
-        reader.workingGroups(charter.id()).stream()
+        reader.workingGroups(charter.id(), viewer).stream()
             .filter(g -> g.key().equals(groupKey))
             .findFirst()
             .orElseThrow(() -> new NotFoundException("working group", groupKey));
     List<CommitmentView> carried =
-        reader.commitments(charter.id()).stream()
+        reader.commitments(charter.id(), viewer).stream()
             .filter(c -> c.workingGroups().stream().anyMatch(g -> g.key().equals(groupKey)))
             .toList();
     return new WorkingGroupDetail(charter, group, carried);

@@ -20,7 +20,15 @@ final class AccessRules {
     SIGNED_IN,
     /** An administrator. */
     ADMINISTRATOR,
-    /** An API call with a personal access token of scope write. */
+    /**
+     * An administrator, or a coordinator of a party; the service then limits a coordinator to the
+     * accounts of their own party.
+     */
+    ACCOUNT_MANAGER,
+    /**
+     * An API call with a personal access token of scope write, or the operator token; the service
+     * then decides by party, membership and role whether this record may be changed.
+     */
     TOKEN_WRITE,
     /** The deployment's operator token. */
     OPERATOR
@@ -44,11 +52,12 @@ final class AccessRules {
           reads(Access.OPERATOR, "/api/audit/**"),
           List.of(new Rule(HttpMethod.POST, "/api/audit/checkpoint/check", Access.OPERATOR)),
           reads(Access.SIGNED_IN, "/api/me"),
-          reads(Access.ADMINISTRATOR, "/api/accounts", "/api/accounts/**"),
+          reads(Access.ACCOUNT_MANAGER, "/api/accounts", "/api/accounts/**"),
           List.of(
-              new Rule(HttpMethod.POST, "/api/accounts", Access.ADMINISTRATOR),
-              new Rule(HttpMethod.PATCH, "/api/accounts/*", Access.ADMINISTRATOR),
-              new Rule(HttpMethod.POST, "/api/charters/*/events", Access.OPERATOR)),
+              new Rule(HttpMethod.POST, "/api/accounts", Access.ACCOUNT_MANAGER),
+              new Rule(HttpMethod.PATCH, "/api/accounts/*", Access.ACCOUNT_MANAGER),
+              new Rule(HttpMethod.POST, "/api/charters/*/events", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PATCH, "/api/charters/*/events/*", Access.TOKEN_WRITE)),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
@@ -79,15 +88,11 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/account/tokens", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/account/tokens/*/revoke", Access.SIGNED_IN)),
-          reads(
-              Access.ADMINISTRATOR,
-              "/admin/accounts",
-              "/admin/accounts/**",
-              "/admin/audit",
-              "/admin/audit/**"),
+          reads(Access.ACCOUNT_MANAGER, "/admin/accounts", "/admin/accounts/**"),
+          reads(Access.ADMINISTRATOR, "/admin/audit", "/admin/audit/**"),
           List.of(
-              new Rule(HttpMethod.POST, "/admin/accounts", Access.ADMINISTRATOR),
-              new Rule(HttpMethod.POST, "/admin/accounts/*", Access.ADMINISTRATOR)));
+              new Rule(HttpMethod.POST, "/admin/accounts", Access.ACCOUNT_MANAGER),
+              new Rule(HttpMethod.POST, "/admin/accounts/*", Access.ACCOUNT_MANAGER)));
 
   @SafeVarargs
   private static List<Rule> concat(List<Rule>... lists) {

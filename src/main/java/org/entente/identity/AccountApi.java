@@ -42,7 +42,8 @@ class AccountApi {
       String organization,
       Set<Role> roles,
       Boolean clearance,
-      String password) {}
+      String password,
+      java.util.List<Accounts.MembershipInput> memberships) {}
 
   @GetMapping("/me")
   @Operation(summary = "The account of the token's owner")
@@ -53,21 +54,24 @@ class AccountApi {
   }
 
   @GetMapping("/accounts")
-  @Operation(summary = "Accounts, by user name (administrators)")
+  @Operation(summary = "Accounts, by user name (administrators; coordinators: their party)")
   PageOf<AccountView> list(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return PageOf.slice(accounts.list(), Paging.of(page, size));
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      Viewer actor) {
+    return PageOf.slice(accounts.list(actor), Paging.of(page, size));
   }
 
   @GetMapping("/accounts/{username}")
-  @Operation(summary = "One account (administrators)")
-  AccountView get(@PathVariable String username) {
-    return accounts.find(username).orElseThrow(() -> new NotFoundException("account", username));
+  @Operation(summary = "One account (administrators; coordinators: their party)")
+  AccountView get(@PathVariable String username, Viewer actor) {
+    return accounts.manage(username, actor);
   }
 
   @PostMapping(path = "/accounts", consumes = "application/json")
-  @Operation(summary = "Create an account (administrators, write scope)")
-  ResponseEntity<AccountView> create(@RequestBody CreateAccount request) {
+  @Operation(
+      summary = "Create an account (administrators, coordinators for their party; write scope)")
+  ResponseEntity<AccountView> create(@RequestBody CreateAccount request, Viewer actor) {
     AccountView created =
         accounts.create(
             new Accounts.NewAccount(
@@ -77,15 +81,18 @@ class AccountApi {
                 request.organization(),
                 request.roles(),
                 Boolean.TRUE.equals(request.clearance()),
-                request.password()));
+                request.password(),
+                request.memberships() == null ? java.util.List.of() : request.memberships()),
+            actor);
     return ResponseEntity.created(URI.create("/api/accounts/" + created.username())).body(created);
   }
 
   @PatchMapping(path = "/accounts/{username}", consumes = "application/json")
   @Operation(
-      summary = "Change an account (administrators, write scope)",
+      summary = "Change an account (administrators, coordinators for their party; write scope)",
       description = "Send the version you read; a stale version answers 409 and changes nothing.")
-  AccountView update(@PathVariable String username, @RequestBody AccountChange change) {
-    return accounts.update(username, change);
+  AccountView update(
+      @PathVariable String username, @RequestBody AccountChange change, Viewer actor) {
+    return accounts.update(username, change, actor);
   }
 }

@@ -101,10 +101,7 @@ class AccountLogin implements AuthenticationProvider {
         Outcome.SUCCESS,
         address,
         Map.of());
-    List<SimpleGrantedAuthority> authorities =
-        stored.get().roles().stream()
-            .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
-            .toList();
+    List<SimpleGrantedAuthority> authorities = stored.get().authorities();
     var result = new UsernamePasswordAuthenticationToken(account.username(), null, authorities);
     result.setDetails(authentication.getDetails());
     return result;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.ConflictException;
-import org.entente.shared.NotFoundException;
+import org.entente.shared.ForbiddenException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,16 +28,67 @@ class AccountPages {
   }
 
   @GetMapping("/admin/accounts")
-  String list(Model model) {
-    model.addAttribute("accounts", accounts.list());
+  String list(Viewer actor, Model model) {
+    model.addAttribute("accounts", accounts.list(actor));
+    model.addAttribute("scope", actor.has(Role.ADMINISTRATOR) ? null : actor.party());
     return "identity/accounts";
   }
 
   @GetMapping("/admin/accounts/new")
-  String newAccount(Model model) {
-    model.addAttribute("roles", Role.values());
+  String newAccount(Viewer actor, Model model) {
+    formChoices(actor, model, null);
     model.addAttribute("account", null);
     return "identity/account-form";
+  }
+
+  /** What the account form offers: the roles the actor may give and every group. */
+  private void formChoices(Viewer actor, Model model, Accounts.AccountView account) {
+    model.addAttribute(
+        "roles",
+        java.util.Arrays.stream(Role.values())
+            .filter(
+                r ->
+                    actor.has(Role.ADMINISTRATOR)
+                        || (r != Role.ADMINISTRATOR && r != Role.COORDINATOR))
+            .toList());
+    model.addAttribute("groups", accounts.groups());
+    java.util.Set<java.util.UUID> member = new java.util.HashSet<>();
+    java.util.Set<java.util.UUID> chairs = new java.util.HashSet<>();
+    if (account != null) {
+      account
+          .memberships()
+          .forEach(
+              m -> {
+                member.add(m.group());
+                if (m.coChair()) {
+                  chairs.add(m.group());
+                }
+              });
+    }
+    model.addAttribute("memberOf", member);
+    model.addAttribute("coChairOf", chairs);
+    model.addAttribute("fixedParty", actor.has(Role.ADMINISTRATOR) ? null : actor.party());
+  }
+
+  /** Memberships from the form: checked groups by charter/key, and which of them are co-chaired. */
+  private static List<Accounts.MembershipInput> memberships(
+      List<String> member, List<String> coChair) {
+    List<Accounts.MembershipInput> result = new java.util.ArrayList<>();
+    if (member != null) {
+      for (String ref : member) {
+        int slash = ref.indexOf('/');
+        if (slash > 0) {
+          result.add(
+              new Accounts.MembershipInput(
+                  ref.substring(0, slash),
+                  ref.substring(slash + 1),
+                  coChair != null && coChair.contains(ref)));
+        } else {
+          result.add(new Accounts.MembershipInput(ref, "", false));
+        }
+      }
+    }
+    return result;
   }
 
   @PostMapping("/admin/accounts")
@@ -49,6 +100,9 @@ class AccountPages {
       @RequestParam(required = false) List<Role> roles,
       @RequestParam(required = false, defaultValue = "false") boolean clearance,
       @RequestParam(required = false) String password,
+      @RequestParam(required = false) List<String> member,
+      @RequestParam(required = false) List<String> coChair,
+      Viewer actor,
       Model model) {
     try {
       accounts.create(
@@ -59,12 +113,16 @@ class AccountPages {
               organization,
               roles == null ? Set.of() : EnumSet.copyOf(roles),
               clearance,
-              password));
+              password,
+              memberships(member, coChair)),
+          actor);
       return "redirect:/admin/accounts?created=" + username;
-    } catch (BadRequestException e) {
-      model.addAttribute("roles", Role.values());
+    } catch (BadRequestException | ForbiddenException e) {
+      formChoices(actor, model, null);
       model.addAttribute("account", null);
-      model.addAttribute("fieldError", e.field());
+      model.addAttribute(
+          "fieldError",
+          e instanceof BadRequestException b ? b.field() : ((ForbiddenException) e).field());
       model.addAttribute("message", e.getBody().getDetail());
       model.addAttribute(
           "form",
@@ -78,11 +136,10 @@ class AccountPages {
   }
 
   @GetMapping("/admin/accounts/{username}")
-  String edit(@PathVariable String username, Model model) {
-    model.addAttribute("roles", Role.values());
-    model.addAttribute(
-        "account",
-        accounts.find(username).orElseThrow(() -> new NotFoundException("account", username)));
+  String edit(@PathVariable String username, Viewer actor, Model model) {
+    Accounts.AccountView account = accounts.manage(username, actor);
+    formChoices(actor, model, account);
+    model.addAttribute("account", account);
     return "identity/account-form";
   }
 
@@ -96,6 +153,9 @@ class AccountPages {
       @RequestParam(required = false, defaultValue = "false") boolean clearance,
       @RequestParam(required = false, defaultValue = "false") boolean enabled,
       @RequestParam(required = false) Long version,
+      @RequestParam(required = false) List<String> member,
+      @RequestParam(required = false) List<String> coChair,
+      Viewer actor,
       Model model) {
     try {
       accounts.update(
@@ -107,14 +167,19 @@ class AccountPages {
               roles == null ? Set.of() : EnumSet.copyOf(roles),
               clearance,
               enabled,
-              version));
+              version,
+              memberships(member, coChair)),
+          actor);
       return "redirect:/admin/accounts?updated=" + username;
-    } catch (BadRequestException | ConflictException e) {
-      model.addAttribute("roles", Role.values());
+    } catch (BadRequestException | ConflictException | ForbiddenException e) {
+      Accounts.AccountView account = accounts.manage(username, actor);
+      formChoices(actor, model, account);
+      model.addAttribute("account", account);
       model.addAttribute(
-          "account",
-          accounts.find(username).orElseThrow(() -> new NotFoundException("account", username)));
-      model.addAttribute("fieldError", e instanceof BadRequestException b ? b.field() : "version");
+          "fieldError",
+          e instanceof BadRequestException b
+              ? b.field()
+              : e instanceof ForbiddenException f ? f.field() : "version");
       model.addAttribute("message", e.getBody().getDetail());
       return "identity/account-form";
     }

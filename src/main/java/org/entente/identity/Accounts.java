@@ -39,11 +39,98 @@ public class Accounts {
   private final Passwords passwords;
   private final Audit audit;
 
-  Accounts(JdbcClient jdbc, Clock clock, Passwords passwords, Audit audit) {
+  private final GroupDirectory directory;
+
+  Accounts(
+      JdbcClient jdbc, Clock clock, Passwords passwords, Audit audit, GroupDirectory directory) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.passwords = passwords;
     this.audit = audit;
+    this.directory = directory;
+  }
+
+  /** Roles a coordinator may give: never administrator or coordinator. */
+  private static final Set<Role> COORDINATOR_GRANTS =
+      EnumSet.of(Role.CO_CHAIR, Role.MEMBER, Role.CONTRIBUTOR, Role.OBSERVER);
+
+  /** Whether an actor manages an account: administrators all, coordinators their party's. */
+  private static boolean manages(Viewer actor, String party) {
+    if (actor.has(Role.ADMINISTRATOR)) {
+      return true;
+    }
+    return actor.has(Role.COORDINATOR) && actor.party() != null && actor.party().equals(party);
+  }
+
+  /** Every account the actor manages, by user name. */
+  public List<AccountView> list(Viewer actor) {
+    return list().stream().filter(a -> manages(actor, a.party())).toList();
+  }
+
+  /**
+   * An account the actor manages.
+   *
+   * @throws org.entente.shared.NotFoundException when there is none, or the actor does not manage
+   *     it
+   */
+  public AccountView manage(String username, Viewer actor) {
+    return find(username)
+        .filter(a -> manages(actor, a.party()))
+        .orElseThrow(() -> new org.entente.shared.NotFoundException("account", username));
+  }
+
+  /**
+   * Creates an account, for an administrator, or for a coordinator in their own party.
+   *
+   * @throws org.entente.shared.ForbiddenException when a coordinator gives another party or a role
+   *     they may not give
+   */
+  @Transactional
+  public AccountView create(NewAccount account, Viewer actor) {
+    if (!actor.has(Role.ADMINISTRATOR)) {
+      if (!actor.has(Role.COORDINATOR) || actor.party() == null) {
+        throw new org.entente.shared.ForbiddenException(
+            null, "only administrators and coordinators manage accounts");
+      }
+      if (!actor.party().equals(account.party())) {
+        throw new org.entente.shared.ForbiddenException(
+            "party", "a coordinator creates accounts of their own party (" + actor.party() + ")");
+      }
+      if (account.roles() != null && !COORDINATOR_GRANTS.containsAll(account.roles())) {
+        throw new org.entente.shared.ForbiddenException(
+            "roles", "a coordinator gives only the roles co-chair, member, contributor, observer");
+      }
+    }
+    return create(account);
+  }
+
+  /**
+   * Applies a change made against a version, for an administrator, or a coordinator in their own
+   * party.
+   *
+   * @throws org.entente.shared.NotFoundException when the actor does not manage the account
+   * @throws org.entente.shared.ForbiddenException when a coordinator moves it to another party,
+   *     gives a role they may not, or changes an administrator or coordinator
+   */
+  @Transactional
+  public AccountView update(String username, AccountChange change, Viewer actor) {
+    AccountView current = manage(username, actor);
+    if (!actor.has(Role.ADMINISTRATOR)) {
+      if (current.roles().contains(Role.ADMINISTRATOR)
+          || current.roles().contains(Role.COORDINATOR)) {
+        throw new org.entente.shared.ForbiddenException(
+            "roles", "only an administrator changes an administrator's or coordinator's account");
+      }
+      if (change.party() != null && !change.party().strip().equals(actor.party())) {
+        throw new org.entente.shared.ForbiddenException(
+            "party", "a coordinator keeps accounts in their own party (" + actor.party() + ")");
+      }
+      if (change.roles() != null && !COORDINATOR_GRANTS.containsAll(change.roles())) {
+        throw new org.entente.shared.ForbiddenException(
+            "roles", "a coordinator gives only the roles co-chair, member, contributor, observer");
+      }
+    }
+    return update(username, change);
   }
 
   /** An account as others may see it: never its password hash. */
@@ -56,7 +143,27 @@ public class Accounts {
       Set<Role> roles,
       boolean clearance,
       boolean enabled,
-      long version) {}
+      long version,
+      List<MembershipView> memberships) {}
+
+  /** A membership in a working group or dialogue platform, as shown. */
+  public record MembershipView(
+      UUID group,
+      String charter,
+      String key,
+      GroupDirectory.Kind kind,
+      String name,
+      boolean restricted,
+      boolean coChair) {}
+
+  /**
+   * A membership to give.
+   *
+   * @param charter the charter's key
+   * @param group the working group's or dialogue platform's key
+   * @param coChair whether the person co-chairs it for their party
+   */
+  public record MembershipInput(String charter, String group, boolean coChair) {}
 
   /** What it takes to create an account. */
   public record NewAccount(
@@ -66,20 +173,120 @@ public class Accounts {
       String organization,
       Set<Role> roles,
       boolean clearance,
-      String password) {}
+      String password,
+      List<MembershipInput> memberships) {
+
+    public NewAccount(
+        String username,
+        String displayName,
+        String party,
+        String organization,
+        Set<Role> roles,
+        boolean clearance,
+        String password) {
+      this(username, displayName, party, organization, roles, clearance, password, List.of());
+    }
+  }
 
   public long count() {
     return jdbc.sql("select count(*) from account").query(Long.class).single();
   }
 
   public Optional<AccountView> find(String username) {
+    Map<UUID, List<MembershipView>> memberships = memberships(normalize(username));
     return jdbc.sql("select * from account where username = ?")
         .param(normalize(username))
-        .query((rs, n) -> view(rs))
+        .query(
+            (rs, n) ->
+                view(rs, memberships.getOrDefault(rs.getObject("id", UUID.class), List.of())))
         .optional();
   }
 
+  /** Memberships by account: of one account, or of all when the user name is null. */
+  private Map<UUID, List<MembershipView>> memberships(String username) {
+    Map<UUID, GroupDirectory.Group> groups = new java.util.HashMap<>();
+    directory.groups().forEach(g -> groups.put(g.id(), g));
+    Map<UUID, List<MembershipView>> result = new java.util.HashMap<>();
+    var statement =
+        username == null
+            ? jdbc.sql(
+                "select m.account_id, m.group_id, m.co_chair from membership m"
+                    + " order by m.created_at")
+            : jdbc.sql(
+                    "select m.account_id, m.group_id, m.co_chair from membership m join account a"
+                        + " on a.id = m.account_id where a.username = ? order by m.created_at")
+                .param(username);
+    statement.query(
+        (org.springframework.jdbc.core.RowCallbackHandler)
+            rs -> {
+              GroupDirectory.Group g = groups.get(rs.getObject("group_id", UUID.class));
+              if (g != null) {
+                result
+                    .computeIfAbsent(
+                        rs.getObject("account_id", UUID.class), k -> new java.util.ArrayList<>())
+                    .add(
+                        new MembershipView(
+                            g.id(),
+                            g.charter(),
+                            g.key(),
+                            g.kind(),
+                            g.name(),
+                            g.restricted(),
+                            rs.getBoolean("co_chair")));
+              }
+            });
+    return result;
+  }
+
+  /** The groups an account can be made a member of. */
+  public List<GroupDirectory.Group> groups() {
+    return directory.groups();
+  }
+
+  /** Replaces an account's memberships; unknown groups are refused by name. */
+  private void replaceMemberships(UUID accountId, List<MembershipInput> memberships) {
+    Map<String, GroupDirectory.Group> byKey = new java.util.HashMap<>();
+    directory.groups().forEach(g -> byKey.put(g.charter() + "/" + g.key(), g));
+    Map<UUID, MembershipInput> wanted = new java.util.LinkedHashMap<>();
+    for (MembershipInput m : memberships) {
+      GroupDirectory.Group g = m == null ? null : byKey.get(m.charter() + "/" + m.group());
+      if (g == null) {
+        throw new BadRequestException(
+            "memberships",
+            "no working group or dialogue platform "
+                + (m == null ? "null" : m.charter() + "/" + m.group()));
+      }
+      wanted.put(g.id(), m);
+    }
+    jdbc.sql("delete from membership where account_id = ?").param(accountId).update();
+    OffsetDateTime now = now();
+    for (Map.Entry<UUID, MembershipInput> e : wanted.entrySet()) {
+      jdbc.sql(
+              "insert into membership (account_id, group_id, group_kind, co_chair, created_at)"
+                  + " values (?, ?, ?, ?, ?)")
+          .params(
+              accountId,
+              e.getKey(),
+              byKey.get(e.getValue().charter() + "/" + e.getValue().group()).kind().name(),
+              e.getValue().coChair(),
+              now)
+          .update();
+    }
+  }
+
+  private static String membershipText(List<MembershipView> memberships) {
+    return memberships.stream()
+        .map(m -> m.charter() + "/" + m.key() + (m.coChair() ? " (co-chair)" : ""))
+        .sorted()
+        .collect(Collectors.joining(", "));
+  }
+
   private static AccountView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return view(rs, List.of());
+  }
+
+  private static AccountView view(java.sql.ResultSet rs, List<MembershipView> memberships)
+      throws java.sql.SQLException {
     return new AccountView(
         rs.getObject("id", UUID.class),
         rs.getString("username"),
@@ -89,12 +296,18 @@ public class Accounts {
         roles(rs.getString("roles")),
         rs.getBoolean("clearance"),
         rs.getBoolean("enabled"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        memberships);
   }
 
   /** Every account, by user name. */
   public List<AccountView> list() {
-    return jdbc.sql("select * from account order by username").query((rs, n) -> view(rs)).list();
+    Map<UUID, List<MembershipView>> memberships = memberships(null);
+    return jdbc.sql("select * from account order by username")
+        .query(
+            (rs, n) ->
+                view(rs, memberships.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+        .list();
   }
 
   /**
@@ -108,6 +321,10 @@ public class Accounts {
       throw new BadRequestException("roles", "an account needs at least one role");
     }
     AccountView created = insert(account);
+    if (account.memberships() != null && !account.memberships().isEmpty()) {
+      replaceMemberships(created.id(), account.memberships());
+      created = find(created.username()).orElseThrow();
+    }
     audit.record(
         "account.created",
         "account",
@@ -117,7 +334,8 @@ public class Accounts {
             "username", created.username(),
             "roles", created.roles().toString(),
             "party", String.valueOf(created.party()),
-            "clearance", created.clearance()));
+            "clearance", created.clearance(),
+            "memberships", membershipText(created.memberships())));
     return created;
   }
 
@@ -133,7 +351,20 @@ public class Accounts {
       Set<Role> roles,
       Boolean clearance,
       Boolean enabled,
-      Long version) {}
+      Long version,
+      List<MembershipInput> memberships) {
+
+    public AccountChange(
+        String displayName,
+        String organization,
+        String party,
+        Set<Role> roles,
+        Boolean clearance,
+        Boolean enabled,
+        Long version) {
+      this(displayName, organization, party, roles, clearance, enabled, version, null);
+    }
+  }
 
   /**
    * Applies a change made against a version.
@@ -190,6 +421,9 @@ public class Accounts {
       throw new org.entente.shared.ConflictException(
           "account", find(username).orElseThrow().version());
     }
+    if (change.memberships() != null) {
+      replaceMemberships(current.id(), change.memberships());
+    }
     AccountView after = find(username).orElseThrow();
     Map<String, Object> details = new java.util.LinkedHashMap<>();
     details.put("username", after.username());
@@ -204,6 +438,11 @@ public class Accounts {
     }
     if (!java.util.Objects.equals(after.party(), current.party())) {
       details.put("party", String.valueOf(after.party()));
+    }
+    if (!membershipText(after.memberships()).equals(membershipText(current.memberships()))) {
+      details.put(
+          "memberships",
+          membershipText(current.memberships()) + " -> " + membershipText(after.memberships()));
     }
     audit.record("account.updated", "account", after.id().toString(), Outcome.SUCCESS, details);
     return after;
@@ -330,7 +569,8 @@ public class Accounts {
   /** The stored form of an account for login; package-private, never leaves the module. */
   Optional<StoredLogin> login(String username) {
     return jdbc.sql(
-            "select username, password_hash, roles, enabled from account where username = ?")
+            "select username, password_hash, roles, enabled, party from account"
+                + " where username = ?")
         .param(normalize(username))
         .query(
             (rs, n) ->
@@ -338,11 +578,31 @@ public class Accounts {
                     rs.getString("username"),
                     rs.getString("password_hash"),
                     roles(rs.getString("roles")),
-                    rs.getBoolean("enabled")))
+                    rs.getBoolean("enabled"),
+                    rs.getString("party")))
         .optional();
   }
 
-  record StoredLogin(String username, String passwordHash, Set<Role> roles, boolean enabled) {}
+  record StoredLogin(
+      String username, String passwordHash, Set<Role> roles, boolean enabled, String party) {
+
+    /** What Spring Security knows of the account: its roles, and its party for the audit. */
+    List<org.springframework.security.core.authority.SimpleGrantedAuthority> authorities() {
+      List<org.springframework.security.core.authority.SimpleGrantedAuthority> authorities =
+          new java.util.ArrayList<>();
+      roles.forEach(
+          r ->
+              authorities.add(
+                  new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                      "ROLE_" + r.name())));
+      if (party != null) {
+        authorities.add(
+            new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                Audit.PARTY_AUTHORITY + party));
+      }
+      return authorities;
+    }
+  }
 
   /** The one-time setup token is wrong, used, or no longer needed. */
   public static class SetupClosedException extends RuntimeException {
@@ -355,7 +615,7 @@ public class Accounts {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  private static Set<Role> roles(String text) {
+  static Set<Role> roles(String text) {
     if (text == null || text.isBlank()) {
       return EnumSet.noneOf(Role.class);
     }

@@ -46,10 +46,7 @@ class FreshAccount extends OncePerRequestFilter {
                     "ROLE_ANONYMOUS")));
         SecurityContextHolder.setContext(context);
       } else {
-        List<SimpleGrantedAuthority> authorities =
-            current.get().roles().stream()
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
-                .toList();
+        List<SimpleGrantedAuthority> authorities = current.get().authorities();
         var fresh = new UsernamePasswordAuthenticationToken(auth.getName(), null, authorities);
         fresh.setDetails(auth.getDetails());
         var context = SecurityContextHolder.createEmptyContext();

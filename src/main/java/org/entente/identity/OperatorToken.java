@@ -60,10 +60,7 @@ class OperatorToken extends OncePerRequestFilter {
                         .map(
                             login -> {
                               List<SimpleGrantedAuthority> authorities =
-                                  new java.util.ArrayList<>(
-                                      login.roles().stream()
-                                          .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
-                                          .toList());
+                                  new java.util.ArrayList<>(login.authorities());
                               authorities.add(new SimpleGrantedAuthority("SCOPE_read"));
                               if (holder.scope() == AccessTokens.Scope.WRITE) {
                                 authorities.add(new SimpleGrantedAuthority("SCOPE_write"));

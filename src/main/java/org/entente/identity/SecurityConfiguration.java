@@ -62,13 +62,24 @@ class SecurityConfiguration {
             e ->
                 e.authenticationEntryPoint(
                         (request, response, ex) -> {
-                          denied(audit, request, 401);
-                          problem(response, 401, "Unauthorized", "A valid token is required.");
+                          // A caller with no token at all is answered like any other caller
+                          // who may not see a thing: 404. A token that is wrong, expired or
+                          // revoked gets 401, so that its client knows to get a new one.
+                          if (request.getHeader("Authorization") == null) {
+                            denied(audit, request, 404);
+                            problem(response, 404, "Not Found", "There is nothing here.");
+                          } else {
+                            denied(audit, request, 401);
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problem(response, 401, "Unauthorized", "A valid token is required.");
+                          }
                         })
                     .accessDeniedHandler(
                         (request, response, ex) -> {
-                          denied(audit, request, 403);
-                          problem(response, 403, "Forbidden", "This action is not allowed.");
+                          // Answered like a route or record that does not exist, so that a
+                          // refusal says nothing about what is there.
+                          denied(audit, request, 404);
+                          problem(response, 404, "Not Found", "There is nothing here.");
                         }))
         .headers(this::headers)
         .authorizeHttpRequests(
@@ -157,7 +168,19 @@ class SecurityConfiguration {
                   AuthorityAuthorizationManager.hasRole("ADMINISTRATOR"),
                   AuthorityAuthorizationManager.hasAuthority("SCOPE_write"))
               : AuthorityAuthorizationManager.hasRole("ADMINISTRATOR");
-      case TOKEN_WRITE -> AuthorityAuthorizationManager.hasAuthority("SCOPE_write");
+      case ACCOUNT_MANAGER -> {
+        var manager =
+            AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAnyRole(
+                "ADMINISTRATOR", "COORDINATOR");
+        yield write
+            ? AuthorizationManagers.allOf(
+                manager, AuthorityAuthorizationManager.hasAuthority("SCOPE_write"))
+            : manager;
+      }
+      case TOKEN_WRITE ->
+          AuthorizationManagers.anyOf(
+              AuthorityAuthorizationManager.hasAuthority("SCOPE_write"),
+              AuthorityAuthorizationManager.hasRole(OperatorToken.ROLE));
       case OPERATOR -> AuthorityAuthorizationManager.hasRole(OperatorToken.ROLE);
     };
   }
@@ -167,6 +190,8 @@ class SecurityConfiguration {
       case ANYONE -> (a, c) -> new AuthorizationDecision(true);
       case SIGNED_IN -> AuthenticatedAuthorizationManager.authenticated();
       case ADMINISTRATOR -> AuthorityAuthorizationManager.hasRole("ADMINISTRATOR");
+      case ACCOUNT_MANAGER ->
+          AuthorityAuthorizationManager.hasAnyRole("ADMINISTRATOR", "COORDINATOR");
       case TOKEN_WRITE, OPERATOR -> (a, c) -> new AuthorizationDecision(false);
     };
   }

@@ -1,6 +1,7 @@
 package org.entente.obligations;
 
 import java.util.List;
+import org.entente.identity.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ class DeadlinePages {
       @PathVariable String charter,
       @RequestParam(required = false, defaultValue = "due") String sort,
       @RequestParam(required = false) String status,
+      Viewer viewer,
       Model model) {
     String chosenSort = SORTS.contains(sort) ? sort : "due";
     String chosenStatus = status == null || status.isBlank() ? null : status;
@@ -34,7 +36,8 @@ class DeadlinePages {
         chosenStatus = null;
       }
     }
-    model.addAttribute("deadlines", obligations.deadlines(charter, chosenStatus, null, chosenSort));
+    model.addAttribute(
+        "deadlines", obligations.deadlines(charter, chosenStatus, null, chosenSort, viewer));
     model.addAttribute("sort", chosenSort);
     model.addAttribute("status", chosenStatus);
     model.addAttribute("states", ObligationState.values());

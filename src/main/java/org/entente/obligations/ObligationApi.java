@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.entente.identity.Viewer;
 import org.entente.obligations.ObligationViews.Deadlines;
 import org.entente.obligations.ObligationViews.EventView;
 import org.entente.obligations.ObligationViews.ObligationStatus;
@@ -12,6 +13,7 @@ import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,9 +58,10 @@ class ObligationApi {
       @RequestParam(required = false) String subject,
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) Integer size,
+      Viewer viewer) {
     Paging paging = Paging.of(page, size);
-    Deadlines deadlines = obligations.deadlines(charter, status, subject, sort);
+    Deadlines deadlines = obligations.deadlines(charter, status, subject, sort, viewer);
     PageOf<ObligationStatus> slice = PageOf.slice(deadlines.obligations(), paging);
     return new ObligationPage(
         deadlines.charterKey(),
@@ -76,22 +79,51 @@ class ObligationApi {
   PageOf<EventView> events(
       @PathVariable String charter,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return PageOf.slice(obligations.events(charter), Paging.of(page, size));
+      @RequestParam(required = false) Integer size,
+      Viewer viewer) {
+    return PageOf.slice(obligations.events(charter, viewer), Paging.of(page, size));
   }
 
   @GetMapping("/events/{id}")
   @Operation(summary = "One recorded event")
-  EventView event(@PathVariable String charter, @PathVariable java.util.UUID id) {
-    return obligations.event(charter, id);
+  EventView event(@PathVariable String charter, @PathVariable String id, Viewer viewer) {
+    return obligations.event(charter, eventId(id), viewer);
+  }
+
+  /** An event's id: anything that is not a UUID names no event, and answers 404 like one. */
+  private static java.util.UUID eventId(String id) {
+    try {
+      return java.util.UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new org.entente.shared.NotFoundException("event", id);
+    }
+  }
+
+  @PatchMapping(path = "/events/{id}", consumes = "application/json")
+  @Operation(
+      summary = "Change a recorded event",
+      description =
+          "Send the version you read; a stale version answers 409 and changes nothing. kind,"
+              + " subject, workingGroup, party and originParty are fixed: sending them answers 403.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  EventView update(
+      @PathVariable String charter,
+      @PathVariable String id,
+      @RequestBody EventChange change,
+      Viewer viewer) {
+    return obligations.update(charter, eventId(id), change, viewer);
   }
 
   @PostMapping(path = "/events", consumes = "application/json")
   @Operation(
       summary = "Record a meeting held or a deliverable finalized",
-      security = @SecurityRequirement(name = "operator-token"))
-  ResponseEntity<EventView> record(@PathVariable String charter, @RequestBody RecordEvent event) {
-    EventView recorded = obligations.record(charter, event);
+      security = {
+        @SecurityRequirement(name = "operator-token"),
+        @SecurityRequirement(name = "personal-access-token")
+      })
+  ResponseEntity<EventView> record(
+      @PathVariable String charter, @RequestBody RecordEvent event, Viewer viewer) {
+    EventView recorded = obligations.record(charter, event, viewer);
     return ResponseEntity.created(
             URI.create("/api/charters/" + charter + "/events/" + recorded.id()))
         .body(recorded);

@@ -55,7 +55,10 @@ public final class ObligationViews {
       LocalizedText title,
       String note,
       String source,
-      Instant recordedAt) {}
+      Instant recordedAt,
+      org.entente.shared.Classification classification,
+      String originParty,
+      long version) {}
 
   /** The status of every obligation of a charter, as of a day. */
   public record Deadlines(

@@ -20,12 +20,15 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
+import org.entente.identity.Viewer;
 import org.entente.obligations.ObligationRule.Recurrence;
 import org.entente.obligations.ObligationViews.Deadlines;
 import org.entente.obligations.ObligationViews.EventView;
 import org.entente.obligations.ObligationViews.ObligationStatus;
 import org.entente.obligations.ObligationViews.OccurrenceView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
+import org.entente.shared.ForbiddenException;
 import org.entente.shared.KeyedRows;
 import org.entente.shared.LocalizedText;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,7 +79,10 @@ public class Obligations {
   @Transactional
   public void synchronize(
       String charterKey, List<ObligationRule> rules, List<ObligationEvent> history) {
-    UUID charterId = charters.require(charterKey).id();
+    UUID charterId =
+        charters
+            .idOf(charterKey)
+            .orElseThrow(() -> new IllegalStateException("no charter " + charterKey));
     KeyedRows rows = new KeyedRows(jdbc, clock);
     int position = 0;
     for (ObligationRule rule : rules) {
@@ -105,10 +111,19 @@ public class Obligations {
       columns.put("occurred_on", event.date());
       columns.put("title", event.title().toJson());
       columns.put("source", "DEFINITION");
+      columns.put("group_id", groupId(charterId, event.subject()));
       rows.upsert("obligation_event", charterId, HISTORY + event.key(), columns);
       keep.add(HISTORY + event.key());
     }
     rows.retireOthers("obligation_event", charterId, keep, HISTORY);
+    for (KeyedRows.Change change : rows.changes()) {
+      audit.record(
+          "record." + change.kind(),
+          change.table(),
+          change.id().toString(),
+          Outcome.SUCCESS,
+          Map.of("charter", charterKey, "key", change.code(), "from", "definition"));
+    }
   }
 
   /** Today, in UTC, as the injected clock says. */
@@ -123,13 +138,14 @@ public class Obligations {
    * @param subject only those of this subject ({@code framework} or a group's key), or all
    * @param sort {@code due} (the default), {@code status} or {@code subject}
    */
-  public Deadlines deadlines(String charterKey, String status, String subject, String sort) {
-    CharterSummary charter = charters.require(charterKey);
+  public Deadlines deadlines(
+      String charterKey, String status, String subject, String sort, Viewer viewer) {
+    CharterSummary charter = charters.require(charterKey, viewer);
     ObligationState wanted =
         status == null || status.isBlank() ? null : ObligationState.fromCode(status);
     Comparator<ObligationStatus> order = order(sort);
     LocalDate today = today();
-    List<WorkingGroupView> groups = charters.workingGroups(charterKey, null);
+    List<WorkingGroupView> groups = charters.workingGroups(charterKey, null, viewer);
     Map<String, LocalizedText> subjectNames = new LinkedHashMap<>();
     subjectNames.put(ObligationRule.FRAMEWORK, LocalizedText.of("en", "The partnership framework"));
     for (WorkingGroupView group : groups) {
@@ -138,8 +154,10 @@ public class Obligations {
     List<StoredEvent> events =
         jdbc.sql(
                 "select kind, subject, deliverable, occurred_on from obligation_event"
-                    + " where charter_id = ? and retired = false")
-            .param(charter.id())
+                    + " where charter_id = :charter and retired = false and "
+                    + Viewer.condition())
+            .param("charter", charter.id())
+            .params(viewer.parameters())
             .query(
                 (rs, n) ->
                     new StoredEvent(
@@ -149,7 +167,7 @@ public class Obligations {
                         rs.getObject("occurred_on", LocalDate.class)))
             .list();
     List<ObligationStatus> result = new ArrayList<>();
-    for (StoredRule rule : rules(charter.id())) {
+    for (StoredRule rule : rules(charter.id(), viewer)) {
       List<String> subjects =
           switch (rule.appliesTo()) {
             case ObligationRule.EACH_WORKING_GROUP ->
@@ -188,53 +206,130 @@ public class Obligations {
         List.copyOf(result));
   }
 
-  /** Events recorded for a charter, from its history and through the API, oldest first. */
-  public List<EventView> events(String charterKey) {
-    UUID charterId = charters.require(charterKey).id();
+  /**
+   * Events recorded for a charter that the viewer may see, from its history and through the API,
+   * oldest first.
+   */
+  public List<EventView> events(String charterKey, Viewer viewer) {
+    UUID charterId = charters.require(charterKey, viewer).id();
     return jdbc.sql(
-            "select * from obligation_event where charter_id = ? and retired = false"
+            "select * from obligation_event where charter_id = :charter and retired = false and "
+                + Viewer.condition()
                 + " order by occurred_on, created_at")
-        .param(charterId)
-        .query(
-            (rs, n) ->
-                new EventView(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("kind"),
-                    rs.getString("subject"),
-                    rs.getString("deliverable"),
-                    rs.getObject("occurred_on", LocalDate.class),
-                    LocalizedText.fromJson(rs.getString("title")),
-                    rs.getString("note"),
-                    rs.getString("source").toLowerCase(Locale.ROOT),
-                    rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .query((rs, n) -> eventView(rs))
         .list();
   }
 
-  /** One recorded event. */
-  public EventView event(String charterKey, UUID id) {
-    return events(charterKey).stream()
-        .filter(e -> e.id().equals(id))
-        .findFirst()
-        .orElseThrow(() -> new org.entente.shared.NotFoundException("event", String.valueOf(id)));
+  /**
+   * One recorded event.
+   *
+   * @throws org.entente.shared.NotFoundException when there is none, or the viewer may not see it
+   */
+  public EventView event(String charterKey, UUID id, Viewer viewer) {
+    return stored(charterKey, id, viewer).view();
+  }
+
+  private Stored stored(String charterKey, UUID id, Viewer viewer) {
+    UUID charterId = charters.require(charterKey, viewer).id();
+    Stored stored =
+        jdbc.sql(
+                "select * from obligation_event where charter_id = :charter and id = :id"
+                    + " and retired = false and "
+                    + Viewer.condition())
+            .param("charter", charterId)
+            .param("id", id)
+            .params(viewer.parameters())
+            .query(
+                (rs, n) ->
+                    new Stored(eventView(rs), rs.getObject("group_id", UUID.class), charterId))
+            .optional()
+            .filter(
+                e -> viewer.canSee(e.view().classification(), e.view().originParty(), e.group()))
+            .orElseThrow(
+                () -> new org.entente.shared.NotFoundException("event", String.valueOf(id)));
+    if (stored.group() != null
+        && stored.view().classification() != Classification.PUBLIC
+        && restricted(stored.group())) {
+      audit.recordRead("obligation_event", id.toString(), Map.of("charter", charterKey));
+    }
+    return stored;
+  }
+
+  private record Stored(EventView view, UUID group, UUID charterId) {}
+
+  private boolean restricted(UUID group) {
+    return jdbc.sql("select restricted from working_group where id = ?")
+        .param(group)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  private static EventView eventView(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new EventView(
+        rs.getObject("id", UUID.class),
+        rs.getString("kind"),
+        rs.getString("subject"),
+        rs.getString("deliverable"),
+        rs.getObject("occurred_on", LocalDate.class),
+        LocalizedText.fromJson(rs.getString("title")),
+        rs.getString("note"),
+        rs.getString("source").toLowerCase(Locale.ROOT),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        Classification.valueOf(rs.getString("classification")),
+        rs.getString("origin_party"),
+        rs.getLong("version"));
   }
 
   /**
    * Records an event that may meet obligations: a meeting held or a deliverable finalized.
    *
+   * <p>The operator token records public facts for both parties. A person records for a group they
+   * may write in, or for the framework as an official: bilateral by default, or party-internal to
+   * their own party. Making a record public needs both parties, so one person cannot.
+   *
    * @throws BadRequestException naming the field, when the event is not one that can be recorded
+   * @throws org.entente.shared.ForbiddenException when the viewer may not record it
    */
   @Transactional
-  public EventView record(String charterKey, RecordEvent event) {
-    CharterSummary charter = charters.require(charterKey);
+  public EventView record(String charterKey, RecordEvent event, Viewer viewer) {
+    CharterSummary charter = charters.require(charterKey, viewer);
     if (event.kind() == null || !RECORDABLE.contains(event.kind())) {
       throw new BadRequestException("kind", "kind must be one of " + String.join(", ", RECORDABLE));
     }
     Set<String> subjects = new LinkedHashSet<>();
     subjects.add(ObligationRule.FRAMEWORK);
-    charters.workingGroups(charterKey, null).forEach(g -> subjects.add(g.key()));
+    charters.workingGroups(charterKey, null, viewer).forEach(g -> subjects.add(g.key()));
     if (event.subject() == null || !subjects.contains(event.subject())) {
       throw new BadRequestException(
           "subject", "subject must be one of " + String.join(", ", subjects));
+    }
+    UUID group = groupId(charter.id(), event.subject());
+    Classification classification =
+        classification(event.classification(), viewer.operator() ? "public" : "bilateral");
+    String originParty = viewer.operator() ? null : viewer.party();
+    if (viewer.operator()) {
+      if (classification != Classification.PUBLIC) {
+        throw new ForbiddenException(
+            "classification",
+            "the operator token records public facts only; a person records the others");
+      }
+    } else {
+      boolean mayWrite = group == null ? viewer.mayWriteInFramework() : viewer.mayWriteIn(group);
+      if (!mayWrite) {
+        throw new ForbiddenException(
+            "subject", "only members of " + event.subject() + " may record events for it");
+      }
+      if (classification == Classification.PUBLIC) {
+        throw new ForbiddenException(
+            "classification", "publishing a record needs the agreement of both parties");
+      }
+      if (classification == Classification.PARTY_INTERNAL && originParty == null) {
+        throw new ForbiddenException(
+            "classification", "only an official of a party can keep a record internal to it");
+      }
     }
     String deliverable = event.deliverable();
     if (ObligationEvent.DELIVERABLE_FINALIZED.equals(event.kind())) {
@@ -245,25 +340,8 @@ public class Obligations {
     } else if (deliverable != null) {
       throw new BadRequestException("deliverable", "only a finalized deliverable names one");
     }
-    if (event.occurredOn() == null) {
-      throw new BadRequestException("occurredOn", "occurredOn is required (YYYY-MM-DD)");
-    }
-    if (event.occurredOn().isAfter(today())) {
-      throw new BadRequestException(
-          "occurredOn",
-          "occurredOn " + event.occurredOn() + " is in the future: record it once it happened");
-    }
-    if (event.occurredOn().isBefore(charter.signedOn().minusYears(10))) {
-      throw new BadRequestException(
-          "occurredOn",
-          "occurredOn " + event.occurredOn() + " is long before the charter was signed");
-    }
-    if (event.title() != null && (event.title().isBlank() || event.title().length() > 500)) {
-      throw new BadRequestException("title", "title must have 1 to 500 characters");
-    }
-    if (event.note() != null && event.note().length() > 4000) {
-      throw new BadRequestException("note", "note must have at most 4000 characters");
-    }
+    checkDate(event.occurredOn(), charter);
+    checkTexts(event.title(), event.note());
     String title =
         event.title() != null
             ? event.title().strip()
@@ -274,8 +352,9 @@ public class Obligations {
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
     jdbc.sql(
             "insert into obligation_event (id, charter_id, code, kind, subject, deliverable,"
-                + " occurred_on, title, note, source, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'API', ?, ?)")
+                + " occurred_on, title, note, source, classification, origin_party, group_id,"
+                + " created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'API', ?, ?, ?, ?, ?)")
         .params(
             id,
             charter.id(),
@@ -286,6 +365,9 @@ public class Obligations {
             event.occurredOn(),
             LocalizedText.of("en", title).toJson(),
             event.note(),
+            classification.name(),
+            originParty,
+            group,
             now,
             now)
         .update();
@@ -297,6 +379,7 @@ public class Obligations {
       details.put("deliverable", deliverable);
     }
     details.put("occurredOn", event.occurredOn().toString());
+    details.put("classification", classification.code());
     audit.record("event.recorded", "obligation_event", id.toString(), Outcome.SUCCESS, details);
     return new EventView(
         id,
@@ -307,13 +390,170 @@ public class Obligations {
         LocalizedText.of("en", title),
         event.note(),
         "api",
-        now.toInstant());
+        now.toInstant(),
+        classification,
+        originParty,
+        0);
   }
 
-  private List<StoredRule> rules(UUID charterId) {
+  /**
+   * Changes an event recorded through the API, made against a version. Its kind, subject, party and
+   * group never change: a change that names them is refused.
+   *
+   * @throws org.entente.shared.NotFoundException when the viewer may not see the event
+   * @throws org.entente.shared.ForbiddenException when the viewer may see but not change it, or
+   *     sets a field they may not
+   * @throws org.entente.shared.ConflictException when it changed since that version
+   */
+  @Transactional
+  public EventView update(String charterKey, UUID id, EventChange change, Viewer viewer) {
+    Stored stored = stored(charterKey, id, viewer);
+    EventView current = stored.view();
+    for (Map.Entry<String, Object> fixed : change.fixedFields().entrySet()) {
+      if (fixed.getValue() != null) {
+        throw new ForbiddenException(
+            fixed.getKey(), fixed.getKey() + " is fixed when an event is recorded");
+      }
+    }
+    if (!"api".equals(current.source())) {
+      throw new ForbiddenException(
+          null, "an event of the charter's history changes only through its definition");
+    }
+    boolean mayWrite =
+        viewer.operator()
+            ? current.classification() == Classification.PUBLIC && current.originParty() == null
+            : current.classification() != Classification.PUBLIC
+                && (stored.group() == null
+                    ? viewer.mayWriteInFramework()
+                    : viewer.mayWriteIn(stored.group()));
+    if (!mayWrite) {
+      throw new ForbiddenException(null, "you may read this event but not change it");
+    }
+    if (change.version() == null) {
+      throw new BadRequestException(
+          "version", "the version the change was made against is required");
+    }
+    if (change.version() != current.version()) {
+      throw new org.entente.shared.ConflictException("event", current.version());
+    }
+    Classification classification =
+        change.classification() == null
+            ? current.classification()
+            : classification(change.classification(), null);
+    if (classification != current.classification()) {
+      if (classification == Classification.PUBLIC) {
+        throw new ForbiddenException(
+            "classification", "publishing a record needs the agreement of both parties");
+      }
+      if (viewer.operator()
+          || current.originParty() == null
+          || !current.originParty().equals(viewer.party())) {
+        throw new ForbiddenException(
+            "classification",
+            "only an official of the party that recorded it may change its classification");
+      }
+    }
+    CharterSummary charter = charters.require(charterKey, viewer);
+    LocalDate occurredOn = change.occurredOn() == null ? current.occurredOn() : change.occurredOn();
+    checkDate(occurredOn, charter);
+    checkTexts(change.title(), change.note());
+    String title = change.title() == null ? current.title().text() : change.title().strip();
+    String note = change.note() == null ? current.note() : change.note();
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    int updated =
+        jdbc.sql(
+                "update obligation_event set title = ?, note = ?, occurred_on = ?,"
+                    + " classification = ?, version = version + 1, updated_at = ?"
+                    + " where id = ? and version = ?")
+            .params(
+                LocalizedText.of("en", title).toJson(),
+                note,
+                occurredOn,
+                classification.name(),
+                now,
+                id,
+                current.version())
+            .update();
+    if (updated == 0) {
+      throw new org.entente.shared.ConflictException("event", current.version() + 1);
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("charter", charter.key());
+    if (classification != current.classification()) {
+      details.put(
+          "classification", current.classification().code() + " -> " + classification.code());
+    }
+    if (!occurredOn.equals(current.occurredOn())) {
+      details.put("occurredOn", occurredOn.toString());
+    }
+    audit.record("event.updated", "obligation_event", id.toString(), Outcome.SUCCESS, details);
+    return new EventView(
+        id,
+        current.kind(),
+        current.subject(),
+        current.deliverable(),
+        occurredOn,
+        LocalizedText.of("en", title),
+        note,
+        current.source(),
+        current.recordedAt(),
+        classification,
+        current.originParty(),
+        current.version() + 1);
+  }
+
+  private void checkDate(LocalDate occurredOn, CharterSummary charter) {
+    if (occurredOn == null) {
+      throw new BadRequestException("occurredOn", "occurredOn is required (YYYY-MM-DD)");
+    }
+    if (occurredOn.isAfter(today())) {
+      throw new BadRequestException(
+          "occurredOn",
+          "occurredOn " + occurredOn + " is in the future: record it once it happened");
+    }
+    if (occurredOn.isBefore(charter.signedOn().minusYears(10))) {
+      throw new BadRequestException(
+          "occurredOn", "occurredOn " + occurredOn + " is long before the charter was signed");
+    }
+  }
+
+  private static void checkTexts(String title, String note) {
+    if (title != null && (title.isBlank() || title.length() > 500)) {
+      throw new BadRequestException("title", "title must have 1 to 500 characters");
+    }
+    if (note != null && note.length() > 4000) {
+      throw new BadRequestException("note", "note must have at most 4000 characters");
+    }
+  }
+
+  private static Classification classification(String code, String fallback) {
+    String value = code == null ? fallback : code;
+    try {
+      return Classification.fromCode(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("classification", e.getMessage());
+    }
+  }
+
+  /** The id of a charter's working group with this key, or null for the framework. */
+  private UUID groupId(UUID charterId, String subject) {
+    if (subject == null || ObligationRule.FRAMEWORK.equals(subject)) {
+      return null;
+    }
+    return jdbc.sql("select id from working_group where charter_id = ? and code = ?")
+        .params(charterId, subject)
+        .query(UUID.class)
+        .optional()
+        .orElse(null);
+  }
+
+  private List<StoredRule> rules(UUID charterId, Viewer viewer) {
     return jdbc.sql(
-            "select * from obligation_rule where charter_id = ? and retired = false order by position")
-        .param(charterId)
+            "select * from obligation_rule where charter_id = :charter and retired = false and "
+                + Viewer.condition()
+                + " order by position")
+        .param("charter", charterId)
+        .params(viewer.parameters())
         .query(
             (rs, n) ->
                 new StoredRule(

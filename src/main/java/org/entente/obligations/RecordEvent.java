@@ -11,6 +11,8 @@ import java.time.LocalDate;
  * @param occurredOn when it happened: today or earlier
  * @param title optional; a title is made from the rest when left out
  * @param note optional free text
+ * @param classification optional: {@code bilateral} (a person's default), {@code party-internal}
+ *     (to the recorder's party) or {@code public} (the operator token's default and only choice)
  */
 public record RecordEvent(
     String kind,
@@ -18,4 +20,5 @@ public record RecordEvent(
     String deliverable,
     LocalDate occurredOn,
     String title,
-    String note) {}
+    String note,
+    String classification) {}

@@ -25,6 +25,14 @@ public final class KeyedRows {
   private int created;
   private int updated;
   private int retired;
+  private final List<Change> changes = new ArrayList<>();
+
+  /**
+   * One row that was created, updated or retired.
+   *
+   * @param kind {@code created}, {@code updated} or {@code retired}
+   */
+  public record Change(String table, UUID id, String code, String kind) {}
 
   public KeyedRows(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -67,6 +75,7 @@ public final class KeyedRows {
     if (id != null) {
       if (changed > 0) {
         updated++;
+        changes.add(new Change(table, id, code, "updated"));
       }
       return id;
     }
@@ -84,6 +93,7 @@ public final class KeyedRows {
         .params(new ArrayList<>(all.values()))
         .update();
     created++;
+    changes.add(new Change(table, newId, code, "created"));
     return newId;
   }
 
@@ -94,16 +104,19 @@ public final class KeyedRows {
 
   /** As {@link #retireOthers(String, UUID, Set)}, among the rows whose key starts with a prefix. */
   public void retireOthers(String table, UUID charterId, Set<String> keep, String prefix) {
-    List<String> present =
-        jdbc.sql(
-                "select code from "
-                    + table
-                    + " where charter_id = ? and retired = false and code like ?")
-            .params(charterId, prefix + "%")
-            .query(String.class)
-            .list();
-    for (String code : present) {
+    Map<String, UUID> present = new LinkedHashMap<>();
+    jdbc.sql(
+            "select id, code from "
+                + table
+                + " where charter_id = ? and retired = false and code like ?")
+        .params(charterId, prefix + "%")
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> present.put(rs.getString("code"), rs.getObject("id", UUID.class)));
+    for (Map.Entry<String, UUID> row : present.entrySet()) {
+      String code = row.getKey();
       if (!keep.contains(code)) {
+        changes.add(new Change(table, row.getValue(), code, "retired"));
         retired +=
             jdbc.sql(
                     "update "
@@ -127,5 +140,10 @@ public final class KeyedRows {
 
   public int retired() {
     return retired;
+  }
+
+  /** Every row created, updated or retired so far, in order. */
+  public List<Change> changes() {
+    return List.copyOf(changes);
   }
 }

@@ -17,6 +17,7 @@ import org.entente.definition.Definitions;
 import org.entente.obligations.Obligations;
 import org.entente.obligations.RecordEvent;
 import org.entente.shared.Paging;
+import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,8 @@ abstract class AuditContract {
         obligations.record(
             "az-us-2026",
             new RecordEvent(
-                "meeting-held", "framework", null, LocalDate.of(2026, 9, 1), "Plenary", null));
+                "meeting-held", "framework", null, LocalDate.of(2026, 9, 1), "Plenary", null, null),
+            TestViewers.OPERATOR);
     assertThat(audit.head().seq()).isEqualTo(before + 1);
     AuditEvent event =
         audit.events(null, recorded.id().toString(), null, new Paging(0, 5)).items().get(0);

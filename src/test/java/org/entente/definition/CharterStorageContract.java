@@ -18,6 +18,7 @@ import org.entente.shared.BadRequestException;
 import org.entente.shared.Paging;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
+import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +45,9 @@ abstract class CharterStorageContract {
 
   @Test
   void loadsTheDefaultCharterAtStartWithEveryCommitmentTracedToItsClause() {
-    assertThat(charters.find(AZ_US)).isPresent();
+    assertThat(charters.find(AZ_US, TestViewers.ANONYMOUS)).isPresent();
     List<CommitmentView> commitments =
-        charters.commitments(AZ_US, null, null, new Paging(0, 100)).items();
+        charters.commitments(AZ_US, null, null, new Paging(0, 100), TestViewers.ANONYMOUS).items();
     assertThat(commitments).hasSizeGreaterThanOrEqualTo(26);
     assertThat(commitments)
         .allSatisfy(
@@ -56,7 +57,7 @@ abstract class CharterStorageContract {
               assertThat(c.source().quote()).isNotBlank();
               assertThat(c.areas()).isNotEmpty();
             });
-    assertThat(charters.workingGroups(AZ_US, null)).hasSize(4);
+    assertThat(charters.workingGroups(AZ_US, null, TestViewers.ANONYMOUS)).hasSize(4);
   }
 
   @Test
@@ -88,7 +89,11 @@ abstract class CharterStorageContract {
     assertThat(result.report().updated()).isGreaterThanOrEqualTo(1);
     assertThat(commitmentId("fd-sy-2025", "shared-rivers")).isEqualTo(id);
     assertThat(commitmentVersion(id)).isEqualTo(version + 1);
-    assertThat(charters.commitment("fd-sy-2025", "shared-rivers").action().text())
+    assertThat(
+            charters
+                .commitment("fd-sy-2025", "shared-rivers", TestViewers.ANONYMOUS)
+                .action()
+                .text())
         .isEqualTo("Manage the shared rivers and lakes together.");
     assertThat(counts()).isEqualTo(before);
   }
@@ -110,7 +115,10 @@ abstract class CharterStorageContract {
     assertThat(without).isNotEqualTo(text);
     LoadResult result = definitions.load("fs.yaml", without);
     assertThat(result.report().retired()).isEqualTo(1);
-    assertThat(charters.commitments("fd-sy-2025", null, null, new Paging(0, 10)).items())
+    assertThat(
+            charters
+                .commitments("fd-sy-2025", null, null, new Paging(0, 10), TestViewers.ANONYMOUS)
+                .items())
         .extracting(CommitmentView::key)
         .containsExactly("shared-rivers");
     assertThat(
@@ -120,7 +128,10 @@ abstract class CharterStorageContract {
         .isTrue();
 
     definitions.load("fs.yaml", text);
-    assertThat(charters.commitments("fd-sy-2025", null, null, new Paging(0, 10)).items())
+    assertThat(
+            charters
+                .commitments("fd-sy-2025", null, null, new Paging(0, 10), TestViewers.ANONYMOUS)
+                .items())
         .extracting(CommitmentView::key)
         .containsExactly("shared-rivers", "cultural-exchange");
   }
@@ -143,7 +154,7 @@ abstract class CharterStorageContract {
               assertThat(p.line()).isEqualTo(lineOf(broken, "areas: [culture, sport]"));
             });
     assertThat(counts()).isEqualTo(before);
-    assertThat(charters.find("fd-sy-2025")).isEmpty();
+    assertThat(charters.find("fd-sy-2025", TestViewers.ANONYMOUS)).isEmpty();
   }
 
   @Test
@@ -151,7 +162,8 @@ abstract class CharterStorageContract {
     assertThat(definitions.load("fs.yaml", DefinitionFixtures.freedoniaSylvania()).loaded())
         .isTrue();
 
-    Deadlines deadlines = obligations.deadlines("fd-sy-2025", null, null, "due");
+    Deadlines deadlines =
+        obligations.deadlines("fd-sy-2025", null, null, "due", TestViewers.ANONYMOUS);
     assertThat(deadlines.obligations())
         .extracting(o -> o.rule() + "/" + o.subject() + " " + o.dueOn() + " " + o.status())
         .containsExactly(
@@ -159,17 +171,20 @@ abstract class CharterStorageContract {
             "work-plan/culture-trade 2026-05-30 overdue",
             "work-plan/river-commission 2026-05-30 overdue",
             "biennial-meeting/framework 2027-11-30 pending");
-    assertThat(charters.workingGroups(AZ_US, null)).hasSize(4);
-    assertThat(obligations.deadlines(AZ_US, null, null, null).obligations())
+    assertThat(charters.workingGroups(AZ_US, null, TestViewers.ANONYMOUS)).hasSize(4);
+    assertThat(obligations.deadlines(AZ_US, null, null, null, TestViewers.ANONYMOUS).obligations())
         .noneMatch(o -> o.subject().equals("river-commission"));
   }
 
   @Test
   void
       asOfTheCheckDayEveryGroupsProjectListAndRoadmapAreOverdueAndTheFrameworkMeetingIsDueInFebruary() {
-    Deadlines deadlines = obligations.deadlines(AZ_US, null, null, "due");
+    Deadlines deadlines = obligations.deadlines(AZ_US, null, null, "due", TestViewers.ANONYMOUS);
     assertThat(deadlines.asOf()).isEqualTo(LocalDate.of(2026, 11, 28));
-    List<String> groups = charters.workingGroups(AZ_US, null).stream().map(g -> g.key()).toList();
+    List<String> groups =
+        charters.workingGroups(AZ_US, null, TestViewers.ANONYMOUS).stream()
+            .map(g -> g.key())
+            .toList();
     for (String rule : List.of("wg-project-list", "wg-roadmap")) {
       assertThat(deadlines.obligations().stream().filter(o -> o.rule().equals(rule)))
           .extracting(ObligationStatus::subject)
@@ -204,14 +219,19 @@ abstract class CharterStorageContract {
             "project-list",
             LocalDate.of(2026, 6, 1),
             null,
-            null));
+            null,
+            null),
+        TestViewers.OPERATOR);
     definitions.loadAll();
     definitions.load(
         "az-us-2026.yaml",
         DefinitionFixtures.azerbaijanUnitedStates() + "\n# touched, so it syncs again\n");
 
     ObligationStatus energy =
-        obligations.deadlines(AZ_US, null, "wg-energy", null).obligations().stream()
+        obligations
+            .deadlines(AZ_US, null, "wg-energy", null, TestViewers.ANONYMOUS)
+            .obligations()
+            .stream()
             .filter(o -> o.rule().equals("wg-project-list"))
             .findFirst()
             .orElseThrow();
@@ -228,7 +248,14 @@ abstract class CharterStorageContract {
                 obligations.record(
                     AZ_US,
                     new RecordEvent(
-                        "meeting-held", "framework", null, LocalDate.of(2026, 12, 1), null, null)))
+                        "meeting-held",
+                        "framework",
+                        null,
+                        LocalDate.of(2026, 12, 1),
+                        null,
+                        null,
+                        null),
+                    TestViewers.OPERATOR))
         .isInstanceOf(BadRequestException.class)
         .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("occurredOn"));
     assertThatThrownBy(
@@ -241,7 +268,9 @@ abstract class CharterStorageContract {
                         null,
                         LocalDate.of(2026, 3, 1),
                         null,
-                        null)))
+                        null,
+                        null),
+                    TestViewers.OPERATOR))
         .isInstanceOf(BadRequestException.class)
         .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("subject"));
     assertThat(count("obligation_event")).isEqualTo(before);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.entente.charter.Charters;
 import org.entente.definition.Definitions.LoadResult;
 import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,8 +38,8 @@ class StartupWithBadDefinitionTest {
 
   @Test
   void startsWithTheValidDefinitionsAndReportsTheRefusedOne() {
-    assertThat(charters.find("az-us-2026")).isPresent();
-    assertThat(charters.find("fd-sy-2025")).isPresent();
+    assertThat(charters.find("az-us-2026", TestViewers.ANONYMOUS)).isPresent();
+    assertThat(charters.find("fd-sy-2025", TestViewers.ANONYMOUS)).isPresent();
     assertThat(definitions.lastRun())
         .extracting(LoadResult::file)
         .containsExactly(

@@ -1,0 +1,40 @@
+package org.entente.charter;
+
+import java.util.List;
+import java.util.UUID;
+import org.entente.identity.GroupDirectory;
+import org.entente.shared.LocalizedText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The working groups and dialogue platforms of every charter, as identity needs them. */
+@Component
+class CharterGroups implements GroupDirectory {
+
+  private final JdbcClient jdbc;
+
+  CharterGroups(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public List<Group> groups() {
+    return jdbc.sql(
+            "select g.id, c.code as charter, g.code, 'WORKING_GROUP' as kind, g.name, g.restricted,"
+                + " g.position from working_group g join charter c on c.id = g.charter_id"
+                + " where g.retired = false"
+                + " union all select p.id, c.code, p.code, 'DIALOGUE_PLATFORM', p.name, false,"
+                + " p.position from dialogue_platform p join charter c on c.id = p.charter_id"
+                + " where p.retired = false order by 2, 4 desc, 7")
+        .query(
+            (rs, n) ->
+                new Group(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Kind.valueOf(rs.getString(4)),
+                    LocalizedText.fromJson(rs.getString(5)).text(),
+                    rs.getBoolean(6)))
+        .list();
+  }
+}

@@ -1,0 +1,138 @@
+package org.entente.identity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Makes the {@link Viewer} of a request: the account as it is now in the database, so that a
+ * removed membership or clearance applies to the very next request. Computed once per request.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Viewers {
+
+  private static final String ATTRIBUTE = Viewers.class.getName();
+
+  private final JdbcClient jdbc;
+  private final GroupDirectory directory;
+
+  Viewers(JdbcClient jdbc, GroupDirectory directory) {
+    this.jdbc = jdbc;
+    this.directory = directory;
+  }
+
+  /** Whoever makes the current request: anonymous when nobody is logged in. */
+  public Viewer current() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    String name =
+        auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
+            ? null
+            : auth.getName();
+    if (request != null) {
+      Object cached = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+      if (cached instanceof Viewer viewer && java.util.Objects.equals(viewer.username(), name)) {
+        return viewer;
+      }
+    }
+    Viewer viewer = Viewer.ANONYMOUS;
+    if (name != null) {
+      boolean operator =
+          auth.getAuthorities().stream()
+              .anyMatch(a -> a.getAuthority().equals("ROLE_" + OperatorToken.ROLE));
+      viewer = operator ? systemViewer(name) : of(name).orElse(Viewer.ANONYMOUS);
+    }
+    if (request != null) {
+      request.setAttribute(ATTRIBUTE, viewer, RequestAttributes.SCOPE_REQUEST);
+    }
+    return viewer;
+  }
+
+  /** The viewer an account is now, or empty when there is no such enabled account. */
+  public Optional<Viewer> of(String username) {
+    record Row(UUID id, String username, String party, boolean clearance, String roles) {}
+    Optional<Row> account =
+        jdbc.sql(
+                "select id, username, party, clearance, roles from account"
+                    + " where username = ? and enabled = true")
+            .param(username)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("party"),
+                        rs.getBoolean("clearance"),
+                        rs.getString("roles")))
+            .optional();
+    if (account.isEmpty()) {
+      return Optional.empty();
+    }
+    Row row = account.get();
+    Set<Role> roles = Accounts.roles(row.roles());
+    Map<UUID, Boolean> memberships = new java.util.LinkedHashMap<>();
+    jdbc.sql("select group_id, co_chair from membership where account_id = ?")
+        .param(row.id())
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    memberships.put(
+                        rs.getObject("group_id", UUID.class), rs.getBoolean("co_chair")));
+    Map<UUID, GroupDirectory.Group> groups =
+        directory.groups().stream()
+            .collect(Collectors.toMap(GroupDirectory.Group::id, Function.identity(), (a, b) -> a));
+    Set<UUID> memberOf = new HashSet<>();
+    Set<UUID> coChairOf = new HashSet<>();
+    memberships.forEach(
+        (group, coChair) -> {
+          if (groups.containsKey(group)) {
+            memberOf.add(group);
+            if (coChair) {
+              coChairOf.add(group);
+            }
+          }
+        });
+    boolean coordinator = roles.contains(Role.COORDINATOR) && row.party() != null;
+    Set<UUID> readable = new HashSet<>();
+    for (GroupDirectory.Group group : groups.values()) {
+      boolean entitled = memberOf.contains(group.id()) || coordinator;
+      if (entitled && (!group.restricted() || row.clearance())) {
+        readable.add(group.id());
+      }
+    }
+    return Optional.of(
+        new Viewer(
+            row.username(),
+            row.party(),
+            row.clearance(),
+            roles,
+            readable,
+            memberOf,
+            coChairOf,
+            false));
+  }
+
+  /** A caller that is not an account (the operator token): sees what the public sees. */
+  private static Viewer systemViewer(String name) {
+    return new Viewer(name, null, false, Set.of(), Set.of(), Set.of(), Set.of(), true);
+  }
+
+  /** The groups of every charter, for pages that offer them. */
+  public List<GroupDirectory.Group> groups() {
+    return directory.groups();
+  }
+}

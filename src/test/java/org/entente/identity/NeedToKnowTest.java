@@ -1,0 +1,597 @@
+package org.entente.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.entente.audit.Audit;
+import org.entente.definition.DefinitionFixtures;
+import org.entente.definition.Definitions;
+import org.entente.identity.AccessTokens.Scope;
+import org.entente.identity.Accounts.MembershipInput;
+import org.entente.shared.Paging;
+import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.MutableClock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Need to know, record by record: a party-internal record, a record of the restricted security
+ * group and a bilateral group are each seen by exactly those entitled, through every list, count,
+ * page and error; asked for by id by anyone else, with any method, they answer 404 and nothing
+ * changes; fields nobody may set are refused; and a removed membership denies the next request.
+ */
+@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NeedToKnowTest {
+
+  static final String PASSWORD = "correct horse battery";
+  static final String CHARTER = "fd-sy-2025";
+  static final String EVENTS = "/api/charters/" + CHARTER + "/events";
+  static final String PARTY_CANARY = "CANARY-PI-5d1e0a";
+  static final String SECURITY_CANARY = "CANARY-SD-91bc7f";
+  static final String GROUP_CANARY = "CANARY-IC-42aa3b";
+
+  @Autowired MockMvc mvc;
+  @Autowired Accounts accounts;
+  @Autowired AccessTokens tokens;
+  @Autowired Definitions definitions;
+  @Autowired JdbcClient jdbc;
+  @Autowired Audit audit;
+  @Autowired MutableClock clock;
+
+  /** Write tokens by user name; "anonymous" has none. */
+  final Map<String, String> token = new LinkedHashMap<>();
+
+  String partyInternal;
+  String security;
+  String bilateral;
+
+  @BeforeAll
+  void charterPeopleAndRecords() throws Exception {
+    clock.set(FixedClockConfiguration.TODAY);
+    String text =
+        DefinitionFixtures.freedoniaSylvania()
+            .replace(
+                "working-groups:\n",
+                """
+                  - key: secret-dam
+                    title: Dam project
+                    action: Build the dam quietly.
+                    clause: c-1-1
+                    areas: [water]
+                    classification: party-internal
+                working-groups:
+                  - key: border-security
+                    name: Border security group
+                    areas: [water]
+                    co-chairs: { FD: Minister of Defence, SY: Minister of Defence }
+                    restricted: true
+                  - key: inner-circle
+                    name: Inner circle %s
+                    areas: [trade]
+                    co-chairs: { FD: Adviser, SY: Adviser }
+                    classification: bilateral
+                """
+                    .formatted(GROUP_CANARY));
+    assertThat(definitions.load("fs-need-to-know.yaml", text).loaded()).isTrue();
+
+    accounts.createFirstAdministrator(
+        accounts.issueSetupToken().orElseThrow(),
+        new Accounts.NewAccount(
+            "admin",
+            "Admin",
+            null,
+            "Secretariat",
+            EnumSet.of(Role.ADMINISTRATOR),
+            false,
+            PASSWORD));
+    person("fd.member", "FD", Role.MEMBER, false, "river-commission");
+    person("fd.observer", "FD", Role.OBSERVER, false, "river-commission");
+    person("sy.member", "SY", Role.MEMBER, false, "river-commission", "inner-circle");
+    person("fd.cleared", "FD", Role.MEMBER, true, "border-security");
+    person("fd.uncleared", "FD", Role.MEMBER, false, "border-security");
+    person("company", null, Role.CONTRIBUTOR, false, "river-commission");
+    person("fd.coord", "FD", Role.COORDINATOR, false);
+    person("sy.coord", "SY", Role.COORDINATOR, false);
+    token.put("admin", tokens.create("admin", "t", Scope.WRITE, 30).secret());
+
+    partyInternal =
+        record(
+            "fd.member",
+            "river-commission",
+            "party-internal",
+            "Internal note " + PARTY_CANARY,
+            "Our position " + PARTY_CANARY);
+    security =
+        record(
+            "fd.cleared", "border-security", "bilateral", "Patrol plan " + SECURITY_CANARY, null);
+    bilateral = record("fd.member", "river-commission", "bilateral", "Bilateral minutes", null);
+  }
+
+  private void person(String username, String party, Role role, boolean cleared, String... groups) {
+    List<MembershipInput> memberships = new ArrayList<>();
+    for (String g : groups) {
+      memberships.add(new MembershipInput(CHARTER, g, false));
+    }
+    accounts.create(
+        new Accounts.NewAccount(
+            username,
+            username,
+            party,
+            "Organization of " + username,
+            EnumSet.of(role),
+            cleared,
+            PASSWORD,
+            memberships));
+    token.put(username, tokens.create(username, "t", Scope.WRITE, 30).secret());
+  }
+
+  private String record(
+      String username, String group, String classification, String title, String note)
+      throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", "meeting-held");
+    body.put("subject", group);
+    body.put("occurredOn", "2026-10-01");
+    body.put("title", title);
+    body.put("note", note);
+    body.put("classification", classification);
+    MockHttpServletResponse response =
+        mvc.perform(
+                post(EVENTS)
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(new tools.jackson.databind.json.JsonMapper().writeValueAsString(body)))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+    return JsonPath.read(response.getContentAsString(), "$.id");
+  }
+
+  private MockHttpServletResponse as(String username, MockHttpServletRequestBuilder request)
+      throws Exception {
+    if (!username.equals("anonymous")) {
+      request.header("Authorization", "Bearer " + token.get(username));
+    }
+    return mvc.perform(request.accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();
+  }
+
+  private Cookie login(String username) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/login").param("username", username).param("password", PASSWORD).with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getRedirectedUrl()).isEqualTo("/");
+    return response.getCookie("SESSION");
+  }
+
+  private MockHttpServletResponse page(Cookie session, String url) throws Exception {
+    MockHttpServletRequestBuilder request = get(url).accept(MediaType.TEXT_HTML);
+    if (session != null) {
+      request.cookie(session);
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+
+  /** Everything a write could touch, as text: equal before and after means nothing changed. */
+  private String snapshot() {
+    StringBuilder all = new StringBuilder();
+    for (String table :
+        List.of(
+            "obligation_event",
+            "account",
+            "membership",
+            "personal_access_token",
+            "commitment",
+            "working_group",
+            "charter")) {
+      all.append(table).append('\n');
+      jdbc.sql("select * from " + table + " order by 1, 2")
+          .query(
+              (org.springframework.jdbc.core.RowCallbackHandler)
+                  rs -> {
+                    int columns = rs.getMetaData().getColumnCount();
+                    for (int i = 1; i <= columns; i++) {
+                      if (!rs.getMetaData().getColumnName(i).equalsIgnoreCase("last_used_at")) {
+                        all.append(rs.getString(i)).append('|');
+                      }
+                    }
+                    all.append('\n');
+                  });
+    }
+    return all.toString();
+  }
+
+  static final List<String> API_LISTS =
+      List.of(
+          "/api/charters",
+          "/api/charters/" + CHARTER,
+          "/api/charters/" + CHARTER + "/areas",
+          "/api/charters/" + CHARTER + "/commitments?size=100",
+          "/api/charters/" + CHARTER + "/commitments?area=water",
+          "/api/charters/" + CHARTER + "/working-groups?size=100",
+          "/api/charters/" + CHARTER + "/working-groups?area=water",
+          "/api/charters/" + CHARTER + "/working-groups/river-commission",
+          "/api/charters/" + CHARTER + "/working-groups/border-security",
+          "/api/charters/" + CHARTER + "/obligations?size=100",
+          "/api/charters/" + CHARTER + "/obligations?subject=border-security",
+          "/api/charters/" + CHARTER + "/obligations?subject=inner-circle",
+          EVENTS + "?size=100",
+          "/api/me",
+          "/api/accounts?size=100",
+          "/v3/api-docs");
+
+  static final List<String> PAGES =
+      List.of(
+          "/",
+          "/charters",
+          "/charters/" + CHARTER,
+          "/charters/" + CHARTER + "/working-groups/river-commission",
+          "/charters/" + CHARTER + "/working-groups/border-security",
+          "/charters/" + CHARTER + "/commitments/shared-rivers",
+          "/charters/" + CHARTER + "/deadlines",
+          "/charters/" + CHARTER + "/deadlines?sort=subject",
+          "/admin/accounts",
+          "/account/tokens");
+
+  /** Who may see each canary; everyone else never does. */
+  static final Map<String, Set<String>> ENTITLED =
+      Map.of(
+          PARTY_CANARY, Set.of("fd.member", "fd.observer", "fd.coord"),
+          SECURITY_CANARY, Set.of("fd.cleared"),
+          // administrators see group names where they give memberships (account management)
+          GROUP_CANARY, Set.of("sy.member", "fd.coord", "sy.coord", "admin"));
+
+  static final List<String> EVERYONE =
+      List.of(
+          "anonymous",
+          "admin",
+          "fd.member",
+          "fd.observer",
+          "sy.member",
+          "fd.cleared",
+          "fd.uncleared",
+          "company",
+          "fd.coord",
+          "sy.coord");
+
+  @Test
+  void eachCanaryIsSeenByExactlyThoseEntitledInEveryListPageAndError() throws Exception {
+    for (String who : EVERYONE) {
+      Cookie session = who.equals("anonymous") ? null : login(who);
+      StringBuilder seen = new StringBuilder();
+      for (String url : API_LISTS) {
+        seen.append(as(who, get(url)).getContentAsString());
+      }
+      for (String id : List.of(partyInternal, security, bilateral)) {
+        seen.append(as(who, get(EVENTS + "/" + id)).getContentAsString());
+        seen.append(
+            as(
+                    who,
+                    patch(EVENTS + "/" + id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":99}"))
+                .getContentAsString());
+      }
+      for (String url : PAGES) {
+        seen.append(page(session, url).getContentAsString());
+      }
+      seen.append(
+          page(session, "/charters/" + CHARTER + "/working-groups/inner-circle")
+              .getContentAsString());
+      for (var canary : ENTITLED.entrySet()) {
+        if (canary.getValue().contains(who)) {
+          assertThat(seen).as("%s sees %s", who, canary.getKey()).contains(canary.getKey());
+        } else {
+          assertThat(seen)
+              .as("%s never sees %s", who, canary.getKey())
+              .doesNotContain(canary.getKey());
+        }
+      }
+    }
+  }
+
+  @Test
+  void countsIncludeOnlyWhatTheViewerMaySee() throws Exception {
+    // the definition's history gives one public event; then PI, SD and BI
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    expected.put("anonymous", 1);
+    expected.put("admin", 1);
+    expected.put("fd.member", 3);
+    expected.put("fd.observer", 3);
+    expected.put("fd.coord", 3);
+    expected.put("sy.member", 2);
+    expected.put("company", 2);
+    expected.put("sy.coord", 2);
+    expected.put("fd.cleared", 2);
+    expected.put("fd.uncleared", 1);
+    for (var e : expected.entrySet()) {
+      String body = as(e.getKey(), get(EVENTS)).getContentAsString();
+      assertThat((Integer) JsonPath.read(body, "$.totalItems"))
+          .as(e.getKey())
+          .isEqualTo(e.getValue());
+    }
+    Map<String, Integer> groups =
+        Map.of("anonymous", 3, "fd.member", 3, "sy.member", 4, "fd.coord", 4);
+    for (var e : groups.entrySet()) {
+      String body =
+          as(e.getKey(), get("/api/charters/" + CHARTER + "/working-groups")).getContentAsString();
+      assertThat((Integer) JsonPath.read(body, "$.totalItems"))
+          .as(e.getKey())
+          .isEqualTo(e.getValue());
+    }
+  }
+
+  @Test
+  void byIdWithAnyMethodAnInvisibleRecordAnswers404AndNothingChanges() throws Exception {
+    String guessedUuid = "00000000-0000-0000-0000-000000000001";
+    String randomUuid = java.util.UUID.randomUUID().toString();
+    // record -> callers who may not see it
+    Map<String, List<String>> sweep = new LinkedHashMap<>();
+    sweep.put(
+        EVENTS + "/" + partyInternal,
+        List.of("sy.member", "company", "fd.cleared", "sy.coord", "admin", "anonymous"));
+    sweep.put(
+        EVENTS + "/" + security,
+        List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
+    sweep.put(EVENTS + "/" + guessedUuid, EVERYONE);
+    sweep.put(EVENTS + "/" + randomUuid, EVERYONE);
+    sweep.put(EVENTS + "/1", EVERYONE);
+    sweep.put("/api/charters/" + CHARTER + "/commitments/secret-dam", EVERYONE);
+    sweep.put(
+        "/api/charters/" + CHARTER + "/working-groups/inner-circle",
+        List.of("fd.member", "company", "fd.cleared", "admin", "anonymous"));
+    sweep.put("/api/charters/no-such-charter/working-groups/river-commission", EVERYONE);
+    sweep.put(
+        "/api/accounts/fd.member",
+        List.of("sy.coord", "fd.member", "sy.member", "company", "anonymous"));
+    sweep.put("/api/accounts/nobody", EVERYONE);
+    String before = snapshot();
+    long auditBefore = audit.head().seq();
+    for (var e : sweep.entrySet()) {
+      for (String who : e.getValue()) {
+        // a body the endpoint accepts, so that only the record decides the answer
+        String body =
+            e.getKey().contains("/accounts/")
+                ? "{\"displayName\":\"x\",\"version\":0}"
+                : "{\"title\":\"x\",\"version\":0}";
+        Map<String, MockHttpServletRequestBuilder> requests = new LinkedHashMap<>();
+        requests.put("GET", get(e.getKey()));
+        requests.put("PUT", put(e.getKey()).contentType(MediaType.APPLICATION_JSON).content(body));
+        requests.put(
+            "PATCH", patch(e.getKey()).contentType(MediaType.APPLICATION_JSON).content(body));
+        requests.put("DELETE", delete(e.getKey()));
+        for (var request : requests.entrySet()) {
+          MockHttpServletResponse response = as(who, request.getValue());
+          assertThat(response.getStatus())
+              .as("%s %s as %s", request.getKey(), e.getKey(), who)
+              .isEqualTo(404);
+          assertThat(response.getContentAsString())
+              .doesNotContain(PARTY_CANARY, SECURITY_CANARY, GROUP_CANARY);
+        }
+      }
+    }
+    // pages: the same records and the account forms, with a session
+    Map<String, List<String>> pages = new LinkedHashMap<>();
+    pages.put(
+        "/charters/" + CHARTER + "/commitments/secret-dam",
+        List.of("fd.member", "fd.coord", "anonymous"));
+    pages.put(
+        "/charters/" + CHARTER + "/working-groups/inner-circle",
+        List.of("fd.member", "company", "anonymous"));
+    pages.put("/admin/accounts/fd.member", List.of("sy.coord", "fd.member"));
+    for (var e : pages.entrySet()) {
+      for (String who : e.getValue()) {
+        MockHttpServletResponse response =
+            page(who.equals("anonymous") ? null : login(who), e.getKey());
+        assertThat(response.getStatus()).as("%s as %s", e.getKey(), who).isEqualTo(404);
+      }
+    }
+    // someone else's access token cannot be revoked by guessing its id
+    String fdToken =
+        jdbc.sql(
+                "select cast(t.id as varchar) from personal_access_token t join account a on a.id = t.account_id where a.username = 'fd.member'")
+            .query(String.class)
+            .list()
+            .get(0);
+    Cookie other = login("sy.member");
+    assertThat(
+            mvc.perform(post("/account/tokens/" + fdToken + "/revoke").cookie(other).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(audit.events(null, null, null, new Paging(0, 100)).items())
+        .filteredOn(ev -> ev.seq() > auditBefore)
+        .allMatch(
+            ev -> !ev.outcome().name().equals("SUCCESS") || ev.action().startsWith("login."),
+            "only refusals and logins were recorded");
+  }
+
+  @Test
+  void fieldsNobodyMaySetAreRefusedAndChangeNothing() throws Exception {
+    String url = EVENTS + "/" + bilateral;
+    long version =
+        ((Number) JsonPath.read(as("fd.member", get(url)).getContentAsString(), "$.version"))
+            .longValue();
+    String before = snapshot();
+    Map<String, String[]> refused = new LinkedHashMap<>();
+    refused.put(
+        "{\"party\":\"SY\",\"version\":" + version + "}", new String[] {"fd.member", "403"});
+    refused.put(
+        "{\"originParty\":\"SY\",\"version\":" + version + "}", new String[] {"fd.member", "403"});
+    refused.put(
+        "{\"workingGroup\":\"culture-trade\",\"version\":" + version + "}",
+        new String[] {"fd.member", "403"});
+    refused.put(
+        "{\"subject\":\"culture-trade\",\"version\":" + version + "}",
+        new String[] {"fd.member", "403"});
+    refused.put(
+        "{\"classification\":\"public\",\"version\":" + version + "}",
+        new String[] {"fd.member", "403"});
+    refused.put(
+        "{\"classification\":\"party-internal\",\"version\":" + version + "}",
+        new String[] {"sy.member", "403"});
+    refused.put(
+        "{\"title\":\"Observed\",\"version\":" + version + "}",
+        new String[] {"fd.observer", "403"});
+    refused.put(
+        "{\"title\":\"Stale\",\"version\":" + (version + 3) + "}",
+        new String[] {"fd.member", "409"});
+    refused.put("{\"title\":\"No version\"}", new String[] {"fd.member", "400"});
+    refused.put(
+        "{\"title\":\"Unknown field\",\"groupId\":\"x\",\"version\":" + version + "}",
+        new String[] {"fd.member", "400"});
+    for (var e : refused.entrySet()) {
+      MockHttpServletResponse response =
+          as(
+              e.getValue()[0],
+              patch(url).contentType(MediaType.APPLICATION_JSON).content(e.getKey()));
+      assertThat(response.getStatus())
+          .as(e.getKey() + " as " + e.getValue()[0] + ": " + response.getContentAsString())
+          .isEqualTo(Integer.parseInt(e.getValue()[1]));
+      assertThat(response.getContentType()).contains("problem+json");
+    }
+    // accounts: a coordinator stays in their party and gives only the roles they may
+    long memberVersion = accounts.find("fd.member").orElseThrow().version();
+    Map<String, String[]> accountChanges = new LinkedHashMap<>();
+    accountChanges.put(
+        "{\"party\":\"SY\",\"version\":" + memberVersion + "}", new String[] {"fd.coord", "403"});
+    accountChanges.put(
+        "{\"roles\":[\"ADMINISTRATOR\"],\"version\":" + memberVersion + "}",
+        new String[] {"fd.coord", "403"});
+    accountChanges.put(
+        "{\"roles\":[\"COORDINATOR\"],\"version\":" + memberVersion + "}",
+        new String[] {"fd.coord", "403"});
+    accountChanges.put(
+        "{\"clearance\":true,\"version\":" + memberVersion + "}", new String[] {"sy.coord", "404"});
+    accountChanges.put(
+        "{\"roles\":[\"ADMINISTRATOR\"],\"version\":" + memberVersion + "}",
+        new String[] {"fd.member", "404"});
+    for (var e : accountChanges.entrySet()) {
+      MockHttpServletResponse response =
+          as(
+              e.getValue()[0],
+              patch("/api/accounts/fd.member")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(e.getKey()));
+      assertThat(response.getStatus())
+          .as(e.getKey() + " as " + e.getValue()[0])
+          .isEqualTo(Integer.parseInt(e.getValue()[1]));
+    }
+    MockHttpServletResponse otherParty =
+        as(
+            "fd.coord",
+            post("/api/accounts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"username\":\"sy.newcomer\",\"displayName\":\"Newcomer\",\"party\":\"SY\",\"roles\":[\"MEMBER\"],\"password\":\""
+                        + PASSWORD
+                        + "\"}"));
+    assertThat(otherParty.getStatus()).isEqualTo(403);
+    assertThat(snapshot()).isEqualTo(before);
+
+    // what is allowed goes through, once, with one audit event each
+    long seq = audit.head().seq();
+    MockHttpServletResponse ok =
+        as(
+            "fd.member",
+            patch(url)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"title\":\"Bilateral minutes, corrected\",\"version\":" + version + "}"));
+    assertThat(ok.getStatus()).as(ok.getContentAsString()).isEqualTo(200);
+    assertThat(audit.head().seq()).isEqualTo(seq + 1);
+    MockHttpServletResponse again =
+        as(
+            "sy.member",
+            patch(url)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"Overwritten\",\"version\":" + version + "}"));
+    assertThat(again.getStatus()).isEqualTo(409);
+    MockHttpServletResponse coordinated =
+        as(
+            "fd.coord",
+            patch("/api/accounts/fd.member")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"organization\":\"Ministry of Water\",\"version\":" + memberVersion + "}"));
+    assertThat(coordinated.getStatus()).as(coordinated.getContentAsString()).isEqualTo(200);
+    assertThat(audit.head().seq()).isEqualTo(seq + 2);
+  }
+
+  @Test
+  void removingAMembershipDeniesTheNextRequestOfAnOpenSessionAndOfAToken() throws Exception {
+    person("sy.temp", "SY", Role.MEMBER, false, "inner-circle", "river-commission");
+    Cookie session = login("sy.temp");
+    String groupPage = "/charters/" + CHARTER + "/working-groups/inner-circle";
+    assertThat(page(session, groupPage).getStatus()).isEqualTo(200);
+    assertThat(as("sy.temp", get(EVENTS + "/" + bilateral)).getStatus()).isEqualTo(200);
+
+    long version = accounts.find("sy.temp").orElseThrow().version();
+    accounts.update(
+        "sy.temp",
+        new Accounts.AccountChange(null, null, null, null, null, null, version, List.of()));
+
+    assertThat(page(session, groupPage).getStatus()).isEqualTo(404);
+    assertThat(as("sy.temp", get(EVENTS + "/" + bilateral)).getStatus()).isEqualTo(404);
+    assertThat(page(session, "/account/tokens").getStatus()).as("still logged in").isEqualTo(200);
+  }
+
+  @Test
+  void aReadOfARestrictedRecordIsAudited() throws Exception {
+    long before =
+        audit.events("obligation_event", security, "fd.cleared", new Paging(0, 100)).totalItems();
+    assertThat(as("fd.cleared", get(EVENTS + "/" + security)).getStatus()).isEqualTo(200);
+    var reads = audit.events("obligation_event", security, "fd.cleared", new Paging(0, 100));
+    assertThat(reads.totalItems()).isEqualTo(before + 1);
+    assertThat(reads.items().get(0).action()).isEqualTo("record.read");
+    assertThat(reads.items().get(0).party()).isEqualTo("FD");
+  }
+
+  @Test
+  void aRestrictedGroupNeedsAClearanceEvenForItsMembersAndCoordinators() throws Exception {
+    assertThat(as("fd.uncleared", get(EVENTS + "/" + security)).getStatus()).isEqualTo(404);
+    assertThat(as("fd.coord", get(EVENTS + "/" + security)).getStatus()).isEqualTo(404);
+    assertThat(as("fd.cleared", get(EVENTS + "/" + security)).getStatus()).isEqualTo(200);
+    MockHttpServletResponse refused =
+        as(
+            "fd.uncleared",
+            post(EVENTS)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"kind\":\"meeting-held\",\"subject\":\"border-security\",\"occurredOn\":\"2026-10-02\"}"));
+    assertThat(refused.getStatus()).isEqualTo(403);
+  }
+}

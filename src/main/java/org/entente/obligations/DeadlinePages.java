@@ -38,6 +38,7 @@ class DeadlinePages {
     }
     model.addAttribute(
         "deadlines", obligations.deadlines(charter, chosenStatus, null, chosenSort, viewer));
+    model.addAttribute("events", obligations.events(charter, viewer));
     model.addAttribute("sort", chosenSort);
     model.addAttribute("status", chosenStatus);
     model.addAttribute("states", ObligationState.values());

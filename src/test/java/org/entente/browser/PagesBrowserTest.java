@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.entente.obligations.RecordEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,10 @@ class PagesBrowserTest {
   @LocalServerPort int port;
 
   @org.springframework.beans.factory.annotation.Autowired org.entente.identity.Accounts accounts;
+  @org.springframework.beans.factory.annotation.Autowired org.entente.identity.Viewers viewers;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.entente.obligations.Obligations obligations;
 
   @BeforeAll
   static void startBrowser() throws IOException {
@@ -238,11 +243,36 @@ class PagesBrowserTest {
     logIn("admin", password);
     driver.findElement(By.linkText("Accounts")).click();
     assertNoSeriousViolations("/admin/accounts");
-    createAccount("us.cochair", "U.S. co-chair", "US", "CO_CHAIR", password);
+    createAccount("us.cochair", "U.S. co-chair", "US", "CO_CHAIR", password, true);
     assertNoSeriousViolations("/admin/accounts/new");
-    createAccount("az.member", "Azerbaijani member", "AZ", "MEMBER", password);
+    createAccount("az.member", "Azerbaijani member", "AZ", "MEMBER", password, false);
     assertThat(driver.findElement(By.tagName("main")).getText())
-        .contains("us.cochair", "az.member", "CO_CHAIR", "MEMBER");
+        .contains("us.cochair", "az.member", "CO_CHAIR", "MEMBER", "Working Group on Energy");
+
+    // Each records an event of the energy group: the Azerbaijani member one for their party only,
+    // the U.S. co-chair one for both parties' members.
+    obligations.record(
+        "az-us-2026",
+        new RecordEvent(
+            "meeting-held",
+            "wg-energy",
+            null,
+            java.time.LocalDate.of(2026, 10, 5),
+            "Azerbaijani preparatory meeting",
+            null,
+            "party-internal"),
+        viewers.of("az.member").orElseThrow());
+    obligations.record(
+        "az-us-2026",
+        new RecordEvent(
+            "meeting-held",
+            "wg-energy",
+            null,
+            java.time.LocalDate.of(2026, 10, 20),
+            "Energy group call of both parties",
+            null,
+            "bilateral"),
+        viewers.of("us.cochair").orElseThrow());
     screenshot("journey-2-accounts");
     open("/admin/audit");
     assertNoSeriousViolations("/admin/audit");
@@ -260,6 +290,14 @@ class PagesBrowserTest {
           .contains("Charter of Strategic Partnership");
       open("/admin/accounts");
       assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+      open("/charters/az-us-2026/deadlines");
+      String events = driver.findElement(By.cssSelector("table.events")).getText();
+      assertThat(events).contains("Energy group call of both parties");
+      if (person.equals("az.member")) {
+        assertThat(events).contains("Azerbaijani preparatory meeting", "Only AZ (party-internal)");
+      } else {
+        assertThat(events).doesNotContain("Azerbaijani preparatory meeting");
+      }
       open("/account/tokens");
       assertNoSeriousViolations("/account/tokens");
       driver.findElement(By.id("name")).sendKeys("journey" + Keys.ENTER);
@@ -267,6 +305,10 @@ class PagesBrowserTest {
       screenshot("journey-3-" + person);
       logOut();
     }
+    open("/charters/az-us-2026/deadlines");
+    assertThat(driver.findElement(By.cssSelector("table.events")).getText())
+        .doesNotContain("Energy group call of both parties")
+        .doesNotContain("Azerbaijani preparatory meeting");
   }
 
   private void logIn(String username, String password) {
@@ -283,12 +325,20 @@ class PagesBrowserTest {
   }
 
   private void createAccount(
-      String username, String name, String party, String role, String password) {
+      String username, String name, String party, String role, String password, boolean chair) {
     open("/admin/accounts/new");
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("displayName")).sendKeys(name);
     driver.findElement(By.id("party")).sendKeys(party);
     driver.findElement(By.id("role-" + role)).click();
+    driver
+        .findElement(By.xpath("//input[@name='member' and @value='az-us-2026/wg-energy']"))
+        .click();
+    if (chair) {
+      driver
+          .findElement(By.xpath("//input[@name='coChair' and @value='az-us-2026/wg-energy']"))
+          .click();
+    }
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.xpath("//button[normalize-space()='Create account']")).click();
     assertThat(driver.getCurrentUrl()).contains("/admin/accounts?created=" + username);

@@ -163,7 +163,17 @@ public class Accounts {
    * @param group the working group's or dialogue platform's key
    * @param coChair whether the person co-chairs it for their party
    */
-  public record MembershipInput(String charter, String group, boolean coChair) {}
+  public record MembershipInput(String charter, String group, Boolean coChair) {
+
+    public MembershipInput(String charter, String group, boolean coChair) {
+      this(charter, group, Boolean.valueOf(coChair));
+    }
+
+    /** Whether the person co-chairs the group; not given means no. */
+    public boolean chairs() {
+      return Boolean.TRUE.equals(coChair);
+    }
+  }
 
   /** What it takes to create an account. */
   public record NewAccount(
@@ -268,7 +278,7 @@ public class Accounts {
               accountId,
               e.getKey(),
               byKey.get(e.getValue().charter() + "/" + e.getValue().group()).kind().name(),
-              e.getValue().coChair(),
+              e.getValue().chairs(),
               now)
           .update();
     }

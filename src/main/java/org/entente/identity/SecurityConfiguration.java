@@ -119,6 +119,13 @@ class SecurityConfiguration {
         .logout(
             l ->
                 l.logoutUrl("/logout")
+                    .addLogoutHandler(
+                        (request, response, authentication) -> {
+                          if (authentication != null) {
+                            audit.record(
+                                "logout", "account", null, Outcome.SUCCESS, java.util.Map.of());
+                          }
+                        })
                     .invalidateHttpSession(true)
                     .clearAuthentication(true)
                     .deleteCookies("SESSION")

@@ -1,0 +1,171 @@
+package org.entente.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
+import org.entente.identity.AccessTokens;
+import org.entente.identity.Accounts;
+import org.entente.shared.Paging;
+import org.entente.testing.FixedClockConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every write through a page or the API, every login, logout and refusal appends exactly one event
+ * to the audit trail, naming what happened.
+ */
+@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
+@DirtiesContext
+class EveryWriteIsAuditedTest {
+
+  static final String PASSWORD = "correct horse battery";
+
+  @Autowired MockMvc mvc;
+  @Autowired Accounts accounts;
+  @Autowired AccessTokens tokens;
+  @Autowired Audit audit;
+
+  private MockHttpServletResponse expectOneEvent(
+      String action, int status, MockHttpServletRequestBuilder request) throws Exception {
+    long before = audit.head().seq();
+    MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+    assertThat(response.getStatus())
+        .as(action + ": " + response.getContentAsString())
+        .isEqualTo(status);
+    assertThat(audit.head().seq()).as(action).isEqualTo(before + 1);
+    assertThat(audit.events(null, null, null, new Paging(0, 1)).items().get(0).action())
+        .isEqualTo(action);
+    return response;
+  }
+
+  @Test
+  void eachWriteLoginLogoutAndRefusalAppendsOneEvent() throws Exception {
+    String setup = accounts.issueSetupToken().orElseThrow();
+    expectOneEvent(
+        "account.created",
+        302,
+        post("/setup")
+            .with(csrf())
+            .param("token", setup)
+            .param("username", "admin")
+            .param("displayName", "Admin")
+            .param("password", PASSWORD)
+            .param("confirmPassword", PASSWORD));
+    expectOneEvent(
+        "login.failed",
+        302,
+        post("/login")
+            .with(csrf())
+            .param("username", "admin")
+            .param("password", "wrong password!"));
+    Cookie session =
+        expectOneEvent(
+                "login.succeeded",
+                302,
+                post("/login").with(csrf()).param("username", "admin").param("password", PASSWORD))
+            .getCookie("SESSION");
+    MockHttpServletResponse token =
+        expectOneEvent(
+            "token.created",
+            200,
+            post("/account/tokens")
+                .cookie(session)
+                .with(csrf())
+                .param("name", "laptop")
+                .param("scope", "WRITE")
+                .param("days", "30"));
+    String secret = tokens.create("admin", "api", AccessTokens.Scope.WRITE, 30).secret();
+    String id =
+        tokens.list("admin").stream()
+            .filter(t -> t.name().equals("laptop"))
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .toString();
+    assertThat(token.getContentAsString()).contains("ent_");
+    expectOneEvent(
+        "token.revoked",
+        302,
+        post("/account/tokens/" + id + "/revoke").cookie(session).with(csrf()));
+    expectOneEvent(
+        "account.created",
+        302,
+        post("/admin/accounts")
+            .cookie(session)
+            .with(csrf())
+            .param("username", "az.member")
+            .param("displayName", "AZ member")
+            .param("party", "AZ")
+            .param("roles", "MEMBER")
+            .param("member", "az-us-2026/wg-energy")
+            .param("password", PASSWORD));
+    expectOneEvent(
+        "account.updated",
+        302,
+        post("/admin/accounts/az.member")
+            .cookie(session)
+            .with(csrf())
+            .param("displayName", "AZ member, energy")
+            .param("party", "AZ")
+            .param("roles", "MEMBER")
+            .param("member", "az-us-2026/wg-energy")
+            .param("enabled", "true")
+            .param("version", String.valueOf(accounts.find("az.member").orElseThrow().version())));
+    expectOneEvent(
+        "account.created",
+        201,
+        post("/api/accounts")
+            .header("Authorization", "Bearer " + secret)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"username\":\"us.member\",\"displayName\":\"US member\",\"party\":\"US\","
+                    + "\"roles\":[\"MEMBER\"],\"password\":\""
+                    + PASSWORD
+                    + "\",\"memberships\":[{\"charter\":\"az-us-2026\",\"group\":\"wg-energy\"}]}"));
+    expectOneEvent(
+        "account.updated",
+        200,
+        patch("/api/accounts/us.member")
+            .header("Authorization", "Bearer " + secret)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"organization\":\"Department of Energy\",\"version\":0}"));
+    String member = tokens.create("us.member", "api", AccessTokens.Scope.WRITE, 30).secret();
+    MockHttpServletResponse recorded =
+        expectOneEvent(
+            "event.recorded",
+            201,
+            post("/api/charters/az-us-2026/events")
+                .header("Authorization", "Bearer " + member)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"kind\":\"meeting-held\",\"subject\":\"wg-energy\",\"occurredOn\":\"2026-10-01\"}"));
+    String event = JsonPath.read(recorded.getContentAsString(), "$.id");
+    expectOneEvent(
+        "event.updated",
+        200,
+        patch("/api/charters/az-us-2026/events/" + event)
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"title\":\"First meeting of the energy group\",\"version\":0}"));
+    expectOneEvent(
+        "request.denied", 404, get("/api/accounts").header("Authorization", "Bearer " + member));
+    expectOneEvent("logout", 302, post("/logout").cookie(session).with(csrf()));
+  }
+}

@@ -4,9 +4,12 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call which route, kept as data. The security chains are built from this list in order,
- * and end in deny-all; {@code RouteCoverageTest} fails when a handler mapping has no rule here, and
- * {@code AccessMatrixTest} checks each kind of caller against each kind of access.
+ * Who may call which route, kept as data: the first level of the access matrix (role and token
+ * scope per route). The security chains are built from this list in order, and end in deny-all;
+ * {@code RouteCoverageTest} fails when a handler mapping has no rule here, and {@code
+ * AccessMatrixTest} calls every rule as every kind of caller. The second level, which record a
+ * caller may see or change by party, membership and clearance, is the visibility policy in {@link
+ * Viewer} and the services' checks.
  */
 final class AccessRules {
 

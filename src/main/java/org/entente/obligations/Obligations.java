@@ -212,14 +212,40 @@ public class Obligations {
    */
   public List<EventView> events(String charterKey, Viewer viewer) {
     UUID charterId = charters.require(charterKey, viewer).id();
-    return jdbc.sql(
-            "select * from obligation_event where charter_id = :charter and retired = false and "
-                + Viewer.condition()
-                + " order by occurred_on, created_at")
-        .param("charter", charterId)
-        .params(viewer.parameters())
-        .query((rs, n) -> eventView(rs))
-        .list();
+    List<String> restrictedShown = new ArrayList<>();
+    List<EventView> events =
+        jdbc.sql(
+                "select e.*, g.restricted from obligation_event e left join working_group g"
+                    + " on g.id = e.group_id where e.charter_id = :charter and e.retired = false"
+                    + " and "
+                    + Viewer.condition("e")
+                    + " order by e.occurred_on, e.created_at")
+            .param("charter", charterId)
+            .params(viewer.parameters())
+            .query(
+                (rs, n) -> {
+                  EventView view = eventView(rs);
+                  if (rs.getBoolean("restricted")
+                      && view.classification() != Classification.PUBLIC) {
+                    restrictedShown.add(view.id().toString());
+                  }
+                  return view;
+                })
+            .list();
+    if (!restrictedShown.isEmpty()) {
+      // A list that shows restricted records is a read of each of them.
+      audit.recordRead(
+          "obligation_event",
+          null,
+          Map.of(
+              "charter",
+              charterKey,
+              "count",
+              restrictedShown.size(),
+              "ids",
+              String.join(",", restrictedShown.subList(0, Math.min(20, restrictedShown.size())))));
+    }
+    return events;
   }
 
   /**

@@ -578,6 +578,17 @@ class NeedToKnowTest {
     assertThat(reads.totalItems()).isEqualTo(before + 1);
     assertThat(reads.items().get(0).action()).isEqualTo("record.read");
     assertThat(reads.items().get(0).party()).isEqualTo("FD");
+
+    // a list that shows it is a read of it too; a list that does not show it is not
+    long seq = audit.head().seq();
+    assertThat(as("fd.cleared", get(EVENTS)).getStatus()).isEqualTo(200);
+    assertThat(audit.events("obligation_event", null, "fd.cleared", new Paging(0, 5)).items())
+        .filteredOn(e -> e.seq() > seq && e.action().equals("record.read"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).contains(security));
+    long after = audit.head().seq();
+    assertThat(as("fd.member", get(EVENTS)).getStatus()).isEqualTo(200);
+    assertThat(audit.head().seq()).isEqualTo(after);
   }
 
   @Test

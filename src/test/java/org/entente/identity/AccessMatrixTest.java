@@ -1,0 +1,241 @@
+package org.entente.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.entente.audit.Audit;
+import org.entente.identity.AccessRules.Access;
+import org.entente.identity.AccessTokens.Scope;
+import org.entente.shared.Paging;
+import org.entente.testing.FixedClockConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The route level of the access matrix: every rule of {@link AccessRules}, called by every kind of
+ * caller, is let through or refused as its access says, stated here a second time. A refusal is
+ * recognized by the {@code request.denied} event it appends (an anonymous page request by the
+ * redirect to the login page), whatever the handler then answers. Which record a caller may see or
+ * change (party, membership, clearance) is decided after this, by the visibility policy; {@code
+ * NeedToKnowTest} covers that level.
+ */
+@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+  static final String PASSWORD = "correct horse battery";
+  static final String OPERATOR = "test-operator-token-0123456789abcdef";
+
+  @Autowired MockMvc mvc;
+  @Autowired Accounts accounts;
+  @Autowired AccessTokens tokens;
+  @Autowired Audit audit;
+
+  /** API callers: the Authorization header each sends, none for the anonymous one. */
+  final Map<String, String> apiCallers = new LinkedHashMap<>();
+
+  /** Page callers: the session cookie of each, none for the anonymous one. */
+  final Map<String, Cookie> pageCallers = new LinkedHashMap<>();
+
+  @BeforeAll
+  void people() throws Exception {
+    accounts.createFirstAdministrator(
+        accounts.issueSetupToken().orElseThrow(),
+        new Accounts.NewAccount(
+            "admin", "Admin", null, null, EnumSet.of(Role.ADMINISTRATOR), false, PASSWORD));
+    accounts.create(
+        new Accounts.NewAccount(
+            "coordinator",
+            "Coordinator",
+            "AZ",
+            null,
+            EnumSet.of(Role.COORDINATOR),
+            false,
+            PASSWORD));
+    accounts.create(
+        new Accounts.NewAccount(
+            "member", "Member", "US", null, EnumSet.of(Role.MEMBER), false, PASSWORD));
+    apiCallers.put("anonymous", null);
+    apiCallers.put("member-read", bearer("member", Scope.READ));
+    apiCallers.put("member-write", bearer("member", Scope.WRITE));
+    apiCallers.put("coordinator-read", bearer("coordinator", Scope.READ));
+    apiCallers.put("coordinator-write", bearer("coordinator", Scope.WRITE));
+    apiCallers.put("admin-read", bearer("admin", Scope.READ));
+    apiCallers.put("admin-write", bearer("admin", Scope.WRITE));
+    apiCallers.put("operator", "Bearer " + OPERATOR);
+    pageCallers.put("anonymous", null);
+    for (String who : List.of("member", "coordinator", "admin")) {
+      pageCallers.put(
+          who,
+          mvc.perform(
+                  request(HttpMethod.POST, "/login")
+                      .param("username", who)
+                      .param("password", PASSWORD)
+                      .with(csrf()))
+              .andReturn()
+              .getResponse()
+              .getCookie("SESSION"));
+    }
+  }
+
+  private String bearer(String username, Scope scope) {
+    return "Bearer " + tokens.create(username, scope.name(), scope, 30).secret();
+  }
+
+  /** The access each rule names, stated again: who gets through on the API. */
+  static boolean apiAllows(Access access, HttpMethod method, String caller) {
+    boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD;
+    boolean token = !caller.equals("anonymous") && !caller.equals("operator");
+    return switch (access) {
+      case ANYONE -> true;
+      case SIGNED_IN -> token;
+      case ADMINISTRATOR -> caller.startsWith("admin-") && (!write || caller.endsWith("-write"));
+      case ACCOUNT_MANAGER ->
+          (caller.startsWith("admin-") || caller.startsWith("coordinator-"))
+              && (!write || caller.endsWith("-write"));
+      case TOKEN_WRITE -> caller.endsWith("-write") || caller.equals("operator");
+      case OPERATOR -> caller.equals("operator");
+    };
+  }
+
+  /** The access each rule names, stated again: who gets through on the pages. */
+  static boolean pageAllows(Access access, String caller) {
+    return switch (access) {
+      case ANYONE -> true;
+      case SIGNED_IN -> !caller.equals("anonymous");
+      case ADMINISTRATOR -> caller.equals("admin");
+      case ACCOUNT_MANAGER -> caller.equals("admin") || caller.equals("coordinator");
+      case TOKEN_WRITE, OPERATOR -> false;
+    };
+  }
+
+  /** A concrete path a rule's pattern matches. */
+  static String sample(String pattern) {
+    return pattern.replace("/**", "/az-us-2026").replace("*", "az-us-2026");
+  }
+
+  private boolean deniedEventAppended(long seqBefore) {
+    return audit.events(null, null, null, new Paging(0, 100)).items().stream()
+        .anyMatch(e -> e.seq() > seqBefore && e.action().equals("request.denied"));
+  }
+
+  @Test
+  void everyApiRuleLetsThroughExactlyTheCallersItsAccessNames() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    for (AccessRules.Rule rule : AccessRules.API) {
+      for (var caller : apiCallers.entrySet()) {
+        MockHttpServletRequestBuilder request =
+            request(rule.method(), sample(rule.pattern()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}");
+        if (caller.getValue() != null) {
+          request.header("Authorization", caller.getValue());
+        }
+        long before = audit.head().seq();
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        boolean denied = deniedEventAppended(before);
+        boolean expected = apiAllows(rule.access(), rule.method(), caller.getKey());
+        if (denied == expected) {
+          wrong.add(
+              rule
+                  + " as "
+                  + caller.getKey()
+                  + ": "
+                  + (denied ? "refused" : "let through")
+                  + " ("
+                  + response.getStatus()
+                  + ")");
+        }
+        if (denied) {
+          assertThat(response.getStatus()).as(rule + " as " + caller.getKey()).isIn(401, 404);
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(AccessRules.API.size() * apiCallers.size());
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void everyPageRuleLetsThroughExactlyTheCallersItsAccessNames() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (AccessRules.Rule rule : AccessRules.PAGES) {
+      for (var caller : pageCallers.entrySet()) {
+        MockHttpServletRequestBuilder request =
+            request(rule.method(), sample(rule.pattern())).accept(MediaType.TEXT_HTML).with(csrf());
+        if (caller.getValue() != null) {
+          request.cookie(caller.getValue());
+        }
+        long before = audit.head().seq();
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        boolean toLogin =
+            caller.getValue() == null
+                && response.getStatus() == 302
+                && String.valueOf(response.getRedirectedUrl()).endsWith("/login");
+        boolean denied = deniedEventAppended(before) || toLogin;
+        boolean expected = pageAllows(rule.access(), caller.getKey());
+        if (denied == expected) {
+          wrong.add(
+              rule
+                  + " as "
+                  + caller.getKey()
+                  + ": "
+                  + (denied ? "refused" : "let through")
+                  + " ("
+                  + response.getStatus()
+                  + ")");
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void whatNoRuleNamesIsRefusedForEveryone() throws Exception {
+    Map<String, List<HttpMethod>> unnamed = new LinkedHashMap<>();
+    unnamed.put("/api/nothing-here", List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE));
+    unnamed.put("/api/charters/az-us-2026", List.of(HttpMethod.PUT, HttpMethod.DELETE));
+    unnamed.put("/api/charters/az-us-2026/commitments", List.of(HttpMethod.POST));
+    for (var entry : unnamed.entrySet()) {
+      String path = entry.getKey();
+      for (HttpMethod method : entry.getValue()) {
+        for (var caller : apiCallers.entrySet()) {
+          MockHttpServletRequestBuilder request = request(method, path);
+          if (caller.getValue() != null) {
+            request.header("Authorization", caller.getValue());
+          }
+          long before = audit.head().seq();
+          MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+          assertThat(deniedEventAppended(before))
+              .as(method + " " + path + " as " + caller.getKey())
+              .isTrue();
+          assertThat(response.getStatus()).isEqualTo(404);
+        }
+      }
+    }
+  }
+}

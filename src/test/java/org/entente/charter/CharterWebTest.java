@@ -125,6 +125,12 @@ class CharterWebTest {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.paths['/api/charters/{charter}/commitments']").exists())
-        .andExpect(jsonPath("$.paths['/api/charters/{charter}/obligations']").exists());
+        .andExpect(jsonPath("$.paths['/api/charters/{charter}/obligations']").exists())
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/charters/{charter}/commitments'].get.parameters[?(@.name =="
+                        + " 'viewer')]")
+                .isEmpty())
+        .andExpect(jsonPath("$.components.schemas.Viewer").doesNotExist());
   }
 }

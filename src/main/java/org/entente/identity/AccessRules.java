@@ -60,7 +60,16 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/api/accounts", Access.ACCOUNT_MANAGER),
               new Rule(HttpMethod.PATCH, "/api/accounts/*", Access.ACCOUNT_MANAGER),
               new Rule(HttpMethod.POST, "/api/charters/*/events", Access.TOKEN_WRITE),
-              new Rule(HttpMethod.PATCH, "/api/charters/*/events/*", Access.TOKEN_WRITE)),
+              new Rule(HttpMethod.PATCH, "/api/charters/*/events/*", Access.TOKEN_WRITE),
+              new Rule(
+                  HttpMethod.POST, "/api/charters/*/working-groups/*/projects", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PATCH, "/api/projects/*", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/projects/*/stage", Access.TOKEN_WRITE),
+              new Rule(
+                  HttpMethod.POST,
+                  "/api/charters/*/working-groups/*/project-list/*",
+                  Access.TOKEN_WRITE)),
+          reads(Access.ANYONE, "/api/projects/*"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */

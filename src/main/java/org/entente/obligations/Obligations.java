@@ -443,7 +443,8 @@ public class Obligations {
     }
     if (!"api".equals(current.source())) {
       throw new ForbiddenException(
-          null, "an event of the charter's history changes only through its definition");
+          null,
+          "only events recorded through the API change here; this one comes from the charter's definition or an agreement");
     }
     boolean mayWrite =
         viewer.operator()
@@ -526,6 +527,45 @@ public class Obligations {
         classification,
         current.originParty(),
         current.version() + 1);
+  }
+
+  /**
+   * Records that both parties agreed a group's deliverable (its project list or roadmap): it is
+   * finalized on the day of the agreement (UTC). Bilateral, like the agreement itself. The
+   * agreement's own audit event (agreement.approved, state AGREED) covers this write.
+   */
+  @Transactional
+  void recordAgreed(org.entente.concurrence.AgreementReached agreement) {
+    String subject =
+        jdbc.sql("select code from working_group where id = ?")
+            .param(agreement.groupId())
+            .query(String.class)
+            .single();
+    String code =
+        "agreement:" + agreement.subjectType() + ":" + subject + ":" + agreement.version();
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    String what = agreement.subjectType().equals("roadmap") ? "Roadmap" : "Project list";
+    jdbc.sql(
+            "insert into obligation_event (id, charter_id, code, kind, subject, deliverable,"
+                + " occurred_on, title, note, source, classification, origin_party, group_id,"
+                + " created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'AGREEMENT', 'BILATERAL', null, ?, ?, ?)")
+        .params(
+            UUID.randomUUID(),
+            agreement.charterId(),
+            code,
+            ObligationEvent.DELIVERABLE_FINALIZED,
+            subject,
+            agreement.subjectType(),
+            LocalDate.ofInstant(agreement.agreedAt(), ZoneOffset.UTC),
+            LocalizedText.of(
+                    "en", what + " agreed by both parties (version " + agreement.version() + ")")
+                .toJson(),
+            "fingerprint " + agreement.fingerprint(),
+            agreement.groupId(),
+            now,
+            now)
+        .update();
   }
 
   private void checkDate(LocalDate occurredOn, CharterSummary charter) {

@@ -135,6 +135,34 @@ class NeedToKnowTest {
         record(
             "fd.cleared", "border-security", "bilateral", "Patrol plan " + SECURITY_CANARY, null);
     bilateral = record("fd.member", "river-commission", "bilateral", "Bilateral minutes", null);
+    internalProject =
+        project("fd.member", "river-commission", "party-internal", "Dam study " + PARTY_CANARY);
+    securityProject =
+        project("fd.cleared", "border-security", "bilateral", "Border post " + SECURITY_CANARY);
+  }
+
+  String internalProject;
+  String securityProject;
+
+  private String project(String username, String group, String classification, String title)
+      throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/charters/" + CHARTER + "/working-groups/" + group + "/projects")
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"key\":\""
+                            + group
+                            + "-project\",\"title\":{\"en\":\""
+                            + title
+                            + "\"},\"commitments\":[\"shared-rivers\"],\"classification\":\""
+                            + classification
+                            + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+    return JsonPath.read(response.getContentAsString(), "$.id");
   }
 
   private void person(String username, String party, Role role, boolean cleared, String... groups) {
@@ -209,6 +237,9 @@ class NeedToKnowTest {
     for (String table :
         List.of(
             "obligation_event",
+            "project",
+            "project_financing",
+            "agreement",
             "account",
             "membership",
             "personal_access_token",
@@ -247,6 +278,11 @@ class NeedToKnowTest {
           "/api/charters/" + CHARTER + "/obligations?subject=border-security",
           "/api/charters/" + CHARTER + "/obligations?subject=inner-circle",
           EVENTS + "?size=100",
+          "/api/charters/" + CHARTER + "/working-groups/river-commission/projects",
+          "/api/charters/" + CHARTER + "/working-groups/border-security/projects",
+          "/api/charters/" + CHARTER + "/working-groups/inner-circle/projects",
+          "/api/charters/" + CHARTER + "/working-groups/river-commission/project-list",
+          "/api/charters/" + CHARTER + "/working-groups/border-security/project-list",
           "/api/me",
           "/api/accounts?size=100",
           "/v3/api-docs");
@@ -292,6 +328,9 @@ class NeedToKnowTest {
       StringBuilder seen = new StringBuilder();
       for (String url : API_LISTS) {
         seen.append(as(who, get(url)).getContentAsString());
+      }
+      for (String id : List.of(internalProject, securityProject)) {
+        seen.append(as(who, get("/api/projects/" + id)).getContentAsString());
       }
       for (String id : List.of(partyInternal, security, bilateral)) {
         seen.append(as(who, get(EVENTS + "/" + id)).getContentAsString());
@@ -364,6 +403,14 @@ class NeedToKnowTest {
     sweep.put(
         EVENTS + "/" + security,
         List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
+    sweep.put(
+        "/api/projects/" + internalProject,
+        List.of("sy.member", "company", "fd.cleared", "sy.coord", "admin", "anonymous"));
+    sweep.put(
+        "/api/projects/" + securityProject,
+        List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
+    sweep.put("/api/projects/" + guessedUuid, EVERYONE);
+    sweep.put("/api/projects/1", EVERYONE);
     sweep.put(EVENTS + "/" + guessedUuid, EVERYONE);
     sweep.put(EVENTS + "/" + randomUuid, EVERYONE);
     sweep.put(EVENTS + "/1", EVERYONE);
@@ -384,7 +431,9 @@ class NeedToKnowTest {
         String body =
             e.getKey().contains("/accounts/")
                 ? "{\"displayName\":\"x\",\"version\":0}"
-                : "{\"title\":\"x\",\"version\":0}";
+                : e.getKey().contains("/projects/")
+                    ? "{\"title\":{\"en\":\"x\"},\"version\":0}"
+                    : "{\"title\":\"x\",\"version\":0}";
         Map<String, MockHttpServletRequestBuilder> requests = new LinkedHashMap<>();
         requests.put("GET", get(e.getKey()));
         requests.put("PUT", put(e.getKey()).contentType(MediaType.APPLICATION_JSON).content(body));

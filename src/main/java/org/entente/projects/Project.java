@@ -1,0 +1,219 @@
+package org.entente.projects;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.LocalizedText;
+
+/**
+ * A project's content and the rules it keeps: its stage moves only along the allowed transitions,
+ * money is never negative and always in an ISO 4217 currency, a place has valid coordinates.
+ */
+public record Project(
+    String key,
+    LocalizedText title,
+    LocalizedText description,
+    List<String> commitments,
+    Map<String, String> leads,
+    List<Partner> partners,
+    Stage stage,
+    String stageReason,
+    List<Financing> financing,
+    Location location) {
+
+  /** Where a project is in its life. */
+  public enum Stage {
+    IDENTIFIED,
+    UNDER_STUDY,
+    AGREED,
+    IN_IMPLEMENTATION,
+    COMPLETED,
+    SUSPENDED,
+    CANCELLED;
+
+    /** The stages a project may move to from this one. */
+    Set<Stage> next() {
+      return switch (this) {
+        case IDENTIFIED -> EnumSet.of(UNDER_STUDY, SUSPENDED, CANCELLED);
+        case UNDER_STUDY -> EnumSet.of(AGREED, SUSPENDED, CANCELLED);
+        case AGREED -> EnumSet.of(IN_IMPLEMENTATION, SUSPENDED, CANCELLED);
+        case IN_IMPLEMENTATION -> EnumSet.of(COMPLETED, SUSPENDED, CANCELLED);
+        case SUSPENDED -> EnumSet.of(IDENTIFIED, UNDER_STUDY, AGREED, IN_IMPLEMENTATION, CANCELLED);
+        case COMPLETED, CANCELLED -> EnumSet.noneOf(Stage.class);
+      };
+    }
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static Stage fromCode(String code) {
+      for (Stage s : values()) {
+        if (s.code().equals(code)) {
+          return s;
+        }
+      }
+      throw new BadRequestException(
+          "stage",
+          "unknown stage '"
+              + code
+              + "': use identified, under-study, agreed, in-implementation, completed, suspended"
+              + " or cancelled");
+    }
+  }
+
+  /** IATI organisation roles. */
+  public enum PartnerRole {
+    FUNDING,
+    ACCOUNTABLE,
+    EXTENDING,
+    IMPLEMENTING
+  }
+
+  /**
+   * A partner: a ministry, company, development bank or third country.
+   *
+   * @param kind e.g. ministry, company, development-bank, third-country
+   */
+  public record Partner(String name, String kind, PartnerRole role) {}
+
+  /** How far money has come. */
+  public enum FinancingStatus {
+    PLEDGED,
+    COMMITTED,
+    DISBURSED
+  }
+
+  /** A financing line. */
+  public record Financing(
+      BigDecimal amount, String currency, String source, FinancingStatus status) {}
+
+  /** Where the project is. */
+  public record Location(String place, Double latitude, Double longitude) {}
+
+  /**
+   * Checks a project's content, naming the first field that is wrong.
+   *
+   * @throws BadRequestException naming the field
+   */
+  public Project {
+    if (key == null || !key.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+      throw new BadRequestException(
+          "key", "a project key has 1 to 100 lowercase letters, digits and hyphens");
+    }
+    if (title == null || title.isEmpty()) {
+      throw new BadRequestException("title", "a project needs a title, in English or Azerbaijani");
+    }
+    for (String language : title.values().keySet()) {
+      if (!language.equals("en") && !language.equals("az")) {
+        throw new BadRequestException("title", "titles are in English (en) or Azerbaijani (az)");
+      }
+    }
+    if (title.values().values().stream()
+        .anyMatch(t -> t == null || t.isBlank() || t.length() > 500)) {
+      throw new BadRequestException("title", "a title has 1 to 500 characters");
+    }
+    description = description == null ? LocalizedText.empty() : description;
+    if (description.values().values().stream().anyMatch(t -> t != null && t.length() > 10000)) {
+      throw new BadRequestException("description", "a description has at most 10000 characters");
+    }
+    if (commitments == null || commitments.isEmpty()) {
+      throw new BadRequestException(
+          "commitments", "a project serves at least one commitment of the charter");
+    }
+    commitments = List.copyOf(commitments);
+    leads = leads == null ? Map.of() : Map.copyOf(leads);
+    partners = partners == null ? List.of() : List.copyOf(partners);
+    for (Partner partner : partners) {
+      if (partner == null || partner.name() == null || partner.name().isBlank()) {
+        throw new BadRequestException("partners", "a partner needs a name");
+      }
+      if (partner.role() == null) {
+        throw new BadRequestException(
+            "partners", "a partner's role is funding, accountable, extending or implementing");
+      }
+    }
+    stage = stage == null ? Stage.IDENTIFIED : stage;
+    if ((stage == Stage.SUSPENDED || stage == Stage.CANCELLED)
+        && (stageReason == null || stageReason.isBlank())) {
+      throw new BadRequestException("stageReason", "a suspended or cancelled project says why");
+    }
+    financing = financing == null ? List.of() : List.copyOf(financing);
+    for (Financing line : financing) {
+      if (line == null || line.amount() == null) {
+        throw new BadRequestException("financing", "a financing line needs an amount");
+      }
+      if (line.amount().signum() < 0) {
+        throw new BadRequestException(
+            "financing", "an amount cannot be negative: " + line.amount().toPlainString());
+      }
+      if (line.currency() == null || !isCurrency(line.currency())) {
+        throw new BadRequestException(
+            "financing",
+            "'" + line.currency() + "' is not an ISO 4217 currency code such as USD, AZN or EUR");
+      }
+      if (line.status() == null) {
+        throw new BadRequestException(
+            "financing", "a financing line is pledged, committed or disbursed");
+      }
+    }
+    if (location != null) {
+      if ((location.latitude() == null) != (location.longitude() == null)) {
+        throw new BadRequestException("location", "give both latitude and longitude, or neither");
+      }
+      if (location.latitude() != null
+          && (Math.abs(location.latitude()) > 90 || Math.abs(location.longitude()) > 180)) {
+        throw new BadRequestException("location", "latitude is within ±90, longitude within ±180");
+      }
+    }
+  }
+
+  private static boolean isCurrency(String code) {
+    if (!code.matches("[A-Z]{3}")) {
+      return false;
+    }
+    return Currency.getAvailableCurrencies().stream()
+        .anyMatch(c -> c.getCurrencyCode().equals(code));
+  }
+
+  /**
+   * The same project in another stage.
+   *
+   * @throws BadRequestException when the move is not allowed, or a suspension or cancellation gives
+   *     no reason
+   */
+  public Project moveTo(Stage target, String reason) {
+    if (target == null) {
+      throw new BadRequestException("stage", "say which stage the project moves to");
+    }
+    if (!stage.next().contains(target)) {
+      throw new BadRequestException(
+          "stage",
+          "a project cannot move from "
+              + stage.code()
+              + " to "
+              + target.code()
+              + (stage.next().isEmpty()
+                  ? ": " + stage.code() + " is final"
+                  : "; from "
+                      + stage.code()
+                      + " it can move to "
+                      + String.join(", ", stage.next().stream().map(Stage::code).toList())));
+    }
+    return new Project(
+        key,
+        title,
+        description,
+        commitments,
+        leads,
+        partners,
+        target,
+        target == Stage.SUSPENDED || target == Stage.CANCELLED ? reason : null,
+        financing,
+        location);
+  }
+}

@@ -1,0 +1,176 @@
+package org.entente.projects;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.UUID;
+import org.entente.identity.Viewer;
+import org.entente.projects.ProjectViews.ProjectList;
+import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.shared.NotFoundException;
+import org.entente.shared.PageOf;
+import org.entente.shared.Paging;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projects of the working groups and their project lists, as JSON. */
+@RestController
+@Tag(name = "Projects", description = "Projects and the project list both parties agree")
+class ProjectApi {
+
+  private final Projects projects;
+
+  ProjectApi(Projects projects) {
+    this.projects = projects;
+  }
+
+  /** A move to another stage. */
+  record StageChange(String stage, String reason, Long version) {}
+
+  /** An approval of one version. */
+  record Approve(Integer version) {}
+
+  /** A dispute, with its reason. */
+  record Dispute(String reason) {}
+
+  @GetMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/projects",
+      produces = "application/json")
+  @Operation(summary = "The group's projects the caller may see, by key")
+  PageOf<ProjectView> list(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      Viewer viewer) {
+    return PageOf.slice(projects.list(charter, group, viewer), Paging.of(page, size));
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/projects",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Add a project to a working group (its members, write scope)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ResponseEntity<ProjectView> create(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody ProjectInput input,
+      Viewer viewer) {
+    ProjectView created = projects.create(charter, group, input, viewer);
+    return ResponseEntity.created(URI.create("/api/projects/" + created.id())).body(created);
+  }
+
+  @GetMapping(path = "/api/projects/{id}", produces = "application/json")
+  @Operation(summary = "One project")
+  ProjectView project(@PathVariable String id, Viewer viewer) {
+    return projects.project(id(id), viewer);
+  }
+
+  @PatchMapping(
+      path = "/api/projects/{id}",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Change a project",
+      description =
+          "Send the version you read; a stale version answers 409 and changes nothing. key,"
+              + " workingGroup, party, originParty and stage are refused with 403.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ProjectView update(@PathVariable String id, @RequestBody ProjectChange change, Viewer viewer) {
+    return projects.update(id(id), change, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/projects/{id}/stage",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Move a project to another stage",
+      description =
+          "identified → under-study → agreed → in-implementation → completed; suspended or"
+              + " cancelled with a reason.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ProjectView stage(@PathVariable String id, @RequestBody StageChange change, Viewer viewer) {
+    return projects.moveTo(id(id), change.stage(), change.reason(), change.version(), viewer);
+  }
+
+  @GetMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/project-list",
+      produces = "application/json")
+  @Operation(summary = "The group's project list and where its agreement stands")
+  ProjectList projectList(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return projects.projectList(charter, group, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/project-list/submit",
+      produces = "application/json")
+  @Operation(
+      summary = "Submit the group's projects as they are now as the next version of its list",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ProjectList submit(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return projects.submitProjectList(charter, group, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/project-list/approve",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Approve a version of the list for your party (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ProjectList approve(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody Approve approve,
+      Viewer viewer) {
+    if (approve.version() == null) {
+      throw new org.entente.shared.BadRequestException(
+          "version", "say which version of the list you approve");
+    }
+    return projects.approveProjectList(charter, group, approve.version(), viewer);
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/project-list/dispute",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Dispute the list for your party, with a reason (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ProjectList dispute(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody Dispute dispute,
+      Viewer viewer) {
+    return projects.disputeProjectList(charter, group, dispute.reason(), viewer);
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/project-list/reopen",
+      produces = "application/json")
+  @Operation(
+      summary = "Reopen a disputed or agreed list for your party (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ProjectList reopen(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return projects.reopenProjectList(charter, group, viewer);
+  }
+
+  /** A project's id: anything that is not a UUID names no project, and answers 404 like one. */
+  private static UUID id(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("project", id);
+    }
+  }
+}

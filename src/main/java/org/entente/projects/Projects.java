@@ -1,0 +1,610 @@
+package org.entente.projects;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.CharterViews.CommitmentView;
+import org.entente.charter.CharterViews.WorkingGroupDetail;
+import org.entente.charter.Charters;
+import org.entente.concurrence.Concurrence;
+import org.entente.concurrence.Concurrence.AgreementView;
+import org.entente.identity.Viewer;
+import org.entente.projects.Project.Financing;
+import org.entente.projects.Project.FinancingStatus;
+import org.entente.projects.Project.Location;
+import org.entente.projects.Project.Partner;
+import org.entente.projects.Project.Stage;
+import org.entente.projects.ProjectViews.CommitmentRef;
+import org.entente.projects.ProjectViews.ProjectList;
+import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
+import org.entente.shared.ConflictException;
+import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The projects module's one service: projects of a working group, and its project list through
+ * concurrence. Every read applies the visibility policy; every write is made against a version and
+ * audited.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Projects {
+
+  /** The concurrence subject type of a working group's project list. */
+  public static final String PROJECT_LIST = "project-list";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final Charters charters;
+  private final Concurrence concurrence;
+  private final Audit audit;
+
+  Projects(JdbcClient jdbc, Clock clock, Charters charters, Concurrence concurrence, Audit audit) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.charters = charters;
+    this.concurrence = concurrence;
+    this.audit = audit;
+  }
+
+  /**
+   * Creates a project in a working group the viewer may write in.
+   *
+   * @throws NotFoundException when the viewer may not see the charter or group
+   * @throws ForbiddenException when they may not write in the group, or ask for a classification
+   *     they may not give
+   * @throws BadRequestException naming the field that is wrong
+   */
+  @Transactional
+  public ProjectView create(String charterKey, String groupKey, ProjectInput input, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    UUID groupId = group.group().id();
+    if (!viewer.mayWriteIn(groupId)) {
+      throw new ForbiddenException(null, "only members of " + groupKey + " add projects to it");
+    }
+    Classification classification = classification(input.classification(), viewer);
+    Project project =
+        new Project(
+            input.key(),
+            text(input.title()),
+            text(input.description()),
+            input.commitments(),
+            input.leads(),
+            input.partners(),
+            Stage.IDENTIFIED,
+            null,
+            input.financing(),
+            input.location());
+    List<UUID> commitments = commitmentIds(charterKey, project.commitments(), viewer);
+    CharterSummary charter = group.charter();
+    if (jdbc.sql("select count(*) from project where charter_id = ? and code = ?")
+            .params(charter.id(), project.key())
+            .query(Long.class)
+            .single()
+        > 0) {
+      throw new BadRequestException(
+          "key", "the key '" + project.key() + "' is taken by another project of this charter");
+    }
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = now();
+    jdbc.sql(
+            "insert into project (id, charter_id, code, title, description, leads, partners,"
+                + " stage, stage_reason, place, latitude, longitude, classification,"
+                + " origin_party, group_id, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            charter.id(),
+            project.key(),
+            project.title().toJson(),
+            project.description().isEmpty() ? null : project.description().toJson(),
+            JSON.writeValueAsString(project.leads()),
+            JSON.writeValueAsString(project.partners()),
+            project.stage().name(),
+            project.stageReason(),
+            project.location() == null ? null : project.location().place(),
+            project.location() == null ? null : project.location().latitude(),
+            project.location() == null ? null : project.location().longitude(),
+            classification.name(),
+            viewer.party(),
+            groupId,
+            now,
+            now)
+        .update();
+    writeChildren(id, commitments, project.financing());
+    audit.record(
+        "project.created",
+        "project",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("charter", charterKey, "group", groupKey, "key", project.key()));
+    return project(id, viewer);
+  }
+
+  /** The projects of a working group the viewer may see, by key. */
+  public List<ProjectView> list(String charterKey, String groupKey, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    return jdbc
+        .sql(
+            "select id from project where group_id = :group and retired = false and "
+                + Viewer.condition()
+                + " order by code")
+        .param("group", group.group().id())
+        .params(viewer.parameters())
+        .query(UUID.class)
+        .list()
+        .stream()
+        .map(id -> project(id, viewer))
+        .toList();
+  }
+
+  /**
+   * One project.
+   *
+   * @throws NotFoundException when there is none, or the viewer may not see it
+   */
+  public ProjectView project(UUID id, Viewer viewer) {
+    return stored(id, viewer).view();
+  }
+
+  /**
+   * Changes a project, made against a version.
+   *
+   * @throws ConflictException when it changed since that version
+   * @throws ForbiddenException when the viewer may see but not change it, or sets a fixed field
+   */
+  @Transactional
+  public ProjectView update(UUID id, ProjectChange change, Viewer viewer) {
+    Stored stored = stored(id, viewer);
+    for (Map.Entry<String, Object> fixed : change.fixedFields().entrySet()) {
+      if (fixed.getValue() != null) {
+        throw new ForbiddenException(
+            fixed.getKey(),
+            fixed.getKey()
+                + (fixed.getKey().equals("stage")
+                    ? " changes through POST /api/projects/{id}/stage"
+                    : " is fixed when a project is created"));
+      }
+    }
+    mayChange(stored, viewer);
+    requireVersion(change.version(), stored);
+    ProjectView current = stored.view();
+    Classification classification = current.classification();
+    if (change.classification() != null) {
+      classification = classification(change.classification(), viewer);
+      if (classification != current.classification()
+          && (current.originParty() == null || !current.originParty().equals(viewer.party()))) {
+        throw new ForbiddenException(
+            "classification",
+            "only an official of the party that made it may change its classification");
+      }
+    }
+    Project project =
+        new Project(
+            current.key(),
+            change.title() == null ? current.title() : text(change.title()),
+            change.description() == null ? current.description() : text(change.description()),
+            change.commitments() == null
+                ? current.commitments().stream().map(CommitmentRef::key).toList()
+                : change.commitments(),
+            change.leads() == null ? current.leads() : change.leads(),
+            change.partners() == null ? current.partners() : change.partners(),
+            Stage.valueOf(current.stage().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+            current.stageReason(),
+            change.financing() == null ? current.financing() : change.financing(),
+            change.location() == null ? current.location() : change.location());
+    List<UUID> commitments = commitmentIds(current.charter(), project.commitments(), viewer);
+    save(id, project, classification, stored.version());
+    writeChildren(id, commitments, project.financing());
+    audit.record(
+        "project.updated",
+        "project",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("key", project.key(), "version", stored.version() + 1));
+    return project(id, viewer);
+  }
+
+  /**
+   * Moves a project to another stage, made against a version.
+   *
+   * @throws BadRequestException when the move is not allowed, or gives no reason where one is
+   *     needed
+   */
+  @Transactional
+  public ProjectView moveTo(UUID id, String stage, String reason, Long version, Viewer viewer) {
+    Stored stored = stored(id, viewer);
+    mayChange(stored, viewer);
+    requireVersion(version, stored);
+    if (stage == null) {
+      throw new BadRequestException("stage", "say which stage the project moves to");
+    }
+    Project moved = stored.project().moveTo(Stage.fromCode(stage), reason);
+    save(id, moved, stored.view().classification(), stored.version());
+    audit.record(
+        "project.stage-changed",
+        "project",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of(
+            "key", moved.key(),
+            "from", stored.project().stage().code(),
+            "to", moved.stage().code()));
+    return project(id, viewer);
+  }
+
+  /** A working group's project list and the agreement on it, as far as the viewer may see. */
+  public ProjectList projectList(String charterKey, String groupKey, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    List<ProjectView> projects = listed(group, viewer);
+    Optional<AgreementView> agreement =
+        concurrence.find(PROJECT_LIST, subjectKey(charterKey, groupKey), viewer);
+    boolean changed =
+        agreement
+            .map(a -> !a.fingerprint().equals(Concurrence.fingerprint(canonical(projects))))
+            .orElse(false);
+    return new ProjectList(charterKey, groupKey, projects, agreement.orElse(null), changed);
+  }
+
+  /**
+   * Submits the group's bilateral and public projects, as they are now, as the next version of its
+   * project list: nothing changes when they are as the current version.
+   */
+  @Transactional
+  public ProjectList submitProjectList(String charterKey, String groupKey, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    List<ProjectView> projects = listed(group, viewer);
+    if (projects.isEmpty()) {
+      throw new BadRequestException("projects", "a project list needs at least one project");
+    }
+    List<String> parties =
+        charters.overview(charterKey, viewer).parties().stream().map(p -> p.key()).toList();
+    concurrence.submit(
+        new Concurrence.Subject(
+            PROJECT_LIST,
+            subjectKey(charterKey, groupKey),
+            group.charter().id(),
+            group.group().id()),
+        parties,
+        canonical(projects),
+        viewer);
+    return projectList(charterKey, groupKey, viewer);
+  }
+
+  /** The viewer approves a version of the group's project list for their party. */
+  @Transactional
+  public ProjectList approveProjectList(
+      String charterKey, String groupKey, int version, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    concurrence.approve(PROJECT_LIST, subjectKey(charterKey, groupKey), version, viewer);
+    return projectList(charterKey, groupKey, viewer);
+  }
+
+  /** The viewer disputes the group's project list for their party, with a reason. */
+  @Transactional
+  public ProjectList disputeProjectList(
+      String charterKey, String groupKey, String reason, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    concurrence.dispute(PROJECT_LIST, subjectKey(charterKey, groupKey), reason, viewer);
+    return projectList(charterKey, groupKey, viewer);
+  }
+
+  /** The viewer reopens the group's project list for their party. */
+  @Transactional
+  public ProjectList reopenProjectList(String charterKey, String groupKey, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    concurrence.reopen(PROJECT_LIST, subjectKey(charterKey, groupKey), viewer);
+    return projectList(charterKey, groupKey, viewer);
+  }
+
+  /** The projects that go on a list both parties agree: not party-internal ones, not retired. */
+  private List<ProjectView> listed(WorkingGroupDetail group, Viewer viewer) {
+    return list(group.charter().key(), group.group().key(), viewer).stream()
+        .filter(p -> p.classification() != Classification.PARTY_INTERNAL)
+        .toList();
+  }
+
+  static String subjectKey(String charterKey, String groupKey) {
+    return charterKey + "/" + groupKey;
+  }
+
+  /**
+   * The canonical content of a project list: its projects by key, each with what both parties agree
+   * on, as JSON with a fixed field order. Two lists with the same projects give the same bytes, so
+   * the same fingerprint.
+   */
+  static String canonical(List<ProjectView> projects) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (ProjectView p :
+        projects.stream().sorted(java.util.Comparator.comparing(ProjectView::key)).toList()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("key", p.key());
+      item.put("title", new java.util.TreeMap<>(p.title().values()));
+      item.put("description", new java.util.TreeMap<>(p.description().values()));
+      item.put("commitments", p.commitments().stream().map(CommitmentRef::key).sorted().toList());
+      item.put("leads", new java.util.TreeMap<>(p.leads()));
+      item.put("partners", p.partners());
+      item.put("stage", p.stage());
+      item.put(
+          "financing",
+          p.financing().stream()
+              .map(
+                  f ->
+                      List.of(
+                          f.amount()
+                              .setScale(2, java.math.RoundingMode.UNNECESSARY)
+                              .toPlainString(),
+                          f.currency(),
+                          String.valueOf(f.source()),
+                          f.status().name()))
+              .toList());
+      item.put("location", p.location());
+      items.add(item);
+    }
+    return JSON.writeValueAsString(items);
+  }
+
+  private void mayChange(Stored stored, Viewer viewer) {
+    ProjectView p = stored.view();
+    if (p.classification() == Classification.PUBLIC) {
+      throw new ForbiddenException(
+          null, "a published project changes only through both parties' agreement");
+    }
+    if (!viewer.mayWriteIn(stored.groupId())) {
+      throw new ForbiddenException(null, "you may read this project but not change it");
+    }
+  }
+
+  private static void requireVersion(Long version, Stored stored) {
+    if (version == null) {
+      throw new BadRequestException(
+          "version", "the version the change was made against is required");
+    }
+    if (version != stored.version()) {
+      throw new ConflictException("project", stored.version());
+    }
+  }
+
+  private void save(UUID id, Project project, Classification classification, long version) {
+    int updated =
+        jdbc.sql(
+                "update project set title = ?, description = ?, leads = ?, partners = ?,"
+                    + " stage = ?, stage_reason = ?, place = ?, latitude = ?, longitude = ?,"
+                    + " classification = ?, version = version + 1, updated_at = ?"
+                    + " where id = ? and version = ?")
+            .params(
+                project.title().toJson(),
+                project.description().isEmpty() ? null : project.description().toJson(),
+                JSON.writeValueAsString(project.leads()),
+                JSON.writeValueAsString(project.partners()),
+                project.stage().name(),
+                project.stageReason(),
+                project.location() == null ? null : project.location().place(),
+                project.location() == null ? null : project.location().latitude(),
+                project.location() == null ? null : project.location().longitude(),
+                classification.name(),
+                now(),
+                id,
+                version)
+            .update();
+    if (updated == 0) {
+      throw new ConflictException("project", version + 1);
+    }
+  }
+
+  private void writeChildren(UUID id, List<UUID> commitments, List<Financing> financing) {
+    jdbc.sql("delete from project_commitment where project_id = ?").param(id).update();
+    int position = 0;
+    for (UUID commitment : commitments) {
+      jdbc.sql(
+              "insert into project_commitment (project_id, commitment_id, position)"
+                  + " values (?, ?, ?)")
+          .params(id, commitment, position++)
+          .update();
+    }
+    jdbc.sql("delete from project_financing where project_id = ?").param(id).update();
+    position = 0;
+    for (Financing line : financing) {
+      jdbc.sql(
+              "insert into project_financing (project_id, position, amount, currency, source,"
+                  + " status) values (?, ?, ?, ?, ?, ?)")
+          .params(
+              id, position++, line.amount(), line.currency(), line.source(), line.status().name())
+          .update();
+    }
+  }
+
+  private List<UUID> commitmentIds(String charterKey, List<String> keys, Viewer viewer) {
+    List<UUID> ids = new ArrayList<>();
+    for (String key : keys) {
+      CommitmentView commitment;
+      try {
+        commitment = charters.commitment(charterKey, key, viewer);
+      } catch (NotFoundException e) {
+        throw new BadRequestException("commitments", "the charter has no commitment '" + key + "'");
+      }
+      if (!ids.contains(commitment.id())) {
+        ids.add(commitment.id());
+      }
+    }
+    return ids;
+  }
+
+  private record Stored(UUID groupId, long version, Project project, ProjectView view) {}
+
+  private Stored stored(UUID id, Viewer viewer) {
+    record Row(
+        UUID id,
+        UUID charterId,
+        UUID groupId,
+        String code,
+        String title,
+        String description,
+        String leads,
+        String partners,
+        String stage,
+        String stageReason,
+        String place,
+        Double latitude,
+        Double longitude,
+        Classification classification,
+        String originParty,
+        long version) {}
+    Row row =
+        jdbc.sql(
+                "select * from project where id = :id and retired = false and "
+                    + Viewer.condition())
+            .param("id", id)
+            .params(viewer.parameters())
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("charter_id", UUID.class),
+                        rs.getObject("group_id", UUID.class),
+                        rs.getString("code"),
+                        rs.getString("title"),
+                        rs.getString("description"),
+                        rs.getString("leads"),
+                        rs.getString("partners"),
+                        rs.getString("stage"),
+                        rs.getString("stage_reason"),
+                        rs.getString("place"),
+                        (Double) rs.getObject("latitude"),
+                        (Double) rs.getObject("longitude"),
+                        Classification.valueOf(rs.getString("classification")),
+                        rs.getString("origin_party"),
+                        rs.getLong("version")))
+            .optional()
+            .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
+            .orElseThrow(() -> new NotFoundException("project", String.valueOf(id)));
+    String charterKey =
+        jdbc.sql("select code from charter where id = ?")
+            .param(row.charterId())
+            .query(String.class)
+            .single();
+    String groupKey =
+        jdbc.sql("select code from working_group where id = ?")
+            .param(row.groupId())
+            .query(String.class)
+            .single();
+    List<CommitmentRef> commitments =
+        jdbc.sql(
+                "select c.code, c.title from project_commitment pc join commitment c on c.id ="
+                    + " pc.commitment_id where pc.project_id = ? order by pc.position")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new CommitmentRef(rs.getString(1), LocalizedText.fromJson(rs.getString(2))))
+            .list();
+    List<Financing> financing =
+        jdbc.sql(
+                "select amount, currency, source, status from project_financing"
+                    + " where project_id = ? order by position")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new Financing(
+                        rs.getBigDecimal(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        FinancingStatus.valueOf(rs.getString(4))))
+            .list();
+    Map<String, String> leads =
+        JSON.readValue(row.leads(), new TypeReference<Map<String, String>>() {});
+    List<Partner> partners = JSON.readValue(row.partners(), new TypeReference<List<Partner>>() {});
+    Location location =
+        row.place() == null && row.latitude() == null
+            ? null
+            : new Location(row.place(), row.latitude(), row.longitude());
+    Project project =
+        new Project(
+            row.code(),
+            LocalizedText.fromJson(row.title()),
+            row.description() == null
+                ? LocalizedText.empty()
+                : LocalizedText.fromJson(row.description()),
+            commitments.stream().map(CommitmentRef::key).toList(),
+            leads,
+            partners,
+            Stage.valueOf(row.stage()),
+            row.stageReason(),
+            financing,
+            location);
+    ProjectView view =
+        new ProjectView(
+            row.id(),
+            charterKey,
+            groupKey,
+            row.code(),
+            project.title(),
+            project.description(),
+            commitments,
+            leads,
+            partners,
+            project.stage().code(),
+            row.stageReason(),
+            financing,
+            location,
+            row.classification(),
+            row.originParty(),
+            row.version());
+    return new Stored(row.groupId(), row.version(), project, view);
+  }
+
+  private static Classification classification(String code, Viewer viewer) {
+    Classification c;
+    try {
+      c = Classification.fromCode(code == null ? "bilateral" : code);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("classification", e.getMessage());
+    }
+    if (c == Classification.PUBLIC) {
+      throw new ForbiddenException(
+          "classification", "publishing a record needs the agreement of both parties");
+    }
+    if (c == Classification.PARTY_INTERNAL && viewer.party() == null) {
+      throw new ForbiddenException(
+          "classification", "only an official of a party can keep a record internal to it");
+    }
+    return c;
+  }
+
+  private static LocalizedText text(Map<String, String> values) {
+    if (values == null) {
+      return LocalizedText.empty();
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    values.forEach(
+        (language, text) -> {
+          if (text != null) {
+            copy.put(language, text.strip());
+          }
+        });
+    return LocalizedText.ofMap(copy);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+  }
+}

@@ -69,6 +69,12 @@ final class AccessRules {
                   HttpMethod.POST,
                   "/api/charters/*/working-groups/*/project-list/*",
                   Access.TOKEN_WRITE)),
+          List.of(
+              new Rule(
+                  HttpMethod.POST,
+                  "/api/charters/*/working-groups/*/roadmap/*",
+                  Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PUT, "/api/milestones/*", Access.TOKEN_WRITE)),
           reads(Access.ANYONE, "/api/projects/*"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 

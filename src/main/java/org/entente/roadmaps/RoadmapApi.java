@@ -1,0 +1,133 @@
+package org.entente.roadmaps;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.UUID;
+import org.entente.identity.Viewer;
+import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.roadmaps.RoadmapViews.Roadmap;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Working groups' roadmaps, their milestones and their agreement, as JSON. */
+@RestController
+@Tag(name = "Roadmaps", description = "Milestones, dependencies, schedule analysis and agreement")
+class RoadmapApi {
+
+  private static final String ROADMAP = "/api/charters/{charter}/working-groups/{group}/roadmap";
+
+  private final Roadmaps roadmaps;
+
+  RoadmapApi(Roadmaps roadmaps) {
+    this.roadmaps = roadmaps;
+  }
+
+  /** An approval of one version. */
+  record Approve(Integer version) {}
+
+  /** A dispute, with its reason. */
+  record Dispute(String reason) {}
+
+  @GetMapping(path = ROADMAP, produces = "application/json")
+  @Operation(
+      summary = "The group's roadmap as of today",
+      description =
+          "Each milestone with its forecast, slack, standing (done, on-track, at-risk with the"
+              + " milestone that pushes it, late) and its variance from the last agreed version;"
+              + " the critical path; the agreement.")
+  Roadmap roadmap(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return roadmaps.roadmap(charter, group, viewer);
+  }
+
+  @PostMapping(
+      path = ROADMAP + "/milestones",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Add a milestone (the group's members, write scope)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ResponseEntity<MilestoneView> add(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody MilestoneInput input,
+      Viewer viewer) {
+    MilestoneView added = roadmaps.add(charter, group, input, viewer);
+    return ResponseEntity.created(URI.create("/api/milestones/" + added.id())).body(added);
+  }
+
+  @PutMapping(
+      path = "/api/milestones/{id}",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Replace a milestone's content",
+      description = "Send the version you read; a stale version answers 409 and changes nothing.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MilestoneView change(@PathVariable String id, @RequestBody MilestoneInput input, Viewer viewer) {
+    UUID milestone;
+    try {
+      milestone = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("milestone", id);
+    }
+    return roadmaps.change(milestone, input, viewer);
+  }
+
+  @PostMapping(path = ROADMAP + "/submit", produces = "application/json")
+  @Operation(
+      summary = "Submit the roadmap as it is now as its next version",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  Roadmap submit(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return roadmaps.submit(charter, group, viewer);
+  }
+
+  @PostMapping(
+      path = ROADMAP + "/approve",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Approve a version for your party (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  Roadmap approve(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody Approve approve,
+      Viewer viewer) {
+    if (approve.version() == null) {
+      throw new BadRequestException("version", "say which version of the roadmap you approve");
+    }
+    return roadmaps.approve(charter, group, approve.version(), viewer);
+  }
+
+  @PostMapping(
+      path = ROADMAP + "/dispute",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Dispute the roadmap for your party, with a reason (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  Roadmap dispute(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody Dispute dispute,
+      Viewer viewer) {
+    return roadmaps.dispute(charter, group, dispute.reason(), viewer);
+  }
+
+  @PostMapping(path = ROADMAP + "/reopen", produces = "application/json")
+  @Operation(
+      summary = "Reopen a disputed or agreed roadmap for your party (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  Roadmap reopen(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return roadmaps.reopen(charter, group, viewer);
+  }
+}

@@ -1,0 +1,56 @@
+package org.entente.roadmaps;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.entente.concurrence.Concurrence.AgreementView;
+import org.entente.roadmaps.ScheduleAnalysis.Standing;
+import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
+
+/** What the roadmaps module answers with. */
+public final class RoadmapViews {
+
+  private RoadmapViews() {}
+
+  /**
+   * A milestone with its schedule figures.
+   *
+   * @param baselineEnd its planned end in the last agreed version, if it was in it
+   * @param varianceDays forecast finish minus baseline end, in days (positive: later)
+   */
+  public record MilestoneView(
+      UUID id,
+      String key,
+      LocalizedText title,
+      String owner,
+      LocalDate plannedStart,
+      LocalDate plannedEnd,
+      LocalDate actualStart,
+      LocalDate actualEnd,
+      String status,
+      String project,
+      List<String> dependsOn,
+      LocalDate forecastStart,
+      LocalDate forecastFinish,
+      long slackDays,
+      boolean critical,
+      Standing standing,
+      String atRiskBecauseOf,
+      LocalDate baselineEnd,
+      Long varianceDays,
+      Classification classification,
+      String originParty,
+      long version) {}
+
+  /** A working group's roadmap as of a day. */
+  public record Roadmap(
+      String charter,
+      String workingGroup,
+      LocalDate asOf,
+      List<MilestoneView> milestones,
+      List<String> criticalPath,
+      LocalDate finish,
+      AgreementView agreement,
+      boolean changedSinceVersion) {}
+}

@@ -1,0 +1,553 @@
+package org.entente.roadmaps;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterViews.WorkingGroupDetail;
+import org.entente.charter.Charters;
+import org.entente.concurrence.Concurrence;
+import org.entente.concurrence.Concurrence.AgreementView;
+import org.entente.identity.Viewer;
+import org.entente.roadmaps.Milestone.Status;
+import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.roadmaps.RoadmapViews.Roadmap;
+import org.entente.roadmaps.ScheduleAnalysis.Analysis;
+import org.entente.roadmaps.ScheduleAnalysis.Item;
+import org.entente.roadmaps.ScheduleAnalysis.Result;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
+import org.entente.shared.ConflictException;
+import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The roadmaps module's one service: milestones of a working group's roadmap, its analysis as of
+ * the injected clock, and its agreement through concurrence.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Roadmaps {
+
+  /** The concurrence subject type of a working group's roadmap. */
+  public static final String ROADMAP = "roadmap";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final Charters charters;
+  private final Concurrence concurrence;
+  private final Audit audit;
+
+  Roadmaps(JdbcClient jdbc, Clock clock, Charters charters, Concurrence concurrence, Audit audit) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.charters = charters;
+    this.concurrence = concurrence;
+    this.audit = audit;
+  }
+
+  /** A milestone as stored, with what the analysis needs. */
+  private record Stored(
+      UUID id,
+      UUID groupId,
+      Milestone milestone,
+      Classification classification,
+      String originParty,
+      long version) {}
+
+  /**
+   * Adds a milestone to a working group's roadmap.
+   *
+   * @throws BadRequestException naming the field, or the dependency cycle it would make
+   * @throws ForbiddenException when the viewer may not write in the group
+   */
+  @Transactional
+  public MilestoneView add(
+      String charterKey, String groupKey, MilestoneInput input, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    UUID groupId = group.group().id();
+    if (!viewer.mayWriteIn(groupId)) {
+      throw new ForbiddenException(null, "only members of " + groupKey + " add to its roadmap");
+    }
+    Classification classification = classification(input.classification(), viewer);
+    Milestone milestone = milestone(input, input.key());
+    if (jdbc.sql("select count(*) from milestone where charter_id = ? and code = ?")
+            .params(group.charter().id(), milestone.key())
+            .query(Long.class)
+            .single()
+        > 0) {
+      throw new BadRequestException(
+          "key", "the key '" + milestone.key() + "' is taken by another milestone of this charter");
+    }
+    List<Stored> existing = stored(groupId, viewer);
+    checkDependencies(milestone, existing);
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = now();
+    jdbc.sql(
+            "insert into milestone (id, charter_id, code, title, owner_organization,"
+                + " planned_start, planned_end, actual_start, actual_end, status, project_id,"
+                + " classification, origin_party, group_id, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            group.charter().id(),
+            milestone.key(),
+            milestone.title().toJson(),
+            milestone.owner(),
+            milestone.plannedStart(),
+            milestone.plannedEnd(),
+            milestone.actualStart(),
+            milestone.actualEnd(),
+            milestone.status().name(),
+            projectId(group.charter().id(), groupId, milestone.project()),
+            classification.name(),
+            viewer.party(),
+            groupId,
+            now,
+            now)
+        .update();
+    writeDependencies(id, milestone, existing);
+    audit.record(
+        "milestone.added",
+        "milestone",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("charter", charterKey, "group", groupKey, "key", milestone.key()));
+    return roadmap(charterKey, groupKey, viewer).milestones().stream()
+        .filter(m -> m.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * Replaces a milestone's content, made against a version; its key stays.
+   *
+   * @throws ConflictException when it changed since that version
+   */
+  @Transactional
+  public MilestoneView change(UUID id, MilestoneInput input, Viewer viewer) {
+    Stored current = one(id, viewer);
+    if (!viewer.mayWriteIn(current.groupId())) {
+      throw new ForbiddenException(null, "you may read this milestone but not change it");
+    }
+    if (input.key() != null && !input.key().equals(current.milestone().key())) {
+      throw new ForbiddenException("key", "key is fixed when a milestone is added");
+    }
+    if (input.classification() != null
+        && classification(input.classification(), viewer) != current.classification()) {
+      throw new ForbiddenException(
+          "classification", "a milestone's classification is fixed when it is added");
+    }
+    if (input.version() == null) {
+      throw new BadRequestException(
+          "version", "the version the change was made against is required");
+    }
+    if (input.version() != current.version()) {
+      throw new ConflictException("milestone", current.version());
+    }
+    Milestone milestone = milestone(input, current.milestone().key());
+    List<Stored> others =
+        stored(current.groupId(), viewer).stream().filter(s -> !s.id().equals(id)).toList();
+    checkDependencies(milestone, others);
+    UUID charterId =
+        jdbc.sql("select charter_id from milestone where id = ?")
+            .param(id)
+            .query(UUID.class)
+            .single();
+    int updated =
+        jdbc.sql(
+                "update milestone set title = ?, owner_organization = ?, planned_start = ?,"
+                    + " planned_end = ?, actual_start = ?, actual_end = ?, status = ?,"
+                    + " project_id = ?, version = version + 1, updated_at = ?"
+                    + " where id = ? and version = ?")
+            .params(
+                milestone.title().toJson(),
+                milestone.owner(),
+                milestone.plannedStart(),
+                milestone.plannedEnd(),
+                milestone.actualStart(),
+                milestone.actualEnd(),
+                milestone.status().name(),
+                projectId(charterId, current.groupId(), milestone.project()),
+                now(),
+                id,
+                current.version())
+            .update();
+    if (updated == 0) {
+      throw new ConflictException("milestone", current.version() + 1);
+    }
+    jdbc.sql("delete from milestone_dependency where milestone_id = ?").param(id).update();
+    writeDependencies(id, milestone, others);
+    audit.record(
+        "milestone.changed",
+        "milestone",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("key", milestone.key(), "status", milestone.status().code()));
+    String[] keys = keys(id);
+    return roadmap(keys[0], keys[1], viewer).milestones().stream()
+        .filter(m -> m.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** A working group's roadmap as of today, with its analysis and its agreement. */
+  public Roadmap roadmap(String charterKey, String groupKey, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    List<Stored> milestones = stored(group.group().id(), viewer);
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    Analysis analysis =
+        ScheduleAnalysis.analyse(
+            milestones.stream()
+                .map(
+                    s ->
+                        new Item(
+                            s.milestone().key(),
+                            s.milestone().plannedStart(),
+                            s.milestone().plannedEnd(),
+                            s.milestone().actualEnd(),
+                            s.milestone().status() == Status.DONE,
+                            s.milestone().dependsOn().stream()
+                                .filter(
+                                    d ->
+                                        milestones.stream()
+                                            .anyMatch(o -> o.milestone().key().equals(d)))
+                                .toList()))
+                .toList(),
+            today);
+    Optional<AgreementView> agreement =
+        concurrence.find(ROADMAP, subjectKey(charterKey, groupKey), viewer);
+    Map<String, LocalDate> baseline = baseline(agreement, viewer, charterKey, groupKey);
+    List<MilestoneView> views = new ArrayList<>();
+    for (Stored s : milestones) {
+      Milestone m = s.milestone();
+      Result r = analysis.milestones().get(m.key());
+      LocalDate baseEnd = baseline.get(m.key());
+      views.add(
+          new MilestoneView(
+              s.id(),
+              m.key(),
+              m.title(),
+              m.owner(),
+              m.plannedStart(),
+              m.plannedEnd(),
+              m.actualStart(),
+              m.actualEnd(),
+              m.status().code(),
+              m.project(),
+              m.dependsOn(),
+              r.forecastStart(),
+              r.forecastFinish(),
+              r.slackDays(),
+              r.critical(),
+              r.standing(),
+              r.cause(),
+              baseEnd,
+              baseEnd == null ? null : ChronoUnit.DAYS.between(baseEnd, r.forecastFinish()),
+              s.classification(),
+              s.originParty(),
+              s.version()));
+    }
+    boolean changed =
+        agreement
+            .map(
+                a ->
+                    !a.fingerprint().equals(Concurrence.fingerprint(canonical(listed(milestones)))))
+            .orElse(false);
+    return new Roadmap(
+        charterKey,
+        groupKey,
+        today,
+        views,
+        analysis.criticalPath(),
+        milestones.isEmpty() ? null : analysis.finish(),
+        agreement.orElse(null),
+        changed);
+  }
+
+  /** Submits the roadmap's bilateral milestones as they are now as its next version. */
+  @Transactional
+  public Roadmap submit(String charterKey, String groupKey, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    List<Stored> milestones = listed(stored(group.group().id(), viewer));
+    if (milestones.isEmpty()) {
+      throw new BadRequestException("milestones", "a roadmap needs at least one milestone");
+    }
+    List<String> parties =
+        charters.overview(charterKey, viewer).parties().stream().map(p -> p.key()).toList();
+    concurrence.submit(
+        new Concurrence.Subject(
+            ROADMAP, subjectKey(charterKey, groupKey), group.charter().id(), group.group().id()),
+        parties,
+        canonical(milestones),
+        viewer);
+    return roadmap(charterKey, groupKey, viewer);
+  }
+
+  /** The viewer approves a version of the roadmap for their party. */
+  @Transactional
+  public Roadmap approve(String charterKey, String groupKey, int version, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    concurrence.approve(ROADMAP, subjectKey(charterKey, groupKey), version, viewer);
+    return roadmap(charterKey, groupKey, viewer);
+  }
+
+  /** The viewer disputes the roadmap for their party, with a reason. */
+  @Transactional
+  public Roadmap dispute(String charterKey, String groupKey, String reason, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    concurrence.dispute(ROADMAP, subjectKey(charterKey, groupKey), reason, viewer);
+    return roadmap(charterKey, groupKey, viewer);
+  }
+
+  /** The viewer reopens the roadmap for their party. */
+  @Transactional
+  public Roadmap reopen(String charterKey, String groupKey, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    concurrence.reopen(ROADMAP, subjectKey(charterKey, groupKey), viewer);
+    return roadmap(charterKey, groupKey, viewer);
+  }
+
+  static String subjectKey(String charterKey, String groupKey) {
+    return charterKey + "/" + groupKey;
+  }
+
+  private static List<Stored> listed(List<Stored> milestones) {
+    return milestones.stream()
+        .filter(s -> s.classification() != Classification.PARTY_INTERNAL)
+        .toList();
+  }
+
+  /** The canonical content of a roadmap version: its milestones by key, fields in fixed order. */
+  static String canonical(List<Stored> milestones) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Stored s :
+        milestones.stream()
+            .sorted(java.util.Comparator.comparing((Stored x) -> x.milestone().key()))
+            .toList()) {
+      Milestone m = s.milestone();
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("key", m.key());
+      item.put("title", new java.util.TreeMap<>(m.title().values()));
+      item.put("owner", m.owner());
+      item.put("plannedStart", m.plannedStart().toString());
+      item.put("plannedEnd", m.plannedEnd().toString());
+      item.put("project", m.project());
+      item.put("dependsOn", m.dependsOn().stream().sorted().toList());
+      items.add(item);
+    }
+    return JSON.writeValueAsString(items);
+  }
+
+  /** Planned ends by key in the last version both parties agreed: the baseline. */
+  private Map<String, LocalDate> baseline(
+      Optional<AgreementView> agreement, Viewer viewer, String charterKey, String groupKey) {
+    Map<String, LocalDate> ends = new HashMap<>();
+    agreement
+        .flatMap(
+            a ->
+                a.agreedVersions().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(a.agreedVersions().get(a.agreedVersions().size() - 1)))
+        .ifPresent(
+            agreed -> {
+              String content =
+                  concurrence.content(
+                      ROADMAP, subjectKey(charterKey, groupKey), agreed.version(), viewer);
+              for (JsonNode item : JSON.readTree(content)) {
+                ends.put(
+                    item.get("key").asString(), LocalDate.parse(item.get("plannedEnd").asString()));
+              }
+            });
+    return ends;
+  }
+
+  private void checkDependencies(Milestone milestone, List<Stored> others) {
+    Map<String, List<String>> graph = new LinkedHashMap<>();
+    for (Stored s : others) {
+      graph.put(s.milestone().key(), s.milestone().dependsOn());
+    }
+    for (String d : milestone.dependsOn()) {
+      if (!graph.containsKey(d)) {
+        throw new BadRequestException(
+            "dependsOn", "the roadmap has no milestone '" + d + "' to depend on");
+      }
+    }
+    graph.put(milestone.key(), milestone.dependsOn());
+    ScheduleAnalysis.cycle(graph)
+        .ifPresent(
+            cycle -> {
+              throw new BadRequestException(
+                  "dependsOn",
+                  "these dependencies make a cycle: " + String.join(" depends on ", cycle));
+            });
+  }
+
+  private void writeDependencies(UUID id, Milestone milestone, List<Stored> others) {
+    for (String d : milestone.dependsOn()) {
+      UUID other =
+          others.stream().filter(s -> s.milestone().key().equals(d)).findFirst().orElseThrow().id();
+      jdbc.sql("insert into milestone_dependency (milestone_id, depends_on) values (?, ?)")
+          .params(id, other)
+          .update();
+    }
+  }
+
+  private UUID projectId(UUID charterId, UUID groupId, String projectKey) {
+    if (projectKey == null) {
+      return null;
+    }
+    return jdbc.sql("select id from project where charter_id = ? and group_id = ? and code = ?")
+        .params(charterId, groupId, projectKey)
+        .query(UUID.class)
+        .optional()
+        .orElseThrow(
+            () ->
+                new BadRequestException(
+                    "project", "the working group has no project '" + projectKey + "'"));
+  }
+
+  private Stored one(UUID id, Viewer viewer) {
+    UUID groupId =
+        jdbc.sql(
+                "select group_id from milestone where id = :id and retired = false and "
+                    + Viewer.condition())
+            .param("id", id)
+            .params(viewer.parameters())
+            .query(UUID.class)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("milestone", String.valueOf(id)));
+    return stored(groupId, viewer).stream()
+        .filter(s -> s.id().equals(id))
+        .filter(s -> viewer.canSee(s.classification(), s.originParty(), s.groupId()))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("milestone", String.valueOf(id)));
+  }
+
+  /** A milestone's charter and group keys. */
+  private String[] keys(UUID id) {
+    return jdbc.sql(
+            "select c.code, g.code from milestone m join charter c on c.id = m.charter_id"
+                + " join working_group g on g.id = m.group_id where m.id = ?")
+        .param(id)
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+        .single();
+  }
+
+  /** The group's milestones the viewer may see, by planned start, with their dependencies. */
+  private List<Stored> stored(UUID groupId, Viewer viewer) {
+    Map<UUID, List<String>> dependencies = new HashMap<>();
+    jdbc.sql(
+            "select d.milestone_id, m.code from milestone_dependency d join milestone m on m.id ="
+                + " d.depends_on where m.group_id = :group and "
+                + Viewer.condition("m"))
+        .param("group", groupId)
+        .params(viewer.parameters())
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    dependencies
+                        .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getString(2)));
+    return jdbc.sql(
+            "select m.*, p.code as project_code from milestone m left join project p on p.id ="
+                + " m.project_id where m.group_id = :group and m.retired = false and "
+                + Viewer.condition("m")
+                + " order by m.planned_start, m.code")
+        .param("group", groupId)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              Milestone m =
+                  new Milestone(
+                      rs.getString("code"),
+                      LocalizedText.fromJson(rs.getString("title")),
+                      rs.getString("owner_organization"),
+                      rs.getObject("planned_start", LocalDate.class),
+                      rs.getObject("planned_end", LocalDate.class),
+                      rs.getObject("actual_start", LocalDate.class),
+                      rs.getObject("actual_end", LocalDate.class),
+                      Status.valueOf(rs.getString("status")),
+                      rs.getString("project_code"),
+                      dependencies.getOrDefault(id, List.of()).stream().sorted().toList());
+              return new Stored(
+                  id,
+                  rs.getObject("group_id", UUID.class),
+                  m,
+                  Classification.valueOf(rs.getString("classification")),
+                  rs.getString("origin_party"),
+                  rs.getLong("version"));
+            })
+        .list();
+  }
+
+  private static Milestone milestone(MilestoneInput input, String key) {
+    return new Milestone(
+        key,
+        text(input.title()),
+        input.owner() == null || input.owner().isBlank() ? null : input.owner().strip(),
+        input.plannedStart(),
+        input.plannedEnd(),
+        input.actualStart(),
+        input.actualEnd(),
+        input.status() == null ? Status.NOT_STARTED : Status.fromCode(input.status()),
+        input.project(),
+        input.dependsOn());
+  }
+
+  private static Classification classification(String code, Viewer viewer) {
+    Classification c;
+    try {
+      c = Classification.fromCode(code == null ? "bilateral" : code);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("classification", e.getMessage());
+    }
+    if (c == Classification.PUBLIC) {
+      throw new ForbiddenException(
+          "classification", "publishing a record needs the agreement of both parties");
+    }
+    if (c == Classification.PARTY_INTERNAL && viewer.party() == null) {
+      throw new ForbiddenException(
+          "classification", "only an official of a party can keep a record internal to it");
+    }
+    return c;
+  }
+
+  private static LocalizedText text(Map<String, String> values) {
+    if (values == null) {
+      return LocalizedText.empty();
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    values.forEach(
+        (language, text) -> {
+          if (text != null) {
+            copy.put(language, text.strip());
+          }
+        });
+    return LocalizedText.ofMap(copy);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+  }
+}

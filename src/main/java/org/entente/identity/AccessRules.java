@@ -75,7 +75,7 @@ final class AccessRules {
                   "/api/charters/*/working-groups/*/roadmap/*",
                   Access.TOKEN_WRITE),
               new Rule(HttpMethod.PUT, "/api/milestones/*", Access.TOKEN_WRITE)),
-          reads(Access.ANYONE, "/api/projects/*"),
+          reads(Access.ANYONE, "/api/projects/*", "/api/projects/*/progress"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */

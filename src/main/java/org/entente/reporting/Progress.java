@@ -1,0 +1,188 @@
+package org.entente.reporting;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.entente.charter.CharterViews.AreaOverview;
+import org.entente.charter.CharterViews.CharterOverview;
+import org.entente.charter.CharterViews.CommitmentView;
+import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.charter.Charters;
+import org.entente.identity.Viewer;
+import org.entente.projects.ProjectViews.CommitmentRef;
+import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.projects.Projects;
+import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How far a charter has come, as fractions from 0 to 1, each figure with the parts it is made of.
+ * The rule (also in docs/progress.md):
+ *
+ * <ul>
+ *   <li>A project with milestones: the planned duration (in days, at least one) of its milestones
+ *       that are done, over that of all its milestones not cancelled. A project without milestones:
+ *       1 when completed, else 0. Cancelled projects do not count.
+ *   <li>A commitment: the mean of the projects that serve it; 0 while no project serves it.
+ *   <li>An area: the mean of its commitments. The charter: the mean of its areas.
+ * </ul>
+ *
+ * Only what the viewer may see is counted.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Progress {
+
+  /** The rule, in one sentence per level, as figures explain themselves. */
+  public static final String PROJECT_RULE =
+      "planned days of its done milestones over those of all its milestones not cancelled;"
+          + " without milestones, 1 when completed, else 0";
+
+  public static final String COMMITMENT_RULE =
+      "the mean of the projects that serve it (cancelled ones left out); 0 while none does";
+
+  public static final String AREA_RULE = "the mean of its commitments";
+
+  public static final String CHARTER_RULE = "the mean of its areas";
+
+  private final Charters charters;
+  private final Projects projects;
+  private final Roadmaps roadmaps;
+
+  Progress(Charters charters, Projects projects, Roadmaps roadmaps) {
+    this.charters = charters;
+    this.projects = projects;
+    this.roadmaps = roadmaps;
+  }
+
+  /**
+   * One part of a figure.
+   *
+   * @param weight how much it counts in its whole (days for milestones; 1 for the others)
+   */
+  public record Part(String kind, String key, LocalizedText name, double value, double weight) {}
+
+  /** A figure and what it is made of. */
+  public record Figure(
+      String kind, String key, LocalizedText name, double value, String rule, List<Part> parts) {}
+
+  /** Everything the roll-up needs of one charter, read once. */
+  private record Facts(
+      CharterOverview overview,
+      List<ProjectView> projects,
+      Map<String, List<MilestoneView>> byProject) {}
+
+  private Facts facts(String charterKey, Viewer viewer) {
+    CharterOverview overview = charters.overview(charterKey, viewer);
+    List<ProjectView> all = new ArrayList<>();
+    Map<String, List<MilestoneView>> byProject = new LinkedHashMap<>();
+    for (WorkingGroupView group : overview.workingGroups()) {
+      all.addAll(projects.list(charterKey, group.key(), viewer));
+      for (MilestoneView m : roadmaps.roadmap(charterKey, group.key(), viewer).milestones()) {
+        if (m.project() != null) {
+          byProject.computeIfAbsent(m.project(), k -> new ArrayList<>()).add(m);
+        }
+      }
+    }
+    return new Facts(overview, all, byProject);
+  }
+
+  /** A project's completion. */
+  public Figure project(UUID id, Viewer viewer) {
+    ProjectView project = projects.project(id, viewer);
+    return projectFigure(project, facts(project.charter(), viewer));
+  }
+
+  private Figure projectFigure(ProjectView project, Facts facts) {
+    List<MilestoneView> milestones =
+        facts.byProject().getOrDefault(project.key(), List.of()).stream()
+            .filter(m -> !m.status().equals("cancelled"))
+            .toList();
+    List<Part> parts = new ArrayList<>();
+    double value;
+    if (milestones.isEmpty()) {
+      value = project.stage().equals("completed") ? 1 : 0;
+    } else {
+      double done = 0;
+      double total = 0;
+      for (MilestoneView m : milestones) {
+        double days = Math.max(1, ChronoUnit.DAYS.between(m.plannedStart(), m.plannedEnd()));
+        boolean isDone = m.status().equals("done");
+        parts.add(new Part("milestone", m.key(), m.title(), isDone ? 1 : 0, days));
+        total += days;
+        if (isDone) {
+          done += days;
+        }
+      }
+      value = done / total;
+    }
+    return new Figure("project", project.key(), project.title(), value, PROJECT_RULE, parts);
+  }
+
+  private Figure commitmentFigure(CommitmentView commitment, Facts facts) {
+    List<Part> parts = new ArrayList<>();
+    for (ProjectView p : facts.projects()) {
+      if (p.stage().equals("cancelled")
+          || p.commitments().stream().map(CommitmentRef::key).noneMatch(commitment.key()::equals)) {
+        continue;
+      }
+      parts.add(new Part("project", p.key(), p.title(), projectFigure(p, facts).value(), 1));
+    }
+    return new Figure(
+        "commitment", commitment.key(), commitment.title(), mean(parts), COMMITMENT_RULE, parts);
+  }
+
+  private Figure areaFigure(AreaOverview area, Facts facts) {
+    List<Part> parts = new ArrayList<>();
+    for (CommitmentView c : area.commitments()) {
+      parts.add(new Part("commitment", c.key(), c.title(), commitmentFigure(c, facts).value(), 1));
+    }
+    return new Figure("area", area.area().key(), area.area().name(), mean(parts), AREA_RULE, parts);
+  }
+
+  /** A commitment's progress. */
+  public Figure commitment(String charterKey, String commitmentKey, Viewer viewer) {
+    CommitmentView commitment = charters.commitment(charterKey, commitmentKey, viewer);
+    return commitmentFigure(commitment, facts(charterKey, viewer));
+  }
+
+  /** An area's progress. */
+  public Figure area(String charterKey, String areaKey, Viewer viewer) {
+    Facts facts = facts(charterKey, viewer);
+    AreaOverview area =
+        facts.overview().areas().stream()
+            .filter(a -> a.area().key().equals(areaKey))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("area", areaKey));
+    return areaFigure(area, facts);
+  }
+
+  /** The charter's progress, made of its areas. */
+  public Figure charter(String charterKey, Viewer viewer) {
+    Facts facts = facts(charterKey, viewer);
+    List<Part> parts = new ArrayList<>();
+    for (AreaOverview area : facts.overview().areas()) {
+      parts.add(
+          new Part(
+              "area", area.area().key(), area.area().name(), areaFigure(area, facts).value(), 1));
+    }
+    return new Figure(
+        "charter",
+        charterKey,
+        facts.overview().charter().title(),
+        mean(parts),
+        CHARTER_RULE,
+        parts);
+  }
+
+  private static double mean(List<Part> parts) {
+    return parts.isEmpty() ? 0 : parts.stream().mapToDouble(Part::value).average().orElse(0);
+  }
+}

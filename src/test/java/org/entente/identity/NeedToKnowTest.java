@@ -139,6 +139,41 @@ class NeedToKnowTest {
         project("fd.member", "river-commission", "party-internal", "Dam study " + PARTY_CANARY);
     securityProject =
         project("fd.cleared", "border-security", "bilateral", "Border post " + SECURITY_CANARY);
+    internalMilestone =
+        milestone("fd.member", "river-commission", "party-internal", "Dam survey " + PARTY_CANARY);
+    securityMilestone =
+        milestone("fd.cleared", "border-security", "bilateral", "Patrol drill " + SECURITY_CANARY);
+  }
+
+  String internalMilestone;
+  String securityMilestone;
+
+  private String milestone(String username, String group, String classification, String title)
+      throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/charters/"
+                        + CHARTER
+                        + "/working-groups/"
+                        + group
+                        + "/roadmap/milestones")
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"key\":\""
+                            + group
+                            + "-milestone\",\"title\":{\"en\":\""
+                            + title
+                            + "\"},\"plannedStart\":\"2026-12-01\",\"plannedEnd\":\"2026-12-20\","
+                            + "\"project\":\""
+                            + group
+                            + "-project\",\"classification\":\""
+                            + classification
+                            + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+    return JsonPath.read(response.getContentAsString(), "$.id");
   }
 
   String internalProject;
@@ -239,6 +274,8 @@ class NeedToKnowTest {
             "obligation_event",
             "project",
             "project_financing",
+            "milestone",
+            "milestone_dependency",
             "agreement",
             "account",
             "membership",
@@ -283,6 +320,12 @@ class NeedToKnowTest {
           "/api/charters/" + CHARTER + "/working-groups/inner-circle/projects",
           "/api/charters/" + CHARTER + "/working-groups/river-commission/project-list",
           "/api/charters/" + CHARTER + "/working-groups/border-security/project-list",
+          "/api/charters/" + CHARTER + "/working-groups/river-commission/roadmap",
+          "/api/charters/" + CHARTER + "/working-groups/border-security/roadmap",
+          "/api/charters/" + CHARTER + "/working-groups/inner-circle/roadmap",
+          "/api/charters/" + CHARTER + "/progress",
+          "/api/charters/" + CHARTER + "/progress/areas/water",
+          "/api/charters/" + CHARTER + "/progress/commitments/shared-rivers",
           "/api/me",
           "/api/accounts?size=100",
           "/v3/api-docs");
@@ -331,6 +374,7 @@ class NeedToKnowTest {
       }
       for (String id : List.of(internalProject, securityProject)) {
         seen.append(as(who, get("/api/projects/" + id)).getContentAsString());
+        seen.append(as(who, get("/api/projects/" + id + "/progress")).getContentAsString());
       }
       for (String id : List.of(partyInternal, security, bilateral)) {
         seen.append(as(who, get(EVENTS + "/" + id)).getContentAsString());
@@ -410,6 +454,16 @@ class NeedToKnowTest {
         "/api/projects/" + securityProject,
         List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
     sweep.put("/api/projects/" + guessedUuid, EVERYONE);
+    sweep.put(
+        "/api/projects/" + internalProject + "/progress",
+        List.of("sy.member", "company", "fd.cleared", "anonymous"));
+    sweep.put(
+        "/api/milestones/" + internalMilestone,
+        List.of("sy.member", "company", "fd.cleared", "sy.coord", "admin", "anonymous"));
+    sweep.put(
+        "/api/milestones/" + securityMilestone,
+        List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
+    sweep.put("/api/milestones/" + guessedUuid, EVERYONE);
     sweep.put("/api/projects/1", EVERYONE);
     sweep.put(EVENTS + "/" + guessedUuid, EVERYONE);
     sweep.put(EVENTS + "/" + randomUuid, EVERYONE);
@@ -433,7 +487,10 @@ class NeedToKnowTest {
                 ? "{\"displayName\":\"x\",\"version\":0}"
                 : e.getKey().contains("/projects/")
                     ? "{\"title\":{\"en\":\"x\"},\"version\":0}"
-                    : "{\"title\":\"x\",\"version\":0}";
+                    : e.getKey().contains("/milestones/")
+                        ? "{\"title\":{\"en\":\"x\"},\"plannedStart\":\"2026-12-01\","
+                            + "\"plannedEnd\":\"2026-12-02\",\"version\":0}"
+                        : "{\"title\":\"x\",\"version\":0}";
         Map<String, MockHttpServletRequestBuilder> requests = new LinkedHashMap<>();
         requests.put("GET", get(e.getKey()));
         requests.put("PUT", put(e.getKey()).contentType(MediaType.APPLICATION_JSON).content(body));

@@ -1,6 +1,7 @@
 package org.entente.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,10 +11,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.entente.audit.AuditEvent.Outcome;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,10 +42,13 @@ public class Audit {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final DataSource dataSource;
+  private volatile Boolean postgres;
 
-  Audit(JdbcClient jdbc, Clock clock) {
+  Audit(JdbcClient jdbc, Clock clock, DataSource dataSource) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.dataSource = dataSource;
   }
 
   /**
@@ -105,12 +112,89 @@ public class Audit {
     if (detailJson != null && detailJson.length() > MAX_DETAILS) {
       detailJson = detailJson.substring(0, MAX_DETAILS);
     }
+    Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    Stored stored =
+        onPostgres()
+            ? appendInOneStatement(
+                at, actor, party, action, recordType, recordId, outcome, sourceAddress, detailJson)
+            : appendUnderLock(
+                at, actor, party, action, recordType, recordId, outcome, sourceAddress, detailJson);
+    return new AuditEvent(
+        stored.seq(),
+        at,
+        actor,
+        party,
+        action,
+        recordType,
+        recordId,
+        outcome,
+        sourceAddress,
+        detailJson,
+        stored.prevHash(),
+        stored.hash());
+  }
+
+  /**
+   * PostgreSQL: one round trip. Java encodes the fields it knows ({@link AuditHash#middle}); the
+   * statement locks the head, adds the next sequence number before those bytes and the previous
+   * hash after them in the same encoding, hashes them with sha256(), inserts the event and moves
+   * the head. The row lock on audit_head keeps the chain gap-free under concurrent writers, as in
+   * {@link #appendUnderLock}.
+   */
+  private Stored appendInOneStatement(
+      Instant at,
+      String actor,
+      String party,
+      String action,
+      String recordType,
+      String recordId,
+      Outcome outcome,
+      String sourceAddress,
+      String detailJson) {
+    byte[] middle =
+        AuditHash.middle(
+            at, actor, party, action, recordType, recordId, outcome, sourceAddress, detailJson);
+    return jdbc.sql(
+            "with h as (select seq + 1 as seq, hash as prev from audit_head where id = 1 for update),"
+                + " e as (insert into audit_event (seq, occurred_at, actor, party, action,"
+                + " record_type, record_id, outcome, source_address, details, prev_hash, hash)"
+                + " select h.seq, ?, ?, ?, ?, ?, ?, ?, ?, ?, h.prev, encode(sha256("
+                + "convert_to(octet_length(h.seq::text) || ':' || h.seq::text || ';', 'UTF8')"
+                + " || ? || convert_to(octet_length(h.prev) || ':' || h.prev || ';', 'UTF8')),"
+                + " 'hex') from h returning seq, prev_hash, hash)"
+                + " update audit_head set seq = e.seq, hash = e.hash from e where audit_head.id = 1"
+                + " returning e.seq, e.prev_hash, e.hash")
+        .params(
+            OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+            actor,
+            party,
+            action,
+            recordType,
+            recordId,
+            outcome.name(),
+            sourceAddress,
+            detailJson,
+            middle)
+        .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        .single();
+  }
+
+  /** Any database: lock the head, hash in Java, insert the event, move the head. */
+  private Stored appendUnderLock(
+      Instant at,
+      String actor,
+      String party,
+      String action,
+      String recordType,
+      String recordId,
+      Outcome outcome,
+      String sourceAddress,
+      String detailJson) {
     Head head =
         jdbc.sql("select seq, hash from audit_head where id = 1 for update")
-            .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+            .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
             .single();
     long seq = head.seq() + 1;
-    Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     String hash =
         AuditHash.of(
             seq,
@@ -143,19 +227,24 @@ public class Audit {
             hash)
         .update();
     jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
-    return new AuditEvent(
-        seq,
-        at,
-        actor,
-        party,
-        action,
-        recordType,
-        recordId,
-        outcome,
-        sourceAddress,
-        detailJson,
-        head.hash(),
-        hash);
+    return new Stored(seq, head.hash(), hash);
+  }
+
+  /** Whether the database is PostgreSQL; asked once, on the first append. */
+  private boolean onPostgres() {
+    Boolean postgres = this.postgres;
+    if (postgres == null) {
+      String product;
+      try {
+        product =
+            JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+      } catch (MetaDataAccessException e) {
+        throw new IllegalStateException("cannot tell which database holds the audit trail", e);
+      }
+      postgres = "PostgreSQL".equalsIgnoreCase(product);
+      this.postgres = postgres;
+    }
+    return postgres;
   }
 
   /** The head of the chain: the last sequence number and its hash (0 and zeros when empty). */
@@ -259,4 +348,6 @@ public class Audit {
   public record ChainHead(long seq, String hash) {}
 
   private record Head(long seq, String hash) {}
+
+  private record Stored(long seq, String prevHash, String hash) {}
 }

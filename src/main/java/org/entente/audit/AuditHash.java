@@ -1,5 +1,6 @@
 package org.entente.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,11 @@ import java.util.HexFormat;
  * The chain's hash: SHA-256 over every field of an event and the previous hash, each written as its
  * length in UTF-8 bytes, a colon and the value (null as {@code -}), so no two different events can
  * be written the same way.
+ *
+ * <p>The fields in order: seq, occurredAt (as {@link Instant#toString}), actor, party, action,
+ * recordType, recordId, outcome, sourceAddress, details, prevHash. {@link #middle} encodes the
+ * fields between seq and prevHash, so that PostgreSQL can add those two under the head's lock and
+ * hash the same bytes (see {@link Audit}).
  */
 final class AuditHash {
 
@@ -31,15 +37,17 @@ final class AuditHash {
       String prevHash) {
     MessageDigest digest = sha256();
     field(digest, Long.toString(seq));
-    field(digest, occurredAt.toString());
-    field(digest, actor);
-    field(digest, party);
-    field(digest, action);
-    field(digest, recordType);
-    field(digest, recordId);
-    field(digest, outcome.name());
-    field(digest, sourceAddress);
-    field(digest, details);
+    digest.update(
+        middle(
+            occurredAt,
+            actor,
+            party,
+            action,
+            recordType,
+            recordId,
+            outcome,
+            sourceAddress,
+            details));
     field(digest, prevHash);
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -59,6 +67,30 @@ final class AuditHash {
         e.prevHash());
   }
 
+  /** The encoded fields from occurredAt to details: what is hashed between seq and prevHash. */
+  static byte[] middle(
+      Instant occurredAt,
+      String actor,
+      String party,
+      String action,
+      String recordType,
+      String recordId,
+      AuditEvent.Outcome outcome,
+      String sourceAddress,
+      String details) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    field(out, occurredAt.toString());
+    field(out, actor);
+    field(out, party);
+    field(out, action);
+    field(out, recordType);
+    field(out, recordId);
+    field(out, outcome.name());
+    field(out, sourceAddress);
+    field(out, details);
+    return out.toByteArray();
+  }
+
   private static void field(MessageDigest digest, String value) {
     if (value == null) {
       digest.update((byte) '-');
@@ -69,6 +101,18 @@ final class AuditHash {
     digest.update((byte) ':');
     digest.update(bytes);
     digest.update((byte) ';');
+  }
+
+  private static void field(ByteArrayOutputStream out, String value) {
+    if (value == null) {
+      out.write('-');
+      return;
+    }
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    out.writeBytes(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    out.write(':');
+    out.writeBytes(bytes);
+    out.write(';');
   }
 
   static MessageDigest sha256() {

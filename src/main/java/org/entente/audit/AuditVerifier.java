@@ -1,6 +1,14 @@
 package org.entente.audit;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,69 +45,268 @@ public class AuditVerifier {
       long headSeq,
       String headHash) {}
 
+  /** Rows per fetch from the database and per batch handed to the hashing thread. */
+  static final int BATCH = 5000;
+
+  private static final String EVENTS =
+      "select seq, occurred_at, actor, party, action, record_type, record_id, outcome,"
+          + " source_address, details, prev_hash, hash from audit_event order by seq";
+
+  /**
+   * Reads the events in order (this thread, in a read-only transaction, so that PostgreSQL streams
+   * them with a cursor) and checks them on a second thread, which encodes each event as {@link
+   * AuditHash} does into one reused buffer and digest.
+   */
   @Transactional(readOnly = true)
   public Verification verify() {
     Audit.ChainHead head =
         jdbc.sql("select seq, hash from audit_head where id = 1")
-            .query((rs, n) -> new Audit.ChainHead(rs.getLong("seq"), rs.getString("hash")))
+            .query((rs, n) -> new Audit.ChainHead(rs.getLong(1), rs.getString(2)))
             .single();
-    long[] state = {0}; // last good seq
-    String[] previous = {AuditHash.GENESIS};
-    AtomicReference<Verification> broken = new AtomicReference<>();
-    long[] checked = {0};
-    jdbc.sql("select * from audit_event order by seq")
-        .withFetchSize(1000)
-        .query(
-            rs -> {
-              if (broken.get() != null) {
-                return;
-              }
-              AuditEvent e = Audit.event(rs);
-              checked[0]++;
-              long expected = state[0] + 1;
-              String problem = null;
-              long at = e.seq();
-              if (e.seq() != expected) {
-                problem = "event " + expected + " is missing";
-                at = expected;
-              } else if (!e.prevHash().equals(previous[0])) {
-                problem = "its previous hash does not match the event before it";
-              } else if (!AuditHash.of(e).equals(e.hash())) {
-                problem = "its content does not match its hash: it was changed";
-              }
-              if (problem != null) {
-                broken.set(
-                    new Verification(false, checked[0], at, problem, head.seq(), previous[0]));
-                return;
-              }
-              state[0] = e.seq();
-              previous[0] = e.hash();
-            });
-    if (broken.get() != null) {
-      return broken.get();
+    Chain chain = new Chain();
+    BlockingQueue<Row[]> queue = new ArrayBlockingQueue<>(8);
+    Thread hasher = new Thread(() -> chain.consume(queue), "audit-verifier");
+    hasher.setDaemon(true);
+    hasher.start();
+    try {
+      jdbc.sql(EVENTS)
+          .withFetchSize(BATCH)
+          .query(
+              (ResultSetExtractor<Long>)
+                  rs -> {
+                    Row[] batch = new Row[BATCH];
+                    int n = 0;
+                    long read = 0;
+                    while (!chain.stopped() && rs.next()) {
+                      batch[n++] =
+                          new Row(
+                              rs.getLong(1),
+                              rs.getObject(2, OffsetDateTime.class),
+                              rs.getString(3),
+                              rs.getString(4),
+                              rs.getString(5),
+                              rs.getString(6),
+                              rs.getString(7),
+                              rs.getString(8),
+                              rs.getString(9),
+                              rs.getString(10),
+                              rs.getString(11),
+                              rs.getString(12));
+                      read++;
+                      if (n == BATCH) {
+                        hand(queue, batch, hasher);
+                        batch = new Row[BATCH];
+                        n = 0;
+                      }
+                    }
+                    if (n > 0) {
+                      hand(queue, Arrays.copyOf(batch, n), hasher);
+                    }
+                    return read;
+                  });
+    } finally {
+      hand(queue, END, hasher);
+      try {
+        hasher.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while verifying the audit chain", e);
+      }
     }
-    if (state[0] < head.seq()) {
+    if (chain.failure != null) {
+      throw new IllegalStateException("the audit chain could not be checked", chain.failure);
+    }
+    if (chain.brokenAt != null) {
+      return new Verification(
+          false, chain.checked, chain.brokenAt, chain.problem, head.seq(), chain.previous);
+    }
+    long last = chain.last;
+    String previous = chain.previous;
+    long checked = chain.checked;
+    if (last < head.seq()) {
       return new Verification(
           false,
-          checked[0],
-          state[0] + 1,
+          checked,
+          last + 1,
           "the chain ends at "
-              + state[0]
+              + last
               + " but its head is at "
               + head.seq()
               + ": events were removed",
           head.seq(),
-          previous[0]);
+          previous);
     }
-    if (state[0] > head.seq() || !previous[0].equals(head.hash())) {
+    if (last > head.seq() || !previous.equals(head.hash())) {
       return new Verification(
           false,
-          checked[0],
-          head.seq() + 1 > state[0] ? state[0] : head.seq() + 1,
+          checked,
+          head.seq() + 1 > last ? last : head.seq() + 1,
           "the head does not match the last event",
           head.seq(),
-          previous[0]);
+          previous);
     }
-    return new Verification(true, checked[0], null, null, head.seq(), previous[0]);
+    return new Verification(true, checked, null, null, head.seq(), previous);
+  }
+
+  private static final Row[] END = new Row[0];
+
+  /** Hands a batch to the hashing thread, waiting while it is behind. */
+  private static void hand(BlockingQueue<Row[]> queue, Row[] batch, Thread hasher) {
+    try {
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        if (!hasher.isAlive()) {
+          throw new IllegalStateException("the audit chain's hashing thread stopped");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while verifying the audit chain", e);
+    }
+  }
+
+  /** One event as read, its timestamp not yet converted. */
+  private record Row(
+      long seq,
+      OffsetDateTime occurredAt,
+      String actor,
+      String party,
+      String action,
+      String recordType,
+      String recordId,
+      String outcome,
+      String sourceAddress,
+      String details,
+      String prevHash,
+      String hash) {}
+
+  /**
+   * The hashing thread's state: checks order, links and hashes, and after the first break only
+   * drains the queue. Its fields are read by the reading thread after joining it.
+   */
+  private static final class Chain {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private final MessageDigest digest = AuditHash.sha256();
+    private final byte[] hash = new byte[32];
+    private byte[] buffer = new byte[1024];
+    private volatile boolean stop;
+
+    long last; // the last sequence number that checked
+    String previous = AuditHash.GENESIS;
+    long checked;
+    Long brokenAt;
+    String problem;
+    Throwable failure;
+
+    boolean stopped() {
+      return stop;
+    }
+
+    void consume(BlockingQueue<Row[]> queue) {
+      try {
+        for (Row[] batch = queue.take(); batch != END; batch = queue.take()) {
+          if (stop) {
+            continue;
+          }
+          try {
+            for (Row row : batch) {
+              if (!check(row)) {
+                stop = true;
+                break;
+              }
+            }
+          } catch (RuntimeException | Error e) {
+            failure = e;
+            stop = true;
+          }
+        }
+      } catch (InterruptedException e) {
+        failure = e;
+        stop = true;
+      }
+    }
+
+    private boolean check(Row row) {
+      checked++;
+      long expected = last + 1;
+      if (row.seq() != expected) {
+        return broken(expected, "event " + expected + " is missing");
+      }
+      if (!row.prevHash().equals(previous)) {
+        return broken(row.seq(), "its previous hash does not match the event before it");
+      }
+      int n = put(0, Long.toString(row.seq()));
+      n = put(n, row.occurredAt().toInstant().toString());
+      n = put(n, row.actor());
+      n = put(n, row.party());
+      n = put(n, row.action());
+      n = put(n, row.recordType());
+      n = put(n, row.recordId());
+      n = put(n, row.outcome());
+      n = put(n, row.sourceAddress());
+      n = put(n, row.details());
+      n = put(n, row.prevHash());
+      digest.update(buffer, 0, n);
+      try {
+        digest.digest(hash, 0, hash.length);
+      } catch (DigestException e) {
+        throw new IllegalStateException(e);
+      }
+      if (!matches(row.hash())) {
+        return broken(row.seq(), "its content does not match its hash: it was changed");
+      }
+      last = row.seq();
+      previous = row.hash();
+      return true;
+    }
+
+    private boolean broken(long at, String what) {
+      brokenAt = at;
+      problem = what;
+      return false;
+    }
+
+    /**
+     * Whether the stored hash is the lower-case hex of the computed one, as AuditHash writes it.
+     */
+    private boolean matches(String stored) {
+      if (stored == null || stored.length() != 2 * hash.length) {
+        return false;
+      }
+      for (int i = 0; i < hash.length; i++) {
+        if (stored.charAt(2 * i) != HEX[(hash[i] >> 4) & 0xf]
+            || stored.charAt(2 * i + 1) != HEX[hash[i] & 0xf]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Writes one field as AuditHash does: length in UTF-8 bytes, colon, value, semicolon; or -. */
+    private int put(int n, String value) {
+      if (value == null) {
+        ensure(n + 1);
+        buffer[n] = '-';
+        return n + 1;
+      }
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      String length = Integer.toString(bytes.length);
+      ensure(n + length.length() + bytes.length + 2);
+      for (int i = 0; i < length.length(); i++) {
+        buffer[n++] = (byte) length.charAt(i);
+      }
+      buffer[n++] = ':';
+      System.arraycopy(bytes, 0, buffer, n, bytes.length);
+      n += bytes.length;
+      buffer[n++] = ';';
+      return n;
+    }
+
+    private void ensure(int size) {
+      if (size > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.max(size, 2 * buffer.length));
+      }
+    }
   }
 }

@@ -116,6 +116,27 @@ abstract class AuditContract {
   }
 
   @Test
+  void theStoredHashIsAuditHashOfTheStoredEventWhateverItsCharacters() {
+    AuditEvent appended =
+        transactions.execute(
+            s ->
+                audit.append(
+                    "Zoë ✓ 名前",
+                    "AZ",
+                    "test.unicode",
+                    null,
+                    "r-€",
+                    Outcome.DENIED,
+                    null,
+                    Map.of("note", "naïve 🙂")));
+    assertThat(appended.hash()).isEqualTo(AuditHash.of(appended));
+    assertThat(audit.events(null, "r-€", null, new Paging(0, 5)).items())
+        .singleElement()
+        .isEqualTo(appended);
+    assertThat(verifier.verify().intact()).isTrue();
+  }
+
+  @Test
   void anEditedRowIsFoundAtItsSequenceNumber() {
     appendSome(10);
     tamper("update audit_event set actor = 'mallory' where seq = 6");

@@ -102,6 +102,12 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/setup", Access.ANYONE),
               new Rule(HttpMethod.POST, "/error", Access.ANYONE)),
+          reads(Access.ANYONE, "/projects/*"),
+          List.of(
+              new Rule(
+                  HttpMethod.POST, "/charters/*/working-groups/*/project-list/*", Access.SIGNED_IN),
+              new Rule(
+                  HttpMethod.POST, "/charters/*/working-groups/*/roadmap/*", Access.SIGNED_IN)),
           reads(Access.SIGNED_IN, "/account", "/account/tokens"),
           List.of(
               new Rule(HttpMethod.POST, "/account/tokens", Access.SIGNED_IN),

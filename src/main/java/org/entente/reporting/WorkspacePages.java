@@ -71,6 +71,8 @@ class WorkspacePages {
     model.addAttribute("start", start(roadmap));
     boolean chair = viewer.coChairOf().contains(detail.group().id()) && viewer.party() != null;
     model.addAttribute("coChair", chair);
+    model.addAttribute("approveList", chair && awaitsMe(list.agreement(), viewer));
+    model.addAttribute("approveRoadmap", chair && awaitsMe(roadmap.agreement(), viewer));
     model.addAttribute("member", viewer.mayWriteIn(detail.group().id()));
     model.addAttribute("waiting", waiting(list.agreement(), roadmap.agreement(), viewer, chair));
     return "reporting/workspace";
@@ -156,6 +158,18 @@ class WorkspacePages {
       throw new org.entente.shared.BadRequestException("version", "say which version you approve");
     }
     return version;
+  }
+
+  /** Whether an agreement's current version waits for the approval of the viewer's party. */
+  private static boolean awaitsMe(AgreementView a, Viewer viewer) {
+    return a != null
+        && (a.state() == State.DRAFT || a.state() == State.APPROVED_BY_ONE)
+        && a.approvals().stream()
+            .noneMatch(
+                p ->
+                    p.active()
+                        && p.version() == a.currentVersion()
+                        && p.party().equals(viewer.party()));
   }
 
   private static List<Waiting> waiting(

@@ -58,6 +58,7 @@ import org.springframework.test.context.ActiveProfiles;
       "entente.definitions.folder="
     })
 @ActiveProfiles("test")
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest {
 
   private static final String CHROMIUM = System.getProperty("browser.binary", "/usr/bin/chromium");
@@ -228,6 +229,7 @@ class PagesBrowserTest {
    * and an Azerbaijani member; each logs in and sees what they may, and no more.
    */
   @Test
+  @org.junit.jupiter.api.Order(1)
   void setupLinkAdministratorThenTwoPeopleEachSeeWhatTheyMay() {
     String password = "a passphrase for the journey";
     open("/setup?token=" + accounts.issueSetupToken().orElseThrow());
@@ -301,7 +303,7 @@ class PagesBrowserTest {
       open("/account/tokens");
       assertNoSeriousViolations("/account/tokens");
       driver.findElement(By.id("name")).sendKeys("journey" + Keys.ENTER);
-      assertThat(driver.findElement(By.id("new-token")).getText()).startsWith("ent_");
+      assertThat(waitFor(By.id("new-token")).getText()).startsWith("ent_");
       screenshot("journey-3-" + person);
       logOut();
     }
@@ -309,6 +311,168 @@ class PagesBrowserTest {
     assertThat(driver.findElement(By.cssSelector("table.events")).getText())
         .doesNotContain("Energy group call of both parties")
         .doesNotContain("Azerbaijani preparatory meeting");
+  }
+
+  /**
+   * The connectivity working group's two co-chairs agree its project list (a Middle Corridor
+   * project and a TRIPP project) and its roadmap through the workspace's forms; the deadlines page
+   * then shows both three-month obligations met today, late. Runs after the setup journey, which
+   * needs a deployment without accounts.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void coChairsDraftAndAgreeTheConnectivityProjectListAndRoadmap() {
+    String password = "a passphrase for the co-chairs";
+    for (String[] p : new String[][] {{"us.connect", "US"}, {"az.connect", "AZ"}}) {
+      accounts.create(
+          new org.entente.identity.Accounts.NewAccount(
+              p[0],
+              p[0],
+              p[1],
+              null,
+              java.util.EnumSet.of(org.entente.identity.Role.CO_CHAIR),
+              false,
+              password,
+              List.of(
+                  new org.entente.identity.Accounts.MembershipInput(
+                      "az-us-2026", "wg-connectivity-digital", true))));
+    }
+    String workspace = "/charters/az-us-2026/working-groups/wg-connectivity-digital/workspace";
+    logIn("us.connect", password);
+    open(workspace);
+    assertNoSeriousViolations(workspace + " (empty)");
+    driver.findElement(By.linkText("Add a project")).click();
+    assertNoSeriousViolations(
+        "/charters/az-us-2026/working-groups/wg-connectivity-digital/projects/new");
+    addProject(
+        "middle-corridor-port",
+        "Port of Alat: Middle Corridor terminal",
+        "Ələt limanı",
+        "middle-corridor",
+        "150000000",
+        "USD");
+    addProject(
+        "tripp-rail-link", "TRIPP rail link", "TRIPP dəmir yolu", "tripp", "80000000", "AZN");
+    driver.findElement(By.linkText("Add a milestone")).click();
+    assertNoSeriousViolations(
+        "/charters/az-us-2026/working-groups/wg-connectivity-digital/roadmap/milestones/new");
+    addMilestone(
+        "feasibility",
+        "Feasibility studies",
+        "2026-12-01",
+        "2027-03-31",
+        "middle-corridor-port",
+        null);
+    addMilestone(
+        "tender",
+        "Tender for the terminal",
+        "2027-04-01",
+        "2027-06-30",
+        "middle-corridor-port",
+        "feasibility");
+    button("Submit the project list as it is now");
+    button("Approve version 1 for my party");
+    button("Submit the roadmap as it is now");
+    button("Approve version 1 for my party");
+    String mine = driver.findElement(By.tagName("main")).getText();
+    assertThat(mine)
+        .contains("Version 1 approved by one party")
+        .doesNotContain("waits for your approval");
+    assertNoSeriousViolations(workspace + " (approved by one party)");
+    driver.findElement(By.linkText("Port of Alat: Middle Corridor terminal")).click();
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Port of Alat: Middle Corridor terminal");
+    assertNoSeriousViolations("/projects/{id}");
+    logOut();
+
+    logIn("az.connect", password);
+    open(workspace);
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Version 1 of the project list waits for your approval.")
+        .contains("Version 1 of the roadmap waits for your approval.");
+    button("Approve version 1 for my party");
+    button("Approve version 1 for my party");
+    String agreed = driver.findElement(By.tagName("main")).getText();
+    assertThat(agreed.split("Agreed: version 1", -1)).as("both show agreed").hasSize(3);
+    screenshot("journey-4-agreed");
+    open("/charters/az-us-2026/deadlines?sort=subject");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    List<String> connectivity =
+        rows().stream()
+            .map(WebElement::getText)
+            .filter(t -> t.contains("Connectivity"))
+            .filter(
+                t ->
+                    t.contains("project list")
+                        || t.contains("roadmap")
+                        || t.contains("Project list")
+                        || t.contains("Roadmap"))
+            .toList();
+    assertThat(connectivity)
+        .hasSize(2)
+        .allSatisfy(t -> assertThat(t).contains("Met on " + today).contains("late"));
+    logOut();
+  }
+
+  private void addProject(
+      String key,
+      String english,
+      String azerbaijani,
+      String commitment,
+      String amount,
+      String currency) {
+    open("/charters/az-us-2026/working-groups/wg-connectivity-digital/projects/new");
+    driver.findElement(By.id("key")).sendKeys(key);
+    driver.findElement(By.id("titleEn")).sendKeys(english);
+    driver.findElement(By.id("titleAz")).sendKeys(azerbaijani);
+    driver
+        .findElement(By.xpath("//input[@name='commitments' and @value='" + commitment + "']"))
+        .click();
+    driver.findElement(By.id("lead-US")).sendKeys("Department of State");
+    driver.findElement(By.id("lead-AZ")).sendKeys("Ministry of Digital Development and Transport");
+    driver.findElement(By.id("amount")).sendKeys(amount);
+    driver.findElement(By.id("currency")).sendKeys(currency);
+    driver.findElement(By.xpath("//button[normalize-space()='Add the project']")).click();
+    assertThat(driver.getCurrentUrl()).endsWith("/workspace");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains(english);
+  }
+
+  private void addMilestone(
+      String key, String title, String start, String end, String project, String after) {
+    open("/charters/az-us-2026/working-groups/wg-connectivity-digital/roadmap/milestones/new");
+    driver.findElement(By.id("key")).sendKeys(key);
+    driver.findElement(By.id("title")).sendKeys(title);
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('plannedStart').value = arguments[0];"
+                + " document.getElementById('plannedEnd').value = arguments[1];",
+            start,
+            end);
+    driver.findElement(By.id("project")).sendKeys(project);
+    if (after != null) {
+      driver.findElement(By.xpath("//input[@name='dependsOn' and @value='" + after + "']")).click();
+    }
+    driver.findElement(By.xpath("//button[normalize-space()='Add the milestone']")).click();
+    assertThat(driver.getCurrentUrl()).endsWith("/workspace");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains(title);
+  }
+
+  /** Clicks the first button with this text and checks the page says it was done. */
+  private void button(String text) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.findElement(By.xpath("//button[normalize-space()='" + text + "']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    WebElement outcome = waitFor(By.cssSelector("[role=status], [role=alert]"));
+    assertThat(outcome.getAttribute("role"))
+        .as("no refusal after " + text + ": " + outcome.getText())
+        .isEqualTo("status");
+  }
+
+  /** Waits for an element, for pages loaded by a click or a submitted form. */
+  private WebElement waitFor(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.findElements(by).stream().findFirst().orElse(null));
   }
 
   private void logIn(String username, String password) {
@@ -321,7 +485,8 @@ class PagesBrowserTest {
 
   private void logOut() {
     driver.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
-    assertThat(driver.getCurrentUrl()).endsWith("/login?logout");
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/login?logout"));
   }
 
   private void createAccount(

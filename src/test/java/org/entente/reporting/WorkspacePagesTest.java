@@ -138,7 +138,10 @@ class WorkspacePagesTest {
             .andReturn()
             .getResponse();
     assertThat(approved.getRedirectedUrl()).endsWith("/workspace?done=list-approve");
-    assertThat(page(us).getContentAsString()).doesNotContain("waits for your approval");
+    assertThat(page(us).getContentAsString())
+        .doesNotContain("waits for your approval")
+        .as("a party approves a version once")
+        .doesNotContain("Approve version 1 for my party");
 
     Cookie member = login("az.member");
     var refused =

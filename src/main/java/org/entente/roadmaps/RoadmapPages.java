@@ -1,0 +1,100 @@
+package org.entente.roadmaps;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.entente.charter.Charters;
+import org.entente.identity.Viewer;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.ForbiddenException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The form that adds a milestone to a working group's roadmap. */
+@Controller
+class RoadmapPages {
+
+  private static final String BASE =
+      "/charters/{charter}/working-groups/{group}/roadmap/milestones";
+
+  private final Roadmaps roadmaps;
+  private final Charters charters;
+
+  RoadmapPages(Roadmaps roadmaps, Charters charters) {
+    this.roadmaps = roadmaps;
+    this.charters = charters;
+  }
+
+  @GetMapping(BASE + "/new")
+  String newMilestone(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
+    model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
+    model.addAttribute("roadmap", roadmaps.roadmap(charter, group, viewer));
+    model.addAttribute("form", Map.of());
+    return "roadmaps/milestone-form";
+  }
+
+  @PostMapping(BASE)
+  String add(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestParam Map<String, String> form,
+      @RequestParam(required = false) List<String> dependsOn,
+      Viewer viewer,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      roadmaps.add(
+          charter,
+          group,
+          new MilestoneInput(
+              form.get("key") == null ? null : form.get("key").strip(),
+              form.get("title") == null || form.get("title").isBlank()
+                  ? null
+                  : Map.of("en", form.get("title")),
+              form.get("owner"),
+              date("plannedStart", form.get("plannedStart")),
+              date("plannedEnd", form.get("plannedEnd")),
+              null,
+              null,
+              null,
+              blankToNull(form.get("project")),
+              dependsOn,
+              form.getOrDefault("classification", "bilateral"),
+              null),
+          viewer);
+      return "redirect:/charters/" + charter + "/working-groups/" + group + "/workspace";
+    } catch (BadRequestException | ForbiddenException e) {
+      response.setStatus(e.getStatusCode().value());
+      model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
+      model.addAttribute("roadmap", roadmaps.roadmap(charter, group, viewer));
+      model.addAttribute("form", form);
+      model.addAttribute(
+          "fieldError",
+          e instanceof BadRequestException b ? b.field() : ((ForbiddenException) e).field());
+      model.addAttribute("message", e.getBody().getDetail());
+      return "roadmaps/milestone-form";
+    }
+  }
+
+  private static LocalDate date(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(field, "'" + value + "' is not a date such as 2027-03-31");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

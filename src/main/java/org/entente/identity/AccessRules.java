@@ -63,6 +63,10 @@ final class AccessRules {
               new Rule(HttpMethod.PATCH, "/api/charters/*/events/*", Access.TOKEN_WRITE),
               new Rule(
                   HttpMethod.POST, "/api/charters/*/working-groups/*/projects", Access.TOKEN_WRITE),
+              new Rule(
+                  HttpMethod.POST,
+                  "/api/charters/*/working-groups/*/projects/import",
+                  Access.TOKEN_WRITE),
               new Rule(HttpMethod.PATCH, "/api/projects/*", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/projects/*/stage", Access.TOKEN_WRITE),
               new Rule(

@@ -26,9 +26,61 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectApi {
 
   private final Projects projects;
+  private final ProjectCsv csv;
 
-  ProjectApi(Projects projects) {
+  ProjectApi(Projects projects, ProjectCsv csv) {
     this.projects = projects;
+    this.csv = csv;
+  }
+
+  @GetMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/projects.csv",
+      produces = "text/csv")
+  @Operation(summary = "The group's projects the caller may see, as CSV (the import's columns)")
+  ResponseEntity<String> export(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return ResponseEntity.ok()
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + charter + "-" + group + "-projects.csv\"")
+        .body(csv.export(charter, group, viewer, projects));
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/projects/import",
+      consumes = {"text/csv", "text/plain"},
+      produces = "application/json")
+  @Operation(
+      summary = "Import the group's projects from CSV, by key (members, write scope)",
+      description =
+          "Idempotent by key: a replay changes nothing. All or nothing: one bad row refuses the"
+              + " file, and the answer (400) names every bad line and field.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ProjectCsv.ImportReport importCsv(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody String body,
+      Viewer viewer) {
+    ProjectCsv.ImportReport report =
+        csv.importCsv(charter, group, new java.io.StringReader(body), viewer, rows -> {});
+    if (!report.errors().isEmpty()) {
+      org.springframework.http.ProblemDetail problem =
+          org.springframework.http.ProblemDetail.forStatusAndDetail(
+              org.springframework.http.HttpStatus.BAD_REQUEST,
+              report.errors().size()
+                  + " row(s) refused; nothing was imported. First: line "
+                  + report.errors().get(0).line()
+                  + ", "
+                  + report.errors().get(0).field()
+                  + ": "
+                  + report.errors().get(0).message());
+      problem.setTitle("Invalid input");
+      problem.setProperty("errors", report.errors());
+      throw new org.springframework.web.ErrorResponseException(
+          org.springframework.http.HttpStatus.BAD_REQUEST, problem, null);
+    }
+    return report;
   }
 
   /** A move to another stage. */

@@ -1,0 +1,544 @@
+package org.entente.projects;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterViews.CommitmentView;
+import org.entente.charter.CharterViews.WorkingGroupDetail;
+import org.entente.charter.Charters;
+import org.entente.identity.Viewer;
+import org.entente.projects.Project.Financing;
+import org.entente.projects.Project.FinancingStatus;
+import org.entente.projects.Project.Location;
+import org.entente.projects.Project.Stage;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A working group's projects as CSV: export, and import that is idempotent by the projects' keys (a
+ * replay changes nothing), all or nothing per file (one bad row refuses the file, naming every bad
+ * line), in one transaction, audited as one event.
+ *
+ * <p>Columns: {@code key, title_en, title_az, commitments} (keys separated by {@code ;}), {@code
+ * stage, stage_reason, leads} ({@code US=Department of State;AZ=…}), {@code amount, currency,
+ * financing_status, financing_source, place, latitude, longitude}. One financing line per project.
+ */
+@Service
+public class ProjectCsv {
+
+  static final String[] HEADER = {
+    "key",
+    "title_en",
+    "title_az",
+    "commitments",
+    "stage",
+    "stage_reason",
+    "leads",
+    "amount",
+    "currency",
+    "financing_status",
+    "financing_source",
+    "place",
+    "latitude",
+    "longitude"
+  };
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int MAX_ROWS = 1_000_000;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final Charters charters;
+  private final Audit audit;
+
+  ProjectCsv(JdbcClient jdbc, Clock clock, Charters charters, Audit audit) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.charters = charters;
+    this.audit = audit;
+  }
+
+  /** One refused row: its line in the file, the field and what is wrong. */
+  public record RowError(long line, String field, String message) {}
+
+  /** What an import did, or would have done: nothing is stored when there are errors. */
+  public record ImportReport(
+      int rows, int created, int updated, int unchanged, List<RowError> errors) {}
+
+  /** The group's bilateral and party-internal projects the viewer may see, as CSV. */
+  @Transactional(readOnly = true)
+  public String export(String charterKey, String groupKey, Viewer viewer, Projects projects) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+      for (ProjectViews.ProjectView p : projects.list(charterKey, groupKey, viewer)) {
+        Financing f = p.financing().isEmpty() ? null : p.financing().get(0);
+        printer.printRecord(
+            p.key(),
+            p.title().values().getOrDefault("en", ""),
+            p.title().values().getOrDefault("az", ""),
+            String.join(
+                ";", p.commitments().stream().map(ProjectViews.CommitmentRef::key).toList()),
+            p.stage(),
+            p.stageReason() == null ? "" : p.stageReason(),
+            String.join(
+                ";",
+                p.leads().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+            f == null ? "" : f.amount().toPlainString(),
+            f == null ? "" : f.currency(),
+            f == null ? "" : f.status().name().toLowerCase(java.util.Locale.ROOT),
+            f == null || f.source() == null ? "" : f.source(),
+            p.location() == null || p.location().place() == null ? "" : p.location().place(),
+            p.location() == null || p.location().latitude() == null ? "" : p.location().latitude(),
+            p.location() == null || p.location().longitude() == null
+                ? ""
+                : p.location().longitude());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString();
+  }
+
+  /** A row read and checked. */
+  private record Row(long line, Project project, List<UUID> commitments) {}
+
+  /** What is stored of a project, to tell an update from nothing to do. */
+  private record Existing(UUID id, UUID groupId, Stage stage) {}
+
+  /**
+   * Imports a group's projects from CSV, for a member who may write in the group: new keys are
+   * created (bilateral), known keys updated when they differ, the rest left as they are.
+   *
+   * @param progress told the number of rows read so far, every thousand rows
+   * @throws ForbiddenException when the viewer may not write in the group
+   */
+  @Transactional
+  public ImportReport importCsv(
+      String charterKey,
+      String groupKey,
+      Reader csv,
+      Viewer viewer,
+      java.util.function.LongConsumer progress) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    UUID groupId = group.group().id();
+    UUID charterId = group.charter().id();
+    if (!viewer.mayWriteIn(groupId)) {
+      throw new ForbiddenException(null, "only members of " + groupKey + " import its projects");
+    }
+    Map<String, UUID> commitments = new HashMap<>();
+    for (CommitmentView c :
+        charters
+            .commitments(charterKey, null, null, new org.entente.shared.Paging(0, 100), viewer)
+            .items()) {
+      commitments.put(c.key(), c.id());
+    }
+    if (commitments.size() >= 100) {
+      // a charter with more commitments than a page: read them all
+      int page = 1;
+      List<CommitmentView> more;
+      do {
+        more =
+            charters
+                .commitments(
+                    charterKey, null, null, new org.entente.shared.Paging(page++, 100), viewer)
+                .items();
+        more.forEach(c -> commitments.put(c.key(), c.id()));
+      } while (!more.isEmpty());
+    }
+    Map<String, Existing> existing = new HashMap<>();
+    jdbc.sql(
+            "select id, group_id, code, title, leads, stage, place, latitude, longitude, version"
+                + " from project where charter_id = ? and retired = false")
+        .param(charterId)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    existing.put(
+                        rs.getString("code"),
+                        new Existing(
+                            rs.getObject("id", UUID.class),
+                            rs.getObject("group_id", UUID.class),
+                            Stage.valueOf(rs.getString("stage")))));
+    List<Row> rows = new ArrayList<>();
+    List<RowError> errors = new ArrayList<>();
+    Map<String, Long> seen = new HashMap<>();
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get()
+            .parse(csv)) {
+      List<String> missing = new ArrayList<>();
+      for (String column : List.of("key", "title_en", "title_az", "commitments")) {
+        if (!parser.getHeaderMap().containsKey(column)) {
+          missing.add(column);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new BadRequestException(
+            "file", "the header lacks the column(s) " + String.join(", ", missing));
+      }
+      for (CSVRecord record : parser) {
+        long line = parser.getCurrentLineNumber();
+        if (rows.size() + errors.size() >= MAX_ROWS) {
+          throw new BadRequestException("file", "a file has at most " + MAX_ROWS + " rows");
+        }
+        if (record.getRecordNumber() % 1000 == 0) {
+          progress.accept(record.getRecordNumber());
+        }
+        try {
+          Row row = row(record, line, commitments);
+          Long earlier = seen.putIfAbsent(row.project().key(), line);
+          if (earlier != null) {
+            throw new BadRequestException(
+                "key", "the key '" + row.project().key() + "' is also on line " + earlier);
+          }
+          Existing known = existing.get(row.project().key());
+          if (known != null && !known.groupId().equals(groupId)) {
+            throw new BadRequestException(
+                "key",
+                "the key '" + row.project().key() + "' belongs to a project of another group");
+          }
+          if (known != null
+              && known.stage() != row.project().stage()
+              && !known.stage().next().contains(row.project().stage())) {
+            throw new BadRequestException(
+                "stage",
+                "project '"
+                    + row.project().key()
+                    + "' cannot move from "
+                    + known.stage().code()
+                    + " to "
+                    + row.project().stage().code());
+          }
+          rows.add(row);
+        } catch (BadRequestException e) {
+          errors.add(new RowError(line, e.field(), e.getBody().getDetail()));
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+      throw new BadRequestException("file", "the file is not readable CSV: " + e.getMessage());
+    }
+    if (!errors.isEmpty()) {
+      return new ImportReport(rows.size() + errors.size(), 0, 0, 0, List.copyOf(errors));
+    }
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    Map<UUID, String> stored = fingerprints(charterId, groupId);
+    for (Row row : rows) {
+      Project p = row.project();
+      Existing known = existing.get(p.key());
+      String fingerprint = fingerprint(p, row.commitments());
+      if (known == null) {
+        UUID id = UUID.randomUUID();
+        insert(id, charterId, groupId, p, viewer, now);
+        children(id, row.commitments(), p.financing());
+        created++;
+      } else if (!fingerprint.equals(stored.get(known.id()))) {
+        update(known, p, now);
+        jdbc.sql("delete from project_commitment where project_id = ?").param(known.id()).update();
+        jdbc.sql("delete from project_financing where project_id = ?").param(known.id()).update();
+        children(known.id(), row.commitments(), p.financing());
+        updated++;
+      } else {
+        unchanged++;
+      }
+    }
+    progress.accept(rows.size());
+    if (created + updated > 0) {
+      audit.record(
+          "projects.imported",
+          "working_group",
+          groupId.toString(),
+          Outcome.SUCCESS,
+          Map.of(
+              "charter", charterKey,
+              "group", groupKey,
+              "rows", rows.size(),
+              "created", created,
+              "updated", updated,
+              "unchanged", unchanged));
+    }
+    return new ImportReport(rows.size(), created, updated, unchanged, List.of());
+  }
+
+  private Row row(CSVRecord record, long line, Map<String, UUID> commitmentIds) {
+    Map<String, String> title = new LinkedHashMap<>();
+    put(title, "en", get(record, "title_en"));
+    put(title, "az", get(record, "title_az"));
+    List<String> keys = split(get(record, "commitments"));
+    List<UUID> ids = new ArrayList<>();
+    for (String key : keys) {
+      UUID id = commitmentIds.get(key);
+      if (id == null) {
+        throw new BadRequestException("commitments", "the charter has no commitment '" + key + "'");
+      }
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    Map<String, String> leads = new LinkedHashMap<>();
+    for (String pair : split(get(record, "leads"))) {
+      int eq = pair.indexOf('=');
+      if (eq < 1) {
+        throw new BadRequestException("leads", "leads are PARTY=organization, separated by ;");
+      }
+      leads.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    List<Financing> financing = List.of();
+    String amount = get(record, "amount");
+    if (!amount.isEmpty()) {
+      BigDecimal value;
+      try {
+        value = new BigDecimal(amount);
+      } catch (NumberFormatException e) {
+        throw new BadRequestException("amount", "'" + amount + "' is not an amount");
+      }
+      FinancingStatus status;
+      try {
+        String s = get(record, "financing_status");
+        status =
+            s.isEmpty()
+                ? FinancingStatus.PLEDGED
+                : FinancingStatus.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(
+            "financing_status", "financing status is pledged, committed or disbursed");
+      }
+      String source = get(record, "financing_source");
+      financing =
+          List.of(
+              new Financing(
+                  value, get(record, "currency"), source.isEmpty() ? null : source, status));
+    }
+    Location location = null;
+    String place = get(record, "place");
+    String lat = get(record, "latitude");
+    String lon = get(record, "longitude");
+    if (!place.isEmpty() || !lat.isEmpty() || !lon.isEmpty()) {
+      try {
+        location =
+            new Location(
+                place.isEmpty() ? null : place,
+                lat.isEmpty() ? null : Double.valueOf(lat),
+                lon.isEmpty() ? null : Double.valueOf(lon));
+      } catch (NumberFormatException e) {
+        throw new BadRequestException("latitude", "latitude and longitude are decimal degrees");
+      }
+    }
+    String stage = get(record, "stage");
+    Project project =
+        new Project(
+            get(record, "key"),
+            LocalizedText.ofMap(title),
+            LocalizedText.empty(),
+            keys,
+            leads,
+            List.of(),
+            stage.isEmpty() ? Stage.IDENTIFIED : Stage.fromCode(stage),
+            get(record, "stage_reason").isEmpty() ? null : get(record, "stage_reason"),
+            financing,
+            location);
+    return new Row(line, project, ids);
+  }
+
+  private static String get(CSVRecord record, String column) {
+    return record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
+  }
+
+  private static List<String> split(String value) {
+    List<String> parts = new ArrayList<>();
+    for (String part : value.split(";")) {
+      if (!part.isBlank()) {
+        parts.add(part.strip());
+      }
+    }
+    return parts;
+  }
+
+  private static void put(Map<String, String> map, String key, String value) {
+    if (!value.isEmpty()) {
+      map.put(key, value);
+    }
+  }
+
+  /** What an import compares: the columns a file sets, in a fixed order. */
+  private static String fingerprint(Project p, List<UUID> commitments) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("title", new java.util.TreeMap<>(p.title().values()));
+    f.put("commitments", commitments.stream().map(UUID::toString).sorted().toList());
+    f.put("stage", p.stage().name());
+    f.put("stageReason", p.stageReason());
+    f.put("leads", new java.util.TreeMap<>(p.leads()));
+    f.put(
+        "financing",
+        p.financing().stream()
+            .map(
+                x ->
+                    List.of(
+                        x.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+                        x.currency(),
+                        Objects.toString(x.source(), ""),
+                        x.status().name()))
+            .toList());
+    f.put(
+        "location",
+        p.location() == null
+            ? null
+            : List.of(
+                Objects.toString(p.location().place(), ""),
+                Objects.toString(p.location().latitude(), ""),
+                Objects.toString(p.location().longitude(), "")));
+    return JSON.writeValueAsString(f);
+  }
+
+  /** The stored projects of a group, each as {@link #fingerprint}. */
+  private Map<UUID, String> fingerprints(UUID charterId, UUID groupId) {
+    Map<UUID, List<UUID>> commitments = new HashMap<>();
+    jdbc.sql(
+            "select pc.project_id, pc.commitment_id from project_commitment pc join project p on"
+                + " p.id = pc.project_id where p.group_id = ? order by pc.position")
+        .param(groupId)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    commitments
+                        .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)));
+    Map<UUID, List<Financing>> financing = new HashMap<>();
+    jdbc.sql(
+            "select f.project_id, f.amount, f.currency, f.source, f.status from project_financing f"
+                + " join project p on p.id = f.project_id where p.group_id = ? order by f.position")
+        .param(groupId)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    financing
+                        .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(
+                            new Financing(
+                                rs.getBigDecimal(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                FinancingStatus.valueOf(rs.getString(5)))));
+    Map<UUID, String> result = new HashMap<>();
+    jdbc.sql(
+            "select id, code, title, leads, stage, stage_reason, place, latitude, longitude"
+                + " from project"
+                + " where charter_id = ? and group_id = ? and retired = false")
+        .params(charterId, groupId)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> {
+                  UUID id = rs.getObject("id", UUID.class);
+                  Double lat = (Double) rs.getObject("latitude");
+                  Double lon = (Double) rs.getObject("longitude");
+                  String place = rs.getString("place");
+                  Project p =
+                      new Project(
+                          rs.getString("code"),
+                          LocalizedText.fromJson(rs.getString("title")),
+                          LocalizedText.empty(),
+                          List.of("x"),
+                          JSON.readValue(
+                              rs.getString("leads"),
+                              new tools.jackson.core.type.TypeReference<Map<String, String>>() {}),
+                          List.of(),
+                          Stage.valueOf(rs.getString("stage")),
+                          rs.getString("stage_reason"),
+                          financing.getOrDefault(id, List.of()),
+                          place == null && lat == null ? null : new Location(place, lat, lon));
+                  result.put(id, fingerprint(p, commitments.getOrDefault(id, List.of())));
+                });
+    return result;
+  }
+
+  private void insert(
+      UUID id, UUID charterId, UUID groupId, Project p, Viewer viewer, OffsetDateTime now) {
+    jdbc.sql(
+            "insert into project (id, charter_id, code, title, description, leads, partners,"
+                + " stage, stage_reason, place, latitude, longitude, classification, origin_party,"
+                + " group_id, created_at, updated_at) values (?, ?, ?, ?, null, ?, '[]', ?, ?, ?,"
+                + " ?, ?, 'BILATERAL', ?, ?, ?, ?)")
+        .params(
+            id,
+            charterId,
+            p.key(),
+            p.title().toJson(),
+            JSON.writeValueAsString(p.leads()),
+            p.stage().name(),
+            p.stageReason(),
+            p.location() == null ? null : p.location().place(),
+            p.location() == null ? null : p.location().latitude(),
+            p.location() == null ? null : p.location().longitude(),
+            viewer.party(),
+            groupId,
+            now,
+            now)
+        .update();
+  }
+
+  private void update(Existing known, Project p, OffsetDateTime now) {
+    jdbc.sql(
+            "update project set title = ?, leads = ?, stage = ?, stage_reason = ?, place = ?,"
+                + " latitude = ?, longitude = ?, version = version + 1, updated_at = ? where id = ?")
+        .params(
+            p.title().toJson(),
+            JSON.writeValueAsString(p.leads()),
+            p.stage().name(),
+            p.stageReason(),
+            p.location() == null ? null : p.location().place(),
+            p.location() == null ? null : p.location().latitude(),
+            p.location() == null ? null : p.location().longitude(),
+            now,
+            known.id())
+        .update();
+  }
+
+  private void children(UUID id, List<UUID> commitments, List<Financing> financing) {
+    int position = 0;
+    for (UUID commitment : commitments) {
+      jdbc.sql(
+              "insert into project_commitment (project_id, commitment_id, position) values (?, ?, ?)")
+          .params(id, commitment, position++)
+          .update();
+    }
+    position = 0;
+    for (Financing f : financing) {
+      jdbc.sql(
+              "insert into project_financing (project_id, position, amount, currency, source, status)"
+                  + " values (?, ?, ?, ?, ?, ?)")
+          .params(id, position++, f.amount(), f.currency(), f.source(), f.status().name())
+          .update();
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.entente.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.EnumSet;
+import java.util.List;
+import org.entente.identity.AccessTokens;
+import org.entente.identity.AccessTokens.Scope;
+import org.entente.identity.Accounts;
+import org.entente.identity.Accounts.MembershipInput;
+import org.entente.identity.Role;
+import org.entente.testing.FixedClockConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** CSV import of a group's projects: idempotent by key, all or nothing, bad lines named. */
+@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class ProjectCsvImportTest {
+
+  static final String GROUP = "/api/charters/az-us-2026/working-groups/wg-connectivity-digital";
+  static final String HEADER =
+      "key,title_en,title_az,commitments,stage,leads,amount,currency,financing_status,financing_source,place,latitude,longitude\n";
+  static final String FILE =
+      HEADER
+          + "middle-corridor-port,Port of Alat terminal,Ələt limanı,middle-corridor,identified,US=Department of State;AZ=Ministry of Digital Development and Transport,150000000,USD,pledged,ADB,Alat,39.94,49.41\n"
+          + "tripp-rail-link,\"TRIPP rail link, phase 1\",,tripp;middle-corridor,under-study,,80000000.50,AZN,committed,,,,\n"
+          + "data-centre,AI data centre,,ai-data-centers,,,,,,,,,\n";
+
+  @Autowired MockMvc mvc;
+  @Autowired Accounts accounts;
+  @Autowired AccessTokens tokens;
+  @Autowired JdbcClient jdbc;
+
+  String token;
+
+  @BeforeEach
+  void member() {
+    accounts.create(
+        new Accounts.NewAccount(
+            "us.member",
+            "US member",
+            "US",
+            null,
+            EnumSet.of(Role.MEMBER),
+            false,
+            "correct horse battery",
+            List.of(new MembershipInput("az-us-2026", "wg-connectivity-digital", false))));
+    token = tokens.create("us.member", "t", Scope.WRITE, 30).secret();
+  }
+
+  private MockHttpServletResponse importFile(String csv) throws Exception {
+    return mvc.perform(
+            post(GROUP + "/projects/import")
+                .header("Authorization", "Bearer " + token)
+                .contentType("text/csv")
+                .content(csv))
+        .andReturn()
+        .getResponse();
+  }
+
+  private String table() {
+    StringBuilder all = new StringBuilder();
+    for (String sql :
+        List.of(
+            "select code, title, leads, stage, place, latitude, longitude, version from project order by code",
+            "select p.code, c.code, pc.position from project_commitment pc join project p on p.id = pc.project_id join commitment c on c.id = pc.commitment_id order by 1, 3",
+            "select p.code, f.amount, f.currency, f.status from project_financing f join project p on p.id = f.project_id order by 1")) {
+      jdbc.sql(sql)
+          .query(
+              (org.springframework.jdbc.core.RowCallbackHandler)
+                  rs -> {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                      all.append(rs.getString(i)).append('|');
+                    }
+                    all.append('\n');
+                  });
+    }
+    return all.toString();
+  }
+
+  @Test
+  void anImportCreatesByKeyAndAReplayChangesNothing() throws Exception {
+    MockHttpServletResponse first = importFile(FILE);
+    assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(200);
+    assertThat((Integer) JsonPath.read(first.getContentAsString(), "$.created")).isEqualTo(3);
+    String after = table();
+    assertThat(after)
+        .contains("TRIPP rail link, phase 1")
+        .contains("Ələt limanı")
+        .contains("80000000.50");
+
+    MockHttpServletResponse replay = importFile(FILE);
+    assertThat((Integer) JsonPath.read(replay.getContentAsString(), "$.unchanged")).isEqualTo(3);
+    assertThat((Integer) JsonPath.read(replay.getContentAsString(), "$.created")).isZero();
+    assertThat(table()).isEqualTo(after);
+
+    // the export is an import that changes nothing
+    String exported =
+        mvc.perform(get(GROUP + "/projects.csv").header("Authorization", "Bearer " + token))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(exported).startsWith("key,title_en,title_az,commitments,stage,stage_reason,leads");
+    MockHttpServletResponse roundTrip = importFile(exported);
+    assertThat((Integer) JsonPath.read(roundTrip.getContentAsString(), "$.unchanged"))
+        .as(roundTrip.getContentAsString())
+        .isEqualTo(3);
+    assertThat(table()).isEqualTo(after);
+
+    // a changed title updates that project only
+    MockHttpServletResponse changed =
+        importFile(FILE.replace("AI data centre", "AI data centre in Sumgait"));
+    assertThat((Integer) JsonPath.read(changed.getContentAsString(), "$.updated")).isEqualTo(1);
+    assertThat((Integer) JsonPath.read(changed.getContentAsString(), "$.unchanged")).isEqualTo(2);
+  }
+
+  @Test
+  void aBadRowRejectsTheWholeFileAndNamesItsLine() throws Exception {
+    String bad =
+        FILE.replace("80000000.50,AZN", "80000000.50,XYZ")
+            + "negative,Negative,,tripp,,,-5,USD,,,,,\n"
+            + "middle-corridor-port,Duplicate,,tripp,,,,,,,,,\n";
+    MockHttpServletResponse refused = importFile(bad);
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentType()).contains("problem+json");
+    List<Integer> lines = JsonPath.read(refused.getContentAsString(), "$.errors[*].line");
+    assertThat(lines).containsExactly(3, 5, 6);
+    assertThat(refused.getContentAsString())
+        .contains("not an ISO 4217 currency")
+        .contains("cannot be negative")
+        .contains("is also on line 2");
+    assertThat(table()).isEmpty();
+
+    MockHttpServletResponse noHeader = importFile("middle-corridor-port,Port\n");
+    assertThat(noHeader.getStatus()).isEqualTo(400);
+    assertThat(noHeader.getContentAsString()).contains("the header lacks the column(s)");
+  }
+
+  @Test
+  void aStageAnImportCannotReachIsRefused() throws Exception {
+    importFile(FILE);
+    MockHttpServletResponse jump = importFile(FILE.replace(",identified,", ",completed,"));
+    assertThat(jump.getStatus()).isEqualTo(400);
+    assertThat(jump.getContentAsString())
+        .contains("cannot move from identified to completed")
+        .contains("\"line\":2");
+  }
+}

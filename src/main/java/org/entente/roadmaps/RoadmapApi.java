@@ -26,9 +26,59 @@ class RoadmapApi {
   private static final String ROADMAP = "/api/charters/{charter}/working-groups/{group}/roadmap";
 
   private final Roadmaps roadmaps;
+  private final MilestoneCsv csv;
 
-  RoadmapApi(Roadmaps roadmaps) {
+  RoadmapApi(Roadmaps roadmaps, MilestoneCsv csv) {
     this.roadmaps = roadmaps;
+    this.csv = csv;
+  }
+
+  @GetMapping(path = ROADMAP + "/milestones.csv", produces = "text/csv")
+  @Operation(summary = "The group's milestones the caller may see, as CSV (the import's columns)")
+  ResponseEntity<String> export(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return ResponseEntity.ok()
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + charter + "-" + group + "-milestones.csv\"")
+        .body(csv.export(charter, group, viewer));
+  }
+
+  @PostMapping(
+      path = ROADMAP + "/import",
+      consumes = {"text/csv", "text/plain"},
+      produces = "application/json")
+  @Operation(
+      summary = "Import the group's milestones from CSV, by key (members, write scope)",
+      description =
+          "Idempotent by key; all or nothing: one bad row refuses the file, and the answer (400)"
+              + " names every bad line and field, and a dependency cycle by its milestones.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MilestoneCsv.ImportReport importCsv(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody String body,
+      Viewer viewer) {
+    MilestoneCsv.ImportReport report =
+        csv.importCsv(charter, group, new java.io.StringReader(body), viewer);
+    if (!report.errors().isEmpty()) {
+      org.springframework.http.ProblemDetail problem =
+          org.springframework.http.ProblemDetail.forStatusAndDetail(
+              org.springframework.http.HttpStatus.BAD_REQUEST,
+              report.errors().size()
+                  + " row(s) refused; nothing was imported. First: line "
+                  + report.errors().get(0).line()
+                  + ", "
+                  + report.errors().get(0).field()
+                  + ": "
+                  + report.errors().get(0).message());
+      problem.setTitle("Invalid input");
+      problem.setProperty("errors", report.errors());
+      throw new org.springframework.web.ErrorResponseException(
+          org.springframework.http.HttpStatus.BAD_REQUEST, problem, null);
+    }
+    return report;
   }
 
   /** An approval of one version. */

@@ -182,6 +182,41 @@ public class Progress {
         parts);
   }
 
+  /** A figure with the figures of its parts, down to the projects' milestones. */
+  public record Node(Figure figure, List<Node> children) {}
+
+  /** The whole roll-up of a charter in one pass: charter, areas, commitments, projects. */
+  public Node tree(String charterKey, Viewer viewer) {
+    Facts facts = facts(charterKey, viewer);
+    List<Node> areas = new ArrayList<>();
+    List<Part> areaParts = new ArrayList<>();
+    for (AreaOverview area : facts.overview().areas()) {
+      List<Node> commitments = new ArrayList<>();
+      for (CommitmentView c : area.commitments()) {
+        List<Node> projectNodes = new ArrayList<>();
+        for (ProjectView p : facts.projects()) {
+          if (!p.stage().equals("cancelled")
+              && p.commitments().stream().map(CommitmentRef::key).anyMatch(c.key()::equals)) {
+            projectNodes.add(new Node(projectFigure(p, facts), List.of()));
+          }
+        }
+        commitments.add(new Node(commitmentFigure(c, facts), projectNodes));
+      }
+      Figure figure = areaFigure(area, facts);
+      areaParts.add(new Part("area", figure.key(), figure.name(), figure.value(), 1));
+      areas.add(new Node(figure, commitments));
+    }
+    return new Node(
+        new Figure(
+            "charter",
+            charterKey,
+            facts.overview().charter().title(),
+            mean(areaParts),
+            CHARTER_RULE,
+            areaParts),
+        areas);
+  }
+
   private static double mean(List<Part> parts) {
     return parts.isEmpty() ? 0 : parts.stream().mapToDouble(Part::value).average().orElse(0);
   }

@@ -142,6 +142,9 @@ class PagesBrowserTest {
             "deadlines-overdue",
             "/charters/az-us-2026/deadlines?sort=status&status=overdue",
             "Deadlines"),
+        Arguments.of("progress", "/charters/az-us-2026/progress", "Progress"),
+        Arguments.of(
+            "workspace", "/charters/az-us-2026/working-groups/wg-energy/workspace", "workspace"),
         Arguments.of("not-found", "/charters/nope", "Not found"));
   }
 

@@ -248,6 +248,19 @@ class NeedToKnowTest {
     return mvc.perform(request.accept(MediaType.APPLICATION_JSON)).andReturn().getResponse();
   }
 
+  /** A list or an export, asked for in its own format. */
+  private MockHttpServletResponse list(String username, String url) throws Exception {
+    MockHttpServletRequestBuilder request = get(url);
+    if (!username.equals("anonymous")) {
+      request.header("Authorization", "Bearer " + token.get(username));
+    }
+    request.accept(
+        url.contains(".csv") ? MediaType.parseMediaType("text/csv") : MediaType.APPLICATION_JSON);
+    MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+    assertThat(response.getStatus()).as(url + " as " + username).isIn(200, 404);
+    return response;
+  }
+
   private Cookie login(String username) throws Exception {
     MockHttpServletResponse response =
         mvc.perform(
@@ -323,6 +336,10 @@ class NeedToKnowTest {
           "/api/charters/" + CHARTER + "/working-groups/river-commission/roadmap",
           "/api/charters/" + CHARTER + "/working-groups/border-security/roadmap",
           "/api/charters/" + CHARTER + "/working-groups/inner-circle/roadmap",
+          "/api/charters/" + CHARTER + "/working-groups/river-commission/projects.csv",
+          "/api/charters/" + CHARTER + "/working-groups/border-security/projects.csv",
+          "/api/charters/" + CHARTER + "/working-groups/river-commission/roadmap/milestones.csv",
+          "/api/charters/" + CHARTER + "/working-groups/border-security/roadmap/milestones.csv",
           "/api/charters/" + CHARTER + "/progress",
           "/api/charters/" + CHARTER + "/progress/areas/water",
           "/api/charters/" + CHARTER + "/progress/commitments/shared-rivers",
@@ -340,6 +357,9 @@ class NeedToKnowTest {
           "/charters/" + CHARTER + "/commitments/shared-rivers",
           "/charters/" + CHARTER + "/deadlines",
           "/charters/" + CHARTER + "/deadlines?sort=subject",
+          "/charters/" + CHARTER + "/working-groups/river-commission/workspace",
+          "/charters/" + CHARTER + "/working-groups/border-security/workspace",
+          "/charters/" + CHARTER + "/progress",
           "/admin/accounts",
           "/account/tokens");
 
@@ -370,7 +390,7 @@ class NeedToKnowTest {
       Cookie session = who.equals("anonymous") ? null : login(who);
       StringBuilder seen = new StringBuilder();
       for (String url : API_LISTS) {
-        seen.append(as(who, get(url)).getContentAsString());
+        seen.append(list(who, url).getContentAsString());
       }
       for (String id : List.of(internalProject, securityProject)) {
         seen.append(as(who, get("/api/projects/" + id)).getContentAsString());

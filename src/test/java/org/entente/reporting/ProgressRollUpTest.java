@@ -116,6 +116,17 @@ class ProgressRollUpTest {
         .containsEntry("trade", 1.0);
     assertThat(charter.rule()).isEqualTo(Progress.CHARTER_RULE);
 
+    Progress.Node tree = progress.tree("fd-sy-2025", member);
+    assertThat(tree.figure().value()).isCloseTo(0.875, within(1e-9));
+    assertThat(tree.children())
+        .filteredOn(a -> a.figure().key().equals("water"))
+        .singleElement()
+        .satisfies(
+            water ->
+                assertThat(water.children().get(0).children())
+                    .extracting(n -> n.figure().key())
+                    .containsExactly("p1", "p2"));
+
     // the public sees none of these bilateral projects: nothing has started, for them
     assertThat(progress.charter("fd-sy-2025", TestViewers.ANONYMOUS).value()).isZero();
   }

@@ -669,6 +669,8 @@ public class AuditBench {
   /** Audit writes skipped, and let through, by the switch below (for the checks). */
   static long skipped;
   static long passed;
+  /** How long each audit call let through took, inside the edit (for where the added time goes). */
+  static LongList auditCallNs = new LongList();
   static final java.util.Set<String> AUDIT_WRITES = java.util.Set.of("record", "recordRead", "append");
 
   /**
@@ -695,8 +697,6 @@ public class AuditBench {
         }
         return invocation.proceed();
       };
-  /** How long each audit call let through took, inside the edit (for where the added time goes). */
-  static LongList auditCallNs = new LongList();
 
   static boolean realEditsReady;
   static org.entente.identity.Viewer editor;

@@ -113,6 +113,7 @@ public class AuditBench {
       appendThroughput(mode.strip());
       editCost(mode.strip());
       appendBreakdown(mode.strip());
+      realEdits(mode.strip());
     }
     verification();
     out("");
@@ -658,6 +659,263 @@ public class AuditBench {
         + fmt((medians[THREE_STATEMENTS] - medians[PLAIN]) / 1e3, 0) + " us. Other load "
         + fmt(other, 0) + "%, " + loadavgShort());
     out("");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (b, real edits) The application's own edits through its services, audited and not
+
+  /** Whether Audit's writes run; off only while an unaudited real edit runs. */
+  static volatile boolean auditWrites = true;
+  /** Audit writes skipped, and let through, by the switch below (for the checks). */
+  static long skipped;
+  static long passed;
+  /** How long each audit call let through took, inside the edit (for where the added time goes). */
+  static LongList auditCallNs = new LongList();
+  static final java.util.Set<String> AUDIT_WRITES = java.util.Set.of("record", "recordRead", "append");
+
+  /**
+   * The switch for the unaudited variant: an interceptor put first in the advice chain of the
+   * application's own Audit bean (a Spring CGLIB proxy, for its @Transactional), so every service
+   * that holds the bean sees it. With auditWrites off, a call of Audit.record, recordRead or append
+   * returns null at once (the callers measured here ignore the result): no transaction interceptor,
+   * no JSON, no statement. Otherwise it proceeds unchanged. Removed again after the measurement.
+   */
+  static final org.aopalliance.intercept.MethodInterceptor AUDIT_SWITCH =
+      invocation -> {
+        if (AUDIT_WRITES.contains(invocation.getMethod().getName())) {
+          if (!auditWrites) {
+            skipped++;
+            return null;
+          }
+          passed++;
+          long t0 = System.nanoTime();
+          try {
+            return invocation.proceed();
+          } finally {
+            auditCallNs.add(System.nanoTime() - t0);
+          }
+        }
+        return invocation.proceed();
+      };
+
+  static boolean realEditsReady;
+  static org.entente.identity.Viewer editor;
+  static UUID benchEvent;
+  static long eventVersion;
+  static UUID benchProject;
+  static long projectVersion;
+
+  /** PATCH of an event: Obligations.update changing the title, against the current version. */
+  static void editEvent(int i) {
+    var obligations = context.getBean(org.entente.obligations.Obligations.class);
+    var view =
+        obligations.update(
+            "az-us-2026",
+            benchEvent,
+            org.entente.obligations.EventChange.of("Meeting held " + i, null, null, null, eventVersion),
+            editor);
+    eventVersion = view.version();
+  }
+
+  /** PATCH of a project: Projects.update changing the title, against the current version. */
+  static void editProject(int i) {
+    var projects = context.getBean(org.entente.projects.Projects.class);
+    var view =
+        projects.update(
+            benchProject,
+            new org.entente.projects.ProjectChange(
+                projectVersion, Map.of("en", "Bench project " + i), null, null, null, null, null,
+                null, null, null, null, null, null, null),
+            editor);
+    projectVersion = view.version();
+  }
+
+  static void realEditsSetUp() {
+    if (realEditsReady) {
+      return;
+    }
+    // What DefinitionLoading does on start (turned off for this context, see startApplication):
+    // load the bundled definitions, the default charter az-us-2026 among them.
+    var loaded = context.getBean(org.entente.definition.Definitions.class).loadAll();
+    if (loaded.stream().noneMatch(r -> r.loaded() && r.file().contains("az-us-2026"))) {
+      throw new IllegalStateException("charter az-us-2026 not loaded: " + loaded);
+    }
+    String username = "bench.editor";
+    context
+        .getBean(org.entente.identity.Accounts.class)
+        .create(
+            new org.entente.identity.Accounts.NewAccount(
+                username,
+                "Bench Editor",
+                "US",
+                "Ministry",
+                java.util.EnumSet.of(org.entente.identity.Role.MEMBER),
+                false,
+                "correct horse battery staple",
+                List.of(
+                    new org.entente.identity.Accounts.MembershipInput(
+                        "az-us-2026", "wg-connectivity-digital", true))));
+    editor =
+        context.getBean(org.entente.identity.Viewers.class).of(username).orElseThrow();
+    // Audit.record takes the actor and party from the security context, as in a request.
+    org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .setAuthentication(
+            org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(
+                    username,
+                    null,
+                    List.of(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                            Audit.PARTY_AUTHORITY + "US"),
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                            "ROLE_MEMBER"))));
+    var event =
+        context
+            .getBean(org.entente.obligations.Obligations.class)
+            .record(
+                "az-us-2026",
+                new org.entente.obligations.RecordEvent(
+                    "meeting-held",
+                    "wg-connectivity-digital",
+                    null,
+                    java.time.LocalDate.of(2026, 10, 1),
+                    "Meeting held",
+                    null,
+                    "bilateral"),
+                editor);
+    benchEvent = event.id();
+    eventVersion = event.version();
+    var project =
+        context
+            .getBean(org.entente.projects.Projects.class)
+            .create(
+                "az-us-2026",
+                "wg-connectivity-digital",
+                new org.entente.projects.ProjectInput(
+                    "bench-project",
+                    Map.of("en", "Bench project"),
+                    null,
+                    List.of("middle-corridor"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                editor);
+    benchProject = project.id();
+    projectVersion = project.version();
+    realEditsReady = true;
+  }
+
+  interface Edit {
+    void run(int i);
+  }
+
+  static void realEdits(String mode) throws InterruptedException {
+    realEditsSetUp();
+    if (!(audit instanceof org.springframework.aop.framework.Advised advised)
+        || advised.isFrozen()) {
+      throw new IllegalStateException("the Audit bean is not an unfrozen Spring AOP proxy");
+    }
+    out("## (b, real edits) The application's own edits through its services, synchronous_commit="
+        + mode);
+    out("");
+    out("One thread, the services called directly (no HTTP): event = Obligations.update changing"
+        + " the title of an event recorded through the API (a PATCH of an event); project ="
+        + " Projects.update changing a project's title (a PATCH of a project). Each sends the"
+        + " version the previous edit returned. As the viewer Viewers.of() gives a member of"
+        + " wg-connectivity-digital of party US, with the same person in the security context"
+        + " (Audit.record takes the actor from it). Unaudited = the same call with Audit.record,"
+        + " recordRead and append made no-ops by an interceptor put first on the application's"
+        + " Audit bean (everything else identical; see bench/audit/README.md). The two variants"
+        + " take turns, starting with a different one each round; up to " + EDIT_PAIRS
+        + " rounds in " + fmt(EDIT_BUDGET_S, 0) + " s after 300 warm-up rounds, per edit.");
+    out("");
+    out("| edit | variant | n | mean ms | median ms | p90 ms | p99 ms | median vs unaudited |");
+    out("|--|--|--:|--:|--:|--:|--:|--:|");
+    advised.addAdvice(0, AUDIT_SWITCH);
+    List<String> summary = new ArrayList<>();
+    try {
+      String[] names = {"event (Obligations.update)", "project (Projects.update)"};
+      Edit[] edits = {AuditBench::editEvent, AuditBench::editProject};
+      for (int e = 0; e < edits.length; e++) {
+        summary.add(realEditRun(mode, names[e], edits[e]));
+      }
+    } finally {
+      advised.removeAdvice(AUDIT_SWITCH);
+      auditWrites = true;
+    }
+    out("");
+    for (String line : summary) {
+      out(line);
+    }
+    out("");
+  }
+
+  static String realEditRun(String mode, String name, Edit edit) throws InterruptedException {
+    // Variant 0 unaudited, 1 audited.
+    for (int i = 0; i < 300; i++) {
+      for (int k = 0; k < 2; k++) {
+        auditWrites = (i + k) % 2 == 1;
+        edit.run(i);
+      }
+    }
+    auditWrites = true;
+    waitForQuiet();
+    long headBefore = audit.head().seq();
+    long skippedBefore = skipped;
+    long passedBefore = passed;
+    CpuSample before = CpuSample.now();
+    LongList[] times = {new LongList(), new LongList()};
+    auditCallNs = new LongList();
+    long deadline = System.nanoTime() + (long) (EDIT_BUDGET_S * 1e9);
+    for (int i = 0; i < EDIT_PAIRS && System.nanoTime() < deadline; i++) {
+      for (int k = 0; k < 2; k++) {
+        int v = (i + k) % 2;
+        auditWrites = v == 1;
+        long t0 = System.nanoTime();
+        edit.run(300 + i);
+        times[v].add(System.nanoTime() - t0);
+      }
+    }
+    auditWrites = true;
+    CpuSample after = CpuSample.now();
+    double other = CpuSample.otherPercent(before, after);
+    flagIfNoisy(other, "real edit " + name + ", sync " + mode);
+    // Checks: each audited edit appended exactly one event, each unaudited edit none.
+    long appended = audit.head().seq() - headBefore;
+    if (appended != times[1].n
+        || passed - passedBefore != times[1].n
+        || skipped - skippedBefore != times[0].n) {
+      throw new IllegalStateException(
+          name + ": " + appended + " events appended, " + (passed - passedBefore) + " audit calls"
+              + " let through, " + (skipped - skippedBefore) + " skipped; expected "
+              + times[1].n + ", " + times[1].n + ", " + times[0].n);
+    }
+    String[] variant = {"unaudited (audit writes skipped)", "audited (as shipped)"};
+    double[] means = new double[2];
+    double[] medians = new double[2];
+    for (int v = 0; v < 2; v++) {
+      long[] t = times[v].toArray();
+      Arrays.sort(t);
+      means[v] = mean(t);
+      medians[v] = t[t.length / 2];
+      out("| " + name + " | " + variant[v] + " | " + t.length + " | " + fmt(means[v] / 1e6, 3)
+          + " | " + fmt(medians[v] / 1e6, 3) + " | " + msq(t, 0.90) + " | " + msq(t, 0.99)
+          + " | " + fmt(medians[v] / medians[0], 2) + "x |");
+    }
+    long[] calls = auditCallNs.toArray();
+    Arrays.sort(calls);
+    return name + ": ratio audited/unaudited mean " + fmt(means[1] / means[0], 2) + "x, median "
+        + fmt(medians[1] / medians[0], 2) + "x; added per edit: mean "
+        + fmt((means[1] - means[0]) / 1e3, 0) + " us, median "
+        + fmt((medians[1] - medians[0]) / 1e3, 0) + " us, of which inside the Audit.record call"
+        + " (its transaction interceptor, JSON, the append statement): mean "
+        + fmt(mean(calls) / 1e3, 0) + " us, median " + fmt(calls[calls.length / 2] / 1e3, 0)
+        + " us; the rest is outside it, e.g. in the commit (goal <= 1.2x: "
+        + (medians[1] / medians[0] <= 1.2 ? "met" : "MISSED") + "); one event appended per"
+        + " audited edit, none per unaudited (checked); other load " + fmt(other, 0) + "%, "
+        + loadavgShort();
   }
 
   // ---------------------------------------------------------------------------------------------

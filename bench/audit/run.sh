@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Audit trail benchmark on embedded PostgreSQL: append throughput with 1/2/4/8 writers, the cost an
-# audit append adds to a typical edit, and AuditVerifier.verify() beside raw SHA-256. See
-# bench/audit/README.md.
+# audit append adds to a typical edit and to the application's own event and project edits, and
+# AuditVerifier.verify() beside raw SHA-256. See bench/audit/README.md.
 #
 #   bash bench/audit/run.sh
 #
-# Writes bench/results/audit-<date>-<time>.txt (git-ignored) and prints the same. About 4 minutes
+# Writes bench/results/audit-<date>-<time>.txt (git-ignored) and prints the same. About 5 minutes
 # on 2 CPUs, plus the build. Environment (all optional):
 #   SKIP_BUILD=1        use target/classes and target/test-classes as they are (the classpath
 #                       file from an earlier run is reused when present)
@@ -13,7 +13,8 @@
 #   THREADS=1,2,4,8     writer counts in (a)
 #   SYNC_MODES=on       synchronous_commit settings (a) and (b) run under, e.g. "off,on"; "off" is the
 #                       embedded server's default, "on" is PostgreSQL's (and production's)
-#   EDIT_PAIRS=3000 EDIT_BUDGET=20  at most this many audited+plain edit pairs / seconds in (b)
+#   EDIT_PAIRS=3000 EDIT_BUDGET=20  at most this many audited+plain edit pairs / seconds in (b),
+#                       and for each of the real edits
 #   EVENTS=200000       events in the chain for (c); VERIFY_RUNS=3 timed verifications
 #   QUIET_MAX=20 QUIET_WAIT=60  before each measurement wait up to QUIET_WAIT s for the machine
 #                       to be at most QUIET_MAX % busy

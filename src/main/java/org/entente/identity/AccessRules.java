@@ -111,7 +111,9 @@ final class AccessRules {
               new Rule(
                   HttpMethod.POST, "/charters/*/working-groups/*/project-list/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/roadmap/*", Access.SIGNED_IN),
-              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/projects", Access.SIGNED_IN)),
+              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/projects", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN)),
+          reads(Access.SIGNED_IN, "/imports/*"),
           reads(Access.SIGNED_IN, "/account", "/account/tokens"),
           List.of(
               new Rule(HttpMethod.POST, "/account/tokens", Access.SIGNED_IN),

@@ -145,6 +145,10 @@ class PagesBrowserTest {
         Arguments.of("progress", "/charters/az-us-2026/progress", "Progress"),
         Arguments.of(
             "workspace", "/charters/az-us-2026/working-groups/wg-energy/workspace", "workspace"),
+        Arguments.of(
+            "import",
+            "/charters/az-us-2026/working-groups/wg-energy/import",
+            "Import projects or milestones"),
         Arguments.of("not-found", "/charters/nope", "Not found"));
   }
 

@@ -78,7 +78,15 @@ final class AccessRules {
                   HttpMethod.POST,
                   "/api/charters/*/working-groups/*/roadmap/*",
                   Access.TOKEN_WRITE),
-              new Rule(HttpMethod.PUT, "/api/milestones/*", Access.TOKEN_WRITE)),
+              new Rule(HttpMethod.PUT, "/api/milestones/*", Access.TOKEN_WRITE),
+              new Rule(
+                  HttpMethod.PUT,
+                  "/api/charters/*/working-groups/*/delegates/*",
+                  Access.TOKEN_WRITE),
+              new Rule(
+                  HttpMethod.DELETE,
+                  "/api/charters/*/working-groups/*/delegates/*",
+                  Access.TOKEN_WRITE)),
           reads(Access.ANYONE, "/api/projects/*", "/api/projects/*/progress"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 

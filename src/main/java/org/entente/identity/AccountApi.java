@@ -87,6 +87,31 @@ class AccountApi {
     return ResponseEntity.created(URI.create("/api/accounts/" + created.username())).body(created);
   }
 
+  @org.springframework.web.bind.annotation.PutMapping(
+      "/charters/{charter}/working-groups/{group}/delegates/{username}")
+  @Operation(
+      summary = "Delegate your party's approval in a group to a member of your party (co-chairs)")
+  ResponseEntity<Void> delegate(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @PathVariable String username,
+      Viewer actor) {
+    accounts.delegate(charter, group, username, true, actor);
+    return ResponseEntity.noContent().build();
+  }
+
+  @org.springframework.web.bind.annotation.DeleteMapping(
+      "/charters/{charter}/working-groups/{group}/delegates/{username}")
+  @Operation(summary = "Take back a delegation (co-chairs)")
+  ResponseEntity<Void> undelegate(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @PathVariable String username,
+      Viewer actor) {
+    accounts.delegate(charter, group, username, false, actor);
+    return ResponseEntity.noContent().build();
+  }
+
   @PatchMapping(path = "/accounts/{username}", consumes = "application/json")
   @Operation(
       summary = "Change an account (administrators, coordinators for their party; write scope)",

@@ -268,20 +268,81 @@ public class Accounts {
       }
       wanted.put(g.id(), m);
     }
+    // a co-chair's delegation stays with a membership that stays
+    java.util.Set<UUID> delegated = new java.util.HashSet<>();
+    jdbc.sql("select group_id from membership where account_id = ? and approves = true")
+        .param(accountId)
+        .query(UUID.class)
+        .list()
+        .forEach(delegated::add);
     jdbc.sql("delete from membership where account_id = ?").param(accountId).update();
     OffsetDateTime now = now();
     for (Map.Entry<UUID, MembershipInput> e : wanted.entrySet()) {
       jdbc.sql(
-              "insert into membership (account_id, group_id, group_kind, co_chair, created_at)"
-                  + " values (?, ?, ?, ?, ?)")
+              "insert into membership (account_id, group_id, group_kind, co_chair, approves,"
+                  + " created_at) values (?, ?, ?, ?, ?, ?)")
           .params(
               accountId,
               e.getKey(),
               byKey.get(e.getValue().charter() + "/" + e.getValue().group()).kind().name(),
               e.getValue().chairs(),
+              delegated.contains(e.getKey()) && !e.getValue().chairs(),
               now)
           .update();
     }
+  }
+
+  /**
+   * A co-chair of a group delegates the approval for their party to a member of the group of the
+   * same party, or takes it back.
+   *
+   * @throws org.entente.shared.NotFoundException when there is no such group or member
+   * @throws org.entente.shared.ForbiddenException when the actor is not a co-chair of the group, or
+   *     the member is of another party
+   */
+  @Transactional
+  public void delegate(
+      String charterKey, String groupKey, String username, boolean approves, Viewer actor) {
+    GroupDirectory.Group group =
+        directory.groups().stream()
+            .filter(g -> g.charter().equals(charterKey) && g.key().equals(groupKey))
+            .findFirst()
+            .orElseThrow(() -> new org.entente.shared.NotFoundException("working group", groupKey));
+    if (!actor.groups().contains(group.id())) {
+      throw new org.entente.shared.NotFoundException("working group", groupKey);
+    }
+    boolean chair =
+        actor.party() != null
+            && jdbc.sql(
+                        "select count(*) from membership m join account a on a.id = m.account_id"
+                            + " where a.username = ? and m.group_id = ? and m.co_chair = true")
+                    .params(actor.username(), group.id())
+                    .query(Long.class)
+                    .single()
+                > 0;
+    if (!chair) {
+      throw new org.entente.shared.ForbiddenException(
+          null, "only a co-chair of the group delegates the approval for their party");
+    }
+    AccountView member =
+        find(username)
+            .filter(a -> a.memberships().stream().anyMatch(m -> m.group().equals(group.id())))
+            .orElseThrow(() -> new org.entente.shared.NotFoundException("member", username));
+    if (!actor.party().equals(member.party())) {
+      throw new org.entente.shared.ForbiddenException(
+          "party",
+          "a co-chair delegates only to a member of their own party (" + actor.party() + ")");
+    }
+    jdbc.sql("update membership set approves = ? where account_id = ? and group_id = ?")
+        .params(approves, member.id(), group.id())
+        .update();
+    audit.record(
+        approves ? "membership.delegated" : "membership.undelegated",
+        "account",
+        member.id().toString(),
+        Outcome.SUCCESS,
+        Map.of(
+            "group", charterKey + "/" + groupKey, "party", actor.party(), "by", actor.username()));
   }
 
   private static String membershipText(List<MembershipView> memberships) {

@@ -34,7 +34,8 @@ import org.entente.shared.Classification;
  * @param roles the viewer's roles
  * @param groups the groups whose non-public records the viewer may read
  * @param memberOf the groups the viewer is a member of
- * @param coChairOf the groups the viewer co-chairs for their party
+ * @param coChairOf the groups where the viewer approves for their party: as its co-chair, or as a
+ *     member to whom the party's co-chair delegated it
  * @param operator whether this is the deployment's operator token rather than a person: it sees
  *     what the public sees, and records public facts for both parties
  */

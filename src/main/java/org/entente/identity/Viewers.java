@@ -85,13 +85,15 @@ public class Viewers {
     Row row = account.get();
     Set<Role> roles = Accounts.roles(row.roles());
     Map<UUID, Boolean> memberships = new java.util.LinkedHashMap<>();
-    jdbc.sql("select group_id, co_chair from membership where account_id = ?")
+    jdbc.sql(
+            "select group_id, co_chair or approves as approves from membership"
+                + " where account_id = ?")
         .param(row.id())
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs ->
                     memberships.put(
-                        rs.getObject("group_id", UUID.class), rs.getBoolean("co_chair")));
+                        rs.getObject("group_id", UUID.class), rs.getBoolean("approves")));
     Map<UUID, GroupDirectory.Group> groups =
         directory.groups().stream()
             .collect(Collectors.toMap(GroupDirectory.Group::id, Function.identity(), (a, b) -> a));

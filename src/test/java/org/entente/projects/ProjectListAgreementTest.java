@@ -210,6 +210,54 @@ class ProjectListAgreementTest {
   }
 
   @Test
+  void aCoChairDelegatesTheApprovalForTheirPartyToAMemberAndCanTakeItBack() throws Exception {
+    project("us.cochair", "middle-corridor-port", "middle-corridor", "150000000", "USD");
+    as("us.cochair", post(GROUP + "/project-list/submit"));
+    String delegates = GROUP.replace("/api/", "/api/") + "/delegates/";
+    MockHttpServletResponse wrongParty =
+        as(
+            "us.cochair",
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                delegates + "az.member"));
+    assertThat(wrongParty.getStatus()).isEqualTo(403);
+    assertThat(wrongParty.getContentAsString()).contains("only to a member of their own party");
+    MockHttpServletResponse notAChair =
+        as(
+            "az.member",
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                delegates + "az.member"));
+    assertThat(notAChair.getStatus()).isEqualTo(403);
+    assertThat(
+            as(
+                    "az.cochair",
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                        delegates + "az.member"))
+                .getStatus())
+        .isEqualTo(204);
+    MockHttpServletResponse delegated =
+        as("az.member", post(GROUP + "/project-list/approve").content("{\"version\":1}"));
+    assertThat(delegated.getStatus()).as(delegated.getContentAsString()).isEqualTo(200);
+    assertThat(state()).isEqualTo("APPROVED_BY_ONE");
+    assertThat(
+            (List<String>)
+                JsonPath.read(delegated.getContentAsString(), "$.agreement.approvals[*].party"))
+        .containsExactly("AZ");
+
+    as(
+        "az.cochair",
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+            delegates + "az.member"));
+    as(
+        "az.cochair",
+        post(GROUP + "/project-list/dispute").content("{\"reason\":\"Costs to check\"}"));
+    as("az.cochair", post(GROUP + "/project-list/reopen"));
+    MockHttpServletResponse revoked =
+        as("az.member", post(GROUP + "/project-list/approve").content("{\"version\":2}"));
+    assertThat(revoked.getStatus()).isEqualTo(403);
+    assertThat(revoked.getContentAsString()).contains("only a co-chair of AZ, or their delegate");
+  }
+
+  @Test
   void badProjectsAreRefusedNamingTheProblemAndNothingIsStored() throws Exception {
     assertThat(project("us.cochair", "negative", "middle-corridor", "-5", "USD"))
         .startsWith("400")

@@ -95,6 +95,31 @@ public record Viewer(
         || roles.contains(Role.CONTRIBUTOR);
   }
 
+  /**
+   * The classification this viewer may give a record they make or change: bilateral when none is
+   * asked for, party-internal only with a party, never public (publishing needs both parties).
+   *
+   * @throws org.entente.shared.BadRequestException for an unknown code
+   * @throws org.entente.shared.ForbiddenException for one the viewer may not give
+   */
+  public Classification classificationToGive(String code) {
+    Classification c;
+    try {
+      c = Classification.fromCode(code == null ? "bilateral" : code);
+    } catch (IllegalArgumentException e) {
+      throw new org.entente.shared.BadRequestException("classification", e.getMessage());
+    }
+    if (c == Classification.PUBLIC) {
+      throw new org.entente.shared.ForbiddenException(
+          "classification", "publishing a record needs the agreement of both parties");
+    }
+    if (c == Classification.PARTY_INTERNAL && party == null) {
+      throw new org.entente.shared.ForbiddenException(
+          "classification", "only an official of a party can keep a record internal to it");
+    }
+    return c;
+  }
+
   public boolean has(Role role) {
     return roles.contains(role);
   }

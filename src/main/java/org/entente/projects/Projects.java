@@ -82,12 +82,12 @@ public class Projects {
     if (!viewer.mayWriteIn(groupId)) {
       throw new ForbiddenException(null, "only members of " + groupKey + " add projects to it");
     }
-    Classification classification = classification(input.classification(), viewer);
+    Classification classification = viewer.classificationToGive(input.classification());
     Project project =
         new Project(
             input.key(),
-            text(input.title()),
-            text(input.description()),
+            LocalizedText.stripped(input.title()),
+            LocalizedText.stripped(input.description()),
             input.commitments(),
             input.leads(),
             input.partners(),
@@ -191,7 +191,7 @@ public class Projects {
     ProjectView current = stored.view();
     Classification classification = current.classification();
     if (change.classification() != null) {
-      classification = classification(change.classification(), viewer);
+      classification = viewer.classificationToGive(change.classification());
       if (classification != current.classification()
           && (current.originParty() == null || !current.originParty().equals(viewer.party()))) {
         throw new ForbiddenException(
@@ -202,8 +202,10 @@ public class Projects {
     Project project =
         new Project(
             current.key(),
-            change.title() == null ? current.title() : text(change.title()),
-            change.description() == null ? current.description() : text(change.description()),
+            change.title() == null ? current.title() : LocalizedText.stripped(change.title()),
+            change.description() == null
+                ? current.description()
+                : LocalizedText.stripped(change.description()),
             change.commitments() == null
                 ? current.commitments().stream().map(CommitmentRef::key).toList()
                 : change.commitments(),
@@ -570,38 +572,6 @@ public class Projects {
             row.originParty(),
             row.version());
     return new Stored(row.groupId(), row.version(), project, view);
-  }
-
-  private static Classification classification(String code, Viewer viewer) {
-    Classification c;
-    try {
-      c = Classification.fromCode(code == null ? "bilateral" : code);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("classification", e.getMessage());
-    }
-    if (c == Classification.PUBLIC) {
-      throw new ForbiddenException(
-          "classification", "publishing a record needs the agreement of both parties");
-    }
-    if (c == Classification.PARTY_INTERNAL && viewer.party() == null) {
-      throw new ForbiddenException(
-          "classification", "only an official of a party can keep a record internal to it");
-    }
-    return c;
-  }
-
-  private static LocalizedText text(Map<String, String> values) {
-    if (values == null) {
-      return LocalizedText.empty();
-    }
-    Map<String, String> copy = new LinkedHashMap<>();
-    values.forEach(
-        (language, text) -> {
-          if (text != null) {
-            copy.put(language, text.strip());
-          }
-        });
-    return LocalizedText.ofMap(copy);
   }
 
   private OffsetDateTime now() {

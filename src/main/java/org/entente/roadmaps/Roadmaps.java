@@ -88,7 +88,7 @@ public class Roadmaps {
     if (!viewer.mayWriteIn(groupId)) {
       throw new ForbiddenException(null, "only members of " + groupKey + " add to its roadmap");
     }
-    Classification classification = classification(input.classification(), viewer);
+    Classification classification = viewer.classificationToGive(input.classification());
     Milestone milestone = milestone(input, input.key());
     if (jdbc.sql("select count(*) from milestone where charter_id = ? and code = ?")
             .params(group.charter().id(), milestone.key())
@@ -153,7 +153,7 @@ public class Roadmaps {
       throw new ForbiddenException("key", "key is fixed when a milestone is added");
     }
     if (input.classification() != null
-        && classification(input.classification(), viewer) != current.classification()) {
+        && viewer.classificationToGive(input.classification()) != current.classification()) {
       throw new ForbiddenException(
           "classification", "a milestone's classification is fixed when it is added");
     }
@@ -504,7 +504,7 @@ public class Roadmaps {
   private static Milestone milestone(MilestoneInput input, String key) {
     return new Milestone(
         key,
-        text(input.title()),
+        LocalizedText.stripped(input.title()),
         input.owner() == null || input.owner().isBlank() ? null : input.owner().strip(),
         input.plannedStart(),
         input.plannedEnd(),
@@ -513,38 +513,6 @@ public class Roadmaps {
         input.status() == null ? Status.NOT_STARTED : Status.fromCode(input.status()),
         input.project(),
         input.dependsOn());
-  }
-
-  private static Classification classification(String code, Viewer viewer) {
-    Classification c;
-    try {
-      c = Classification.fromCode(code == null ? "bilateral" : code);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("classification", e.getMessage());
-    }
-    if (c == Classification.PUBLIC) {
-      throw new ForbiddenException(
-          "classification", "publishing a record needs the agreement of both parties");
-    }
-    if (c == Classification.PARTY_INTERNAL && viewer.party() == null) {
-      throw new ForbiddenException(
-          "classification", "only an official of a party can keep a record internal to it");
-    }
-    return c;
-  }
-
-  private static LocalizedText text(Map<String, String> values) {
-    if (values == null) {
-      return LocalizedText.empty();
-    }
-    Map<String, String> copy = new LinkedHashMap<>();
-    values.forEach(
-        (language, text) -> {
-          if (text != null) {
-            copy.put(language, text.strip());
-          }
-        });
-    return LocalizedText.ofMap(copy);
   }
 
   private OffsetDateTime now() {

@@ -27,6 +27,21 @@ public record LocalizedText(@JsonValue Map<String, String> values) {
     return new LocalizedText(values);
   }
 
+  /** Texts by language as a person typed them: stripped, without the languages left empty. */
+  public static LocalizedText stripped(Map<String, String> values) {
+    if (values == null) {
+      return empty();
+    }
+    Map<String, String> copy = new java.util.LinkedHashMap<>();
+    values.forEach(
+        (language, text) -> {
+          if (text != null) {
+            copy.put(language, text.strip());
+          }
+        });
+    return ofMap(copy);
+  }
+
   public static LocalizedText of(String language, String text) {
     return new LocalizedText(Map.of(language, text));
   }

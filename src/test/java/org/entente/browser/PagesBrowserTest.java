@@ -227,7 +227,8 @@ class PagesBrowserTest {
     show.sendKeys(Keys.ENTER);
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().contains("sort="));
-    assertThat(driver.getCurrentUrl()).contains("sort=status");
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().contains("sort=status"));
     screenshot("deadlines-sorted-by-keyboard");
   }
 
@@ -246,7 +247,8 @@ class PagesBrowserTest {
     driver.findElement(By.id("displayName")).sendKeys("Secretariat Administrator");
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("confirmPassword")).sendKeys(password + Keys.ENTER);
-    assertThat(driver.getCurrentUrl()).endsWith("/login?created");
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/login?created"));
     assertNoSeriousViolations("/login");
 
     logIn("admin", password);
@@ -440,7 +442,8 @@ class PagesBrowserTest {
     driver.findElement(By.id("amount")).sendKeys(amount);
     driver.findElement(By.id("currency")).sendKeys(currency);
     driver.findElement(By.xpath("//button[normalize-space()='Add the project']")).click();
-    assertThat(driver.getCurrentUrl()).endsWith("/workspace");
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/workspace"));
     assertThat(driver.findElement(By.tagName("main")).getText()).contains(english);
   }
 
@@ -460,7 +463,8 @@ class PagesBrowserTest {
       driver.findElement(By.xpath("//input[@name='dependsOn' and @value='" + after + "']")).click();
     }
     driver.findElement(By.xpath("//button[normalize-space()='Add the milestone']")).click();
-    assertThat(driver.getCurrentUrl()).endsWith("/workspace");
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/workspace"));
     assertThat(driver.findElement(By.tagName("main")).getText()).contains(title);
   }
 
@@ -513,7 +517,8 @@ class PagesBrowserTest {
     }
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.xpath("//button[normalize-space()='Create account']")).click();
-    assertThat(driver.getCurrentUrl()).contains("/admin/accounts?created=" + username);
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().contains("/admin/accounts?created=" + username));
   }
 
   private void open(String path) {

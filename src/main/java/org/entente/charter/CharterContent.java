@@ -36,7 +36,11 @@ public record CharterContent(
     List<HistoryEntry> history) {
 
   public record Party(
-      String key, LocalizedText officialName, LocalizedText shortName, LocalizedText signatory) {}
+      String key,
+      LocalizedText officialName,
+      LocalizedText shortName,
+      LocalizedText signatory,
+      String timeZone) {}
 
   public record FoundationDocument(
       String key,

@@ -83,7 +83,7 @@ final class CharterReader {
             .single();
     List<PartyView> parties =
         jdbc.sql(
-                "select code, official_name, short_name, signatory from party"
+                "select code, official_name, short_name, signatory, time_zone from party"
                     + " where charter_id = :charter and retired = false"
                     + VISIBLE
                     + " order by position")
@@ -95,7 +95,8 @@ final class CharterReader {
                         rs.getString("code"),
                         text(rs, "official_name"),
                         text(rs, "short_name"),
-                        text(rs, "signatory")))
+                        text(rs, "signatory"),
+                        rs.getString("time_zone")))
             .list();
     List<FoundationDocumentView> documents =
         jdbc.sql(
@@ -150,6 +151,7 @@ final class CharterReader {
             .query(
                 (rs, n) ->
                     new DialoguePlatformView(
+                        rs.getObject("id", UUID.class),
                         rs.getString("code"),
                         text(rs, "name"),
                         text(rs, "purpose"),

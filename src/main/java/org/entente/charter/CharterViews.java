@@ -26,8 +26,13 @@ public final class CharterViews {
       String definitionName,
       Instant loadedAt) {}
 
+  /** A party; {@code timeZone} is the IANA zone its officials see times in, or null. */
   public record PartyView(
-      String key, LocalizedText officialName, LocalizedText shortName, LocalizedText signatory) {}
+      String key,
+      LocalizedText officialName,
+      LocalizedText shortName,
+      LocalizedText signatory,
+      String timeZone) {}
 
   public record FoundationDocumentView(
       String key,
@@ -81,6 +86,7 @@ public final class CharterViews {
       Classification classification) {}
 
   public record DialoguePlatformView(
+      UUID id,
       String key,
       LocalizedText name,
       LocalizedText purpose,

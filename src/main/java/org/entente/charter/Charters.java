@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterContent.Area;
 import org.entente.charter.CharterContent.Article;
 import org.entente.charter.CharterContent.Clause;
@@ -26,11 +27,14 @@ import org.entente.charter.CharterViews.AreaOverview;
 import org.entente.charter.CharterViews.CharterOverview;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.CommitmentView;
+import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.CharterViews.SyncReport;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
+import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
+import org.entente.shared.ForbiddenException;
 import org.entente.shared.KeyedRows;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
@@ -89,6 +93,7 @@ public class Charters {
               "official_name", json(party.officialName()),
               "short_name", json(party.shortName()),
               "signatory", json(party.signatory()),
+              "time_zone", party.timeZone(),
               "position", position++));
     }
     rows.retireOthers("party", charterId, keys(content.parties(), Party::key));
@@ -256,8 +261,15 @@ public class Charters {
             .update();
       }
     }
-    rows.retireOthers(
-        "dialogue_platform", charterId, keys(content.dialoguePlatforms(), DialoguePlatform::key));
+    // Platforms the parties established in the application are theirs, not the definition's.
+    Set<String> keepPlatforms =
+        new java.util.HashSet<>(keys(content.dialoguePlatforms(), DialoguePlatform::key));
+    keepPlatforms.addAll(
+        jdbc.sql("select code from dialogue_platform where charter_id = ? and established_in_app")
+            .param(charterId)
+            .query(String.class)
+            .list());
+    rows.retireOthers("dialogue_platform", charterId, keepPlatforms);
 
     position = 0;
     for (HistoryEntry entry : content.history()) {
@@ -421,6 +433,111 @@ public class Charters {
     return reader.workingGroups(charter.id(), viewer).stream()
         .filter(g -> area == null || g.areas().stream().anyMatch(a -> a.key().equals(area)))
         .toList();
+  }
+
+  /** The charter's dialogue platforms the viewer may see, in the charter's order. */
+  public List<DialoguePlatformView> platforms(String charterKey, Viewer viewer) {
+    return reader.overview(require(charterKey, viewer), viewer).dialoguePlatforms();
+  }
+
+  /**
+   * A dialogue platform the viewer may see.
+   *
+   * @throws NotFoundException when there is none, or the viewer may not see it
+   */
+  public DialoguePlatformView platform(String charterKey, String platformKey, Viewer viewer) {
+    return platforms(charterKey, viewer).stream()
+        .filter(p -> p.key().equals(platformKey))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("dialogue platform", platformKey));
+  }
+
+  /**
+   * Establishes a further dialogue platform (clause 8.3: "additional dialogue platforms as
+   * needed"), which then takes members like a working group. The definition does not retire it.
+   *
+   * @throws BadRequestException for a missing or taken key, or a missing name
+   * @throws ForbiddenException when the viewer is not an official who may write for the charter
+   */
+  @Transactional
+  public DialoguePlatformView establishPlatform(
+      String charterKey,
+      String key,
+      String name,
+      String purpose,
+      String classification,
+      Viewer viewer) {
+    CharterSummary charter = require(charterKey, viewer);
+    if (!viewer.mayWriteInFramework()) {
+      throw new ForbiddenException(null, "only officials of the parties establish platforms");
+    }
+    if (key == null || !key.matches("[a-z0-9][a-z0-9-]{1,63}")) {
+      throw new BadRequestException(
+          "key", "key must have 2 to 64 lower-case letters, digits and hyphens");
+    }
+    if (name == null || name.isBlank() || name.length() > 300) {
+      throw new BadRequestException("name", "name must have 1 to 300 characters");
+    }
+    if (purpose != null && purpose.length() > 2000) {
+      throw new BadRequestException("purpose", "purpose must have at most 2000 characters");
+    }
+    Classification given = viewer.classificationToGive(classification);
+    if (jdbc.sql("select count(*) from dialogue_platform where charter_id = ? and code = ?")
+            .params(charter.id(), key)
+            .query(Long.class)
+            .single()
+        > 0) {
+      throw new BadRequestException("key", "the key '" + key + "' is taken by another platform");
+    }
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    int position =
+        jdbc.sql(
+                "select coalesce(max(position), -1) + 1 from dialogue_platform where charter_id = ?")
+            .param(charter.id())
+            .query(Integer.class)
+            .single();
+    jdbc.sql(
+            "insert into dialogue_platform (id, charter_id, code, name, purpose, status, position,"
+                + " classification, origin_party, group_id, established_in_app, created_at,"
+                + " updated_at) values (?, ?, ?, ?, ?, 'ESTABLISHED', ?, ?, ?, ?, true, ?, ?)")
+        .params(
+            id,
+            charter.id(),
+            key,
+            LocalizedText.of("en", name.strip()).toJson(),
+            purpose == null || purpose.isBlank()
+                ? null
+                : LocalizedText.of("en", purpose.strip()).toJson(),
+            position,
+            given.name(),
+            given == Classification.PARTY_INTERNAL ? viewer.party() : null,
+            id,
+            now,
+            now)
+        .update();
+    audit.record(
+        "dialogue-platform.established",
+        "dialogue_platform",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("charter", charterKey, "key", key, "classification", given.code()));
+    return platform(charterKey, key, viewer);
+  }
+
+  /** The time zone a party's officials see times in, when the definition gives one. */
+  public Optional<java.time.ZoneId> partyTimeZone(String charterKey, String party) {
+    if (party == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select p.time_zone from party p join charter c on c.id = p.charter_id"
+                + " where c.code = ? and p.code = ? and p.retired = false")
+        .params(charterKey, party)
+        .query(String.class)
+        .optional()
+        .filter(java.util.Objects::nonNull)
+        .map(java.time.ZoneId::of);
   }
 
   /** A working group with the commitments it carries. */

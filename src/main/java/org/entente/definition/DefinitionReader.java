@@ -172,7 +172,8 @@ public final class DefinitionReader {
                     key,
                     text(n.get("official-name")),
                     text(n.get("short-name")),
-                    text(n.get("signatory"))));
+                    text(n.get("signatory")),
+                    n.hasNonNull("time-zone") ? zone(n.get("time-zone"), p) : null));
           });
 
       List<CharterContent.FoundationDocument> documents = new ArrayList<>();
@@ -405,6 +406,18 @@ public final class DefinitionReader {
       }
       for (int i = 0; i < array.size(); i++) {
         visitor.visit(pointer + "/" + i, array.get(i));
+      }
+    }
+
+    private String zone(JsonNode node, String pointer) {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      try {
+        return java.time.ZoneId.of(node.asString()).getId();
+      } catch (java.time.DateTimeException e) {
+        problem(pointer + "/time-zone", "'" + node.asString() + "' is not a known time zone");
+        return null;
       }
     }
 

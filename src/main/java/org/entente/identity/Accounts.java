@@ -202,6 +202,23 @@ public class Accounts {
     return jdbc.sql("select count(*) from account").query(Long.class).single();
   }
 
+  /**
+   * Whether an organization is known to the partnership: one that an enabled account belongs to
+   * (compared without regard to case or surrounding spaces). Never lists them.
+   */
+  public boolean knowsOrganization(String organization) {
+    if (organization == null || organization.isBlank()) {
+      return false;
+    }
+    return jdbc.sql(
+                "select count(*) from account where enabled = true"
+                    + " and lower(trim(organization)) = ?")
+            .param(organization.strip().toLowerCase(java.util.Locale.ROOT))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public Optional<AccountView> find(String username) {
     Map<UUID, List<MembershipView>> memberships = memberships(normalize(username));
     return jdbc.sql("select * from account where username = ?")

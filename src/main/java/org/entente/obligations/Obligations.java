@@ -568,6 +568,32 @@ public class Obligations {
         .update();
   }
 
+  /** Records a held meeting as the event that meets the framework's or the group's obligation. */
+  @Transactional
+  void recordMeetingHeld(org.entente.meetings.MeetingHeld meeting) {
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    jdbc.sql(
+            "insert into obligation_event (id, charter_id, code, kind, subject, deliverable,"
+                + " occurred_on, title, note, source, classification, origin_party, group_id,"
+                + " created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, null, ?, ?, ?, 'MEETING', ?, ?, ?, ?, ?)")
+        .params(
+            UUID.randomUUID(),
+            meeting.charterId(),
+            "meeting:" + meeting.meetingId(),
+            ObligationEvent.MEETING_HELD,
+            meeting.subject(),
+            meeting.heldOn(),
+            LocalizedText.of("en", meeting.title()).toJson(),
+            "meeting " + meeting.meetingId(),
+            meeting.classification().name(),
+            meeting.originParty(),
+            meeting.groupId(),
+            now,
+            now)
+        .update();
+  }
+
   private void checkDate(LocalDate occurredOn, CharterSummary charter) {
     if (occurredOn == null) {
       throw new BadRequestException("occurredOn", "occurredOn is required (YYYY-MM-DD)");

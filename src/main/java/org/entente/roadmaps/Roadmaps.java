@@ -210,6 +210,20 @@ public class Roadmaps {
         .orElseThrow();
   }
 
+  /**
+   * A milestone the viewer may see, as its roadmap shows it today.
+   *
+   * @throws NotFoundException when there is none, or the viewer may not see it
+   */
+  public MilestoneView milestone(UUID id, Viewer viewer) {
+    one(id, viewer);
+    String[] keys = keys(id);
+    return roadmap(keys[0], keys[1], viewer).milestones().stream()
+        .filter(m -> m.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("milestone", id.toString()));
+  }
+
   /** A working group's roadmap as of today, with its analysis and its agreement. */
   public Roadmap roadmap(String charterKey, String groupKey, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);

@@ -1,0 +1,77 @@
+package org.entente.meetings;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What callers send the meetings module. */
+public final class MeetingInputs {
+
+  private MeetingInputs() {}
+
+  /**
+   * A meeting to schedule.
+   *
+   * @param body {@code framework}, {@code working-group} or {@code dialogue-platform}
+   * @param bodyKey the group's or platform's key (not for the framework)
+   * @param startsAt local date-time in {@code timeZone}, e.g. {@code 2026-12-10T10:00}
+   * @param timeZone IANA zone, e.g. {@code Asia/Baku} or {@code America/New_York}
+   * @param classification {@code bilateral} (default) or {@code party-internal}
+   */
+  public record MeetingInput(
+      String body,
+      String bodyKey,
+      String title,
+      LocalDateTime startsAt,
+      LocalDateTime endsAt,
+      String timeZone,
+      String place,
+      Boolean online,
+      String classification,
+      List<ParticipantInput> participants) {}
+
+  /**
+   * A change to a meeting: only the fields given change; {@code version} is the one read.
+   *
+   * @param status {@code planned}, {@code held}, {@code cancelled} or {@code postponed}
+   * @param minutes HTML; sanitized (scripts and event handlers are dropped), not refused
+   */
+  public record MeetingChange(
+      Long version,
+      String title,
+      LocalDateTime startsAt,
+      LocalDateTime endsAt,
+      String timeZone,
+      String place,
+      Boolean online,
+      String status,
+      String minutes) {}
+
+  /**
+   * A participant.
+   *
+   * @param party the party's key, or null for an invited company or institution
+   * @param organization a known organization: a party's, or one of an account
+   * @param attendance {@code invited} (default), {@code attended}, {@code absent}, {@code excused}
+   */
+  public record ParticipantInput(
+      String party, String organization, String personName, String attendance) {}
+
+  /** An agenda item; it may name a commitment (key), a project and a milestone (ids). */
+  public record AgendaItemInput(
+      String title, String commitment, UUID projectId, UUID milestoneId) {}
+
+  /** A decision, under an agenda item or none. */
+  public record DecisionInput(String text, UUID agendaItemId) {}
+
+  /** An action item: an owner (organization, person or both) and a due date are required. */
+  public record ActionItemInput(
+      String title, String ownerOrganization, String ownerUsername, LocalDate dueOn) {}
+
+  /** A change of an action item's status ({@code open}, {@code done}, {@code cancelled}). */
+  public record ActionItemChange(Long version, String status, LocalDate dueOn) {}
+
+  /** The draft of a joint statement, and whether it is to be published once agreed. */
+  public record StatementDraft(String text, Boolean publish, Long version) {}
+}

@@ -1,0 +1,119 @@
+package org.entente.meetings;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.entente.concurrence.Concurrence.AgreementView;
+import org.entente.shared.Classification;
+
+/** What the meetings module shows. */
+public final class MeetingViews {
+
+  private MeetingViews() {}
+
+  /**
+   * A meeting as a viewer may see it.
+   *
+   * @param body {@code framework}, {@code working-group} or {@code dialogue-platform}
+   * @param bodyKey the group's or platform's key; {@code framework} for the framework
+   * @param startsAt the start in the meeting's own time zone
+   * @param shownIn the zone the viewer sees times in (their party's, else the meeting's)
+   * @param status {@code planned}, {@code held}, {@code cancelled} or {@code postponed}
+   * @param minutes sanitized HTML, or null
+   */
+  public record MeetingView(
+      UUID id,
+      String charterKey,
+      String body,
+      String bodyKey,
+      String bodyName,
+      UUID groupId,
+      String title,
+      ZonedDateTime startsAt,
+      ZonedDateTime endsAt,
+      ZoneId shownIn,
+      String place,
+      boolean online,
+      String status,
+      String minutes,
+      Classification classification,
+      String originParty,
+      long version,
+      List<ParticipantView> participants,
+      List<AgendaItemView> agenda,
+      List<DecisionView> decisions,
+      List<ActionItemView> actionItems,
+      StatementView statement) {
+
+    /** The start as the viewer sees it. */
+    public ZonedDateTime startsForViewer() {
+      return startsAt.withZoneSameInstant(shownIn);
+    }
+
+    /** The end as the viewer sees it. */
+    public ZonedDateTime endsForViewer() {
+      return endsAt.withZoneSameInstant(shownIn);
+    }
+
+    public Instant start() {
+      return startsAt.toInstant();
+    }
+  }
+
+  /** Someone taking part, by party and organization; attendance once it is held. */
+  public record ParticipantView(
+      UUID id, String party, String organization, String personName, String attendance) {}
+
+  /** An agenda item and what it is about. */
+  public record AgendaItemView(
+      UUID id,
+      int position,
+      String title,
+      String commitmentKey,
+      UUID projectId,
+      String projectTitle,
+      UUID milestoneId,
+      String milestoneTitle) {}
+
+  /** A decision taken at the meeting, under an agenda item or none. */
+  public record DecisionView(UUID id, int position, String text, UUID agendaItemId) {}
+
+  /**
+   * An action item: who owns it (an organization, a person or both), when it is due, its status
+   * ({@code open}, {@code done}, {@code cancelled}) and the milestone it became, if any.
+   */
+  public record ActionItemView(
+      UUID id,
+      UUID meetingId,
+      String meetingTitle,
+      String charterKey,
+      String title,
+      String ownerOrganization,
+      String ownerUsername,
+      LocalDate dueOn,
+      String status,
+      UUID milestoneId,
+      boolean overdue,
+      long version) {}
+
+  /**
+   * A meeting's joint statement: its draft, whether it is to be published, when it was published
+   * (both parties having agreed the same version, publication included), and the agreement.
+   */
+  public record StatementView(
+      String text, boolean publish, Instant publishedAt, long version, AgreementView agreement) {}
+
+  /** A published joint statement, as anyone may read it. */
+  public record PublishedStatement(
+      UUID meetingId,
+      String charterKey,
+      String meetingTitle,
+      String bodyName,
+      LocalDate heldOn,
+      String place,
+      String text,
+      Instant publishedAt) {}
+}

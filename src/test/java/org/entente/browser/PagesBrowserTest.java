@@ -520,6 +520,8 @@ class PagesBrowserTest {
     assertNoSeriousViolations("/statements/{id} (anonymous)");
     screenshot("meeting-3-public-statement");
 
+    // The meeting is the group's (bilateral): its members see the obligation it met.
+    logIn("az.connect", password);
     open("/charters/az-us-2026/deadlines?sort=subject");
     List<String> annual =
         rows().stream()
@@ -534,6 +536,7 @@ class PagesBrowserTest {
                 assertThat(t)
                     .contains("Last met on " + heldOn)
                     .contains(heldOn.plusMonths(12).toString()));
+    logOut();
   }
 
   private void addProject(

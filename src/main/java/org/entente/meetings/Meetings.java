@@ -224,7 +224,7 @@ public class Meetings {
     details.put("startsAt", times.start().toString());
     details.put("classification", classification.code());
     audit.record("meeting.scheduled", "meeting", id.toString(), Outcome.SUCCESS, details);
-    return meeting(id, viewer);
+    return reload(id, viewer);
   }
 
   /**
@@ -233,28 +233,70 @@ public class Meetings {
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
   public MeetingView meeting(UUID id, Viewer viewer) {
+    Row row = visible(id, viewer);
+    auditRestrictedReads(List.of(row));
+    return view(row, viewer, true);
+  }
+
+  /**
+   * A read of a restricted group's records (security and defense) that are not public is itself
+   * recorded: one event per read, naming the meetings shown.
+   */
+  private void auditRestrictedReads(List<Row> rows) {
+    List<String> restricted =
+        rows.stream()
+            .filter(r -> r.groupId() != null && r.classification() != Classification.PUBLIC)
+            .filter(
+                r ->
+                    jdbc.sql("select count(*) from working_group where id = ? and restricted")
+                            .param(r.groupId())
+                            .query(Long.class)
+                            .single()
+                        > 0)
+            .map(r -> r.id().toString())
+            .toList();
+    if (!restricted.isEmpty()) {
+      audit.recordRead(
+          "meeting",
+          restricted.size() == 1 ? restricted.get(0) : null,
+          Map.of(
+              "count",
+              restricted.size(),
+              "ids",
+              String.join(",", restricted.subList(0, Math.min(20, restricted.size())))));
+    }
+  }
+
+  /**
+   * A meeting as it is after a write in this transaction. Not a read to record: the write is, and
+   * the read's own transaction would wait on the write's lock of the audit trail.
+   */
+  private MeetingView reload(UUID id, Viewer viewer) {
     return view(visible(id, viewer), viewer, true);
+  }
+
+  private List<MeetingView> shown(List<Row> rows, Viewer viewer) {
+    auditRestrictedReads(rows);
+    return rows.stream().map(r -> view(r, viewer, false)).toList();
   }
 
   /** The meetings of a charter the viewer may see that start in [from, to), by start. */
   public List<MeetingView> meetings(String charterKey, Instant from, Instant to, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
-    return jdbc
-        .sql(
-            SELECT
-                + " where m.charter_id = :charter and m.starts_at >= :from and m.starts_at < :to"
-                + " and "
-                + Viewer.condition("m")
-                + " order by m.starts_at, m.id")
-        .param("charter", charter.id())
-        .param("from", utc(from))
-        .param("to", utc(to))
-        .params(viewer.parameters())
-        .query(Meetings::row)
-        .list()
-        .stream()
-        .map(r -> view(r, viewer, false))
-        .toList();
+    List<Row> rows =
+        jdbc.sql(
+                SELECT
+                    + " where m.charter_id = :charter and m.starts_at >= :from and m.starts_at < :to"
+                    + " and "
+                    + Viewer.condition("m")
+                    + " order by m.starts_at, m.id")
+            .param("charter", charter.id())
+            .param("from", utc(from))
+            .param("to", utc(to))
+            .params(viewer.parameters())
+            .query(Meetings::row)
+            .list();
+    return shown(rows, viewer);
   }
 
   /**
@@ -262,39 +304,35 @@ public class Meetings {
    * calendar shows.
    */
   public List<MeetingView> calendar(Instant from, Instant to, Viewer viewer) {
-    return jdbc
-        .sql(
-            SELECT
-                + " where m.starts_at >= :from and m.starts_at < :to and "
-                + Viewer.condition("m")
-                + " order by m.starts_at, m.id")
-        .param("from", utc(from))
-        .param("to", utc(to))
-        .params(viewer.parameters())
-        .query(Meetings::row)
-        .list()
-        .stream()
-        .map(r -> view(r, viewer, false))
-        .toList();
+    List<Row> rows =
+        jdbc.sql(
+                SELECT
+                    + " where m.starts_at >= :from and m.starts_at < :to and "
+                    + Viewer.condition("m")
+                    + " order by m.starts_at, m.id")
+            .param("from", utc(from))
+            .param("to", utc(to))
+            .params(viewer.parameters())
+            .query(Meetings::row)
+            .list();
+    return shown(rows, viewer);
   }
 
   /** The meetings of one group or platform the viewer may see, starting in [from, to). */
   public List<MeetingView> groupCalendar(UUID groupId, Instant from, Instant to, Viewer viewer) {
-    return jdbc
-        .sql(
-            SELECT
-                + " where m.group_id = :group and m.starts_at >= :from and m.starts_at < :to and "
-                + Viewer.condition("m")
-                + " order by m.starts_at, m.id")
-        .param("group", groupId)
-        .param("from", utc(from))
-        .param("to", utc(to))
-        .params(viewer.parameters())
-        .query(Meetings::row)
-        .list()
-        .stream()
-        .map(r -> view(r, viewer, false))
-        .toList();
+    List<Row> rows =
+        jdbc.sql(
+                SELECT
+                    + " where m.group_id = :group and m.starts_at >= :from and m.starts_at < :to and "
+                    + Viewer.condition("m")
+                    + " order by m.starts_at, m.id")
+            .param("group", groupId)
+            .param("from", utc(from))
+            .param("to", utc(to))
+            .params(viewer.parameters())
+            .query(Meetings::row)
+            .list();
+    return shown(rows, viewer);
   }
 
   /**
@@ -391,7 +429,7 @@ public class Meetings {
               current.classification(),
               current.originParty()));
     }
-    return meeting(id, viewer);
+    return reload(id, viewer);
   }
 
   /** Sanitizes minutes: keeps formatting, lists, tables and links; drops scripts and handlers. */
@@ -419,7 +457,7 @@ public class Meetings {
         meetingId.toString(),
         Outcome.SUCCESS,
         Map.of("participant", id.toString(), "organization", p.organization()));
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   /** Records who attended: each participant's attendance, by id. */
@@ -444,7 +482,7 @@ public class Meetings {
         meetingId.toString(),
         Outcome.SUCCESS,
         Map.of("participants", attendance.size()));
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   /**
@@ -498,7 +536,7 @@ public class Meetings {
         meetingId.toString(),
         Outcome.SUCCESS,
         Map.of("agendaItem", id.toString()));
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   /** Records a decision, under one of the meeting's agenda items or none. */
@@ -532,7 +570,7 @@ public class Meetings {
         meetingId.toString(),
         Outcome.SUCCESS,
         Map.of("decision", id.toString()));
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   // ---------------------------------------------------------------- action items
@@ -829,7 +867,7 @@ public class Meetings {
         meetingId.toString(),
         Outcome.SUCCESS,
         Map.of("publish", publish, "length", text.length()));
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   /** Submits the draft as it is now for both parties' approval. */
@@ -846,7 +884,7 @@ public class Meetings {
             .toList(),
         canonical(meetingId, draft[0], Boolean.parseBoolean(draft[1])),
         viewer);
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   /** The viewer approves a version of the statement for their party. */
@@ -857,7 +895,7 @@ public class Meetings {
       throw new BadRequestException("version", "the version approved is required");
     }
     concurrence.approve(JOINT_STATEMENT, meetingId.toString(), version, viewer);
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   /** The viewer disputes the statement for their party, with a reason. */
@@ -868,7 +906,7 @@ public class Meetings {
       throw new BadRequestException("reason", "a dispute needs a reason");
     }
     concurrence.dispute(JOINT_STATEMENT, meetingId.toString(), reason, viewer);
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   /** The viewer reopens the statement's agreement: it is unpublished until agreed again. */
@@ -879,7 +917,7 @@ public class Meetings {
     jdbc.sql("update joint_statement set published_at = null where meeting_id = ?")
         .param(meetingId)
         .update();
-    return meeting(meetingId, viewer);
+    return reload(meetingId, viewer);
   }
 
   /**

@@ -474,6 +474,7 @@ class PagesBrowserTest {
     button("Record the decision");
     driver.findElement(By.id("action-title")).sendKeys("Share the terminal's feasibility scope");
     driver.findElement(By.id("action-organization")).sendKeys("United States");
+    driver.findElement(By.id("action-owner")).sendKeys("us.connect");
     ((JavascriptExecutor) driver)
         .executeScript(
             "document.getElementById('action-due').value = arguments[0];",
@@ -511,6 +512,10 @@ class PagesBrowserTest {
     button("Approve version 1 for my party");
     assertThat(driver.findElement(By.id("statement-published")).getText()).contains("Published");
     screenshot("meeting-2-published");
+    open("/account/action-items");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Share the terminal's feasibility scope");
+    assertNoSeriousViolations("/account/action-items");
     logOut();
 
     open("/statements/" + meeting);

@@ -857,6 +857,25 @@ class NeedToKnowTest {
     long after = audit.head().seq();
     assertThat(as("fd.member", get(EVENTS)).getStatus()).isEqualTo(200);
     assertThat(audit.head().seq()).isEqualTo(after);
+
+    // a restricted group's meeting, read by itself and in a list
+    long meetingReads =
+        audit.events("meeting", securityMeeting, "fd.cleared", new Paging(0, 100)).totalItems();
+    assertThat(as("fd.cleared", get("/api/meetings/" + securityMeeting)).getStatus())
+        .isEqualTo(200);
+    assertThat(audit.events("meeting", securityMeeting, "fd.cleared", new Paging(0, 100)).items())
+        .hasSize((int) meetingReads + 1)
+        .first()
+        .satisfies(e -> assertThat(e.action()).isEqualTo("record.read"));
+    long beforeList = audit.head().seq();
+    assertThat(
+            as("fd.cleared", get("/api/charters/" + CHARTER + "/meetings?from=2026-12-01"))
+                .getStatus())
+        .isEqualTo(200);
+    assertThat(audit.events("meeting", null, "fd.cleared", new Paging(0, 5)).items())
+        .filteredOn(e -> e.seq() > beforeList && e.action().equals("record.read"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).contains(securityMeeting));
   }
 
   @Test

@@ -10,6 +10,9 @@ alter table party add column time_zone varchar(64);
 -- as needed (clause 8.3) are not retired when the definition does not name them.
 alter table dialogue_platform add column established_in_app boolean not null default false;
 
+-- A membership of a dialogue platform did not fit: DIALOGUE_PLATFORM has 17 characters.
+alter table membership alter column group_kind set data type varchar(20);
+
 create table meeting (
     id             uuid primary key,
     charter_id     uuid          not null references charter (id),

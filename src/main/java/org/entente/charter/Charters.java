@@ -499,8 +499,8 @@ public class Charters {
             .single();
     jdbc.sql(
             "insert into dialogue_platform (id, charter_id, code, name, purpose, status, position,"
-                + " classification, origin_party, group_id, established_in_app, created_at,"
-                + " updated_at) values (?, ?, ?, ?, ?, 'ESTABLISHED', ?, ?, ?, ?, true, ?, ?)")
+                + " classification, origin_party, established_in_app, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, 'ESTABLISHED', ?, ?, ?, true, ?, ?)")
         .params(
             id,
             charter.id(),
@@ -512,7 +512,6 @@ public class Charters {
             position,
             given.name(),
             given == Classification.PARTY_INTERNAL ? viewer.party() : null,
-            id,
             now,
             now)
         .update();

@@ -99,12 +99,29 @@ final class AccessRules {
               new Rule(HttpMethod.PUT, "/api/me/reminders", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/me/notifications/*/read", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/reminders/run", Access.OPERATOR)),
+          List.of(
+              new Rule(HttpMethod.POST, "/api/charters/*/meetings", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/charters/*/dialogue-platforms", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PATCH, "/api/meetings/*", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/meetings/*/participants", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/meetings/*/attendance", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/meetings/*/agenda-items", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/meetings/*/decisions", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/meetings/*/action-items", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PUT, "/api/meetings/*/statement", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/meetings/*/statement/*", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PATCH, "/api/action-items/*", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/action-items/*/milestone", Access.TOKEN_WRITE)),
+          reads(Access.SIGNED_IN, "/api/me/action-items"),
+          reads(
+              Access.ANYONE, "/api/meetings/*", "/api/meetings/*/statement", "/api/action-items/*"),
           reads(Access.ANYONE, "/api/projects/*", "/api/projects/*/progress"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
   static final List<Rule> PAGES =
       concat(
+          reads(Access.SIGNED_IN, "/charters/*/meetings/new"),
           reads(
               Access.ANYONE,
               "/",
@@ -135,6 +152,14 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/roadmap/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/projects", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN)),
+          reads(Access.ANYONE, "/meetings/*", "/statements/*"),
+          List.of(
+              new Rule(HttpMethod.POST, "/charters/*/meetings", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/dialogue-platforms", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/meetings/*/*", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/meetings/*/statement/*", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/action-items/*/*", Access.SIGNED_IN)),
+          reads(Access.SIGNED_IN, "/account/action-items"),
           reads(Access.SIGNED_IN, "/imports/*"),
           reads(Access.SIGNED_IN, "/account", "/account/tokens"),
           List.of(

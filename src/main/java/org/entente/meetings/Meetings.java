@@ -985,6 +985,11 @@ public class Meetings {
 
   // ---------------------------------------------------------------- time zones
 
+  /** Today, in UTC, by the injected clock. */
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
   /**
    * The zone a viewer sees a charter's times in: their party's, as the charter's definition gives
    * it; for everyone else, each meeting's own.

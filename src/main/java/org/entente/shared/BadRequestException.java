@@ -22,7 +22,9 @@ public class BadRequestException extends ErrorResponseException {
   private static ProblemDetail problem(String field, String message) {
     ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
     detail.setTitle("Invalid input");
-    detail.setProperty("errors", java.util.List.of(Map.of("field", field, "message", message)));
+    if (field != null) {
+      detail.setProperty("errors", java.util.List.of(Map.of("field", field, "message", message)));
+    }
     return detail;
   }
 }

@@ -1,0 +1,323 @@
+package org.entente.meetings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.entente.charter.CharterViews.DialoguePlatformView;
+import org.entente.charter.Charters;
+import org.entente.identity.Viewer;
+import org.entente.meetings.MeetingInputs.ActionItemChange;
+import org.entente.meetings.MeetingInputs.ActionItemInput;
+import org.entente.meetings.MeetingInputs.AgendaItemInput;
+import org.entente.meetings.MeetingInputs.DecisionInput;
+import org.entente.meetings.MeetingInputs.MeetingChange;
+import org.entente.meetings.MeetingInputs.MeetingInput;
+import org.entente.meetings.MeetingInputs.ParticipantInput;
+import org.entente.meetings.MeetingInputs.StatementDraft;
+import org.entente.meetings.MeetingViews.ActionItemView;
+import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.meetings.MeetingViews.PublishedStatement;
+import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Meetings, their agenda, decisions, action items and joint statements, as JSON. */
+@RestController
+@Tag(
+    name = "Meetings",
+    description =
+        "Meetings of the framework, working groups and dialogue platforms; agenda, minutes,"
+            + " decisions, action items; joint statements agreed by both parties")
+class MeetingApi {
+
+  private final Meetings meetings;
+  private final Charters charters;
+
+  MeetingApi(Meetings meetings, Charters charters) {
+    this.meetings = meetings;
+    this.charters = charters;
+  }
+
+  @GetMapping(path = "/api/charters/{charter}/meetings", produces = "application/json")
+  @Operation(
+      summary = "The charter's meetings the caller may see, starting in [from, to)",
+      description =
+          "from and to are dates (YYYY-MM-DD, UTC); by default the year around today. Each"
+              + " meeting's times are given in its own zone (startsAt, endsAt) and the zone the"
+              + " caller sees them in (shownIn: their party's).")
+  List<MeetingView> list(
+      @PathVariable String charter,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Viewer viewer) {
+    LocalDate today = meetings.today();
+    Instant start = day("from", from, today.minusMonths(6));
+    Instant end = day("to", to, today.plusMonths(6).plusDays(1));
+    if (!end.isAfter(start)) {
+      throw new BadRequestException("to", "to must be after from");
+    }
+    return meetings.meetings(charter, start, end, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/meetings",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Schedule a meeting (members of the group, or officials for the framework)",
+      description =
+          "startsAt and endsAt are local date-times in timeZone (e.g. 2026-12-10T10:00 in"
+              + " Asia/Baku). Participants need a known organization.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ResponseEntity<MeetingView> schedule(
+      @PathVariable String charter, @RequestBody MeetingInput input, Viewer viewer) {
+    MeetingView created = meetings.schedule(charter, input, viewer);
+    return ResponseEntity.created(URI.create("/api/meetings/" + created.id())).body(created);
+  }
+
+  /** A dialogue platform to establish. */
+  record PlatformInput(String key, String name, String purpose, String classification) {}
+
+  @PostMapping(
+      path = "/api/charters/{charter}/dialogue-platforms",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Establish a further dialogue platform (officials of the parties)",
+      description = "It then takes members, and meetings, like a working group.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ResponseEntity<DialoguePlatformView> establish(
+      @PathVariable String charter, @RequestBody PlatformInput input, Viewer viewer) {
+    if (input == null) {
+      throw new BadRequestException(null, "a platform is required");
+    }
+    DialoguePlatformView platform =
+        charters.establishPlatform(
+            charter, input.key(), input.name(), input.purpose(), input.classification(), viewer);
+    return ResponseEntity.status(201).body(platform);
+  }
+
+  @GetMapping(path = "/api/meetings/{id}", produces = "application/json")
+  @Operation(summary = "A meeting with its participants, agenda, decisions and statement")
+  MeetingView meeting(@PathVariable String id, Viewer viewer) {
+    return meetings.meeting(uuid("meeting", id), viewer);
+  }
+
+  @PatchMapping(
+      path = "/api/meetings/{id}",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Change a meeting: times, place, status (held, cancelled, postponed), minutes",
+      description =
+          "Send the version you read; a stale version answers 409 and changes nothing. Minutes"
+              + " are HTML and are sanitized: scripts, styles and event handlers are removed.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MeetingView change(@PathVariable String id, @RequestBody MeetingChange change, Viewer viewer) {
+    return meetings.change(uuid("meeting", id), change, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/meetings/{id}/participants",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Add a participant",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MeetingView participant(
+      @PathVariable String id, @RequestBody ParticipantInput input, Viewer viewer) {
+    return meetings.addParticipant(uuid("meeting", id), input, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/meetings/{id}/attendance",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Record attendance: participant id → attended, absent, excused or invited",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MeetingView attendance(
+      @PathVariable String id, @RequestBody Map<String, String> attendance, Viewer viewer) {
+    Map<UUID, String> byId = new LinkedHashMap<>();
+    if (attendance != null) {
+      attendance.forEach(
+          (k, v) -> {
+            try {
+              byId.put(UUID.fromString(k), v);
+            } catch (IllegalArgumentException e) {
+              throw new BadRequestException("attendance", "'" + k + "' is not a participant id");
+            }
+          });
+    }
+    return meetings.recordAttendance(uuid("meeting", id), byId, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/meetings/{id}/agenda-items",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Add an agenda item, linked to a commitment, a project or a milestone",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MeetingView agendaItem(
+      @PathVariable String id, @RequestBody AgendaItemInput input, Viewer viewer) {
+    return meetings.addAgendaItem(uuid("meeting", id), input, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/meetings/{id}/decisions",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Record a decision",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MeetingView decision(@PathVariable String id, @RequestBody DecisionInput input, Viewer viewer) {
+    return meetings.addDecision(uuid("meeting", id), input, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/meetings/{id}/action-items",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Add an action item (an owner and a due date are required)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ResponseEntity<ActionItemView> actionItem(
+      @PathVariable String id, @RequestBody ActionItemInput input, Viewer viewer) {
+    ActionItemView item = meetings.addActionItem(uuid("meeting", id), input, viewer);
+    return ResponseEntity.created(URI.create("/api/action-items/" + item.id())).body(item);
+  }
+
+  @GetMapping(path = "/api/action-items/{id}", produces = "application/json")
+  @Operation(summary = "An action item")
+  ActionItemView actionItem(@PathVariable String id, Viewer viewer) {
+    return meetings.actionItem(uuid("action item", id), viewer);
+  }
+
+  @PatchMapping(
+      path = "/api/action-items/{id}",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Change an action item's status or due date",
+      description = "Send the version you read; a stale version answers 409.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ActionItemView changeActionItem(
+      @PathVariable String id, @RequestBody ActionItemChange change, Viewer viewer) {
+    return meetings.changeActionItem(uuid("action item", id), change, viewer);
+  }
+
+  /** The key the new milestone gets; one is made when left out. */
+  record MilestoneKey(String key) {}
+
+  @PostMapping(path = "/api/action-items/{id}/milestone", produces = "application/json")
+  @Operation(
+      summary = "Make an action item of a working group's meeting a milestone of its roadmap",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  ResponseEntity<MilestoneView> makeMilestone(
+      @PathVariable String id, @RequestBody(required = false) MilestoneKey key, Viewer viewer) {
+    MilestoneView milestone =
+        meetings.makeMilestone(uuid("action item", id), key == null ? null : key.key(), viewer);
+    return ResponseEntity.created(URI.create("/api/milestones/" + milestone.id())).body(milestone);
+  }
+
+  @GetMapping(path = "/api/me/action-items", produces = "application/json")
+  @Operation(
+      summary = "My work list: the open action items I own, by name or through my organization",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  List<ActionItemView> workList(Viewer viewer) {
+    return meetings.workList(viewer);
+  }
+
+  @PutMapping(
+      path = "/api/meetings/{id}/statement",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Draft the meeting's joint statement, and whether to publish it once agreed",
+      description =
+          "The text and the publication are agreed together: both co-chairs approve the same"
+              + " version. Send the draft's version when changing it.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MeetingView draft(@PathVariable String id, @RequestBody StatementDraft draft, Viewer viewer) {
+    return meetings.draftStatement(uuid("meeting", id), draft, viewer);
+  }
+
+  /** An approval of one version, or a dispute with its reason. */
+  record StatementAction(Integer version, String reason) {}
+
+  @PostMapping(path = "/api/meetings/{id}/statement/{action}", produces = "application/json")
+  @Operation(
+      summary = "submit, approve (with version), dispute (with reason) or reopen the statement",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  MeetingView statement(
+      @PathVariable String id,
+      @PathVariable String action,
+      @RequestBody(required = false) StatementAction body,
+      Viewer viewer) {
+    UUID meeting = uuid("meeting", id);
+    return switch (action) {
+      case "submit" -> meetings.submitStatement(meeting, viewer);
+      case "approve" -> {
+        if (body == null || body.version() == null) {
+          throw new BadRequestException("version", "the version approved is required");
+        }
+        yield meetings.approveStatement(meeting, body.version(), viewer);
+      }
+      case "dispute" ->
+          meetings.disputeStatement(meeting, body == null ? null : body.reason(), viewer);
+      case "reopen" -> meetings.reopenStatement(meeting, viewer);
+      default -> throw new NotFoundException("action", action);
+    };
+  }
+
+  @GetMapping(path = "/api/meetings/{id}/statement", produces = "application/json")
+  @Operation(summary = "A published joint statement: anyone may read it")
+  PublishedStatement published(@PathVariable String id) {
+    return meetings.publishedStatement(uuid("joint statement", id));
+  }
+
+  @GetMapping(path = "/api/charters/{charter}/statements", produces = "application/json")
+  @Operation(summary = "The charter's published joint statements, newest first")
+  List<PublishedStatement> statements(@PathVariable String charter, Viewer viewer) {
+    charters.require(charter, viewer);
+    return meetings.publishedStatements(charter);
+  }
+
+  private static Instant day(String field, String value, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+    try {
+      return LocalDate.parse(value.strip()).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  static UUID uuid(String what, String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException(what, id);
+    }
+  }
+}

@@ -403,4 +403,29 @@ class ReminderDigestTest {
             .getContentAsString();
     assertThat(notifications).contains("Digest of 2026-11-28").contains("A sends the grid study");
   }
+
+  @Test
+  @Order(6)
+  void anAccountsEmailAddressIsOptionalAndChecked() {
+    long version = accounts.find("us.nomail").orElseThrow().version();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                accounts.update(
+                    "us.nomail",
+                    new Accounts.AccountChange(
+                        null, null, null, null, null, null, version, null, "not-an-address")))
+        .isInstanceOfSatisfying(
+            org.entente.shared.BadRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("email"));
+    assertThat(accounts.find("us.nomail").orElseThrow().version()).isEqualTo(version);
+    accounts.update(
+        "us.nomail",
+        new Accounts.AccountChange(
+            null, null, null, null, null, null, version, null, " nomail@example.org "));
+    assertThat(accounts.find("us.nomail").orElseThrow().email()).isEqualTo("nomail@example.org");
+    accounts.update(
+        "us.nomail",
+        new Accounts.AccountChange(null, null, null, null, null, null, version + 1, null, ""));
+    assertThat(accounts.find("us.nomail").orElseThrow().email()).isNull();
+  }
 }

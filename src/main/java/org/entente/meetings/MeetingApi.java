@@ -276,12 +276,8 @@ class MeetingApi {
     UUID meeting = uuid("meeting", id);
     return switch (action) {
       case "submit" -> meetings.submitStatement(meeting, viewer);
-      case "approve" -> {
-        if (body == null || body.version() == null) {
-          throw new BadRequestException("version", "the version approved is required");
-        }
-        yield meetings.approveStatement(meeting, body.version(), viewer);
-      }
+      case "approve" ->
+          meetings.approveStatement(meeting, body == null ? null : body.version(), viewer);
       case "dispute" ->
           meetings.disputeStatement(meeting, body == null ? null : body.reason(), viewer);
       case "reopen" -> meetings.reopenStatement(meeting, viewer);

@@ -328,6 +328,17 @@ class MeetingPages {
                     form.get("personName"),
                     form.get("attendance")),
                 viewer);
+        case "attendance" -> {
+          Map<UUID, String> attendance = new LinkedHashMap<>();
+          form.forEach(
+              (name, value) -> {
+                if (name.startsWith("attendance-")) {
+                  attendance.put(
+                      optionalUuid("attendance", name.substring("attendance-".length())), value);
+                }
+              });
+          meetings.recordAttendance(meeting, attendance, viewer);
+        }
         case "agenda" ->
             meetings.addAgendaItem(
                 meeting,

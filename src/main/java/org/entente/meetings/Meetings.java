@@ -851,8 +851,11 @@ public class Meetings {
 
   /** The viewer approves a version of the statement for their party. */
   @Transactional
-  public MeetingView approveStatement(UUID meetingId, int version, Viewer viewer) {
+  public MeetingView approveStatement(UUID meetingId, Integer version, Viewer viewer) {
     visible(meetingId, viewer);
+    if (version == null) {
+      throw new BadRequestException("version", "the version approved is required");
+    }
     concurrence.approve(JOINT_STATEMENT, meetingId.toString(), version, viewer);
     return meeting(meetingId, viewer);
   }

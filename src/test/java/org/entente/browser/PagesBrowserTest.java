@@ -149,6 +149,8 @@ class PagesBrowserTest {
             "import",
             "/charters/az-us-2026/working-groups/wg-energy/import",
             "Import projects or milestones"),
+        Arguments.of("meetings", "/charters/az-us-2026/meetings", "Meetings"),
+        Arguments.of("statements", "/charters/az-us-2026/statements", "Joint statements"),
         Arguments.of("not-found", "/charters/nope", "Not found"));
   }
 
@@ -431,6 +433,120 @@ class PagesBrowserTest {
     assertThat(connectivity)
         .hasSize(2)
         .allSatisfy(t -> assertThat(t).contains("Met on " + today).contains("late"));
+    logOut();
+  }
+
+  /**
+   * A meeting of the connectivity working group, held yesterday in Baku: its agenda item on the
+   * project agreed before, a decision, an action item, then its joint statement, which both
+   * co-chairs agree with its publication, and which an anonymous visitor then reads. The deadlines
+   * page shows the group's annual meeting met and the next one due. Runs after the project list
+   * journey, whose co-chairs and project it uses.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void coChairsHoldAMeetingAndPublishItsJointStatement() {
+    String password = "a passphrase for the co-chairs";
+    java.time.LocalDate heldOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+    logIn("az.connect", password);
+    open("/charters/az-us-2026/meetings/new");
+    assertNoSeriousViolations("/charters/az-us-2026/meetings/new");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("body")))
+        .selectByValue("working-group:wg-connectivity-digital");
+    driver.findElement(By.id("title")).sendKeys("Connectivity working group, annual meeting");
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('startsAt').value = arguments[0];"
+                + " document.getElementById('endsAt').value = arguments[1];",
+            heldOn + "T10:00",
+            heldOn + "T13:00");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("timeZone")))
+        .selectByValue("Asia/Baku");
+    driver.findElement(By.id("place")).sendKeys("Baku");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("party-1")))
+        .selectByValue("AZ");
+    driver.findElement(By.id("organization-1")).sendKeys("Azerbaijan");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("party-2")))
+        .selectByValue("US");
+    driver.findElement(By.id("organization-2")).sendKeys("United States");
+    driver.findElement(By.xpath("//button[normalize-space()='Schedule the meeting']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().matches(".*/meetings/[0-9a-f-]{36}$"));
+    String meeting = driver.getCurrentUrl().replaceAll(".*/meetings/", "");
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Connectivity working group, annual meeting");
+    assertNoSeriousViolations("/meetings/{id}");
+
+    driver.findElement(By.id("agenda-title")).sendKeys("Progress of the Port of Alat terminal");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("agenda-project")))
+        .selectByVisibleText("Port of Alat: Middle Corridor terminal");
+    button("Add the agenda item");
+    driver.findElement(By.id("decision-text")).sendKeys("Feasibility studies start in December.");
+    button("Record the decision");
+    driver.findElement(By.id("action-title")).sendKeys("Share the terminal's feasibility scope");
+    driver.findElement(By.id("action-organization")).sendKeys("United States");
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('action-due').value = arguments[0];",
+            heldOn.plusMonths(1).toString());
+    button("Add the action item");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status")))
+        .selectByValue("held");
+    button("Change the status");
+    driver
+        .findElement(By.id("statement-text"))
+        .sendKeys("The working group reviewed the Middle Corridor terminal and agreed next steps.");
+    button("Save the draft");
+    button("Submit the statement for agreement");
+    button("Approve version 1 for my party");
+    String main = driver.findElement(By.tagName("main")).getText();
+    assertThat(main)
+        .contains("Port of Alat: Middle Corridor terminal")
+        .contains("Feasibility studies start in December.")
+        .contains("Share the terminal's feasibility scope")
+        .contains("Version 1 approved by one party");
+    assertThat(driver.findElement(By.id("meeting-status")).getText()).isEqualTo("held");
+    assertNoSeriousViolations("/meetings/{id} (held, statement approved by one party)");
+    screenshot("meeting-1-approved-by-one");
+    logOut();
+
+    open("/statements/" + meeting);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+
+    logIn("us.connect", password);
+    open("/meetings/" + meeting);
+    assertThat(driver.findElement(By.id("when-viewer")).getText()).contains("America/New_York");
+    assertThat(driver.findElement(By.id("when-local")).getText())
+        .contains(heldOn + " 10:00")
+        .contains("Asia/Baku");
+    button("Approve version 1 for my party");
+    assertThat(driver.findElement(By.id("statement-published")).getText()).contains("Published");
+    screenshot("meeting-2-published");
+    logOut();
+
+    open("/statements/" + meeting);
+    assertThat(driver.findElement(By.id("statement-text")).getText())
+        .isEqualTo(
+            "The working group reviewed the Middle Corridor terminal and agreed next steps.");
+    assertNoSeriousViolations("/statements/{id} (anonymous)");
+    screenshot("meeting-3-public-statement");
+
+    // The meeting is the group's (bilateral): its members see the obligation it met.
+    logIn("az.connect", password);
+    open("/charters/az-us-2026/deadlines?sort=subject");
+    List<String> annual =
+        rows().stream()
+            .map(WebElement::getText)
+            .filter(t -> t.contains("Connectivity"))
+            .filter(t -> t.contains("Meeting of each working group"))
+            .toList();
+    assertThat(annual)
+        .hasSize(1)
+        .allSatisfy(
+            t ->
+                assertThat(t)
+                    .contains("Last met on " + heldOn)
+                    .contains(heldOn.plusMonths(12).toString()));
     logOut();
   }
 

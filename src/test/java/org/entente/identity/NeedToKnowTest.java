@@ -143,7 +143,72 @@ class NeedToKnowTest {
         milestone("fd.member", "river-commission", "party-internal", "Dam survey " + PARTY_CANARY);
     securityMilestone =
         milestone("fd.cleared", "border-security", "bilateral", "Patrol drill " + SECURITY_CANARY);
+    internalMeeting =
+        meeting("fd.member", "river-commission", "party-internal", "Caucus " + PARTY_CANARY);
+    securityMeeting =
+        meeting("fd.cleared", "border-security", "bilateral", "Patrol review " + SECURITY_CANARY);
+    internalAction = actionItem("fd.member", internalMeeting, "Brief " + PARTY_CANARY);
+    securityAction = actionItem("fd.cleared", securityMeeting, "Drill " + SECURITY_CANARY);
     calendarsAndDigests();
+  }
+
+  String internalMeeting;
+  String securityMeeting;
+  String internalAction;
+  String securityAction;
+
+  private String meeting(String username, String group, String classification, String title)
+      throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/charters/" + CHARTER + "/meetings")
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"body\":\"working-group\",\"bodyKey\":\""
+                            + group
+                            + "\",\"title\":\""
+                            + title
+                            + "\",\"startsAt\":\"2026-12-10T10:00\",\"endsAt\":\"2026-12-10T12:00\","
+                            + "\"timeZone\":\"Asia/Baku\",\"classification\":\""
+                            + classification
+                            + "\",\"participants\":[{\"organization\":\"Organization of "
+                            + username
+                            + "\",\"personName\":\""
+                            + title
+                            + "\"}]}"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+    String id = JsonPath.read(response.getContentAsString(), "$.id");
+    MockHttpServletResponse decision =
+        mvc.perform(
+                post("/api/meetings/" + id + "/decisions")
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"text\":\"Decided: " + title + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(decision.getStatus()).as(decision.getContentAsString()).isEqualTo(200);
+    return id;
+  }
+
+  private String actionItem(String username, String meeting, String title) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/meetings/" + meeting + "/action-items")
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"title\":\""
+                            + title
+                            + "\",\"ownerUsername\":\""
+                            + username
+                            + "\",\"dueOn\":\"2026-12-20\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+    return JsonPath.read(response.getContentAsString(), "$.id");
   }
 
   /** Each person's calendar feed (its path, its id) and today's digest, due within 30 days. */
@@ -327,6 +392,12 @@ class NeedToKnowTest {
             "project_financing",
             "milestone",
             "milestone_dependency",
+            "meeting",
+            "meeting_participant",
+            "agenda_item",
+            "meeting_decision",
+            "action_item",
+            "joint_statement",
             "agreement",
             "account",
             "membership",
@@ -384,6 +455,10 @@ class NeedToKnowTest {
           "/api/charters/" + CHARTER + "/progress",
           "/api/charters/" + CHARTER + "/progress/areas/water",
           "/api/charters/" + CHARTER + "/progress/commitments/shared-rivers",
+          "/api/charters/" + CHARTER + "/meetings?from=2026-01-01&to=2028-01-01",
+          "/api/charters/" + CHARTER + "/meetings",
+          "/api/charters/" + CHARTER + "/statements",
+          "/api/me/action-items",
           "/api/me",
           "/api/me/calendars",
           "/api/me/notifications",
@@ -404,6 +479,10 @@ class NeedToKnowTest {
           "/charters/" + CHARTER + "/working-groups/river-commission/workspace",
           "/charters/" + CHARTER + "/working-groups/border-security/workspace",
           "/charters/" + CHARTER + "/progress",
+          "/charters/" + CHARTER + "/meetings?month=2026-12",
+          "/charters/" + CHARTER + "/meetings/new",
+          "/charters/" + CHARTER + "/statements",
+          "/account/action-items",
           "/admin/accounts",
           "/account/tokens",
           "/account/calendars",
@@ -452,6 +531,15 @@ class NeedToKnowTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"version\":99}"))
                 .getContentAsString());
+      }
+      for (String id : List.of(internalMeeting, securityMeeting)) {
+        seen.append(as(who, get("/api/meetings/" + id)).getContentAsString());
+        seen.append(as(who, get("/api/meetings/" + id + "/statement")).getContentAsString());
+        seen.append(page(session, "/meetings/" + id).getContentAsString());
+        seen.append(page(session, "/statements/" + id).getContentAsString());
+      }
+      for (String id : List.of(internalAction, securityAction)) {
+        seen.append(as(who, get("/api/action-items/" + id)).getContentAsString());
       }
       for (String url : PAGES) {
         seen.append(page(session, url).getContentAsString());
@@ -551,6 +639,30 @@ class NeedToKnowTest {
         List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
     sweep.put("/api/milestones/" + guessedUuid, EVERYONE);
     sweep.put("/api/projects/1", EVERYONE);
+    List<String> notInternal =
+        List.of("sy.member", "company", "fd.cleared", "sy.coord", "admin", "anonymous");
+    List<String> notSecurity =
+        List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous");
+    for (String sub :
+        List.of(
+            "",
+            "/participants",
+            "/agenda-items",
+            "/decisions",
+            "/action-items",
+            "/attendance",
+            "/statement",
+            "/statement/submit",
+            "/statement/approve")) {
+      sweep.put("/api/meetings/" + internalMeeting + sub, notInternal);
+      sweep.put("/api/meetings/" + securityMeeting + sub, notSecurity);
+    }
+    sweep.put("/api/meetings/" + guessedUuid, EVERYONE);
+    sweep.put("/api/meetings/1", EVERYONE);
+    sweep.put("/api/action-items/" + internalAction, notInternal);
+    sweep.put("/api/action-items/" + securityAction, notSecurity);
+    sweep.put("/api/action-items/" + internalAction + "/milestone", notInternal);
+    sweep.put("/api/action-items/" + guessedUuid, EVERYONE);
     sweep.put(EVENTS + "/" + guessedUuid, EVERYONE);
     sweep.put(EVENTS + "/" + randomUuid, EVERYONE);
     sweep.put(EVENTS + "/1", EVERYONE);
@@ -581,16 +693,20 @@ class NeedToKnowTest {
       for (String who : e.getValue()) {
         // a body the endpoint accepts, so that only the record decides the answer
         String body =
-            e.getKey().contains("/accounts/")
-                ? "{\"displayName\":\"x\",\"version\":0}"
-                : e.getKey().contains("/projects/")
-                    ? "{\"title\":{\"en\":\"x\"},\"version\":0}"
-                    : e.getKey().contains("/milestones/")
-                        ? "{\"title\":{\"en\":\"x\"},\"plannedStart\":\"2026-12-01\","
-                            + "\"plannedEnd\":\"2026-12-02\",\"version\":0}"
-                        : "{\"title\":\"x\",\"version\":0}";
+            e.getKey().contains("/meetings/") || e.getKey().contains("/action-items/")
+                ? "{}"
+                : e.getKey().contains("/accounts/")
+                    ? "{\"displayName\":\"x\",\"version\":0}"
+                    : e.getKey().contains("/projects/")
+                        ? "{\"title\":{\"en\":\"x\"},\"version\":0}"
+                        : e.getKey().contains("/milestones/")
+                            ? "{\"title\":{\"en\":\"x\"},\"plannedStart\":\"2026-12-01\","
+                                + "\"plannedEnd\":\"2026-12-02\",\"version\":0}"
+                            : "{\"title\":\"x\",\"version\":0}";
         Map<String, MockHttpServletRequestBuilder> requests = new LinkedHashMap<>();
         requests.put("GET", get(e.getKey()));
+        requests.put(
+            "POST", post(e.getKey()).contentType(MediaType.APPLICATION_JSON).content(body));
         requests.put("PUT", put(e.getKey()).contentType(MediaType.APPLICATION_JSON).content(body));
         requests.put(
             "PATCH", patch(e.getKey()).contentType(MediaType.APPLICATION_JSON).content(body));
@@ -614,12 +730,38 @@ class NeedToKnowTest {
         "/charters/" + CHARTER + "/working-groups/inner-circle",
         List.of("fd.member", "company", "anonymous"));
     pages.put("/admin/accounts/fd.member", List.of("sy.coord", "fd.member"));
+    pages.put("/meetings/" + internalMeeting, List.of("sy.member", "company", "anonymous"));
+    pages.put("/meetings/" + securityMeeting, List.of("fd.member", "fd.uncleared", "anonymous"));
+    pages.put("/statements/" + internalMeeting, EVERYONE);
+    pages.put("/meetings/" + guessedUuid, EVERYONE);
     for (var e : pages.entrySet()) {
       for (String who : e.getValue()) {
         MockHttpServletResponse response =
             page(who.equals("anonymous") ? null : login(who), e.getKey());
         assertThat(response.getStatus()).as("%s as %s", e.getKey(), who).isEqualTo(404);
       }
+    }
+    // the meeting's forms, posted by someone who may not see it
+    Cookie outsider = login("sy.member");
+    for (String url :
+        List.of(
+            "/meetings/" + internalMeeting + "/decisions",
+            "/meetings/" + internalMeeting + "/minutes",
+            "/meetings/" + internalMeeting + "/statement/approve",
+            "/action-items/" + internalAction + "/status",
+            "/action-items/" + internalAction + "/milestone")) {
+      MockHttpServletResponse response =
+          mvc.perform(
+                  post(url)
+                      .param("text", "x")
+                      .param("version", "0")
+                      .param("status", "done")
+                      .cookie(outsider)
+                      .with(csrf()))
+              .andReturn()
+              .getResponse();
+      assertThat(response.getStatus()).as(url).isEqualTo(404);
+      assertThat(response.getContentAsString()).doesNotContain(PARTY_CANARY);
     }
     // someone else's access token cannot be revoked by guessing its id
     String fdToken =

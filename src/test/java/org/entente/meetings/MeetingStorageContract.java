@@ -1,0 +1,176 @@
+package org.entente.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.entente.identity.Accounts;
+import org.entente.identity.Accounts.MembershipInput;
+import org.entente.identity.Role;
+import org.entente.identity.Viewer;
+import org.entente.identity.Viewers;
+import org.entente.meetings.MeetingInputs.ActionItemInput;
+import org.entente.meetings.MeetingInputs.AgendaItemInput;
+import org.entente.meetings.MeetingInputs.DecisionInput;
+import org.entente.meetings.MeetingInputs.MeetingChange;
+import org.entente.meetings.MeetingInputs.MeetingInput;
+import org.entente.meetings.MeetingInputs.ParticipantInput;
+import org.entente.meetings.MeetingInputs.StatementDraft;
+import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.shared.NotFoundException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The meetings module's storage and queries on each database: what a meeting records, who reads it,
+ * the obligation a held meeting meets, and the statement both parties publish.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MeetingStorageContract {
+
+  static final String CHARTER = "az-us-2026";
+  static final String GROUP = "wg-energy";
+
+  @Autowired Meetings meetings;
+  @Autowired Accounts accounts;
+  @Autowired Viewers viewers;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeAll
+  void people() {
+    person("st.az", "AZ", "Ministry of Energy", true);
+    person("st.us", "US", "U.S. Department of Energy", true);
+    person("st.other", "US", "U.S. Department of Commerce", false);
+  }
+
+  private void person(String name, String party, String organization, boolean energy) {
+    accounts.create(
+        new Accounts.NewAccount(
+            name,
+            name,
+            party,
+            organization,
+            EnumSet.of(Role.CO_CHAIR),
+            false,
+            "correct horse battery",
+            energy
+                ? List.of(new MembershipInput(CHARTER, GROUP, true))
+                : List.of(new MembershipInput(CHARTER, "wg-economy-trade", true))));
+  }
+
+  private Viewer viewer(String name) {
+    return viewers.of(name).orElseThrow();
+  }
+
+  private MeetingView schedule(String who, String title, String classification) {
+    return meetings.schedule(
+        CHARTER,
+        new MeetingInput(
+            "working-group",
+            GROUP,
+            title,
+            LocalDateTime.parse("2026-11-20T10:00"),
+            LocalDateTime.parse("2026-11-20T12:00"),
+            "Asia/Baku",
+            "Baku",
+            false,
+            classification,
+            List.of(new ParticipantInput("AZ", "Ministry of Energy", "A. Aliyev", "attended"))),
+        viewer(who));
+  }
+
+  @Test
+  void aMeetingKeepsWhatItProducedAndMeetsTheAnnualObligationOnceHeld() {
+    MeetingView m = schedule("st.az", "Energy working group, annual meeting", "bilateral");
+    meetings.addAgendaItem(
+        m.id(),
+        new AgendaItemInput("Gas to Europe", "supply-route-diversification", null, null),
+        viewer("st.us"));
+    meetings.addDecision(m.id(), new DecisionInput("Extend the study.", null), viewer("st.us"));
+    meetings.addActionItem(
+        m.id(),
+        new ActionItemInput("Send the figures", null, "st.us", LocalDate.parse("2026-11-25")),
+        viewer("st.az"));
+    MeetingView held =
+        meetings.change(
+            m.id(),
+            new MeetingChange(m.version(), null, null, null, null, null, null, "held", "<p>ok</p>"),
+            viewer("st.az"));
+
+    assertThat(held.status()).isEqualTo("held");
+    assertThat(held.participants()).extracting(p -> p.attendance()).containsExactly("attended");
+    assertThat(held.agenda())
+        .extracting(a -> a.commitmentKey())
+        .containsExactly("supply-route-diversification");
+    assertThat(held.decisions()).extracting(d -> d.text()).containsExactly("Extend the study.");
+    assertThat(meetings.workList(viewer("st.us")))
+        .singleElement()
+        .satisfies(a -> assertThat(a.overdue()).isTrue());
+    assertThat(meetings.workList(viewer("st.az"))).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "select occurred_on from obligation_event where source = 'MEETING'"
+                        + " and subject = ? and code = ?")
+                .params(GROUP, "meeting:" + m.id())
+                .query(LocalDate.class)
+                .single())
+        .isEqualTo(LocalDate.parse("2026-11-20"));
+    assertThat(
+            meetings.meetings(
+                CHARTER,
+                Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"),
+                viewer("st.us")))
+        .extracting(MeetingView::id)
+        .contains(m.id());
+    assertThat(
+            meetings.meetings(
+                CHARTER,
+                Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"),
+                viewer("st.other")))
+        .extracting(MeetingView::id)
+        .doesNotContain(m.id());
+    assertThatThrownBy(() -> meetings.meeting(m.id(), viewer("st.other")))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aPartyInternalMeetingIsHiddenFromTheOtherParty() {
+    MeetingView m = schedule("st.us", "U.S. preparatory call", "party-internal");
+    assertThat(meetings.meeting(m.id(), viewer("st.us")).title())
+        .isEqualTo("U.S. preparatory call");
+    assertThatThrownBy(() -> meetings.meeting(m.id(), viewer("st.az")))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(
+            meetings.calendar(
+                Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"),
+                viewer("st.az")))
+        .extracting(MeetingView::id)
+        .doesNotContain(m.id());
+  }
+
+  @Test
+  void aStatementBothPartiesAgreeToPublishIsPublic() {
+    MeetingView m = schedule("st.az", "Energy dialogue", "bilateral");
+    UUID id = m.id();
+    meetings.draftStatement(id, new StatementDraft("Both sides met.", true, null), viewer("st.az"));
+    meetings.submitStatement(id, viewer("st.az"));
+    meetings.approveStatement(id, 1, viewer("st.az"));
+    assertThat(meetings.publishedStatements(CHARTER))
+        .extracting(s -> s.meetingId())
+        .doesNotContain(id);
+    meetings.approveStatement(id, 1, viewer("st.us"));
+    assertThat(meetings.publishedStatement(id).text()).isEqualTo("Both sides met.");
+    assertThat(meetings.publishedStatements(CHARTER)).extracting(s -> s.meetingId()).contains(id);
+  }
+}

@@ -87,6 +87,18 @@ final class AccessRules {
                   HttpMethod.DELETE,
                   "/api/charters/*/working-groups/*/delegates/*",
                   Access.TOKEN_WRITE)),
+          reads(
+              Access.SIGNED_IN,
+              "/api/me/calendars",
+              "/api/me/reminders",
+              "/api/me/notifications",
+              "/api/me/notifications/*"),
+          List.of(
+              new Rule(HttpMethod.POST, "/api/me/calendars", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.DELETE, "/api/me/calendars/*", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PUT, "/api/me/reminders", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/me/notifications/*/read", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/reminders/run", Access.OPERATOR)),
           List.of(
               new Rule(HttpMethod.POST, "/api/charters/*/meetings", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/charters/*/dialogue-platforms", Access.TOKEN_WRITE),
@@ -132,6 +144,8 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/setup", Access.ANYONE),
               new Rule(HttpMethod.POST, "/error", Access.ANYONE)),
           reads(Access.ANYONE, "/projects/*"),
+          // a calendar feed: its secret is the key, so no login (calendar programs have none)
+          reads(Access.ANYONE, "/calendars/*.ics"),
           List.of(
               new Rule(
                   HttpMethod.POST, "/charters/*/working-groups/*/project-list/*", Access.SIGNED_IN),
@@ -151,6 +165,16 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/account/tokens", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/account/tokens/*/revoke", Access.SIGNED_IN)),
+          reads(
+              Access.SIGNED_IN,
+              "/account/calendars",
+              "/account/reminders",
+              "/account/notifications"),
+          List.of(
+              new Rule(HttpMethod.POST, "/account/calendars", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/account/calendars/*/revoke", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/account/reminders", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/account/notifications/*/read", Access.SIGNED_IN)),
           reads(Access.ACCOUNT_MANAGER, "/admin/accounts", "/admin/accounts/**"),
           reads(Access.ADMINISTRATOR, "/admin/audit", "/admin/audit/**"),
           List.of(

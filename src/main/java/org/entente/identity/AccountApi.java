@@ -43,7 +43,8 @@ class AccountApi {
       Set<Role> roles,
       Boolean clearance,
       String password,
-      java.util.List<Accounts.MembershipInput> memberships) {}
+      java.util.List<Accounts.MembershipInput> memberships,
+      String email) {}
 
   @GetMapping("/me")
   @Operation(summary = "The account of the token's owner")
@@ -82,7 +83,8 @@ class AccountApi {
                 request.roles(),
                 Boolean.TRUE.equals(request.clearance()),
                 request.password(),
-                request.memberships() == null ? java.util.List.of() : request.memberships()),
+                request.memberships() == null ? java.util.List.of() : request.memberships(),
+                request.email()),
             actor);
     return ResponseEntity.created(URI.create("/api/accounts/" + created.username())).body(created);
   }

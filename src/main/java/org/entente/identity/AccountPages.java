@@ -97,6 +97,7 @@ class AccountPages {
       @RequestParam(required = false) String displayName,
       @RequestParam(required = false) String party,
       @RequestParam(required = false) String organization,
+      @RequestParam(required = false) String email,
       @RequestParam(required = false) List<Role> roles,
       @RequestParam(required = false, defaultValue = "false") boolean clearance,
       @RequestParam(required = false) String password,
@@ -114,7 +115,8 @@ class AccountPages {
               roles == null ? Set.of() : EnumSet.copyOf(roles),
               clearance,
               password,
-              memberships(member, coChair)),
+              memberships(member, coChair),
+              email),
           actor);
       return "redirect:/admin/accounts?created=" + username;
     } catch (BadRequestException | ForbiddenException e) {
@@ -130,7 +132,8 @@ class AccountPages {
               "username", nz(username),
               "displayName", nz(displayName),
               "party", nz(party),
-              "organization", nz(organization)));
+              "organization", nz(organization),
+              "email", nz(email)));
       return "identity/account-form";
     }
   }
@@ -149,6 +152,7 @@ class AccountPages {
       @RequestParam(required = false) String displayName,
       @RequestParam(required = false) String party,
       @RequestParam(required = false) String organization,
+      @RequestParam(required = false) String email,
       @RequestParam(required = false) List<Role> roles,
       @RequestParam(required = false, defaultValue = "false") boolean clearance,
       @RequestParam(required = false, defaultValue = "false") boolean enabled,
@@ -168,7 +172,8 @@ class AccountPages {
               clearance,
               enabled,
               version,
-              memberships(member, coChair)),
+              memberships(member, coChair),
+              email == null ? "" : email),
           actor);
       return "redirect:/admin/accounts?updated=" + username;
     } catch (BadRequestException | ConflictException | ForbiddenException e) {

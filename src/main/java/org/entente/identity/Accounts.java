@@ -144,7 +144,8 @@ public class Accounts {
       boolean clearance,
       boolean enabled,
       long version,
-      List<MembershipView> memberships) {}
+      List<MembershipView> memberships,
+      String email) {}
 
   /** A membership in a working group or dialogue platform, as shown. */
   public record MembershipView(
@@ -184,7 +185,29 @@ public class Accounts {
       Set<Role> roles,
       boolean clearance,
       String password,
-      List<MembershipInput> memberships) {
+      List<MembershipInput> memberships,
+      String email) {
+
+    public NewAccount(
+        String username,
+        String displayName,
+        String party,
+        String organization,
+        Set<Role> roles,
+        boolean clearance,
+        String password,
+        List<MembershipInput> memberships) {
+      this(
+          username,
+          displayName,
+          party,
+          organization,
+          roles,
+          clearance,
+          password,
+          memberships,
+          null);
+    }
 
     public NewAccount(
         String username,
@@ -385,7 +408,8 @@ public class Accounts {
         rs.getBoolean("clearance"),
         rs.getBoolean("enabled"),
         rs.getLong("version"),
-        memberships);
+        memberships,
+        rs.getString("email"));
   }
 
   /** Every account, by user name. */
@@ -431,6 +455,7 @@ public class Accounts {
    * Changes to an account; null fields stay as they are.
    *
    * @param version the version the change was made against
+   * @param email the address reminders are sent to; empty removes it
    */
   public record AccountChange(
       String displayName,
@@ -440,7 +465,20 @@ public class Accounts {
       Boolean clearance,
       Boolean enabled,
       Long version,
-      List<MembershipInput> memberships) {
+      List<MembershipInput> memberships,
+      String email) {
+
+    public AccountChange(
+        String displayName,
+        String organization,
+        String party,
+        Set<Role> roles,
+        Boolean clearance,
+        Boolean enabled,
+        Long version,
+        List<MembershipInput> memberships) {
+      this(displayName, organization, party, roles, clearance, enabled, version, memberships, null);
+    }
 
     public AccountChange(
         String displayName,
@@ -489,11 +527,12 @@ public class Accounts {
     if (roles.isEmpty()) {
       throw new BadRequestException("roles", "an account needs at least one role");
     }
+    String email = change.email() == null ? current.email() : email(change.email());
     int updated =
         jdbc.sql(
                 "update account set display_name = ?, organization = ?, party = ?, roles = ?,"
-                    + " clearance = ?, enabled = ?, version = version + 1, updated_at = ?"
-                    + " where id = ? and version = ?")
+                    + " clearance = ?, enabled = ?, email = ?, version = version + 1,"
+                    + " updated_at = ? where id = ? and version = ?")
             .params(
                 displayName,
                 organization,
@@ -501,6 +540,7 @@ public class Accounts {
                 roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
                 change.clearance() == null ? current.clearance() : change.clearance(),
                 change.enabled() == null ? current.enabled() : change.enabled(),
+                email,
                 now(),
                 current.id(),
                 current.version())
@@ -523,6 +563,10 @@ public class Accounts {
     }
     if (after.enabled() != current.enabled()) {
       details.put("enabled", after.enabled());
+    }
+    if (!java.util.Objects.equals(after.email(), current.email())) {
+      // whether it changed, not the address: the trail keeps no more personal data than it needs
+      details.put("email", after.email() == null ? "removed" : "changed");
     }
     if (!java.util.Objects.equals(after.party(), current.party())) {
       details.put("party", String.valueOf(after.party()));
@@ -626,6 +670,7 @@ public class Accounts {
       throw new BadRequestException("organization", "an organization has at most 300 characters");
     }
     Passwords.check("password", account.password());
+    String email = account.email() == null ? null : email(account.email());
     if (find(username).isPresent()) {
       throw new BadRequestException("username", "the user name '" + username + "' is taken");
     }
@@ -633,7 +678,8 @@ public class Accounts {
     OffsetDateTime now = now();
     jdbc.sql(
             "insert into account (id, username, display_name, party, organization, password_hash,"
-                + " roles, clearance, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " roles, clearance, email, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             id,
             username,
@@ -643,10 +689,23 @@ public class Accounts {
             passwords.encode(account.password()),
             account.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
             account.clearance(),
+            email,
             now,
             now)
         .update();
     return find(username).orElseThrow();
+  }
+
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+  /** An e-mail address as given, stripped; null for a blank one. */
+  private static String email(String given) {
+    String email = blankToNull(given);
+    if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+      throw new BadRequestException("email", "an e-mail address looks like name@example.org");
+    }
+    return email;
   }
 
   /** The roles and state of an account now, read on every request so that changes apply at once. */

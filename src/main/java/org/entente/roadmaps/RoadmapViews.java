@@ -53,4 +53,22 @@ public final class RoadmapViews {
       LocalDate finish,
       AgreementView agreement,
       boolean changedSinceVersion) {}
+
+  /**
+   * An open milestone with its planned end: what a person's calendar and reminders show.
+   *
+   * @param charterKey the charter's key
+   * @param groupKey the working group's key
+   * @param groupName the working group's name
+   * @param status {@code not-started} or {@code in-progress}
+   */
+  public record DueMilestone(
+      UUID id,
+      String charterKey,
+      String groupKey,
+      LocalizedText groupName,
+      String key,
+      LocalizedText title,
+      LocalDate plannedEnd,
+      String status) {}
 }

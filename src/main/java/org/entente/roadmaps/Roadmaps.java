@@ -457,6 +457,41 @@ public class Roadmaps {
         .orElseThrow(() -> new NotFoundException("milestone", String.valueOf(id)));
   }
 
+  /**
+   * The open milestones (not started or in progress, not retired) of the groups whose records the
+   * viewer may read, that the viewer may see and that are planned to end on or before a day, by
+   * planned end: what the viewer's calendar and reminders show. Public milestones of other groups
+   * are not the viewer's business here, so they are left out.
+   */
+  public List<RoadmapViews.DueMilestone> milestonesDue(Viewer viewer, LocalDate until) {
+    if (!viewer.signedIn() || viewer.operator() || viewer.groups().isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select m.id, m.code, m.title, m.planned_end, m.status, c.code as charter_code,"
+                + " g.code as group_code, g.name as group_name from milestone m"
+                + " join charter c on c.id = m.charter_id"
+                + " join working_group g on g.id = m.group_id"
+                + " where m.retired = false and m.status in ('NOT_STARTED', 'IN_PROGRESS')"
+                + " and m.planned_end <= :until and m.group_id in (:viewerGroups) and "
+                + Viewer.condition("m")
+                + " order by m.planned_end, c.code, m.code")
+        .param("until", until)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) ->
+                new RoadmapViews.DueMilestone(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("charter_code"),
+                    rs.getString("group_code"),
+                    LocalizedText.fromJson(rs.getString("group_name")),
+                    rs.getString("code"),
+                    LocalizedText.fromJson(rs.getString("title")),
+                    rs.getObject("planned_end", LocalDate.class),
+                    Status.valueOf(rs.getString("status")).code()))
+        .list();
+  }
+
   /** A milestone's charter and group keys. */
   private String[] keys(UUID id) {
     return jdbc.sql(

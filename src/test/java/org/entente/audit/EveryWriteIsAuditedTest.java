@@ -164,6 +164,50 @@ class EveryWriteIsAuditedTest {
             .header("Authorization", "Bearer " + member)
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"title\":\"First meeting of the energy group\",\"version\":0}"));
+    // calendars and reminders
+    MockHttpServletResponse calendar =
+        expectOneEvent(
+            "calendar.created",
+            201,
+            post("/api/me/calendars")
+                .header("Authorization", "Bearer " + member)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"person\"}"));
+    expectOneEvent(
+        "calendar.revoked",
+        204,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                "/api/me/calendars/" + JsonPath.read(calendar.getContentAsString(), "$.feed.id"))
+            .header("Authorization", "Bearer " + member));
+    expectOneEvent(
+        "reminder.preferences",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/me/reminders")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"daysAhead\":30}"));
+    long beforeRun = audit.head().seq();
+    MockHttpServletResponse run =
+        mvc.perform(
+                post("/api/reminders/run")
+                    .header("Authorization", "Bearer test-operator-token-0123456789abcdef"))
+            .andReturn()
+            .getResponse();
+    int made = JsonPath.read(run.getContentAsString(), "$.made");
+    assertThat(made).isPositive();
+    assertThat(audit.head().seq()).as("one event per digest").isEqualTo(beforeRun + made);
+    String digest =
+        JsonPath.read(
+            mvc.perform(get("/api/me/notifications").header("Authorization", "Bearer " + member))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$[0].id");
+    expectOneEvent(
+        "notification.read",
+        200,
+        post("/api/me/notifications/" + digest + "/read")
+            .header("Authorization", "Bearer " + member));
     expectOneEvent(
         "request.denied", 404, get("/api/accounts").header("Authorization", "Bearer " + member));
     expectOneEvent("logout", 302, post("/logout").cookie(session).with(csrf()));

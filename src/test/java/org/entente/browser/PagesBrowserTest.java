@@ -311,6 +311,17 @@ class PagesBrowserTest {
       } else {
         assertThat(events).doesNotContain("Azerbaijani preparatory meeting");
       }
+      for (String page :
+          List.of("/account/calendars", "/account/reminders", "/account/notifications")) {
+        open(page);
+        assertNoSeriousViolations(page);
+      }
+      open("/account/calendars");
+      driver.findElement(By.cssSelector("form[action$='/account/calendars'] button")).click();
+      assertThat(waitFor(By.id("new-calendar-url")).getAttribute("value"))
+          .contains("/calendars/")
+          .endsWith(".ics");
+      assertNoSeriousViolations("/account/calendars (created)");
       open("/account/tokens");
       assertNoSeriousViolations("/account/tokens");
       driver.findElement(By.id("name")).sendKeys("journey" + Keys.ENTER);

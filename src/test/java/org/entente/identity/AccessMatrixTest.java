@@ -238,4 +238,40 @@ class AccessMatrixTest {
       }
     }
   }
+
+  /** The rows of calendars and reminders, stated again: who may call each of their routes. */
+  static final Map<String, Access> CALENDAR_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /calendars/*.ics", Access.ANYONE),
+          Map.entry("GET /account/calendars", Access.SIGNED_IN),
+          Map.entry("POST /account/calendars", Access.SIGNED_IN),
+          Map.entry("POST /account/calendars/*/revoke", Access.SIGNED_IN),
+          Map.entry("GET /account/reminders", Access.SIGNED_IN),
+          Map.entry("POST /account/reminders", Access.SIGNED_IN),
+          Map.entry("GET /account/notifications", Access.SIGNED_IN),
+          Map.entry("POST /account/notifications/*/read", Access.SIGNED_IN),
+          Map.entry("GET /api/me/calendars", Access.SIGNED_IN),
+          Map.entry("POST /api/me/calendars", Access.TOKEN_WRITE),
+          Map.entry("DELETE /api/me/calendars/*", Access.TOKEN_WRITE),
+          Map.entry("GET /api/me/reminders", Access.SIGNED_IN),
+          Map.entry("PUT /api/me/reminders", Access.TOKEN_WRITE),
+          Map.entry("GET /api/me/notifications", Access.SIGNED_IN),
+          Map.entry("GET /api/me/notifications/*", Access.SIGNED_IN),
+          Map.entry("POST /api/me/notifications/*/read", Access.TOKEN_WRITE),
+          Map.entry("POST /api/reminders/run", Access.OPERATOR));
+
+  @Test
+  void calendarAndReminderRoutesHaveTheAccessTheirRowsName() {
+    List<AccessRules.Rule> all = new ArrayList<>(AccessRules.API);
+    all.addAll(AccessRules.PAGES);
+    for (var row : CALENDAR_ROWS.entrySet()) {
+      String[] parts = row.getKey().split(" ");
+      assertThat(all)
+          .as(row.getKey())
+          .filteredOn(r -> r.method().name().equals(parts[0]) && r.pattern().equals(parts[1]))
+          .singleElement()
+          .extracting(AccessRules.Rule::access)
+          .isEqualTo(row.getValue());
+    }
+  }
 }

@@ -149,6 +149,7 @@ class NeedToKnowTest {
         meeting("fd.cleared", "border-security", "bilateral", "Patrol review " + SECURITY_CANARY);
     internalAction = actionItem("fd.member", internalMeeting, "Brief " + PARTY_CANARY);
     securityAction = actionItem("fd.cleared", securityMeeting, "Drill " + SECURITY_CANARY);
+    calendarsAndDigests();
   }
 
   String internalMeeting;
@@ -208,6 +209,43 @@ class NeedToKnowTest {
             .getResponse();
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
     return JsonPath.read(response.getContentAsString(), "$.id");
+  }
+
+  /** Each person's calendar feed (its path, its id) and today's digest, due within 30 days. */
+  final Map<String, String> feed = new LinkedHashMap<>();
+
+  final Map<String, String> feedId = new LinkedHashMap<>();
+
+  private void calendarsAndDigests() throws Exception {
+    for (String who : EVERYONE) {
+      if (who.equals("anonymous")) {
+        continue;
+      }
+      MockHttpServletResponse settings =
+          as(
+              who,
+              put("/api/me/reminders")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"daysAhead\":30}"));
+      assertThat(settings.getStatus()).as(settings.getContentAsString()).isEqualTo(200);
+      MockHttpServletResponse created =
+          as(
+              who,
+              post("/api/me/calendars")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"kind\":\"person\"}"));
+      assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+      String url = JsonPath.read(created.getContentAsString(), "$.url");
+      feed.put(who, url.substring(url.indexOf("/calendars/")));
+      feedId.put(who, JsonPath.read(created.getContentAsString(), "$.feed.id"));
+    }
+    MockHttpServletResponse run =
+        mvc.perform(
+                post("/api/reminders/run")
+                    .header("Authorization", "Bearer test-operator-token-0123456789abcdef"))
+            .andReturn()
+            .getResponse();
+    assertThat(run.getStatus()).as(run.getContentAsString()).isEqualTo(200);
   }
 
   String internalMilestone;
@@ -366,7 +404,10 @@ class NeedToKnowTest {
             "personal_access_token",
             "commitment",
             "working_group",
-            "charter")) {
+            "charter",
+            "calendar_feed",
+            "notification",
+            "reminder_preference")) {
       all.append(table).append('\n');
       jdbc.sql("select * from " + table + " order by 1, 2")
           .query(
@@ -419,6 +460,9 @@ class NeedToKnowTest {
           "/api/charters/" + CHARTER + "/statements",
           "/api/me/action-items",
           "/api/me",
+          "/api/me/calendars",
+          "/api/me/notifications",
+          "/api/me/reminders",
           "/api/accounts?size=100",
           "/v3/api-docs");
 
@@ -440,7 +484,10 @@ class NeedToKnowTest {
           "/charters/" + CHARTER + "/statements",
           "/account/action-items",
           "/admin/accounts",
-          "/account/tokens");
+          "/account/tokens",
+          "/account/calendars",
+          "/account/notifications",
+          "/account/reminders");
 
   /** Who may see each canary; everyone else never does. */
   static final Map<String, Set<String>> ENTITLED =
@@ -500,6 +547,25 @@ class NeedToKnowTest {
       seen.append(
           page(session, "/charters/" + CHARTER + "/working-groups/inner-circle")
               .getContentAsString());
+      if (feed.containsKey(who)) {
+        // the calendar feed, fetched as a calendar program does: no login, the secret is the key
+        MockHttpServletResponse calendar =
+            mvc.perform(get(feed.get(who))).andReturn().getResponse();
+        assertThat(calendar.getStatus()).as("feed of " + who).isEqualTo(200);
+        seen.append(calendar.getContentAsString());
+        // the restricted milestones are due within the feed's reach: shown to exactly those
+        // entitled, on their own channel too
+        String digests = as(who, get("/api/me/notifications")).getContentAsString();
+        for (String canary : List.of(PARTY_CANARY, SECURITY_CANARY)) {
+          boolean entitled = ENTITLED.get(canary).contains(who);
+          assertThat(calendar.getContentAsString().contains(canary))
+              .as("feed of %s shows %s", who, canary)
+              .isEqualTo(entitled);
+          assertThat(digests.contains(canary))
+              .as("digest of %s shows %s", who, canary)
+              .isEqualTo(entitled);
+        }
+      }
       for (var canary : ENTITLED.entrySet()) {
         if (canary.getValue().contains(who)) {
           assertThat(seen).as("%s sees %s", who, canary.getKey()).contains(canary.getKey());
@@ -609,6 +675,18 @@ class NeedToKnowTest {
         "/api/accounts/fd.member",
         List.of("sy.coord", "fd.member", "sy.member", "company", "anonymous"));
     sweep.put("/api/accounts/nobody", EVERYONE);
+    // someone else's calendar and notification, by id
+    String fdNotification =
+        jdbc.sql("select cast(id as varchar) from notification where username = 'fd.member'")
+            .query(String.class)
+            .single();
+    List<String> othersThanFdMember =
+        EVERYONE.stream().filter(w -> !w.equals("fd.member")).toList();
+    sweep.put("/api/me/calendars/" + feedId.get("fd.member"), othersThanFdMember);
+    sweep.put("/api/me/notifications/" + fdNotification, othersThanFdMember);
+    sweep.put("/api/me/notifications/" + fdNotification + "/read", othersThanFdMember);
+    sweep.put("/api/me/calendars/" + guessedUuid, EVERYONE);
+    sweep.put("/api/me/notifications/" + guessedUuid, EVERYONE);
     String before = snapshot();
     long auditBefore = audit.head().seq();
     for (var e : sweep.entrySet()) {
@@ -699,6 +777,26 @@ class NeedToKnowTest {
                 .getResponse()
                 .getStatus())
         .isEqualTo(404);
+    for (String who : othersThanFdMember) {
+      MockHttpServletResponse read =
+          as(who, post("/api/me/notifications/" + fdNotification + "/read"));
+      assertThat(read.getStatus()).as("mark read as " + who).isEqualTo(404);
+    }
+    // nor someone else's calendar or notification, through the pages
+    for (String url :
+        List.of(
+            "/account/calendars/" + feedId.get("fd.member") + "/revoke",
+            "/account/notifications/" + fdNotification + "/read")) {
+      assertThat(
+              mvc.perform(post(url).cookie(other).with(csrf()))
+                  .andReturn()
+                  .getResponse()
+                  .getStatus())
+          .as(url)
+          .isEqualTo(404);
+    }
+    assertThat(mvc.perform(get(feed.get("fd.member"))).andReturn().getResponse().getStatus())
+        .isEqualTo(200);
     assertThat(snapshot()).isEqualTo(before);
     assertThat(audit.events(null, null, null, new Paging(0, 100)).items())
         .filteredOn(ev -> ev.seq() > auditBefore)

@@ -539,6 +539,48 @@ public class Charters {
         .map(java.time.ZoneId::of);
   }
 
+  /**
+   * The charter's commitments the viewer may see whose title or action match a search, with their
+   * areas.
+   */
+  public List<org.entente.shared.SearchHit> search(
+      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
+    CharterSummary charter = require(charterKey, viewer);
+    org.entente.shared.TextQuery.Condition match =
+        query.condition("c.title || ' ' || c.action", postgres, "q");
+    return jdbc.sql(
+            "select c.id, c.code, c.title, c.action from commitment c where c.charter_id = :charter"
+                + " and c.retired = false and "
+                + Viewer.condition("c")
+                + " and "
+                + match.sql()
+                + " order by c.position limit 200")
+        .param("charter", charter.id())
+        .params(viewer.parameters())
+        .params(match.params())
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              List<String> areas =
+                  jdbc.sql(
+                          "select a.code from commitment_area ca join area a on a.id = ca.area_id"
+                              + " where ca.commitment_id = ? order by a.position")
+                      .param(id)
+                      .query(String.class)
+                      .list();
+              return new org.entente.shared.SearchHit(
+                  "commitment",
+                  rs.getString("code"),
+                  LocalizedText.fromJson(rs.getString("title")).text(),
+                  LocalizedText.fromJson(rs.getString("action")).text(),
+                  null,
+                  areas,
+                  null,
+                  "/charters/" + charterKey + "/commitments/" + rs.getString("code"));
+            })
+        .list();
+  }
+
   /** A working group with the commitments it carries. */
   public WorkingGroupDetail workingGroup(String charterKey, String groupKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);

@@ -336,6 +336,73 @@ public class Meetings {
   }
 
   /**
+   * The charter's meetings the viewer may see whose title, place or minutes match a search, and the
+   * published joint statements whose text does (those anyone may read).
+   */
+  public List<org.entente.shared.SearchHit> search(
+      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
+    CharterSummary charter = charters.require(charterKey, viewer);
+    org.entente.shared.TextQuery.Condition match =
+        query.condition(
+            "m.title || ' ' || coalesce(m.place, '') || ' ' || coalesce(m.minutes, '')",
+            postgres,
+            "q");
+    List<Row> rows =
+        jdbc.sql(
+                SELECT
+                    + " where m.charter_id = :charter and "
+                    + Viewer.condition("m")
+                    + " and "
+                    + match.sql()
+                    + " order by m.starts_at desc limit 200")
+            .param("charter", charter.id())
+            .params(viewer.parameters())
+            .params(match.params())
+            .query(Meetings::row)
+            .list();
+    auditRestrictedReads(rows);
+    List<org.entente.shared.SearchHit> hits = new ArrayList<>();
+    for (Row r : rows) {
+      hits.add(
+          new org.entente.shared.SearchHit(
+              "meeting",
+              r.id().toString(),
+              r.title(),
+              bodyName(r) + ", " + r.start().atZone(r.zone()).toLocalDate(),
+              r.body() == Body.FRAMEWORK ? null : groupKey(r.groupId()),
+              List.of(),
+              r.status().code(),
+              "/meetings/" + r.id()));
+    }
+    org.entente.shared.TextQuery.Condition statement = query.condition("s.text", postgres, "s");
+    jdbc.sql(
+            SELECT.replace("select m.*", "select m.*, s.text as statement_text, s.published_at")
+                + " join joint_statement s on s.meeting_id = m.id"
+                + " where m.charter_id = :charter and s.published_at is not null and "
+                + statement.sql()
+                + " order by s.published_at desc limit 200")
+        .param("charter", charter.id())
+        .params(statement.params())
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> {
+                  PublishedStatement p = published(rs);
+                  Row r = row(rs, 0);
+                  hits.add(
+                      new org.entente.shared.SearchHit(
+                          "statement",
+                          p.meetingId().toString(),
+                          "Joint statement: " + p.meetingTitle(),
+                          p.text().length() > 240 ? p.text().substring(0, 240) + "…" : p.text(),
+                          r.body() == Body.FRAMEWORK ? null : groupKey(r.groupId()),
+                          List.of(),
+                          "published",
+                          "/statements/" + p.meetingId()));
+                });
+    return hits;
+  }
+
+  /**
    * Changes a meeting, made against a version: its title, times, place, status or minutes. Marking
    * it held records that it meets the charter's "at least annually" obligations; minutes are
    * sanitized, not refused.

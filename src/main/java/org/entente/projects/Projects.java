@@ -167,6 +167,39 @@ public class Projects {
     return stored(id, viewer).view();
   }
 
+  /** The charter's projects the viewer may see whose title or description match a search. */
+  public List<org.entente.shared.SearchHit> search(
+      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
+    UUID charterId = charters.require(charterKey, viewer).id();
+    org.entente.shared.TextQuery.Condition match =
+        query.condition("p.title || ' ' || coalesce(p.description, '')", postgres, "q");
+    return jdbc.sql(
+            "select p.id, p.title, p.description, p.stage, g.code as group_code from project p"
+                + " join working_group g on g.id = p.group_id where p.charter_id = :charter"
+                + " and p.retired = false and "
+                + Viewer.condition("p")
+                + " and "
+                + match.sql()
+                + " order by p.code limit 200")
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .params(match.params())
+        .query(
+            (rs, n) -> {
+              String description = rs.getString("description");
+              return new org.entente.shared.SearchHit(
+                  "project",
+                  rs.getString("id"),
+                  LocalizedText.fromJson(rs.getString("title")).text(),
+                  description == null ? null : LocalizedText.fromJson(description).text(),
+                  rs.getString("group_code"),
+                  List.of(),
+                  rs.getString("stage").toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                  "/projects/" + rs.getString("id"));
+            })
+        .list();
+  }
+
   /**
    * Changes a project, made against a version.
    *

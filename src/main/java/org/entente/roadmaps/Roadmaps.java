@@ -224,6 +224,41 @@ public class Roadmaps {
         .orElseThrow(() -> new NotFoundException("milestone", id.toString()));
   }
 
+  /** The charter's milestones the viewer may see whose title matches a search. */
+  public List<org.entente.shared.SearchHit> search(
+      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
+    UUID charterId = charters.require(charterKey, viewer).id();
+    org.entente.shared.TextQuery.Condition match =
+        query.condition("m.title || ' ' || coalesce(m.owner_organization, '')", postgres, "q");
+    return jdbc.sql(
+            "select m.id, m.title, m.owner_organization, m.status, g.code as group_code"
+                + " from milestone m join working_group g on g.id = m.group_id"
+                + " where m.charter_id = :charter and m.retired = false and "
+                + Viewer.condition("m")
+                + " and "
+                + match.sql()
+                + " order by m.planned_end, m.code limit 200")
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .params(match.params())
+        .query(
+            (rs, n) ->
+                new org.entente.shared.SearchHit(
+                    "milestone",
+                    rs.getString("id"),
+                    LocalizedText.fromJson(rs.getString("title")).text(),
+                    rs.getString("owner_organization"),
+                    rs.getString("group_code"),
+                    List.of(),
+                    rs.getString("status").toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "/charters/"
+                        + charterKey
+                        + "/working-groups/"
+                        + rs.getString("group_code")
+                        + "/workspace"))
+        .list();
+  }
+
   /** A working group's roadmap as of today, with its analysis and its agreement. */
   public Roadmap roadmap(String charterKey, String groupKey, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);

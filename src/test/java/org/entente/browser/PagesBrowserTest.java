@@ -151,6 +151,7 @@ class PagesBrowserTest {
             "Import projects or milestones"),
         Arguments.of("meetings", "/charters/az-us-2026/meetings", "Meetings"),
         Arguments.of("statements", "/charters/az-us-2026/statements", "Joint statements"),
+        Arguments.of("search", "/charters/az-us-2026/search?q=corridor", "Search"),
         Arguments.of("not-found", "/charters/nope", "Not found"));
   }
 

@@ -42,6 +42,7 @@ public final class IndicatorViews {
    *
    * @param status on-track, at-risk, off-track or no-data
    * @param expected where the path from origin to target is in the latest observation's year
+   * @param origin where the path starts: the baseline, or the earliest actual when no baseline
    */
   public record StatusView(
       String status,
@@ -50,6 +51,8 @@ public final class IndicatorViews {
       Integer latestYear,
       BigDecimal latest,
       BigDecimal expected,
+      Integer originYear,
+      BigDecimal origin,
       Integer targetYear,
       BigDecimal target) {}
 

@@ -298,6 +298,8 @@ public class Indicators {
         a.latest() == null ? null : a.latest().year(),
         a.latest() == null ? null : a.latest().value().stripTrailingZeros(),
         a.expected() == null ? null : a.expected().round(java.math.MathContext.DECIMAL64),
+        a.origin() == null ? null : a.origin().year(),
+        a.origin() == null ? null : a.origin().value().stripTrailingZeros(),
         a.target() == null ? null : a.target().year(),
         a.target() == null ? null : a.target().value().stripTrailingZeros());
   }

@@ -143,12 +143,11 @@ public class Indicators {
   }
 
   private static Value value(ResultSet rs, int n) throws SQLException {
-    int year = rs.getInt("period_year");
     return new Value(
         rs.getObject("id", UUID.class),
         rs.getObject("indicator_id", UUID.class),
         Kind.valueOf(rs.getString("kind")),
-        rs.wasNull() ? null : year,
+        rs.getObject("period_year", Integer.class),
         rs.getObject("period_date", LocalDate.class),
         rs.getBigDecimal("amount"),
         rs.getString("source_url"),
@@ -271,7 +270,7 @@ public class Indicators {
                         v.kind().name().toLowerCase(java.util.Locale.ROOT),
                         v.year(),
                         v.date(),
-                        v.amount().stripTrailingZeros(),
+                        tidy(v.amount()),
                         r.unit(),
                         v.sourceUrl(),
                         v.publisher(),
@@ -296,12 +295,12 @@ public class Indicators {
         a.status().label(),
         a.explanation(),
         a.latest() == null ? null : a.latest().year(),
-        a.latest() == null ? null : a.latest().value().stripTrailingZeros(),
-        a.expected() == null ? null : a.expected().round(java.math.MathContext.DECIMAL64),
+        a.latest() == null ? null : tidy(a.latest().value()),
+        a.expected() == null ? null : tidy(a.expected().round(java.math.MathContext.DECIMAL64)),
         a.origin() == null ? null : a.origin().year(),
-        a.origin() == null ? null : a.origin().value().stripTrailingZeros(),
+        a.origin() == null ? null : tidy(a.origin().value()),
         a.target() == null ? null : a.target().year(),
-        a.target() == null ? null : a.target().value().stripTrailingZeros());
+        a.target() == null ? null : tidy(a.target().value()));
   }
 
   // ---------------------------------------------------------------- writes
@@ -1009,6 +1008,12 @@ public class Indicators {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** A number without trailing zeros, never in exponent notation. */
+  static BigDecimal tidy(BigDecimal value) {
+    BigDecimal v = value.stripTrailingZeros();
+    return v.scale() < 0 ? v.setScale(0) : v;
+  }
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

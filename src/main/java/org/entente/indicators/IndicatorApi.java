@@ -82,7 +82,7 @@ class IndicatorApi {
     return ResponseEntity.created(URI.create("/api/indicators/" + id)).body(added);
   }
 
-  @GetMapping(path = "/api/indicators/{id}/values.csv", produces = "text/csv")
+  @GetMapping(path = "/api/indicators/{id}/values.csv")
   @Operation(summary = "The indicator's current values as CSV (the import's columns)")
   ResponseEntity<String> export(@PathVariable String id, Viewer viewer) {
     String csv = indicators.exportCsv(uuid(id), viewer);

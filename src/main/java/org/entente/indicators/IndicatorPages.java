@@ -38,8 +38,16 @@ class IndicatorPages {
 
   @GetMapping("/indicators/{id}")
   String indicator(@PathVariable String id, Viewer viewer, Model model) {
-    UUID uuid = IndicatorApi.uuid(id);
-    IndicatorView indicator = indicators.indicator(uuid, viewer);
+    return page(indicators.indicator(IndicatorApi.uuid(id), viewer), viewer, model);
+  }
+
+  /** The same page, by the indicator's key in its charter: a stable address. */
+  @GetMapping("/charters/{charter}/indicators/{key}")
+  String byKey(@PathVariable String charter, @PathVariable String key, Viewer viewer, Model model) {
+    return page(indicators.indicator(charter, key, viewer), viewer, model);
+  }
+
+  private String page(IndicatorView indicator, Viewer viewer, Model model) {
     model.addAttribute("charter", charters.require(indicator.charterKey(), viewer));
     model.addAttribute("indicator", indicator);
     model.addAttribute("chart", IndicatorChart.of(indicator));

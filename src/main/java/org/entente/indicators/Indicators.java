@@ -204,6 +204,27 @@ public class Indicators {
     return views(List.of(visible(id, viewer))).get(0);
   }
 
+  /**
+   * An indicator of the charter by its key, as far as the viewer may see it.
+   *
+   * @throws NotFoundException when there is none, or the viewer may not see it
+   */
+  public IndicatorView indicator(String charterKey, String key, Viewer viewer) {
+    CharterSummary charter = charters.require(charterKey, viewer);
+    Row row =
+        jdbc.sql(
+                SELECT
+                    + " where i.charter_id = :charter and i.code = :code and "
+                    + Viewer.condition("i"))
+            .param("charter", charter.id())
+            .param("code", key)
+            .params(viewer.parameters())
+            .query(Indicators::row)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("indicator", key));
+    return views(List.of(row)).get(0);
+  }
+
   private Row visible(UUID id, Viewer viewer) {
     return jdbc.sql(SELECT + " where i.id = :id and " + Viewer.condition("i"))
         .param("id", id)

@@ -817,6 +817,9 @@ class NeedToKnowTest {
     pages.put(
         "/indicators/" + securityIndicator, List.of("fd.member", "fd.uncleared", "anonymous"));
     pages.put("/indicators/" + guessedUuid, EVERYONE);
+    pages.put(
+        "/charters/" + CHARTER + "/indicators/river-commission-indicator",
+        List.of("sy.member", "company", "anonymous"));
     for (var e : pages.entrySet()) {
       for (String who : e.getValue()) {
         MockHttpServletResponse response =

@@ -462,6 +462,14 @@ class IndicatorsTest {
         .contains("Report.az citing Ministry of Transport of Kazakhstan")
         .doesNotContain("style=");
 
+    MockHttpServletResponse byKey =
+        as(
+            null,
+            get("/charters/" + CHARTER + "/indicators/titr-cargo-volume")
+                .accept(MediaType.TEXT_HTML));
+    assertThat(byKey.getStatus()).isEqualTo(200);
+    assertThat(byKey.getContentAsString()).contains("Middle Corridor (TITR) cargo volume");
+
     MockHttpServletResponse list =
         as(null, get("/charters/" + CHARTER + "/indicators").accept(MediaType.TEXT_HTML));
     assertThat(list.getStatus()).isEqualTo(200);

@@ -79,7 +79,7 @@ class IndicatorReference {
           Reference reference = read(mapping);
           Indicators.ReferenceReport r = indicators.loadReference(reference);
           log.info(
-              "Reference indicators {} of '{}': {} indicators, {} values, {} created, {} corrected",
+              "Reference indicators {} of '{}': {} indicators, {} values; {} records created, {} corrected",
               mapping.getFilename(),
               r.charterKey(),
               r.indicators(),

@@ -899,7 +899,10 @@ public class Indicators {
 
   // ---------------------------------------------------------------- reference data
 
-  /** How loading a charter's reference indicators went. */
+  /**
+   * How loading a charter's reference indicators went: {@code created} counts indicators and values
+   * created, {@code corrected} values that corrected a stored one.
+   */
   public record ReferenceReport(
       String charterKey, int indicators, int values, int created, int corrected) {}
 

@@ -488,5 +488,14 @@ class IndicatorsTest {
         .contains("Indicators measuring this commitment")
         .contains("/indicators/" + cargo.id())
         .contains("class=\"sparkline\"");
+
+    // the progress roll-up shows each commitment's indicators' status beside its milestones
+    MockHttpServletResponse progress =
+        as(null, get("/charters/" + CHARTER + "/progress").accept(MediaType.TEXT_HTML));
+    assertThat(progress.getStatus()).isEqualTo(200);
+    assertThat(progress.getContentAsString())
+        .contains("class=\"indicator-statuses\"")
+        .contains("/indicators/" + cargo.id())
+        .contains("status-off-track");
   }
 }

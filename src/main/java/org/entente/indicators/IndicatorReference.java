@@ -123,6 +123,7 @@ class IndicatorReference {
       }
     }
     Map<String, Builder> built = new LinkedHashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     try (CSVParser parser =
         CSVFormat.RFC4180
             .builder()
@@ -133,6 +134,7 @@ class IndicatorReference {
             .parse(new StringReader(csv))) {
       for (CSVRecord r : parser) {
         String name = r.get("indicator");
+        seen.add(name);
         Map<String, Object> m = byRow.get(name);
         String key = m == null ? slug(name) : (String) m.get("key");
         Builder b = built.get(key);
@@ -177,6 +179,11 @@ class IndicatorReference {
                 false,
                 null));
         b.publishers.add(r.get("publisher"));
+      }
+    }
+    for (String row : byRow.keySet()) {
+      if (!seen.contains(row)) {
+        throw new IllegalStateException("no row of the CSV is named '" + row + "'");
       }
     }
     List<Entry> entries = new ArrayList<>();

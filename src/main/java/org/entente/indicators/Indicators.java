@@ -1014,7 +1014,7 @@ public class Indicators {
     if (created + corrected > 0) {
       audit.record(
           "indicator.reference-loaded",
-          "charter",
+          "indicator-reference",
           reference.charterKey(),
           Outcome.SUCCESS,
           Map.of(

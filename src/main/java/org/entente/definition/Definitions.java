@@ -161,12 +161,23 @@ public class Definitions {
     return new LoadResult(name, report, List.of());
   }
 
+  /**
+   * Whether a file beside the definitions is a companion of one, not a definition: the reference
+   * indicators of a charter ({@code <charter>.indicators.yaml}), read by the indicators module.
+   */
+  static boolean companion(String fileName) {
+    return fileName != null && fileName.matches(".*\\.indicators\\.ya?ml");
+  }
+
   private List<NamedText> sources() {
     List<NamedText> files = new ArrayList<>();
     try {
       Resource[] resources = new PathMatchingResourcePatternResolver().getResources(bundled);
       java.util.Arrays.sort(resources, java.util.Comparator.comparing(Resource::getFilename));
       for (Resource resource : resources) {
+        if (companion(resource.getFilename())) {
+          continue;
+        }
         files.add(
             new NamedText(
                 resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8)));
@@ -185,6 +196,7 @@ public class Definitions {
           for (Path path :
               paths
                   .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                  .filter(p -> !companion(p.getFileName().toString()))
                   .sorted()
                   .toList()) {
             try {

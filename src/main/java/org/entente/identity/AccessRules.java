@@ -116,6 +116,11 @@ final class AccessRules {
           reads(
               Access.ANYONE, "/api/meetings/*", "/api/meetings/*/statement", "/api/action-items/*"),
           reads(Access.ANYONE, "/api/projects/*", "/api/projects/*/progress"),
+          List.of(
+              new Rule(HttpMethod.POST, "/api/charters/*/indicators", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/indicators/*/values", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.POST, "/api/indicators/*/values/import", Access.TOKEN_WRITE)),
+          reads(Access.ANYONE, "/api/indicators/*", "/api/indicators/*/values.csv"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
@@ -153,6 +158,7 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/projects", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN)),
           reads(Access.ANYONE, "/meetings/*", "/statements/*"),
+          reads(Access.ANYONE, "/indicators/*"),
           List.of(
               new Rule(HttpMethod.POST, "/charters/*/meetings", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/dialogue-platforms", Access.SIGNED_IN),

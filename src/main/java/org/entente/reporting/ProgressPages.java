@@ -1,6 +1,11 @@
 package org.entente.reporting;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.entente.identity.Viewer;
+import org.entente.indicators.IndicatorViews.IndicatorView;
+import org.entente.indicators.Indicators;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,15 +16,25 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ProgressPages {
 
   private final Progress progress;
+  private final Indicators indicators;
 
-  ProgressPages(Progress progress) {
+  ProgressPages(Progress progress, Indicators indicators) {
     this.progress = progress;
+    this.indicators = indicators;
   }
 
   @GetMapping("/charters/{charter}/progress")
   String progress(@PathVariable String charter, Viewer viewer, Model model) {
     model.addAttribute("tree", progress.tree(charter, viewer));
     model.addAttribute("charter", charter);
+    // beside each commitment's milestone progress, the status of the indicators measuring it
+    Map<String, List<IndicatorView>> measuring = new LinkedHashMap<>();
+    for (IndicatorView i : indicators.list(charter, viewer)) {
+      for (String c : i.commitments()) {
+        measuring.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(i);
+      }
+    }
+    model.addAttribute("indicators", measuring);
     model.addAttribute(
         "rules",
         java.util.List.of(

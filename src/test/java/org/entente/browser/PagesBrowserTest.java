@@ -152,6 +152,11 @@ class PagesBrowserTest {
         Arguments.of("meetings", "/charters/az-us-2026/meetings", "Meetings"),
         Arguments.of("statements", "/charters/az-us-2026/statements", "Joint statements"),
         Arguments.of("search", "/charters/az-us-2026/search?q=corridor", "Search"),
+        Arguments.of("indicators", "/charters/az-us-2026/indicators", "Indicators"),
+        Arguments.of(
+            "indicator",
+            "/charters/az-us-2026/indicators/titr-cargo-volume",
+            "Middle Corridor (TITR) cargo volume"),
         Arguments.of("not-found", "/charters/nope", "Not found"));
   }
 

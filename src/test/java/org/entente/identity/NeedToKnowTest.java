@@ -149,7 +149,54 @@ class NeedToKnowTest {
         meeting("fd.cleared", "border-security", "bilateral", "Patrol review " + SECURITY_CANARY);
     internalAction = actionItem("fd.member", internalMeeting, "Brief " + PARTY_CANARY);
     securityAction = actionItem("fd.cleared", securityMeeting, "Drill " + SECURITY_CANARY);
+    internalIndicator =
+        indicator("fd.member", "river-commission", "party-internal", "River flow " + PARTY_CANARY);
+    securityIndicator =
+        indicator("fd.cleared", "border-security", "bilateral", "Crossings " + SECURITY_CANARY);
     calendarsAndDigests();
+  }
+
+  String internalIndicator;
+  String securityIndicator;
+
+  /** An indicator of the group measuring shared-rivers, with a baseline whose note is the title. */
+  private String indicator(String username, String group, String classification, String title)
+      throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/charters/" + CHARTER + "/indicators")
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"key\":\""
+                            + group
+                            + "-indicator\",\"name\":{\"en\":\""
+                            + title
+                            + "\"},\"unit\":\"cubic metres\",\"direction\":\"higher\","
+                            + "\"commitments\":[\"shared-rivers\"],\"workingGroup\":\""
+                            + group
+                            + "\",\"classification\":\""
+                            + classification
+                            + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+    String id = JsonPath.read(response.getContentAsString(), "$.id");
+    MockHttpServletResponse value =
+        mvc.perform(
+                post("/api/indicators/" + id + "/values")
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"kind\":\"baseline\",\"year\":2025,\"value\":\"12\","
+                            + "\"unit\":\"cubic metres\",\"publisher\":\"Gauge\","
+                            + "\"note\":\""
+                            + title
+                            + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(value.getStatus()).as(value.getContentAsString()).isEqualTo(201);
+    return id;
   }
 
   String internalMeeting;
@@ -407,7 +454,10 @@ class NeedToKnowTest {
             "charter",
             "calendar_feed",
             "notification",
-            "reminder_preference")) {
+            "reminder_preference",
+            "indicator",
+            "indicator_commitment",
+            "indicator_value")) {
       all.append(table).append('\n');
       jdbc.sql("select * from " + table + " order by 1, 2")
           .query(
@@ -458,6 +508,7 @@ class NeedToKnowTest {
           "/api/charters/" + CHARTER + "/meetings?from=2026-01-01&to=2028-01-01",
           "/api/charters/" + CHARTER + "/meetings",
           "/api/charters/" + CHARTER + "/statements",
+          "/api/charters/" + CHARTER + "/indicators",
           "/api/me/action-items",
           "/api/charters/" + CHARTER + "/search?q=canary&size=100",
           "/api/charters/" + CHARTER + "/search?q=%22canary%22&type=meeting",
@@ -484,6 +535,7 @@ class NeedToKnowTest {
           "/charters/" + CHARTER + "/meetings?month=2026-12",
           "/charters/" + CHARTER + "/meetings/new",
           "/charters/" + CHARTER + "/statements",
+          "/charters/" + CHARTER + "/indicators",
           "/account/action-items",
           "/charters/" + CHARTER + "/search?q=canary",
           "/admin/accounts",
@@ -666,6 +718,12 @@ class NeedToKnowTest {
     sweep.put("/api/action-items/" + securityAction, notSecurity);
     sweep.put("/api/action-items/" + internalAction + "/milestone", notInternal);
     sweep.put("/api/action-items/" + guessedUuid, EVERYONE);
+    for (String sub : List.of("", "/values", "/values.csv")) {
+      sweep.put("/api/indicators/" + internalIndicator + sub, notInternal);
+      sweep.put("/api/indicators/" + securityIndicator + sub, notSecurity);
+      sweep.put("/api/indicators/" + guessedUuid + sub, EVERYONE);
+    }
+    sweep.put("/api/indicators/1", EVERYONE);
     sweep.put(EVENTS + "/" + guessedUuid, EVERYONE);
     sweep.put(EVENTS + "/" + randomUuid, EVERYONE);
     sweep.put(EVENTS + "/1", EVERYONE);
@@ -692,11 +750,32 @@ class NeedToKnowTest {
     sweep.put("/api/me/notifications/" + guessedUuid, EVERYONE);
     String before = snapshot();
     long auditBefore = audit.head().seq();
+    // an import of values, as CSV, into an indicator the caller may not see
+    for (var e :
+        Map.of(
+                internalIndicator, notInternal,
+                securityIndicator, notSecurity,
+                guessedUuid, EVERYONE)
+            .entrySet()) {
+      for (String who : e.getValue()) {
+        MockHttpServletResponse response =
+            as(
+                who,
+                post("/api/indicators/" + e.getKey() + "/values/import")
+                    .contentType("text/csv")
+                    .content("kind,year,value,unit,publisher\nactual,2026,1,cubic metres,x\n"));
+        assertThat(response.getStatus()).as("import into %s as %s", e.getKey(), who).isEqualTo(404);
+        assertThat(response.getContentAsString())
+            .doesNotContain(PARTY_CANARY, SECURITY_CANARY, GROUP_CANARY);
+      }
+    }
     for (var e : sweep.entrySet()) {
       for (String who : e.getValue()) {
         // a body the endpoint accepts, so that only the record decides the answer
         String body =
-            e.getKey().contains("/meetings/") || e.getKey().contains("/action-items/")
+            e.getKey().contains("/meetings/")
+                    || e.getKey().contains("/action-items/")
+                    || e.getKey().contains("/indicators/")
                 ? "{}"
                 : e.getKey().contains("/accounts/")
                     ? "{\"displayName\":\"x\",\"version\":0}"
@@ -737,6 +816,13 @@ class NeedToKnowTest {
     pages.put("/meetings/" + securityMeeting, List.of("fd.member", "fd.uncleared", "anonymous"));
     pages.put("/statements/" + internalMeeting, EVERYONE);
     pages.put("/meetings/" + guessedUuid, EVERYONE);
+    pages.put("/indicators/" + internalIndicator, List.of("sy.member", "company", "anonymous"));
+    pages.put(
+        "/indicators/" + securityIndicator, List.of("fd.member", "fd.uncleared", "anonymous"));
+    pages.put("/indicators/" + guessedUuid, EVERYONE);
+    pages.put(
+        "/charters/" + CHARTER + "/indicators/river-commission-indicator",
+        List.of("sy.member", "company", "anonymous"));
     for (var e : pages.entrySet()) {
       for (String who : e.getValue()) {
         MockHttpServletResponse response =

@@ -1,0 +1,193 @@
+package org.entente.indicators;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.entente.shared.BadRequestException;
+
+/** What an indicator is made of, and the rule that gives its status. */
+final class Indicator {
+
+  private Indicator() {}
+
+  /** Whether higher or lower values are better. */
+  enum Direction {
+    HIGHER,
+    LOWER;
+
+    static Direction fromCode(String field, String code) {
+      if (code == null || code.isBlank()) {
+        throw new BadRequestException(field, "direction is required: higher or lower");
+      }
+      try {
+        return valueOf(code.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(field, "direction is higher or lower, not '" + code + "'");
+      }
+    }
+  }
+
+  /** A value's kind. */
+  enum Kind {
+    BASELINE,
+    TARGET,
+    ACTUAL;
+
+    static Kind fromCode(String field, String code) {
+      if (code == null || code.isBlank()) {
+        throw new BadRequestException(field, "kind is required: baseline, target or actual");
+      }
+      try {
+        return valueOf(code.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(
+            field, "kind is baseline, target or actual, not '" + code + "'");
+      }
+    }
+  }
+
+  /** An indicator's status. */
+  enum Status {
+    ON_TRACK("on track"),
+    AT_RISK("at risk"),
+    OFF_TRACK("off track"),
+    NO_DATA("no data");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
+
+    String code() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** A used value of one year, as the status rule reads it. */
+  record Point(Kind kind, int year, BigDecimal value) {}
+
+  /**
+   * How the status was found.
+   *
+   * @param status the status
+   * @param explanation one sentence saying why, in words
+   * @param origin the start of the path: the baseline, or the earliest observation when no baseline
+   *     precedes the target; null with no data
+   * @param target the target the path leads to; null with no data
+   * @param latest the latest observation compared; null with no data
+   * @param expected where the path is in the latest observation's year; null with no data
+   */
+  record Assessment(
+      Status status,
+      String explanation,
+      Point origin,
+      Point target,
+      Point latest,
+      BigDecimal expected) {}
+
+  /** The tolerance, as a share of the distance from the path's origin to its target. */
+  static final BigDecimal TOLERANCE = new BigDecimal("0.10");
+
+  /**
+   * The status of an indicator from its used values (decision 0012).
+   *
+   * <p>Observations are the used actual values and the used baseline (the baseline is itself an
+   * observed value, the last one before the charter). The latest observation (by year) is compared
+   * with the straight path from its origin to the nearest target: the used target with a year at or
+   * after the latest observation's year, the earliest such. The origin is the baseline when it
+   * precedes that target, otherwise the earliest observation that does (said in the explanation);
+   * when no observation precedes the target, the path is the target itself. The tolerance is 10% of
+   * the distance from origin to target (of the target itself when the two are equal). The latest
+   * value is on track when at or beyond the path less one tolerance, at risk within two tolerances,
+   * off track beyond; "beyond" means above for higher-is-better, below for lower-is-better. No
+   * observation, or no target with a year at or after the latest observation, gives "no data".
+   */
+  static Assessment assess(Direction direction, List<Point> used) {
+    List<Point> observations =
+        used.stream().filter(p -> p.kind() != Kind.TARGET).sorted(BY_YEAR).toList();
+    if (observations.isEmpty()) {
+      return noData("no actual value yet");
+    }
+    Point latest = observations.get(observations.size() - 1);
+    Optional<Point> nearest =
+        used.stream()
+            .filter(p -> p.kind() == Kind.TARGET && p.year() >= latest.year())
+            .min(BY_YEAR);
+    if (nearest.isEmpty()) {
+      return noData("no target with a year at or after " + latest.year());
+    }
+    Point target = nearest.get();
+    Optional<Point> baseline =
+        observations.stream()
+            .filter(p -> p.kind() == Kind.BASELINE && p.year() < target.year())
+            .findFirst();
+    Optional<Point> earliest =
+        observations.stream().filter(p -> p.year() < target.year()).findFirst();
+    Point origin = baseline.or(() -> earliest).orElse(target);
+    String from =
+        baseline.isPresent()
+            ? "the baseline of " + origin.year()
+            : earliest.isPresent()
+                ? "the earliest actual value (" + origin.year() + "), no baseline preceding"
+                : "the target itself";
+    BigDecimal expected;
+    if (target.year() == origin.year()) {
+      expected = target.value();
+    } else {
+      BigDecimal share =
+          BigDecimal.valueOf(latest.year() - origin.year())
+              .divide(BigDecimal.valueOf(target.year() - origin.year()), MathContext.DECIMAL64);
+      expected = origin.value().add(target.value().subtract(origin.value()).multiply(share));
+    }
+    BigDecimal distance = target.value().subtract(origin.value()).abs();
+    if (distance.signum() == 0) {
+      distance = target.value().abs();
+    }
+    BigDecimal tolerance = distance.multiply(TOLERANCE);
+    BigDecimal gap = latest.value().subtract(expected);
+    if (direction == Direction.LOWER) {
+      gap = gap.negate();
+    }
+    Status status;
+    if (gap.compareTo(tolerance.negate()) >= 0) {
+      status = Status.ON_TRACK;
+    } else if (gap.compareTo(tolerance.multiply(BigDecimal.valueOf(2)).negate()) >= 0) {
+      status = Status.AT_RISK;
+    } else {
+      status = Status.OFF_TRACK;
+    }
+    String explanation =
+        "%s: %s in %d against %s on the path from %s to the target of %s for %d"
+            .formatted(
+                status.label(),
+                plain(latest.value()),
+                latest.year(),
+                plain(expected.round(MathContext.DECIMAL64)),
+                from,
+                plain(target.value()),
+                target.year());
+    return new Assessment(status, explanation, origin, target, latest, expected);
+  }
+
+  private static final Comparator<Point> BY_YEAR = Comparator.comparingInt(Point::year);
+
+  private static Assessment noData(String why) {
+    return new Assessment(Status.NO_DATA, "no data: " + why, null, null, null, null);
+  }
+
+  static String plain(BigDecimal value) {
+    BigDecimal v = value.stripTrailingZeros();
+    if (v.scale() > 3) {
+      v = v.setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+    return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
+  }
+}

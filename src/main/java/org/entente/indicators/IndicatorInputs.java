@@ -1,0 +1,57 @@
+package org.entente.indicators;
+
+import java.util.List;
+import java.util.Map;
+
+/** What an indicator and its values are made from. */
+final class IndicatorInputs {
+
+  private IndicatorInputs() {}
+
+  /**
+   * An indicator to create.
+   *
+   * @param name by language (en required)
+   * @param direction higher or lower
+   * @param area an area key of the charter, optional
+   * @param commitments the keys of the commitments it measures
+   * @param workingGroup the key of the working group whose record it is, or null for the framework
+   * @param classification public, bilateral (the default) or party-internal
+   */
+  record IndicatorInput(
+      String key,
+      Map<String, String> name,
+      String unit,
+      String direction,
+      String area,
+      List<String> commitments,
+      String ownerOrganization,
+      String definition,
+      String dataSource,
+      String workingGroup,
+      String classification) {}
+
+  /**
+   * A value to add.
+   *
+   * @param value a number, as text or as a number
+   * @param unit must be the indicator's unit
+   * @param year the year it is of; a target may have none
+   * @param date the day it was observed as of (in that year), optional
+   * @param official false for a third-party scenario (default true)
+   * @param use true to make it the used value of its kind and year in place of another source's
+   * @param corrects the id of the value it corrects, which it supersedes and keeps as history
+   */
+  record ValueInput(
+      String kind,
+      Integer year,
+      String date,
+      String value,
+      String unit,
+      String sourceUrl,
+      String publisher,
+      String note,
+      Boolean official,
+      Boolean use,
+      String corrects) {}
+}

@@ -46,6 +46,8 @@ import org.entente.shared.Classification;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
+import org.entente.shared.SearchHit;
+import org.entente.shared.TextQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -193,6 +195,54 @@ public class Indicators {
             .query(Indicators::row)
             .list();
     return views(rows);
+  }
+
+  /**
+   * The charter's indicators the viewer may see whose name, definition or data source match a
+   * search, each with its status (e.g. {@code on-track}) and the working group it belongs to.
+   */
+  public List<SearchHit> search(
+      String charterKey, TextQuery query, boolean postgres, Viewer viewer) {
+    CharterSummary charter = charters.require(charterKey, viewer);
+    TextQuery.Condition match =
+        query.condition(
+            "i.name || ' ' || coalesce(i.definition, '') || ' ' || coalesce(i.data_source, '')",
+            postgres,
+            "q");
+    Map<UUID, String> groupOf = new HashMap<>();
+    List<Row> rows =
+        jdbc.sql(
+                "select i.*, c.code as charter_code, g.code as group_code from indicator i"
+                    + " join charter c on c.id = i.charter_id"
+                    + " left join working_group g on g.id = i.group_id"
+                    + " where i.charter_id = :charter and "
+                    + Viewer.condition("i")
+                    + " and "
+                    + match.sql()
+                    + " order by i.area_key, i.code limit 200")
+            .param("charter", charter.id())
+            .params(viewer.parameters())
+            .params(match.params())
+            .query(
+                (rs, n) -> {
+                  Row row = row(rs, n);
+                  groupOf.put(row.id(), rs.getString("group_code"));
+                  return row;
+                })
+            .list();
+    return views(rows).stream()
+        .map(
+            v ->
+                new SearchHit(
+                    "indicator",
+                    v.key(),
+                    v.name().text(),
+                    v.definition(),
+                    groupOf.get(v.id()),
+                    v.area() == null ? List.of() : List.of(v.area()),
+                    v.status().status(),
+                    "/charters/" + charterKey + "/indicators/" + v.key()))
+        .toList();
   }
 
   /**

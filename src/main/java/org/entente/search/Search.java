@@ -10,6 +10,7 @@ import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
+import org.entente.indicators.Indicators;
 import org.entente.meetings.Meetings;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
@@ -29,12 +30,13 @@ public class Search {
 
   /** The record types a search covers, in the order results are listed. */
   public static final List<String> TYPES =
-      List.of("commitment", "project", "milestone", "meeting", "statement");
+      List.of("commitment", "project", "milestone", "meeting", "statement", "indicator");
 
   private final Charters charters;
   private final Projects projects;
   private final Roadmaps roadmaps;
   private final Meetings meetings;
+  private final Indicators indicators;
   private final SqlDialect dialect;
 
   Search(
@@ -42,11 +44,13 @@ public class Search {
       Projects projects,
       Roadmaps roadmaps,
       Meetings meetings,
+      Indicators indicators,
       SqlDialect dialect) {
     this.charters = charters;
     this.projects = projects;
     this.roadmaps = roadmaps;
     this.meetings = meetings;
+    this.indicators = indicators;
     this.dialect = dialect;
   }
 
@@ -111,6 +115,9 @@ public class Search {
       meetings.search(charterKey, query, postgres, viewer).stream()
           .filter(h -> type == null || h.type().equals(type))
           .forEach(hits::add);
+    }
+    if (type == null || type.equals("indicator")) {
+      hits.addAll(indicators.search(charterKey, query, postgres, viewer));
     }
     List<SearchHit> matching = new ArrayList<>();
     Set<String> seen = new HashSet<>();

@@ -113,15 +113,15 @@ abstract class SearchContract {
 
   @Test
   void projectsAreFoundInEitherLanguageByThoseWhoMaySeeThem() {
-    assertThat(find("se.az", "fibre", null, null, null))
+    assertThat(find("se.az", "fibre", "project", null, null))
         .extracting(SearchHit::title)
         .containsExactly("Trans-Caspian fibre cable");
     assertThat(find("se.az", "kabeli", "project", null, null)).hasSize(1);
     assertThat(find("se.az", "ələt", "project", null, null))
         .extracting(SearchHit::status)
         .containsExactly("identified");
-    assertThat(find("se.us", "fibre", null, null, null)).isEmpty();
-    assertThat(find("anonymous", "fibre", null, null, null)).isEmpty();
+    assertThat(find("se.us", "fibre", "project", null, null)).isEmpty();
+    assertThat(find("anonymous", "fibre", "project", null, null)).isEmpty();
     assertThat(find("se.us", "ələt", null, null, null)).isEmpty();
   }
 
@@ -133,6 +133,20 @@ abstract class SearchContract {
     assertThat(find("se.az", "fibre", null, null, "wg-energy")).isEmpty();
     assertThat(find("se.az", "corridor", "project", null, null))
         .allSatisfy(h -> assertThat(h.type()).isEqualTo("project"));
+  }
+
+  @Test
+  void indicatorsAreFoundByNameAndDefinitionWithTheirStatusAndPage() {
+    List<SearchHit> cargo = find("anonymous", "cargo", "indicator", null, null);
+    assertThat(cargo).extracting(SearchHit::key).contains("titr-cargo-volume");
+    SearchHit volume =
+        cargo.stream().filter(h -> h.key().equals("titr-cargo-volume")).findFirst().orElseThrow();
+    assertThat(volume.url()).isEqualTo("/charters/" + CHARTER + "/indicators/titr-cargo-volume");
+    assertThat(volume.status()).isIn("on-track", "at-risk", "off-track", "no-data");
+    assertThat(find("anonymous", "cargo", "indicator", "energy", null)).isEmpty();
+    assertThat(find("anonymous", "\"cleared of mines\"", null, "humanitarian-demining", null))
+        .extracting(SearchHit::key)
+        .contains("demining-hectares-annual");
   }
 
   @ParameterizedTest(name = "{0} → {1}")

@@ -61,7 +61,8 @@ public class Imports {
   Imports(
       JdbcClient jdbc,
       Clock clock,
-      TaskExecutor executor,
+      @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
+          TaskExecutor executor,
       PlatformTransactionManager transactions,
       ProjectCsv projectCsv,
       MilestoneCsv milestoneCsv) {

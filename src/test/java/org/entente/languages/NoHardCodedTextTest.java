@@ -251,8 +251,8 @@ class NoHardCodedTextTest {
     }
 
     /**
-     * A literal a person would read: words with a capital letter or several words. One lower-case
-     * word ('current', 'page'), a constant ('DONE') or a date pattern is code.
+     * A literal a person would read: several words, or a capitalized word ('None'). One lower-case
+     * or camel-case word ('current', 'dueOn'), a constant ('DONE') or a date pattern is code.
      */
     static boolean isHumanLiteral(String literal) {
       String text = literal.strip();
@@ -260,9 +260,8 @@ class NoHardCodedTextTest {
         return false;
       }
       boolean severalWords = text.matches(".*\\p{L}+\\s+\\p{L}+.*");
-      boolean constant = text.matches("[A-Z0-9_]+");
-      boolean capitalized = text.codePoints().anyMatch(Character::isUpperCase);
-      return severalWords || (capitalized && !constant);
+      boolean capitalizedWord = text.matches("\\p{Lu}\\p{Ll}.*");
+      return severalWords || capitalizedWord;
     }
 
     private void problem(int line, String what) {

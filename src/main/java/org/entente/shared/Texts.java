@@ -25,7 +25,7 @@ public class Texts {
   }
 
   public String lang(LocalizedText text) {
-    return tag(text == null ? pageLanguage() : text.in(pageLanguage()).language());
+    return tag(code(text));
   }
 
   public boolean isFallback(LocalizedText text) {
@@ -41,8 +41,13 @@ public class Texts {
     };
   }
 
+  /** The language the text is shown in, as stored ({@code en}, {@code az}): not a tag. */
+  public String code(LocalizedText text) {
+    return text == null ? pageLanguage() : text.in(pageLanguage()).language();
+  }
+
   /** The tag for a {@code lang} attribute: Azerbaijani is written in Latin script here. */
-  static String tag(String language) {
+  public String tag(String language) {
     return "az".equals(language) ? "az-Latn" : language;
   }
 }

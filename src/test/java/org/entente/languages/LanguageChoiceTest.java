@@ -99,6 +99,25 @@ class LanguageChoiceTest {
   }
 
   @Test
+  void theErrorPageSaysWhichLanguagesThereAre() throws Exception {
+    mvc.perform(
+            get("/error")
+                .accept(MediaType.TEXT_HTML)
+                .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400)
+                .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/charters")
+                .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_QUERY_STRING, "lang=xx")
+                .requestAttr(LanguageChoice.UNKNOWN, "xx"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("Unknown language &quot;xx&quot;"),
+                        containsString("href=\"/charters?lang=az\""),
+                        containsString("Nothing was changed."))));
+  }
+
+  @Test
   void anUnknownLanguageIsAProblemOnTheApi() throws Exception {
     mvc.perform(get("/api/charters?lang=xx"))
         .andExpect(status().isBadRequest())

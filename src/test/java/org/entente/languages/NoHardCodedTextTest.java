@@ -83,7 +83,7 @@ class NoHardCodedTextTest {
                     + "<p th:text=\"${x} ?: 'None given'\"></p>"
                     + "<p th:text=\"|Signed ${x}|\"></p>"
                     + "<p th:text=\"${ok} ? 'Yes' : 'No'\"></p>"))
-        .hasSize(4);
+        .hasSize(5);
   }
 
   @Test

@@ -247,6 +247,28 @@ public class Audit {
     return postgres;
   }
 
+  /**
+   * The last change anyone made, as far as the trail knows: its sequence number and when it was
+   * recorded (null when the trail is empty). Every write appends an event, so a page built from
+   * records is unchanged while this is; the public portal derives its ETag and Last-Modified from
+   * it. Says nothing about what changed.
+   */
+  public LastChange lastChange() {
+    return jdbc.sql(
+            "select h.seq, e.occurred_at from audit_head h left join audit_event e on e.seq ="
+                + " h.seq where h.id = 1")
+        .query(
+            (rs, n) -> {
+              java.time.OffsetDateTime at =
+                  rs.getObject("occurred_at", java.time.OffsetDateTime.class);
+              return new LastChange(rs.getLong("seq"), at == null ? null : at.toInstant());
+            })
+        .single();
+  }
+
+  /** The sequence number and time of the last event of the trail. */
+  public record LastChange(long seq, java.time.Instant at) {}
+
   /** The head of the chain: the last sequence number and its hash (0 and zeros when empty). */
   public ChainHead head() {
     return jdbc.sql("select seq, hash from audit_head where id = 1")

@@ -307,6 +307,24 @@ final class CharterReader {
     return refs;
   }
 
+  /** The articles with their clauses, in the charter's order. */
+  List<org.entente.charter.CharterViews.ArticleView> articles(UUID charterId, Viewer viewer) {
+    Map<String, List<ClauseView>> byArticle = new LinkedHashMap<>();
+    Map<String, ClauseView> first = new LinkedHashMap<>();
+    for (ClauseView clause : clauses(charterId, viewer).values()) {
+      byArticle.computeIfAbsent(clause.articleKey(), k -> new ArrayList<>()).add(clause);
+      first.putIfAbsent(clause.articleKey(), clause);
+    }
+    List<org.entente.charter.CharterViews.ArticleView> articles = new ArrayList<>();
+    for (Map.Entry<String, List<ClauseView>> e : byArticle.entrySet()) {
+      ClauseView c = first.get(e.getKey());
+      articles.add(
+          new org.entente.charter.CharterViews.ArticleView(
+              e.getKey(), c.articleNumber(), c.articleTitle(), List.copyOf(e.getValue())));
+    }
+    return articles;
+  }
+
   private Map<UUID, ClauseView> clauses(UUID charterId, Viewer viewer) {
     Map<UUID, ClauseView> clauses = new LinkedHashMap<>();
     jdbc.sql(

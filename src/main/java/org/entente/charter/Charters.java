@@ -389,6 +389,14 @@ public class Charters {
     return reader.overview(require(charterKey, viewer), viewer);
   }
 
+  /**
+   * The charter's text: its articles in order, each with its clauses, as far as the viewer may see.
+   */
+  public List<org.entente.charter.CharterViews.ArticleView> articles(
+      String charterKey, Viewer viewer) {
+    return reader.articles(require(charterKey, viewer).id(), viewer);
+  }
+
   /** The charter's areas of cooperation, each with its commitments and groups. */
   public List<AreaOverview> areas(String charterKey, Viewer viewer) {
     return reader.overview(require(charterKey, viewer), viewer).areas();

@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Concurrence {
 
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Audit audit;
@@ -269,6 +272,169 @@ public class Concurrence {
         .query(String.class)
         .optional()
         .orElseThrow(() -> new NotFoundException("version", String.valueOf(number)));
+  }
+
+  /** The subject type of the agreement to publish agreed versions of a subject of this type. */
+  public static String publicationOf(String type) {
+    return type + "-publication";
+  }
+
+  /**
+   * Where the publication of a subject stands.
+   *
+   * @param proposedVersion the subject's version the current proposal would publish, or null
+   * @param publishedVersion the subject's version both parties last agreed to publish, or null
+   * @param agreement the agreement on publication, or null when nobody proposed one
+   */
+  public record PublicationView(
+      Integer proposedVersion, Integer publishedVersion, AgreementView agreement) {}
+
+  /**
+   * A version both parties agreed to publish: its content is public from then on.
+   *
+   * @param version the subject's version
+   * @param fingerprint its fingerprint
+   * @param content its canonical content
+   * @param publishedAt when the last co-chair approved its publication
+   */
+  public record Published(int version, String fingerprint, String content, Instant publishedAt) {}
+
+  /**
+   * A co-chair proposes to publish a version of a subject that both parties agreed. The proposal is
+   * itself an agreement ({@link #publicationOf}), whose content names the version and its
+   * fingerprint; proposing another version after a publication was agreed reopens it.
+   *
+   * @throws NotFoundException when there is no such subject the viewer may see
+   * @throws ForbiddenException when the viewer is no co-chair of the group for their party, or the
+   *     version is not one both parties agreed
+   */
+  @Transactional
+  public PublicationView proposePublication(String type, String key, int version, Viewer viewer) {
+    Stored subject = visible(type, key, viewer);
+    if (!mayActFor(viewer, subject)) {
+      throw new ForbiddenException(
+          null, "only a co-chair of the group proposes publication for their party");
+    }
+    AgreedVersion agreed =
+        subject.agreement().agreedVersions().stream()
+            .filter(v -> v.version() == version)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ForbiddenException(
+                        "version",
+                        "only a version both parties agreed can be published; version "
+                            + version
+                            + " is not agreed"));
+    String type2 = publicationOf(type);
+    String content = publicationContent(type, key, version, agreed.fingerprint());
+    Optional<Stored> existing = load(type2, key, true);
+    if (existing.isPresent()
+        && !existing.get().agreement().fingerprint().equals(fingerprint(content))
+        && (existing.get().agreement().state() == State.AGREED
+            || existing.get().agreement().state() == State.DISPUTED)) {
+      reopen(type2, key, viewer);
+    }
+    submit(
+        new Subject(type2, key, subject.charterId(), subject.groupId()),
+        subject.agreement().parties(),
+        content,
+        viewer);
+    return publication(type, key, viewer).orElseThrow();
+  }
+
+  /**
+   * The viewer's party approves the publication of a version: the version the current proposal
+   * names, and only that one.
+   *
+   * @throws NotFoundException when nobody proposed a publication the viewer may see
+   * @throws ForbiddenException when the proposal names another version, or the rules refuse
+   */
+  @Transactional
+  public PublicationView approvePublication(String type, String key, int version, Viewer viewer) {
+    String type2 = publicationOf(type);
+    Stored stored = visible(type2, key, viewer);
+    int proposed = proposedVersion(stored);
+    if (proposed != version) {
+      throw new ForbiddenException(
+          "version", "the proposal is to publish version " + proposed + ", not version " + version);
+    }
+    approve(type2, key, stored.agreement().version(), viewer);
+    return publication(type, key, viewer).orElseThrow();
+  }
+
+  /** Where the publication of a subject stands, if the viewer may see the subject. */
+  public Optional<PublicationView> publication(String type, String key, Viewer viewer) {
+    if (find(type, key, viewer).isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Stored> stored = load(publicationOf(type), key, false);
+    return Optional.of(
+        new PublicationView(
+            stored.map(this::proposedVersion).orElse(null),
+            published(type, key).map(Published::version).orElse(null),
+            stored.map(this::view).orElse(null)));
+  }
+
+  /**
+   * The version of a subject both parties last agreed to publish, with its content. Whoever asks
+   * may know it: what both parties agreed to publish is public.
+   */
+  public Optional<Published> published(String type, String key) {
+    return load(publicationOf(type), key, false)
+        .flatMap(
+            stored ->
+                stored.agreement().agreedVersions().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                        stored
+                            .agreement()
+                            .agreedVersions()
+                            .get(stored.agreement().agreedVersions().size() - 1)))
+        .flatMap(
+            agreed -> {
+              String proposal =
+                  jdbc.sql(
+                          "select c.content from agreement_content c join agreement a on a.id ="
+                              + " c.agreement_id where a.subject_type = ? and a.subject_key = ?"
+                              + " and c.number = ?")
+                      .params(publicationOf(type), key, agreed.version())
+                      .query(String.class)
+                      .single();
+              int version = JSON.readTree(proposal).get("version").asInt();
+              return jdbc.sql(
+                      "select c.fingerprint, c.content from agreement_content c join agreement a"
+                          + " on a.id = c.agreement_id where a.subject_type = ? and"
+                          + " a.subject_key = ? and c.number = ?")
+                  .params(type, key, version)
+                  .query(
+                      (rs, n) ->
+                          new Published(
+                              version,
+                              rs.getString("fingerprint"),
+                              rs.getString("content"),
+                              agreed.agreedAt()))
+                  .optional();
+            });
+  }
+
+  private int proposedVersion(Stored publication) {
+    String content =
+        jdbc.sql("select content from agreement_content where agreement_id = ? and number = ?")
+            .params(publication.id(), publication.agreement().version())
+            .query(String.class)
+            .single();
+    return JSON.readTree(content).get("version").asInt();
+  }
+
+  /** The canonical content of a publication proposal: which version of what, by fingerprint. */
+  static String publicationContent(String type, String key, int version, String fingerprint) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("publish", type);
+    content.put("key", key);
+    content.put("version", version);
+    content.put("fingerprint", fingerprint);
+    return JSON.writeValueAsString(content);
   }
 
   /** A co-chair of the subject's group, of their own party. */

@@ -149,6 +149,8 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/setup", Access.ANYONE),
               new Rule(HttpMethod.POST, "/error", Access.ANYONE)),
           reads(Access.ANYONE, "/projects/*"),
+          // the public portal: what both parties agreed to publish, for anyone
+          reads(Access.ANYONE, "/public", "/public/**"),
           // a calendar feed: its secret is the key, so no login (calendar programs have none)
           reads(Access.ANYONE, "/calendars/*.ics"),
           List.of(

@@ -11,7 +11,7 @@ import org.entente.indicators.IndicatorViews.ValueView;
 /**
  * The geometry of an indicator's charts, drawn on the server as SVG: the line chart of its page
  * (observed values, targets, and the dashed path from origin to target) and the sparkline of a
- * list.
+ * list. Public, so that other pages (the public portal) draw the same charts.
  *
  * @param points the observed values (used actuals and baseline), by year
  * @param targets the used targets with a year
@@ -20,7 +20,7 @@ import org.entente.indicators.IndicatorViews.ValueView;
  * @param xTicks the years along the axis
  * @param yTicks the values along the axis
  */
-record IndicatorChart(
+public record IndicatorChart(
     int width,
     int height,
     List<Mark> points,
@@ -35,16 +35,16 @@ record IndicatorChart(
     int bottom) {
 
   /** A point drawn: where, and what it says. */
-  record Mark(double x, double y, String label) {}
+  public record Mark(double x, double y, String label) {}
 
   /** A tick along an axis. */
-  record Tick(double at, String label) {}
+  public record Tick(double at, String label) {}
 
-  static IndicatorChart of(IndicatorView indicator) {
+  public static IndicatorChart of(IndicatorView indicator) {
     return draw(indicator, 640, 300, 64, 16, 16, 40);
   }
 
-  static IndicatorChart sparkline(IndicatorView indicator) {
+  public static IndicatorChart sparkline(IndicatorView indicator) {
     return draw(indicator, 120, 32, 2, 2, 2, 2);
   }
 

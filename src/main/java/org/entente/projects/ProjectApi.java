@@ -217,6 +217,57 @@ class ProjectApi {
     return projects.reopenProjectList(charter, group, viewer);
   }
 
+  @GetMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/project-list" + "/publication",
+      produces = "application/json")
+  @Operation(
+      summary =
+          "Whether a version of the project list is proposed for publication, and which is published")
+  org.entente.concurrence.Concurrence.PublicationView publication(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return projects.publication(charter, group, viewer);
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/project-list" + "/publish",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary =
+          "Propose to publish a version of the project list both parties agreed (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  org.entente.concurrence.Concurrence.PublicationView publish(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody Approve publish,
+      Viewer viewer) {
+    if (publish.version() == null) {
+      throw new org.entente.shared.BadRequestException(
+          "version", "say which agreed version of the project list to publish");
+    }
+    return projects.proposePublication(charter, group, publish.version(), viewer);
+  }
+
+  @PostMapping(
+      path = "/api/charters/{charter}/working-groups/{group}/project-list" + "/approve-publication",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary =
+          "Approve publishing the proposed version of the project list for your party (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  org.entente.concurrence.Concurrence.PublicationView approvePublication(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody Approve approve,
+      Viewer viewer) {
+    if (approve.version() == null) {
+      throw new org.entente.shared.BadRequestException(
+          "version", "say which version of the project list you approve to publish");
+    }
+    return projects.approvePublication(charter, group, approve.version(), viewer);
+  }
+
   /** A project's id: anything that is not a UUID names no project, and answers 404 like one. */
   private static UUID id(String id) {
     try {

@@ -16,8 +16,11 @@ import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
+import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.AgreementView;
+import org.entente.concurrence.Concurrence.PublicationView;
+import org.entente.concurrence.Concurrence.Published;
 import org.entente.identity.Viewer;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
@@ -33,6 +36,7 @@ import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -350,6 +354,108 @@ public class Projects {
     charters.workingGroup(charterKey, groupKey, viewer);
     concurrence.reopen(PROJECT_LIST, subjectKey(charterKey, groupKey), viewer);
     return projectList(charterKey, groupKey, viewer);
+  }
+
+  /**
+   * A co-chair proposes to publish a version of the group's project list that both parties agreed.
+   *
+   * @throws ForbiddenException when the group is restricted (its records are never published), the
+   *     viewer is no co-chair, or the version is not agreed
+   */
+  @Transactional
+  public PublicationView proposePublication(
+      String charterKey, String groupKey, int version, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    if (group.group().restricted()) {
+      throw new ForbiddenException(null, "the records of a restricted group are never published");
+    }
+    return concurrence.proposePublication(
+        PROJECT_LIST, subjectKey(charterKey, groupKey), version, viewer);
+  }
+
+  /**
+   * The viewer's party approves publishing the proposed version of the group's project list; with
+   * both parties' approval its projects become public.
+   */
+  @Transactional
+  public PublicationView approvePublication(
+      String charterKey, String groupKey, int version, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    return concurrence.approvePublication(
+        PROJECT_LIST, subjectKey(charterKey, groupKey), version, viewer);
+  }
+
+  /** Where the publication of the group's project list stands, as far as the viewer may see. */
+  public PublicationView publication(String charterKey, String groupKey, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    return concurrence
+        .publication(PROJECT_LIST, subjectKey(charterKey, groupKey), viewer)
+        .orElse(new PublicationView(null, null, null));
+  }
+
+  /**
+   * Both parties agreed to publish a version of a project list: its projects become public, through
+   * the one visibility policy (classification {@code PUBLIC}). Refused, rolling the approval back,
+   * when the list changed since that version, so the public sees exactly what was agreed; never for
+   * a restricted group, never a party-internal project.
+   */
+  @EventListener
+  void on(AgreementReached reached) {
+    if (!reached.subjectType().equals(Concurrence.publicationOf(PROJECT_LIST))) {
+      return;
+    }
+    Published published = concurrence.published(PROJECT_LIST, reached.subjectKey()).orElseThrow();
+    String[] keys = reached.subjectKey().split("/", 2);
+    Viewer shared = sharedIn(reached.groupId());
+    WorkingGroupDetail group = charters.workingGroup(keys[0], keys[1], shared);
+    if (group.group().restricted()) {
+      throw new ForbiddenException(null, "the records of a restricted group are never published");
+    }
+    List<ProjectView> now = listed(group, shared);
+    if (!Concurrence.fingerprint(canonical(now)).equals(published.fingerprint())) {
+      throw new ForbiddenException(
+          "version",
+          "the project list changed since version "
+              + published.version()
+              + " was agreed: agree its new version, then publish that");
+    }
+    List<String> codes = new ArrayList<>();
+    for (tools.jackson.databind.JsonNode item : JSON.readTree(published.content())) {
+      codes.add(item.get("key").asString());
+    }
+    int count =
+        codes.isEmpty()
+            ? 0
+            : jdbc.sql(
+                    "update project set classification = 'PUBLIC', version = version + 1,"
+                        + " updated_at = :now where group_id = :group and code in (:codes) and"
+                        + " classification = 'BILATERAL' and retired = false")
+                .param("now", now())
+                .param("group", reached.groupId())
+                .param("codes", codes)
+                .update();
+    audit.record(
+        "project-list.published",
+        "agreement",
+        reached.subjectKey(),
+        Outcome.SUCCESS,
+        Map.of("version", published.version(), "projects", count));
+  }
+
+  /**
+   * Who sees what both parties share in one group and nothing else: no party, so nothing
+   * party-internal; used to read the records an agreement publishes.
+   */
+  private static Viewer sharedIn(UUID group) {
+    return new Viewer(
+        null,
+        null,
+        false,
+        java.util.Set.of(),
+        java.util.Set.of(group),
+        java.util.Set.of(),
+        java.util.Set.of(),
+        false);
   }
 
   /** The projects that go on a list both parties agree: not party-internal ones, not retired. */

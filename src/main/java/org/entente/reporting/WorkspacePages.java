@@ -94,6 +94,9 @@ class WorkspacePages {
         case "approve" -> projects.approveProjectList(charter, group, version(version), viewer);
         case "dispute" -> projects.disputeProjectList(charter, group, reason, viewer);
         case "reopen" -> projects.reopenProjectList(charter, group, viewer);
+        case "publish" -> projects.proposePublication(charter, group, version(version), viewer);
+        case "approve-publication" ->
+            projects.approvePublication(charter, group, version(version), viewer);
         default -> throw new org.entente.shared.NotFoundException("action", action);
       }
     } catch (org.entente.shared.NotFoundException e) {
@@ -125,6 +128,9 @@ class WorkspacePages {
         case "approve" -> roadmaps.approve(charter, group, version(version), viewer);
         case "dispute" -> roadmaps.dispute(charter, group, reason, viewer);
         case "reopen" -> roadmaps.reopen(charter, group, viewer);
+        case "publish" -> roadmaps.proposePublication(charter, group, version(version), viewer);
+        case "approve-publication" ->
+            roadmaps.approvePublication(charter, group, version(version), viewer);
         default -> throw new org.entente.shared.NotFoundException("action", action);
       }
     } catch (org.entente.shared.NotFoundException e) {

@@ -180,4 +180,52 @@ class RoadmapApi {
   Roadmap reopen(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
     return roadmaps.reopen(charter, group, viewer);
   }
+
+  @GetMapping(path = ROADMAP + "/publication", produces = "application/json")
+  @Operation(
+      summary =
+          "Whether a version of the roadmap is proposed for publication, and which is published")
+  org.entente.concurrence.Concurrence.PublicationView publication(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return roadmaps.publication(charter, group, viewer);
+  }
+
+  @PostMapping(
+      path = ROADMAP + "/publish",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Propose to publish a version of the roadmap both parties agreed (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  org.entente.concurrence.Concurrence.PublicationView publish(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody Approve publish,
+      Viewer viewer) {
+    if (publish.version() == null) {
+      throw new org.entente.shared.BadRequestException(
+          "version", "say which agreed version of the roadmap to publish");
+    }
+    return roadmaps.proposePublication(charter, group, publish.version(), viewer);
+  }
+
+  @PostMapping(
+      path = ROADMAP + "/approve-publication",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary =
+          "Approve publishing the proposed version of the roadmap for your party (its co-chair)",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  org.entente.concurrence.Concurrence.PublicationView approvePublication(
+      @PathVariable String charter,
+      @PathVariable String group,
+      @RequestBody Approve approve,
+      Viewer viewer) {
+    if (approve.version() == null) {
+      throw new org.entente.shared.BadRequestException(
+          "version", "say which version of the roadmap you approve to publish");
+    }
+    return roadmaps.approvePublication(charter, group, approve.version(), viewer);
+  }
 }

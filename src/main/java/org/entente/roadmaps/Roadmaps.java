@@ -17,8 +17,11 @@ import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
+import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.AgreementView;
+import org.entente.concurrence.Concurrence.PublicationView;
+import org.entente.concurrence.Concurrence.Published;
 import org.entente.identity.Viewer;
 import org.entente.roadmaps.Milestone.Status;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
@@ -32,6 +35,7 @@ import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -165,6 +169,13 @@ public class Roadmaps {
       throw new ConflictException("milestone", current.version());
     }
     Milestone milestone = milestone(input, current.milestone().key());
+    if (current.classification() == Classification.PUBLIC
+        && !samePlan(current.milestone(), milestone)) {
+      throw new ForbiddenException(
+          null,
+          "a published milestone's plan changes only through both parties' agreement; its status"
+              + " and actual dates may change");
+    }
     List<Stored> others =
         stored(current.groupId(), viewer).stream().filter(s -> !s.id().equals(id)).toList();
     checkDependencies(milestone, others);
@@ -374,6 +385,107 @@ public class Roadmaps {
     charters.workingGroup(charterKey, groupKey, viewer);
     concurrence.reopen(ROADMAP, subjectKey(charterKey, groupKey), viewer);
     return roadmap(charterKey, groupKey, viewer);
+  }
+
+  /**
+   * A co-chair proposes to publish a version of the group's roadmap that both parties agreed.
+   *
+   * @throws ForbiddenException when the group is restricted (its records are never published), the
+   *     viewer is no co-chair, or the version is not agreed
+   */
+  @Transactional
+  public PublicationView proposePublication(
+      String charterKey, String groupKey, int version, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    if (group.group().restricted()) {
+      throw new ForbiddenException(null, "the records of a restricted group are never published");
+    }
+    return concurrence.proposePublication(
+        ROADMAP, subjectKey(charterKey, groupKey), version, viewer);
+  }
+
+  /** The viewer's party approves publishing the proposed version of the group's roadmap. */
+  @Transactional
+  public PublicationView approvePublication(
+      String charterKey, String groupKey, int version, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    return concurrence.approvePublication(
+        ROADMAP, subjectKey(charterKey, groupKey), version, viewer);
+  }
+
+  /** Where the publication of the group's roadmap stands, as far as the viewer may see. */
+  public PublicationView publication(String charterKey, String groupKey, Viewer viewer) {
+    charters.workingGroup(charterKey, groupKey, viewer);
+    return concurrence
+        .publication(ROADMAP, subjectKey(charterKey, groupKey), viewer)
+        .orElse(new PublicationView(null, null, null));
+  }
+
+  /**
+   * Both parties agreed to publish a version of a roadmap: its milestones become public through the
+   * one visibility policy. Refused, rolling the approval back, when the roadmap changed since that
+   * version; never for a restricted group, never a party-internal milestone.
+   */
+  @EventListener
+  void on(AgreementReached reached) {
+    if (!reached.subjectType().equals(Concurrence.publicationOf(ROADMAP))) {
+      return;
+    }
+    Published published = concurrence.published(ROADMAP, reached.subjectKey()).orElseThrow();
+    String[] keys = reached.subjectKey().split("/", 2);
+    Viewer shared =
+        new Viewer(
+            null,
+            null,
+            false,
+            java.util.Set.of(),
+            java.util.Set.of(reached.groupId()),
+            java.util.Set.of(),
+            java.util.Set.of(),
+            false);
+    WorkingGroupDetail group = charters.workingGroup(keys[0], keys[1], shared);
+    if (group.group().restricted()) {
+      throw new ForbiddenException(null, "the records of a restricted group are never published");
+    }
+    if (!Concurrence.fingerprint(canonical(listed(stored(reached.groupId(), shared))))
+        .equals(published.fingerprint())) {
+      throw new ForbiddenException(
+          "version",
+          "the roadmap changed since version "
+              + published.version()
+              + " was agreed: agree its new version, then publish that");
+    }
+    List<String> codes = new ArrayList<>();
+    for (JsonNode item : JSON.readTree(published.content())) {
+      codes.add(item.get("key").asString());
+    }
+    int count =
+        codes.isEmpty()
+            ? 0
+            : jdbc.sql(
+                    "update milestone set classification = 'PUBLIC', version = version + 1,"
+                        + " updated_at = :now where group_id = :group and code in (:codes) and"
+                        + " classification = 'BILATERAL' and retired = false")
+                .param("now", now())
+                .param("group", reached.groupId())
+                .param("codes", codes)
+                .update();
+    audit.record(
+        "roadmap.published",
+        "agreement",
+        reached.subjectKey(),
+        Outcome.SUCCESS,
+        Map.of("version", published.version(), "milestones", count));
+  }
+
+  /** Whether two milestones have the same plan: what a roadmap version agrees on. */
+  private static boolean samePlan(Milestone a, Milestone b) {
+    return a.title().equals(b.title())
+        && java.util.Objects.equals(a.owner(), b.owner())
+        && a.plannedStart().equals(b.plannedStart())
+        && a.plannedEnd().equals(b.plannedEnd())
+        && java.util.Objects.equals(a.project(), b.project())
+        && java.util.Set.copyOf(a.dependsOn()).equals(java.util.Set.copyOf(b.dependsOn()));
   }
 
   static String subjectKey(String charterKey, String groupKey) {

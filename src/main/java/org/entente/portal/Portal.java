@@ -1,0 +1,254 @@
+package org.entente.portal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.entente.audit.Audit;
+import org.entente.audit.Audit.LastChange;
+import org.entente.charter.CharterViews.ArticleView;
+import org.entente.charter.CharterViews.CharterOverview;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.CharterViews.CommitmentView;
+import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.charter.Charters;
+import org.entente.concurrence.Concurrence;
+import org.entente.concurrence.Concurrence.Published;
+import org.entente.identity.Viewer;
+import org.entente.indicators.IndicatorChart;
+import org.entente.indicators.IndicatorViews.IndicatorView;
+import org.entente.indicators.Indicators;
+import org.entente.meetings.MeetingViews.PublishedStatement;
+import org.entente.meetings.Meetings;
+import org.entente.obligations.ObligationViews.Deadlines;
+import org.entente.obligations.Obligations;
+import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.projects.Projects;
+import org.entente.reporting.Progress;
+import org.entente.reporting.Progress.Node;
+import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.Paging;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public portal's one service: what each public page shows, read as {@link Viewer#ANONYMOUS}
+ * through the other modules, so that only public records, and of the groups' work only what both
+ * parties agreed to publish, can appear; and how fresh the pages are.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Portal {
+
+  /** Changes with every start, so that a new release's pages are never answered with a 304. */
+  private static final String RELEASE =
+      Long.toString(System.currentTimeMillis() / 1000, Character.MAX_RADIX);
+
+  private static final Viewer PUBLIC = Viewer.ANONYMOUS;
+
+  private final Charters charters;
+  private final Progress progress;
+  private final Projects projects;
+  private final Roadmaps roadmaps;
+  private final Meetings meetings;
+  private final Obligations obligations;
+  private final Indicators indicators;
+  private final Concurrence concurrence;
+  private final Audit audit;
+  private final Clock clock;
+
+  Portal(
+      Charters charters,
+      Progress progress,
+      Projects projects,
+      Roadmaps roadmaps,
+      Meetings meetings,
+      Obligations obligations,
+      Indicators indicators,
+      Concurrence concurrence,
+      Audit audit,
+      Clock clock) {
+    this.charters = charters;
+    this.progress = progress;
+    this.projects = projects;
+    this.roadmaps = roadmaps;
+    this.meetings = meetings;
+    this.obligations = obligations;
+    this.indicators = indicators;
+    this.concurrence = concurrence;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * How fresh the public pages are: every change appends to the audit trail, so the trail's last
+   * sequence number, today's date (deadlines turn overdue with the days) and the language name one
+   * state of every page.
+   *
+   * @param etag a weak entity tag
+   * @param lastModified when the last change was recorded
+   */
+  public record Freshness(String etag, Instant lastModified) {}
+
+  public Freshness freshness(Locale locale) {
+    LastChange last = audit.lastChange();
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    String language = language(locale);
+    String tag =
+        HexFormat.of()
+            .formatHex(
+                Concurrence.fingerprint(RELEASE + "|" + last.seq() + "|" + today + "|" + language)
+                    .substring(0, 24)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .substring(0, 32);
+    Instant modified = last.at() == null ? Instant.EPOCH : last.at();
+    return new Freshness("W/\"" + language + "-" + last.seq() + "-" + tag + "\"", modified);
+  }
+
+  /** The language the portal shows: Azerbaijani when asked for, English otherwise. */
+  public static String language(Locale locale) {
+    return locale != null && "az".equals(locale.getLanguage()) ? "az" : "en";
+  }
+
+  /** The charters anyone may see. */
+  public List<CharterSummary> charters() {
+    return charters.list(PUBLIC);
+  }
+
+  /**
+   * A public charter.
+   *
+   * @throws org.entente.shared.NotFoundException when there is none anyone may see
+   */
+  public CharterSummary charter(String charterKey) {
+    return charters.require(charterKey, PUBLIC);
+  }
+
+  /** The overview: the charter, its parties, its areas with their commitments and progress. */
+  public record Overview(CharterOverview overview, Node progress, Map<String, Node> byKey) {}
+
+  public Overview overview(String charterKey) {
+    CharterOverview overview = charters.overview(charterKey, PUBLIC);
+    Node tree = progress.tree(charterKey, PUBLIC);
+    return new Overview(overview, tree, index(tree));
+  }
+
+  /** The charter's text, article by article. */
+  public List<ArticleView> text(String charterKey) {
+    return charters.articles(charterKey, PUBLIC);
+  }
+
+  /** A commitment with its progress and the public indicators that measure it, with charts. */
+  public record Commitment(
+      CommitmentView commitment,
+      double progress,
+      List<IndicatorView> indicators,
+      Map<UUID, IndicatorChart> charts) {}
+
+  public List<Commitment> commitments(String charterKey) {
+    Map<String, Node> byKey = index(progress.tree(charterKey, PUBLIC));
+    List<Commitment> all = new ArrayList<>();
+    List<CommitmentView> commitments = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      var slice = charters.commitments(charterKey, null, null, Paging.of(page, 100), PUBLIC);
+      commitments.addAll(slice.items());
+      if ((long) (page + 1) * 100 >= slice.totalItems()) {
+        break;
+      }
+    }
+    for (CommitmentView c : commitments) {
+      List<IndicatorView> measuring = indicators.measuring(charterKey, c.key(), PUBLIC);
+      Map<UUID, IndicatorChart> charts = new LinkedHashMap<>();
+      for (IndicatorView i : measuring) {
+        charts.put(i.id(), IndicatorChart.of(i));
+      }
+      Node node = byKey.get("commitment:" + c.key());
+      all.add(new Commitment(c, node == null ? 0 : node.figure().value(), measuring, charts));
+    }
+    return all;
+  }
+
+  /**
+   * A working group with what both parties agreed to publish of its work.
+   *
+   * @param listVersion the version of its project list published, or null
+   * @param listPublishedOn when it was published (UTC), or null
+   */
+  public record Group(
+      WorkingGroupView group,
+      List<ProjectView> projects,
+      Map<String, Double> projectProgress,
+      Integer listVersion,
+      LocalDate listPublishedOn,
+      List<MilestoneView> milestones,
+      Integer roadmapVersion,
+      LocalDate roadmapPublishedOn) {}
+
+  public List<Group> workingGroups(String charterKey) {
+    Map<String, Node> byKey = index(progress.tree(charterKey, PUBLIC));
+    List<Group> groups = new ArrayList<>();
+    for (WorkingGroupView g : charters.workingGroups(charterKey, null, PUBLIC)) {
+      List<ProjectView> published = projects.list(charterKey, g.key(), PUBLIC);
+      Map<String, Double> figures = new LinkedHashMap<>();
+      for (ProjectView p : published) {
+        Node node = byKey.get("project:" + p.key());
+        figures.put(p.key(), node == null ? 0 : node.figure().value());
+      }
+      String subject = charterKey + "/" + g.key();
+      Published list = concurrence.published(Projects.PROJECT_LIST, subject).orElse(null);
+      Published roadmap = concurrence.published(Roadmaps.ROADMAP, subject).orElse(null);
+      groups.add(
+          new Group(
+              g,
+              published,
+              figures,
+              list == null ? null : list.version(),
+              list == null ? null : day(list.publishedAt()),
+              roadmaps.roadmap(charterKey, g.key(), PUBLIC).milestones(),
+              roadmap == null ? null : roadmap.version(),
+              roadmap == null ? null : day(roadmap.publishedAt())));
+    }
+    return groups;
+  }
+
+  /** A published joint statement and the day (UTC) it was published. */
+  public record Statement(PublishedStatement statement, LocalDate publishedOn) {}
+
+  /** The joint statements both parties agreed to publish, newest first. */
+  public List<Statement> statements(String charterKey) {
+    charters.require(charterKey, PUBLIC);
+    return meetings.publishedStatements(charterKey).stream()
+        .map(s -> new Statement(s, day(s.publishedAt())))
+        .toList();
+  }
+
+  private static LocalDate day(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /** The charter's deadlines as of today, from the events anyone may see. */
+  public Deadlines deadlines(String charterKey) {
+    return obligations.deadlines(charterKey, null, null, "due", PUBLIC);
+  }
+
+  private static Map<String, Node> index(Node tree) {
+    Map<String, Node> byKey = new LinkedHashMap<>();
+    walk(tree, byKey);
+    return byKey;
+  }
+
+  private static void walk(Node node, Map<String, Node> byKey) {
+    byKey.putIfAbsent(node.figure().kind() + ":" + node.figure().key(), node);
+    for (Node child : node.children()) {
+      walk(child, byKey);
+    }
+  }
+}

@@ -100,6 +100,19 @@ public class Progress {
     return projectFigure(project, facts(project.charter(), viewer));
   }
 
+  /**
+   * The completion of every project of a charter the viewer may see, by project key, read in one
+   * pass: what a report lists per working group.
+   */
+  public Map<String, Figure> projects(String charterKey, Viewer viewer) {
+    Facts facts = facts(charterKey, viewer);
+    Map<String, Figure> figures = new LinkedHashMap<>();
+    for (ProjectView p : facts.projects()) {
+      figures.put(p.key(), projectFigure(p, facts));
+    }
+    return figures;
+  }
+
   private Figure projectFigure(ProjectView project, Facts facts) {
     List<MilestoneView> milestones =
         facts.byProject().getOrDefault(project.key(), List.of()).stream()

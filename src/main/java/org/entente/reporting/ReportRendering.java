@@ -1,0 +1,119 @@
+package org.entente.reporting;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.entente.reporting.ReportViews.AnnualReport;
+import org.entente.reporting.ReportViews.AreaProgress;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Turns a report into what a reader gets, in the reader's language: the model of the page and of
+ * the print template (with the charts' geometry and labels), and the PDF, rendered by openhtmltopdf
+ * from the print template with the DejaVu fonts embedded, so every Azerbaijani letter prints and
+ * extracts as itself.
+ */
+@Component
+class ReportRendering {
+
+  static final String FONT_FAMILY = "DejaVu Sans";
+
+  private static final Map<String, String> OUTCOME_COLOURS =
+      Map.of(
+          "met-on-time", "#2e7d32",
+          "met-late", "#a35f00",
+          "missed", "#b3261e",
+          "pending", "#5f6368");
+
+  private final MessageSource messages;
+  private final ITemplateEngine templates;
+
+  ReportRendering(MessageSource messages, ITemplateEngine templates) {
+    this.messages = messages;
+    this.templates = templates;
+  }
+
+  /** The language a report is written in for this locale: Azerbaijani or English. */
+  static String language(Locale locale) {
+    return locale != null && "az".equals(locale.getLanguage()) ? "az" : "en";
+  }
+
+  /** What the page and the print template show of a report. */
+  Map<String, Object> model(AnnualReport report, Locale locale) {
+    String lang = language(locale);
+    NumberFormat percent = NumberFormat.getPercentInstance(locale);
+    percent.setMaximumFractionDigits(0);
+    List<ReportChart.Entry> areas = new ArrayList<>();
+    for (AreaProgress a : report.areas()) {
+      areas.add(
+          new ReportChart.Entry(
+              a.name().in(lang).text(), a.value(), percent.format(a.value()), "#2f5f8a"));
+    }
+    List<ReportChart.Entry> outcomes = new ArrayList<>();
+    for (String outcome : List.of("met-on-time", "met-late", "missed", "pending")) {
+      long n = report.deadlines().stream().filter(d -> d.outcome().equals(outcome)).count();
+      outcomes.add(
+          new ReportChart.Entry(
+              messages.getMessage("report.outcome." + outcome, null, locale),
+              n,
+              Long.toString(n),
+              OUTCOME_COLOURS.get(outcome)));
+    }
+    double most = outcomes.stream().mapToDouble(ReportChart.Entry::value).max().orElse(0);
+    double top = Math.max(4, Math.ceil(most / 4) * 4);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("report", report);
+    model.put("lang", lang);
+    model.put("progressChart", ReportChart.of(areas, 1, percent::format));
+    model.put("deadlineChart", ReportChart.of(outcomes, top, v -> Long.toString(Math.round(v))));
+    return model;
+  }
+
+  /** A period or version that cannot be reported on, said in the reader's language. */
+  String message(ReportPeriod.Invalid invalid, Locale locale) {
+    return messages.getMessage(invalid.code(), invalid.arguments(), locale);
+  }
+
+  /** The report as a PDF. */
+  byte[] pdf(AnnualReport report, Locale locale) {
+    Context context = new Context(locale, model(report, locale));
+    String xhtml = templates.process("reporting/report-print", context);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.useFont(
+          () -> font("/fonts/DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+      builder.useFont(
+          () -> font("/fonts/DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+      builder.useSVGDrawer(new BatikSVGDrawer());
+      builder.withHtmlContent(xhtml, null);
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the report as PDF", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static InputStream font(String path) {
+    InputStream in = ReportRendering.class.getResourceAsStream(path);
+    if (in == null) {
+      throw new IllegalStateException("missing font " + path);
+    }
+    return in;
+  }
+}

@@ -284,13 +284,12 @@ final class IatiWriter {
             i.values().stream().filter(v -> v.used() && v.supersededBy() == null).toList();
         for (ValueView v : used) {
           if (v.kind().equalsIgnoreCase("baseline") && v.year() != null && v.year() > 0) {
-            x.writeStartElement("baseline");
+            x.writeEmptyElement("baseline");
             x.writeAttribute("year", String.valueOf(v.year()));
             if (v.date() != null) {
               x.writeAttribute("iso-date", v.date().toString());
             }
             x.writeAttribute("value", v.value().toPlainString());
-            x.writeEndElement();
           }
         }
         Set<Integer> years = new TreeSet<>();
@@ -328,10 +327,9 @@ final class IatiWriter {
 
   private static void date(XMLStreamWriter x, String type, LocalDate date)
       throws XMLStreamException {
-    x.writeStartElement("activity-date");
+    x.writeEmptyElement("activity-date");
     x.writeAttribute("type", type);
     x.writeAttribute("iso-date", date.toString());
-    x.writeEndElement();
   }
 
   private static void value(XMLStreamWriter x, BigDecimal amount, String currency, LocalDate date)

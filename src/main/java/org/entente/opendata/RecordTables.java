@@ -505,25 +505,6 @@ class RecordTables {
                         "this instance has no charter '"
                             + charterKey
                             + "': load its definition first"));
-    for (String owned : OWNED) {
-      long n =
-          jdbc.sql("select count(*) from " + owned + " where charter_id = ?")
-              .param(charterId)
-              .query(Long.class)
-              .single();
-      if (n > 0) {
-        ProblemDetail problem =
-            ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT,
-                "This instance already holds records of the charter '"
-                    + charterKey
-                    + "' ("
-                    + owned
-                    + "); an export is imported into an empty instance only. Nothing was imported.");
-        problem.setTitle("Not empty");
-        throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
-      }
-    }
     Map<String, UUID> groups = new HashMap<>();
     groupKeys(charterId).forEach((id, key) -> groups.put(key, id));
     Map<String, UUID> commitments = new HashMap<>();
@@ -580,6 +561,26 @@ class RecordTables {
       parsed.put(table.name(), out);
     }
 
+    // A malformed file is refused as such (400) before an instance's records are (409).
+    for (String owned : OWNED) {
+      long n =
+          jdbc.sql("select count(*) from " + owned + " where charter_id = ?")
+              .param(charterId)
+              .query(Long.class)
+              .single();
+      if (n > 0) {
+        ProblemDetail problem =
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "This instance already holds records of the charter '"
+                    + charterKey
+                    + "' ("
+                    + owned
+                    + "); an export is imported into an empty instance only. Nothing was imported.");
+        problem.setTitle("Not empty");
+        throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+      }
+    }
     Map<String, Integer> counts = new LinkedHashMap<>();
     try {
       for (Table table : TABLES) {

@@ -215,7 +215,8 @@ class OpenDataTest {
         .contains("<transaction-type code=\"2\"/>")
         .contains("<transaction-type code=\"3\"/>")
         .contains("<baseline year=\"2025\" value=\"12\"/>")
-        .contains("<period><period-start iso-date=\"2030-01-01\"/><period-end iso-date=\"2030-12-31\"/><target value=\"20\"/></period>")
+        .contains(
+            "<period><period-start iso-date=\"2030-01-01\"/><period-end iso-date=\"2030-12-31\"/><target value=\"20\"/></period>")
         .contains("<actual value=\"14\"/>");
     assertThat(xml.split("<iati-activity ", -1)).hasSize(2);
   }

@@ -121,6 +121,8 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/api/indicators/*/values", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/indicators/*/values/import", Access.TOKEN_WRITE)),
           reads(Access.ANYONE, "/api/indicators/*", "/api/indicators/*/values.csv"),
+          // open data: an export's import (the service admits the operator and administrators)
+          List.of(new Rule(HttpMethod.POST, "/api/import", Access.TOKEN_WRITE)),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */

@@ -121,6 +121,8 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/api/indicators/*/values", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/indicators/*/values/import", Access.TOKEN_WRITE)),
           reads(Access.ANYONE, "/api/indicators/*", "/api/indicators/*/values.csv"),
+          // dashboards: for people signed in; each figure counts only what the caller may see
+          reads(Access.SIGNED_IN, "/api/dashboard/*"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
@@ -166,6 +168,8 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/meetings/*/statement/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/action-items/*/*", Access.SIGNED_IN)),
           reads(Access.SIGNED_IN, "/account/action-items"),
+          // dashboards: for people signed in; each figure counts only what the viewer may see
+          reads(Access.SIGNED_IN, "/dashboard", "/dashboard/*"),
           reads(Access.SIGNED_IN, "/imports/*"),
           reads(Access.SIGNED_IN, "/account", "/account/tokens"),
           List.of(

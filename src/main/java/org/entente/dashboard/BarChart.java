@@ -11,9 +11,11 @@ import org.entente.dashboard.DashboardViews.Bar;
  * the chart is never the only way to read them.
  *
  * @param rows one per bar, top to bottom
+ * @param axisY where the axis runs, below the last bar
  * @param ticks the percentages marked along the axis, with where they are
  */
-record BarChart(int width, int height, int left, int plot, List<Row> rows, List<Tick> ticks) {
+record BarChart(
+    int width, int height, int left, int plot, double axisY, List<Row> rows, List<Tick> ticks) {
 
   private static final int WIDTH = 640;
   private static final int LEFT = 8;
@@ -41,12 +43,8 @@ record BarChart(int width, int height, int left, int plot, List<Row> rows, List<
       ticks.add(new Tick(round(LEFT + plot * p / 100.0), p));
     }
     int height = TOP + bars.size() * ROW + AXIS;
-    return new BarChart(WIDTH, height, LEFT, plot, List.copyOf(rows), List.copyOf(ticks));
-  }
-
-  /** Where the axis runs, below the last bar. */
-  double axisY() {
-    return height - AXIS + 4;
+    return new BarChart(
+        WIDTH, height, LEFT, plot, height - AXIS + 4, List.copyOf(rows), List.copyOf(ticks));
   }
 
   private static double round(double d) {

@@ -123,6 +123,8 @@ final class AccessRules {
           reads(Access.ANYONE, "/api/indicators/*", "/api/indicators/*/values.csv"),
           // open data: an export's import (the service admits the operator and administrators)
           List.of(new Rule(HttpMethod.POST, "/api/import", Access.TOKEN_WRITE)),
+          // dashboards: for people signed in; each figure counts only what the caller may see
+          reads(Access.SIGNED_IN, "/api/dashboard/*"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
@@ -170,6 +172,8 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/meetings/*/statement/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/action-items/*/*", Access.SIGNED_IN)),
           reads(Access.SIGNED_IN, "/account/action-items"),
+          // dashboards: for people signed in; each figure counts only what the viewer may see
+          reads(Access.SIGNED_IN, "/dashboard", "/dashboard/*"),
           reads(Access.SIGNED_IN, "/imports/*"),
           reads(Access.SIGNED_IN, "/account", "/account/tokens"),
           List.of(

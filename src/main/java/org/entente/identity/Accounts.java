@@ -581,6 +581,32 @@ public class Accounts {
   }
 
   /**
+   * Gives an account a new password: for sample accounts whose passwords are made anew at each
+   * start (the demo profile). Audited; the password itself never is.
+   *
+   * @throws org.entente.shared.NotFoundException when there is no such account
+   * @throws BadRequestException when the password does not meet the rules
+   */
+  @Transactional
+  public void resetPassword(String username, String password) {
+    AccountView account =
+        find(username)
+            .orElseThrow(() -> new org.entente.shared.NotFoundException("account", username));
+    Passwords.check("password", password);
+    jdbc.sql(
+            "update account set password_hash = ?, version = version + 1, updated_at = ?"
+                + " where id = ?")
+        .params(passwords.encode(password), now(), account.id())
+        .update();
+    audit.record(
+        "account.password-reset",
+        "account",
+        account.id().toString(),
+        Outcome.SUCCESS,
+        Map.of("username", account.username()));
+  }
+
+  /**
    * Makes a new one-time setup token while no account exists, replacing any earlier one.
    *
    * @return the token, to be shown once; empty when an account already exists

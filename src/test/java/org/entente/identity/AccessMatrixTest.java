@@ -274,4 +274,29 @@ class AccessMatrixTest {
           .isEqualTo(row.getValue());
     }
   }
+
+  /** The rows of the dashboards, stated again: for people signed in, page and API alike. */
+  static final Map<String, Access> DASHBOARD_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /dashboard", Access.SIGNED_IN),
+          Map.entry("HEAD /dashboard", Access.SIGNED_IN),
+          Map.entry("GET /dashboard/*", Access.SIGNED_IN),
+          Map.entry("HEAD /dashboard/*", Access.SIGNED_IN),
+          Map.entry("GET /api/dashboard/*", Access.SIGNED_IN),
+          Map.entry("HEAD /api/dashboard/*", Access.SIGNED_IN));
+
+  @Test
+  void dashboardRoutesHaveTheAccessTheirRowsName() {
+    List<AccessRules.Rule> all = new ArrayList<>(AccessRules.API);
+    all.addAll(AccessRules.PAGES);
+    for (var row : DASHBOARD_ROWS.entrySet()) {
+      String[] parts = row.getKey().split(" ");
+      assertThat(all)
+          .as(row.getKey())
+          .filteredOn(r -> r.method().name().equals(parts[0]) && r.pattern().equals(parts[1]))
+          .singleElement()
+          .extracting(AccessRules.Rule::access)
+          .isEqualTo(row.getValue());
+    }
+  }
 }

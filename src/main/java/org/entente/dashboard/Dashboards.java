@@ -1,0 +1,283 @@
+package org.entente.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.CharterViews.Ref;
+import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.charter.Charters;
+import org.entente.dashboard.DashboardViews.Bar;
+import org.entente.dashboard.DashboardViews.Dashboard;
+import org.entente.dashboard.DashboardViews.Item;
+import org.entente.dashboard.DashboardViews.Totals;
+import org.entente.identity.Viewer;
+import org.entente.meetings.MeetingViews.ActionItemView;
+import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.meetings.Meetings;
+import org.entente.obligations.ObligationViews.ObligationStatus;
+import org.entente.obligations.Obligations;
+import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.projects.Projects;
+import org.entente.reporting.Progress;
+import org.entente.reporting.Progress.Node;
+import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dashboard module's one service. Every figure and every item comes from the other modules'
+ * services called with the viewer, so a record the viewer may not see is neither listed nor
+ * counted; progress follows the reporting module's roll-up rule ({@link Progress}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboards {
+
+  /** The window of upcoming deadlines when none is asked for, in days. */
+  public static final int DEFAULT_DAYS = 30;
+
+  /** The widest window of upcoming deadlines, in days. */
+  public static final int MAX_DAYS = 365;
+
+  private static final String FRAMEWORK = "framework";
+
+  private final Charters charters;
+  private final Progress progress;
+  private final Projects projects;
+  private final Roadmaps roadmaps;
+  private final Meetings meetings;
+  private final Obligations obligations;
+  private final Clock clock;
+
+  Dashboards(
+      Charters charters,
+      Progress progress,
+      Projects projects,
+      Roadmaps roadmaps,
+      Meetings meetings,
+      Obligations obligations,
+      Clock clock) {
+    this.charters = charters;
+    this.progress = progress;
+    this.projects = projects;
+    this.roadmaps = roadmaps;
+    this.meetings = meetings;
+    this.obligations = obligations;
+    this.clock = clock;
+  }
+
+  /**
+   * The window of upcoming deadlines a request asks for.
+   *
+   * @param days as given, or null/blank for {@link #DEFAULT_DAYS}
+   * @throws BadRequestException naming {@code days} when it is not a whole number from 1 to 365
+   */
+  public static int days(String days) {
+    if (days == null || days.isBlank()) {
+      return DEFAULT_DAYS;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(days.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("days", "days is a whole number from 1 to " + MAX_DAYS);
+    }
+    if (value < 1 || value > MAX_DAYS) {
+      throw new BadRequestException("days", "days is a whole number from 1 to " + MAX_DAYS);
+    }
+    return value;
+  }
+
+  /** The charters the viewer may see, for the viewer to choose one. */
+  public List<CharterSummary> charters(Viewer viewer) {
+    return charters.list(viewer);
+  }
+
+  /**
+   * A charter's dashboard, as far as the viewer may see it.
+   *
+   * @param groupKey only this working group, or all when null or blank
+   * @param days the window of upcoming deadlines, 1 to 365
+   * @throws NotFoundException when the viewer may not see the charter, or there is no such group
+   * @throws BadRequestException when {@code days} is out of range
+   */
+  public Dashboard dashboard(String charterKey, String groupKey, int days, Viewer viewer) {
+    if (days < 1 || days > MAX_DAYS) {
+      throw new BadRequestException("days", "days is a whole number from 1 to " + MAX_DAYS);
+    }
+    CharterSummary charter = charters.require(charterKey, viewer);
+    String group = groupKey == null || groupKey.isBlank() ? null : groupKey.strip();
+    List<WorkingGroupView> allGroups = charters.workingGroups(charterKey, null, viewer);
+    List<WorkingGroupView> groups =
+        group == null ? allGroups : allGroups.stream().filter(g -> g.key().equals(group)).toList();
+    if (group != null && groups.isEmpty()) {
+      throw new NotFoundException("working group", group);
+    }
+    Map<String, LocalizedText> groupNames = new LinkedHashMap<>();
+    allGroups.forEach(g -> groupNames.put(g.key(), g.name()));
+    groupNames.put(FRAMEWORK, LocalizedText.of("en", "The partnership framework"));
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate until = today.plusDays(days);
+
+    // progress: the roll-up's tree gives areas and each project's figure
+    Node tree = progress.tree(charterKey, viewer);
+    Map<String, Double> projectValues = new HashMap<>();
+    for (Node area : tree.children()) {
+      for (Node commitment : area.children()) {
+        for (Node project : commitment.children()) {
+          projectValues.put(project.figure().key(), project.figure().value());
+        }
+      }
+    }
+    Set<String> areasOfGroups =
+        groups.stream().flatMap(g -> g.areas().stream()).map(Ref::key).collect(Collectors.toSet());
+    List<Bar> areaBars = new ArrayList<>();
+    for (Node area : tree.children()) {
+      if (group != null && !areasOfGroups.contains(area.figure().key())) {
+        continue;
+      }
+      areaBars.add(
+          bar(
+              area.figure().key(),
+              area.figure().name(),
+              area.figure().value(),
+              area.children().size()));
+    }
+
+    List<Bar> groupBars = new ArrayList<>();
+    List<Item> overdue = new ArrayList<>();
+    List<Item> upcoming = new ArrayList<>();
+    int[] totals = new int[6];
+    for (WorkingGroupView g : groups) {
+      List<ProjectView> listed =
+          projects.list(charterKey, g.key(), viewer).stream()
+              .filter(p -> !p.stage().equals("cancelled"))
+              .toList();
+      double sum = 0;
+      for (ProjectView p : listed) {
+        Double value = projectValues.get(p.key());
+        sum += value != null ? value : progress.project(p.id(), viewer).value();
+      }
+      groupBars.add(
+          bar(g.key(), g.name(), listed.isEmpty() ? 0 : sum / listed.size(), listed.size()));
+
+      String url = "/charters/" + charterKey + "/working-groups/" + g.key();
+      for (MilestoneView m : roadmaps.roadmap(charterKey, g.key(), viewer).milestones()) {
+        if (!m.status().equals("not-started") && !m.status().equals("in-progress")) {
+          continue;
+        }
+        Item item =
+            new Item(
+                "milestone",
+                m.title(),
+                g.key(),
+                g.name(),
+                m.plannedEnd(),
+                Math.abs(ChronoUnit.DAYS.between(today, m.plannedEnd())),
+                url);
+        if (m.plannedEnd().isBefore(today)) {
+          overdue.add(item);
+          totals[0]++;
+        } else if (!m.plannedEnd().isAfter(until)) {
+          upcoming.add(item);
+          totals[3]++;
+        }
+      }
+    }
+
+    Set<String> shownGroups =
+        groups.stream().map(WorkingGroupView::key).collect(Collectors.toSet());
+    for (MeetingView meeting :
+        meetings.meetings(
+            charterKey,
+            today.minusYears(20).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            today.plusYears(20).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            viewer)) {
+      String subject =
+          meeting.body().equals("working-group") || meeting.body().equals("dialogue-platform")
+              ? meeting.bodyKey()
+              : FRAMEWORK;
+      if (group != null && !shownGroups.contains(subject)) {
+        continue;
+      }
+      List<ActionItemView> items = meetings.meeting(meeting.id(), viewer).actionItems();
+      for (ActionItemView a : items) {
+        if (!a.status().equals("open") || a.dueOn() == null) {
+          continue;
+        }
+        Item item =
+            new Item(
+                "action-item",
+                LocalizedText.of("en", a.title()),
+                subject,
+                groupNames.getOrDefault(
+                    subject, LocalizedText.of("en", String.valueOf(meeting.bodyName()))),
+                a.dueOn(),
+                Math.abs(ChronoUnit.DAYS.between(today, a.dueOn())),
+                "/meetings/" + meeting.id());
+        if (a.dueOn().isBefore(today)) {
+          overdue.add(item);
+          totals[1]++;
+        } else if (!a.dueOn().isAfter(until)) {
+          upcoming.add(item);
+          totals[4]++;
+        }
+      }
+    }
+
+    for (ObligationStatus o :
+        obligations.deadlines(charterKey, null, group, "due", viewer).obligations()) {
+      if (o.metOn() != null || o.dueOn() == null || o.status().startsWith("met")) {
+        continue;
+      }
+      Item item =
+          new Item(
+              "obligation",
+              o.title(),
+              o.subject(),
+              o.subjectName(),
+              o.dueOn(),
+              Math.abs(ChronoUnit.DAYS.between(today, o.dueOn())),
+              "/charters/" + charterKey + "/deadlines");
+      if (o.dueOn().isBefore(today)) {
+        overdue.add(item);
+        totals[2]++;
+      } else if (!o.dueOn().isAfter(until)) {
+        upcoming.add(item);
+        totals[5]++;
+      }
+    }
+    overdue.sort(Comparator.comparing(Item::dueOn).thenComparing(Item::kind));
+    upcoming.sort(Comparator.comparing(Item::dueOn).thenComparing(Item::kind));
+    return new Dashboard(
+        charter.key(),
+        charter.title(),
+        today,
+        group,
+        days,
+        List.copyOf(areaBars),
+        List.copyOf(groupBars),
+        List.copyOf(overdue),
+        List.copyOf(upcoming),
+        new Totals(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5]));
+  }
+
+  private static Bar bar(String key, LocalizedText name, double value, int parts) {
+    double clamped = Math.max(0, Math.min(1, value));
+    return new Bar(key, name, clamped, (int) Math.round(clamped * 100), parts);
+  }
+}

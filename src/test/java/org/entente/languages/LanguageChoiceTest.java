@@ -114,7 +114,6 @@ class LanguageChoiceTest {
         "/charters/az-us-2026/search?q=corridor",
         "/charters/az-us-2026/indicators",
         "/charters/az-us-2026/indicators/titr-cargo-volume",
-        "/charters/nope",
         "/login"
       })
   void everyPublicPageIsWholeInBothLanguages(String path) throws Exception {

@@ -98,6 +98,39 @@ class LanguageChoiceTest {
     mvc.perform(get("/charters?lang=en&lang=az")).andExpect(status().isBadRequest());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "/",
+        "/charters",
+        "/charters/az-us-2026/commitments/middle-corridor",
+        "/charters/az-us-2026/working-groups/wg-connectivity-digital",
+        "/charters/az-us-2026/working-groups/wg-energy/workspace",
+        "/charters/az-us-2026/working-groups/wg-energy/import",
+        "/charters/az-us-2026/deadlines",
+        "/charters/az-us-2026/progress",
+        "/charters/az-us-2026/meetings",
+        "/charters/az-us-2026/statements",
+        "/charters/az-us-2026/search?q=corridor",
+        "/charters/az-us-2026/indicators",
+        "/charters/az-us-2026/indicators/titr-cargo-volume",
+        "/login"
+      })
+  void everyPublicPageIsWholeInBothLanguages(String path) throws Exception {
+    for (String language : java.util.List.of("en", "az")) {
+      String page =
+          mvc.perform(get(path + (path.contains("?") ? "&" : "?") + "lang=" + language))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      org.assertj.core.api.Assertions.assertThat(page)
+          .as(path + " in " + language)
+          .contains("<html lang=\"" + (language.equals("az") ? "az-Latn" : "en") + "\"")
+          .contains("<h1")
+          .doesNotContain("??");
+    }
+  }
+
   @Test
   void theErrorPageSaysWhichLanguagesThereAre() throws Exception {
     mvc.perform(

@@ -121,12 +121,16 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/api/indicators/*/values", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/indicators/*/values/import", Access.TOKEN_WRITE)),
           reads(Access.ANYONE, "/api/indicators/*", "/api/indicators/*/values.csv"),
+          // the annual report: anyone; the service builds it from what the caller may see
+          reads(Access.ANYONE, "/api/charters/*/report", "/api/charters/*/report.pdf"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
   static final List<Rule> PAGES =
       concat(
           reads(Access.SIGNED_IN, "/charters/*/meetings/new"),
+          // the annual report: anyone; the service builds it from what the caller may see
+          reads(Access.ANYONE, "/charters/*/report", "/charters/*/report.pdf"),
           reads(
               Access.ANYONE,
               "/",

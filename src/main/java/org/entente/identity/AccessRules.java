@@ -125,12 +125,16 @@ final class AccessRules {
           List.of(new Rule(HttpMethod.POST, "/api/import", Access.TOKEN_WRITE)),
           // dashboards: for people signed in; each figure counts only what the caller may see
           reads(Access.SIGNED_IN, "/api/dashboard/*"),
+          // the annual report: anyone; the service builds it from what the caller may see
+          reads(Access.ANYONE, "/api/charters/*/report", "/api/charters/*/report.pdf"),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
   static final List<Rule> PAGES =
       concat(
           reads(Access.SIGNED_IN, "/charters/*/meetings/new"),
+          // the annual report: anyone; the service builds it from what the caller may see
+          reads(Access.ANYONE, "/charters/*/report", "/charters/*/report.pdf"),
           reads(
               Access.ANYONE,
               "/",

@@ -76,6 +76,7 @@ class ReportRendering {
     double top = Math.max(4, Math.ceil(most / 4) * 4);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("report", report);
+    model.put("print", false);
     model.put("lang", lang);
     model.put("progressChart", ReportChart.of(areas, 1, percent::format));
     model.put("deadlineChart", ReportChart.of(outcomes, top, v -> Long.toString(Math.round(v))));
@@ -89,12 +90,16 @@ class ReportRendering {
 
   /** The report as a PDF. */
   byte[] pdf(AnnualReport report, Locale locale) {
-    Context context = new Context(locale, model(report, locale));
+    Map<String, Object> model = model(report, locale);
+    model.put("print", true);
+    Context context = new Context(locale, model);
     String xhtml = templates.process("reporting/report-print", context);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
+      // a tagged PDF (PDF/UA): headings, tables and reading order for screen readers
+      builder.usePdfUaAccessibility(true);
       builder.useFont(
           () -> font("/fonts/DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
       builder.useFont(

@@ -157,6 +157,12 @@ class PagesBrowserTest {
             "indicator",
             "/charters/az-us-2026/indicators/titr-cargo-volume",
             "Middle Corridor (TITR) cargo volume"),
+        Arguments.of(
+            "report", "/charters/az-us-2026/report?year=2026", "Annual implementation report"),
+        Arguments.of(
+            "report-bad-period",
+            "/charters/az-us-2026/report?year=1999",
+            "Annual implementation report"),
         Arguments.of("not-found", "/charters/nope", "Not found"),
         Arguments.of("overview-az", "/?lang=az", "Charter of Strategic Partnership"),
         Arguments.of("deadlines-az", "/charters/az-us-2026/deadlines?lang=az", "Son tarixlər"),

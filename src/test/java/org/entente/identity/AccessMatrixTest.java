@@ -299,4 +299,27 @@ class AccessMatrixTest {
           .isEqualTo(row.getValue());
     }
   }
+
+  /** The rows of the annual report, stated again: anyone may ask for it, page, PDF or JSON. */
+  static final Map<String, Access> REPORT_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /charters/*/report", Access.ANYONE),
+          Map.entry("GET /charters/*/report.pdf", Access.ANYONE),
+          Map.entry("GET /api/charters/*/report", Access.ANYONE),
+          Map.entry("GET /api/charters/*/report.pdf", Access.ANYONE));
+
+  @Test
+  void reportRoutesHaveTheAccessTheirRowsName() {
+    List<AccessRules.Rule> all = new ArrayList<>(AccessRules.API);
+    all.addAll(AccessRules.PAGES);
+    for (var row : REPORT_ROWS.entrySet()) {
+      String[] parts = row.getKey().split(" ");
+      assertThat(all)
+          .as(row.getKey())
+          .filteredOn(r -> r.method().name().equals(parts[0]) && r.pattern().equals(parts[1]))
+          .singleElement()
+          .extracting(AccessRules.Rule::access)
+          .isEqualTo(row.getValue());
+    }
+  }
 }

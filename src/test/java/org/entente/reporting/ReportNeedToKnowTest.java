@@ -72,7 +72,9 @@ class ReportNeedToKnowTest {
   static final String PARTY_CANARY = "CanaryPartyInternal5d1e0a";
   static final String SECURITY_CANARY = "CanaryRestricted91bc7f";
   static final String GROUP_CANARY = "CanaryInnerCircle42aa3b";
-  static final List<String> CANARIES = List.of(PARTY_CANARY, SECURITY_CANARY, GROUP_CANARY);
+  static final String COMMITMENT_CANARY = "CanaryCommitment0c77e2";
+  static final List<String> CANARIES =
+      List.of(PARTY_CANARY, SECURITY_CANARY, GROUP_CANARY, COMMITMENT_CANARY);
 
   /** Who may see which canary in the internal version. */
   static final Map<String, Set<String>> ENTITLED =
@@ -104,6 +106,12 @@ class ReportNeedToKnowTest {
             .replace(
                 "working-groups:\n",
                 """
+                  - key: secret-dam
+                    title: Dam project %2$s
+                    action: Build the dam quietly %2$s.
+                    clause: c-1-1
+                    areas: [water]
+                    classification: party-internal
                 working-groups:
                   - key: border-security
                     name: Border security group
@@ -111,12 +119,12 @@ class ReportNeedToKnowTest {
                     co-chairs: { FD: Minister of Defence, SY: Minister of Defence }
                     restricted: true
                   - key: inner-circle
-                    name: Inner circle %s
+                    name: Inner circle %1$s
                     areas: [trade]
                     co-chairs: { FD: Adviser, SY: Adviser }
                     classification: bilateral
                 """
-                    .formatted(GROUP_CANARY));
+                    .formatted(GROUP_CANARY, COMMITMENT_CANARY));
     assertThat(definitions.load("fs-report-canaries.yaml", text).loaded()).isTrue();
     person("fd.member", "FD", Role.MEMBER, false, "river-commission");
     person("fd.coord", "FD", Role.COORDINATOR, false);
@@ -310,6 +318,7 @@ class ReportNeedToKnowTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void theFiguresDoNotCountWhatTheViewerMayNotSee() throws Exception {
     Map<String, Integer> meetingsSeen =
         Map.of(
@@ -331,6 +340,10 @@ class ReportNeedToKnowTest {
       int statements = JsonPath.read(json, "$.summary.statements");
       int milestonesDone = JsonPath.read(json, "$.summary.milestonesDone");
       assertThat(meetingCount).as(expected.getKey()).isEqualTo(expected.getValue());
+      // the party-internal commitment of the definition has no origin party: nobody sees it
+      assertThat((List<Integer>) JsonPath.read(json, "$.areas[?(@.key == 'water')].commitments"))
+          .as(expected.getKey())
+          .containsExactly(1);
       // every meeting but the plain river session carries one decision, one statement, one
       // milestone done
       int withRecords =

@@ -18,7 +18,7 @@ record BarChart(
     int width, int height, int left, int plot, double axisY, List<Row> rows, List<Tick> ticks) {
 
   private static final int WIDTH = 640;
-  private static final int LEFT = 8;
+  private static final int LEFT = 16;
   private static final int ROW = 40;
   private static final int TOP = 8;
   private static final int AXIS = 24;

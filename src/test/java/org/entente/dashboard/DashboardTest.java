@@ -355,6 +355,23 @@ class DashboardTest {
   }
 
   @Test
+  void thePageSpeaksAzerbaijaniToThoseWhoAskForIt() throws Exception {
+    String html =
+        mvc.perform(
+                get("/dashboard/" + CHARTER)
+                    .cookie(login("az.energy"))
+                    .header("Accept-Language", "az")
+                    .accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("İdarə paneli")
+        .contains("İşçi qruplar üzrə irəliləyiş")
+        .contains("Mərhələ");
+  }
+
+  @Test
   void nobodySignedInIsSentToLogIn() throws Exception {
     MockHttpServletResponse page =
         mvc.perform(get("/dashboard/" + CHARTER).accept(MediaType.TEXT_HTML))

@@ -157,7 +157,11 @@ class PagesBrowserTest {
             "indicator",
             "/charters/az-us-2026/indicators/titr-cargo-volume",
             "Middle Corridor (TITR) cargo volume"),
-        Arguments.of("not-found", "/charters/nope", "Not found"));
+        Arguments.of("not-found", "/charters/nope", "Not found"),
+        Arguments.of("overview-az", "/?lang=az", "Charter of Strategic Partnership"),
+        Arguments.of("deadlines-az", "/charters/az-us-2026/deadlines?lang=az", "Son tarixlər"),
+        Arguments.of("meetings-az", "/charters/az-us-2026/meetings?lang=az", "İclaslar"),
+        Arguments.of("search-az", "/charters/az-us-2026/search?q=corridor&lang=az", "Axtarış"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -659,7 +663,18 @@ class PagesBrowserTest {
         .until(d -> d.getCurrentUrl().contains("/admin/accounts?created=" + username));
   }
 
+  /**
+   * Opens a page. Unless the path chooses a language (?lang=az), the page is in English: the
+   * language an earlier page chose (its cookie) is forgotten first.
+   */
   private void open(String path) {
+    if (!path.contains("lang=")) {
+      try {
+        driver.manage().deleteCookieNamed("entente-lang");
+      } catch (org.openqa.selenium.WebDriverException noPageYet) {
+        // nothing to forget before the first page
+      }
+    }
     driver.get("http://localhost:" + port + path);
   }
 

@@ -184,7 +184,7 @@ class WorkspacePagesTest {
             .getContentAsString();
     assertThat(html)
         .contains("Port of Alat expansion")
-        .contains("lang=\"az\"")
+        .contains("lang=\"az-Latn\"")
         .contains("Ələt limanının");
     assertThat(mvc.perform(get("/projects/" + id)).andReturn().getResponse().getStatus())
         .isEqualTo(404);

@@ -71,6 +71,8 @@ class WorkspacePages {
     model.addAttribute("start", start(roadmap));
     boolean chair = viewer.coChairOf().contains(detail.group().id()) && viewer.party() != null;
     model.addAttribute("coChair", chair);
+    model.addAttribute("listPublication", projects.publication(charter, group, viewer));
+    model.addAttribute("roadmapPublication", roadmaps.publication(charter, group, viewer));
     model.addAttribute("approveList", chair && awaitsMe(list.agreement(), viewer));
     model.addAttribute("approveRoadmap", chair && awaitsMe(roadmap.agreement(), viewer));
     model.addAttribute("member", viewer.mayWriteIn(detail.group().id()));

@@ -103,6 +103,14 @@ class PortalWebTest {
   }
 
   @Test
+  void theLanguageCanBeChosenWithTheLangParameter() throws Exception {
+    MockHttpServletResponse page = anonymous(get(BASE + "/deadlines?lang=az"));
+    assertThat(page.getStatus()).isEqualTo(200);
+    assertThat(page.getContentAsString()).contains("Xartiyanın müddətləri");
+    assertThat(page.getHeader("ETag")).startsWith("W/\"az-");
+  }
+
+  @Test
   void anUnknownCharterIsNotFound() throws Exception {
     assertThat(anonymous(get("/public/charters/no-such-charter")).getStatus()).isEqualTo(404);
     assertThat(anonymous(get("/public/charters/no-such-charter/deadlines")).getStatus())

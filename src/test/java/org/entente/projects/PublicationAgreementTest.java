@@ -282,4 +282,66 @@ class PublicationAgreementTest {
                         .formatted(version)));
     assertThat(replanned.getStatus()).isEqualTo(403);
   }
+
+  private jakarta.servlet.http.Cookie login(String username) throws Exception {
+    return mvc.perform(
+            post("/login")
+                .param("username", username)
+                .param("password", PASSWORD)
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andReturn()
+        .getResponse()
+        .getCookie("SESSION");
+  }
+
+  @Test
+  void coChairsPublishThroughTheWorkspaceForms() throws Exception {
+    String port = project("us.cochair", GROUP, "alat-port", "bilateral");
+    agreeList(GROUP, "us.cochair", "az.cochair", 1);
+    String workspace = "/charters/az-us-2026/working-groups/wg-connectivity-digital";
+    for (String who : List.of("us.cochair", "az.cochair")) {
+      jakarta.servlet.http.Cookie session = login(who);
+      String page =
+          mvc.perform(get(workspace + "/workspace").cookie(session))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(page).contains("Not published to the public.");
+      String action =
+          who.startsWith("us") ? "/project-list/publish" : "/project-list/approve-publication";
+      if (who.startsWith("us")) {
+        assertThat(page).contains("Propose publishing version 1");
+        mvc.perform(
+            post(workspace + action)
+                .param("version", "1")
+                .cookie(session)
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()));
+        action = "/project-list/approve-publication";
+      } else {
+        assertThat(page).contains("Approve publishing version 1");
+      }
+      var done =
+          mvc.perform(
+                  post(workspace + action)
+                      .param("version", "1")
+                      .cookie(session)
+                      .with(
+                          org.springframework.security.test.web.servlet.request
+                              .SecurityMockMvcRequestPostProcessors.csrf()))
+              .andReturn()
+              .getResponse();
+      assertThat(done.getRedirectedUrl()).contains("/workspace?done=");
+    }
+    assertThat(anonymous("/api/projects/" + port)).isEqualTo(200);
+    assertThat(
+            mvc.perform(get(workspace + "/workspace").cookie(login("az.cochair")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("Published to the public: version 1.");
+  }
 }

@@ -191,6 +191,15 @@ class DemoProfileTest {
           .as(path)
           .isEqualTo(Boolean.TRUE);
     }
+    for (String path : List.of("/", "/charters", "/public", "/login")) {
+      assertThat(
+              mvc.perform(get(path).accept(MediaType.TEXT_HTML))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString())
+          .as("the page %s shows the banner", path)
+          .contains("id=\"demo-banner\"");
+    }
     Context en = new Context(Locale.ENGLISH, Map.of(DemoBanner.ATTRIBUTE, true));
     String banner = templates.process("fragments/demo", Set.of("banner"), en);
     assertThat(banner).contains("demo-banner").contains("role=\"note\"").contains("illustrative");

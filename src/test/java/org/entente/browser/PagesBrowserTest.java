@@ -328,10 +328,20 @@ class PagesBrowserTest {
         assertThat(events).doesNotContain("Azerbaijani preparatory meeting");
       }
       for (String page :
-          List.of("/account/calendars", "/account/reminders", "/account/notifications")) {
+          List.of(
+              "/account/calendars",
+              "/account/reminders",
+              "/account/notifications",
+              "/dashboard/az-us-2026",
+              "/dashboard/az-us-2026?group=wg-energy&days=90",
+              "/dashboard/az-us-2026?days=0",
+              "/dashboard/az-us-2026?lang=az",
+              "/charters/az-us-2026/report?lang=en")) {
         open(page);
         assertNoSeriousViolations(page);
       }
+      open("/dashboard");
+      assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Dashboard");
       open("/account/calendars");
       driver.findElement(By.cssSelector("form[action$='/account/calendars'] button")).click();
       assertThat(waitFor(By.id("new-calendar-url")).getAttribute("value"))

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.entente.audit.Audit;
 import org.entente.identity.AccessRules.Access;
 import org.entente.identity.AccessTokens.Scope;
@@ -18,6 +19,9 @@ import org.entente.testing.FixedClockConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -260,21 +264,6 @@ class AccessMatrixTest {
           Map.entry("POST /api/me/notifications/*/read", Access.TOKEN_WRITE),
           Map.entry("POST /api/reminders/run", Access.OPERATOR));
 
-  @Test
-  void calendarAndReminderRoutesHaveTheAccessTheirRowsName() {
-    List<AccessRules.Rule> all = new ArrayList<>(AccessRules.API);
-    all.addAll(AccessRules.PAGES);
-    for (var row : CALENDAR_ROWS.entrySet()) {
-      String[] parts = row.getKey().split(" ");
-      assertThat(all)
-          .as(row.getKey())
-          .filteredOn(r -> r.method().name().equals(parts[0]) && r.pattern().equals(parts[1]))
-          .singleElement()
-          .extracting(AccessRules.Rule::access)
-          .isEqualTo(row.getValue());
-    }
-  }
-
   /** The rows of the dashboards, stated again: for people signed in, page and API alike. */
   static final Map<String, Access> DASHBOARD_ROWS =
       Map.ofEntries(
@@ -285,21 +274,6 @@ class AccessMatrixTest {
           Map.entry("GET /api/dashboard/*", Access.SIGNED_IN),
           Map.entry("HEAD /api/dashboard/*", Access.SIGNED_IN));
 
-  @Test
-  void dashboardRoutesHaveTheAccessTheirRowsName() {
-    List<AccessRules.Rule> all = new ArrayList<>(AccessRules.API);
-    all.addAll(AccessRules.PAGES);
-    for (var row : DASHBOARD_ROWS.entrySet()) {
-      String[] parts = row.getKey().split(" ");
-      assertThat(all)
-          .as(row.getKey())
-          .filteredOn(r -> r.method().name().equals(parts[0]) && r.pattern().equals(parts[1]))
-          .singleElement()
-          .extracting(AccessRules.Rule::access)
-          .isEqualTo(row.getValue());
-    }
-  }
-
   /** The rows of the annual report, stated again: anyone may ask for it, page, PDF or JSON. */
   static final Map<String, Access> REPORT_ROWS =
       Map.ofEntries(
@@ -308,18 +282,24 @@ class AccessMatrixTest {
           Map.entry("GET /api/charters/*/report", Access.ANYONE),
           Map.entry("GET /api/charters/*/report.pdf", Access.ANYONE));
 
-  @Test
-  void reportRoutesHaveTheAccessTheirRowsName() {
+  /** The rows stated again above, each against the one rule its method and pattern name. */
+  Stream<Arguments> statedRows() {
+    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS)
+        .flatMap(rows -> rows.entrySet().stream())
+        .map(row -> Arguments.of(row.getKey(), row.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("statedRows")
+  void statedRoutesHaveTheAccessTheirRowsName(String route, Access access) {
     List<AccessRules.Rule> all = new ArrayList<>(AccessRules.API);
     all.addAll(AccessRules.PAGES);
-    for (var row : REPORT_ROWS.entrySet()) {
-      String[] parts = row.getKey().split(" ");
-      assertThat(all)
-          .as(row.getKey())
-          .filteredOn(r -> r.method().name().equals(parts[0]) && r.pattern().equals(parts[1]))
-          .singleElement()
-          .extracting(AccessRules.Rule::access)
-          .isEqualTo(row.getValue());
-    }
+    String[] parts = route.split(" ");
+    assertThat(all)
+        .as(route)
+        .filteredOn(r -> r.method().name().equals(parts[0]) && r.pattern().equals(parts[1]))
+        .singleElement()
+        .extracting(AccessRules.Rule::access)
+        .isEqualTo(access);
   }
 }

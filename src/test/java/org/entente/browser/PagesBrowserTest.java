@@ -443,6 +443,18 @@ class PagesBrowserTest {
     String agreed = driver.findElement(By.tagName("main")).getText();
     assertThat(agreed.split("Agreed: version 1", -1)).as("both show agreed").hasSize(3);
     screenshot("journey-4-agreed");
+    // Publication is agreed apart: the Azerbaijani co-chair proposes both and approves them.
+    buttonOf("/project-list/publish");
+    buttonOf("/roadmap/publish");
+    buttonOf("/project-list/approve-publication");
+    buttonOf("/roadmap/approve-publication");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Proposed for publication: version 1.")
+        .contains("Not published to the public.");
+    open("/public/charters/az-us-2026/working-groups");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .as("one party's approval publishes nothing")
+        .doesNotContain("Port of Alat");
     open("/charters/az-us-2026/deadlines?sort=subject");
     String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
     List<String> connectivity =
@@ -460,6 +472,31 @@ class PagesBrowserTest {
         .hasSize(2)
         .allSatisfy(t -> assertThat(t).contains("Met on " + today).contains("late"));
     logOut();
+
+    logIn("us.connect", password);
+    open(workspace);
+    buttonOf("/project-list/approve-publication");
+    buttonOf("/roadmap/approve-publication");
+    assertThat(
+            driver
+                .findElement(By.tagName("main"))
+                .getText()
+                .split("Published to the public: version 1.", -1))
+        .as("the list and the roadmap published")
+        .hasSize(3);
+    assertNoSeriousViolations(workspace + " (published)");
+    logOut();
+
+    String portal = "/public/charters/az-us-2026/working-groups";
+    open(portal);
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains(
+            "Port of Alat: Middle Corridor terminal", "TRIPP rail link", "Feasibility studies");
+    assertNoSeriousViolations(portal + " (published projects)");
+    open(portal + "?lang=az");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Ələt limanı");
+    assertNoSeriousViolations(portal + "?lang=az (published projects)");
+    open(portal + "?lang=en");
   }
 
   /**
@@ -628,8 +665,17 @@ class PagesBrowserTest {
 
   /** Clicks the first button with this text and checks the page says it was done. */
   private void button(String text) {
+    press(By.xpath("//button[normalize-space()='" + text + "']"), text);
+  }
+
+  /** Presses the button of the form that posts to an address ending in {@code action}. */
+  private void buttonOf(String action) {
+    press(By.cssSelector("form[action$='" + action + "'] button"), action);
+  }
+
+  private void press(By button, String text) {
     WebElement page = driver.findElement(By.tagName("html"));
-    driver.findElement(By.xpath("//button[normalize-space()='" + text + "']")).click();
+    driver.findElement(button).click();
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     WebElement outcome = waitFor(By.cssSelector("[role=status], [role=alert]"));

@@ -157,6 +157,7 @@ class PagesBrowserTest {
             "indicator",
             "/charters/az-us-2026/indicators/titr-cargo-volume",
             "Middle Corridor (TITR) cargo volume"),
+        Arguments.of("open-data", "/charters/az-us-2026/open-data", "Open data"),
         Arguments.of("not-found", "/charters/nope", "Not found"));
   }
 

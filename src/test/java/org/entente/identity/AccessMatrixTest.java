@@ -260,6 +260,28 @@ class AccessMatrixTest {
           Map.entry("POST /api/me/notifications/*/read", Access.TOKEN_WRITE),
           Map.entry("POST /api/reminders/run", Access.OPERATOR));
 
+  /** The rows of open data, stated again: who may call each of its routes. */
+  static final Map<String, Access> OPEN_DATA_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /charters/**", Access.ANYONE),
+          Map.entry("GET /api/charters/**", Access.ANYONE),
+          Map.entry("POST /api/import", Access.TOKEN_WRITE));
+
+  @Test
+  void openDataRoutesHaveTheAccessTheirRowsName() {
+    List<AccessRules.Rule> all = new ArrayList<>(AccessRules.API);
+    all.addAll(AccessRules.PAGES);
+    for (var row : OPEN_DATA_ROWS.entrySet()) {
+      String[] parts = row.getKey().split(" ");
+      assertThat(all)
+          .as(row.getKey())
+          .filteredOn(r -> r.method().name().equals(parts[0]) && r.pattern().equals(parts[1]))
+          .singleElement()
+          .extracting(AccessRules.Rule::access)
+          .isEqualTo(row.getValue());
+    }
+  }
+
   @Test
   void calendarAndReminderRoutesHaveTheAccessTheirRowsName() {
     List<AccessRules.Rule> all = new ArrayList<>(AccessRules.API);

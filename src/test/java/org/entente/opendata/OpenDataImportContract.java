@@ -157,6 +157,12 @@ abstract class OpenDataImportContract {
 
     Map<String, Object> counts = importIntoTarget(JSON.readValue(exported, MAP));
     assertThat(counts).containsEntry("project", 4).containsEntry("milestone", 4);
+    assertThat(
+            target
+                .getBean(org.entente.audit.Audit.class)
+                .events(null, null, null, new org.entente.shared.Paging(0, 100))
+                .items())
+        .anyMatch(e -> e.action().equals("charter.imported"));
 
     Viewers viewers = target.getBean(Viewers.class);
     Map<String, Object> again =

@@ -163,6 +163,7 @@ class PagesBrowserTest {
             "report-bad-period",
             "/charters/az-us-2026/report?year=1999",
             "Annual implementation report"),
+        Arguments.of("open-data", "/charters/az-us-2026/open-data", "Open data"),
         Arguments.of("not-found", "/charters/nope", "Not found"),
         Arguments.of("overview-az", "/?lang=az", "Charter of Strategic Partnership"),
         Arguments.of("deadlines-az", "/charters/az-us-2026/deadlines?lang=az", "Son tarixlər"),

@@ -282,9 +282,16 @@ class AccessMatrixTest {
           Map.entry("GET /api/charters/*/report", Access.ANYONE),
           Map.entry("GET /api/charters/*/report.pdf", Access.ANYONE));
 
+  /** The rows of open data, stated again: who may call each of its routes. */
+  static final Map<String, Access> OPEN_DATA_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /charters/**", Access.ANYONE),
+          Map.entry("GET /api/charters/**", Access.ANYONE),
+          Map.entry("POST /api/import", Access.TOKEN_WRITE));
+
   /** The rows stated again above, each against the one rule its method and pattern name. */
   Stream<Arguments> statedRows() {
-    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS)
+    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS, OPEN_DATA_ROWS)
         .flatMap(rows -> rows.entrySet().stream())
         .map(row -> Arguments.of(row.getKey(), row.getValue()));
   }

@@ -45,9 +45,12 @@ final class OpenDataFixtures {
   /** In a joint statement drafted and not published. */
   static final String DRAFT_CANARY = "CANARY-DR-3b9f05";
 
+  /** In a party-internal commitment and a bilateral working group of the charter's definition. */
+  static final String DEFINITION_CANARY = "CANARY-DF-6c0e44";
+
   /** Every canary, for sweeps. */
   static final List<String> CANARIES =
-      List.of(PARTY_CANARY, SECURITY_CANARY, AGREED_CANARY, DRAFT_CANARY);
+      List.of(PARTY_CANARY, SECURITY_CANARY, AGREED_CANARY, DRAFT_CANARY, DEFINITION_CANARY);
 
   /** The published joint statement's text. */
   static final String PUBLISHED_STATEMENT = "Both parties welcome the river survey.";
@@ -197,13 +200,31 @@ final class OpenDataFixtures {
             .replace(
                 "working-groups:\n",
                 """
+                  - key: secret-dam
+                    title: Dam project %1$s
+                    action: Build the dam quietly %1$s.
+                    clause: c-1-1
+                    areas: [water]
+                    classification: party-internal
                 working-groups:
                   - key: border-security
                     name: Border security group
                     areas: [water]
                     co-chairs: { FD: Minister of Defence, SY: Minister of Defence }
                     restricted: true
-                """);
+                """
+                    .formatted(DEFINITION_CANARY))
+            .replace(
+                "history:\n",
+                """
+                  - key: inner-circle
+                    name: Inner circle %1$s
+                    areas: [water]
+                    co-chairs: { FD: Adviser %1$s, SY: Adviser }
+                    classification: bilateral
+                history:
+                """
+                    .formatted(DEFINITION_CANARY));
     assertThat(definitions.load("fs-open-data.yaml", text).loaded()).isTrue();
   }
 

@@ -33,9 +33,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The canary sweep over the open data: party-internal and restricted projects, milestones,
- * statements and indicators, an agreed but unpublished project and a draft statement never appear
- * in the JSON dump, any CSV or the IATI file, whoever asks; the export holds exactly what its
- * viewer may see.
+ * statements and indicators, a party-internal commitment and a bilateral working group, an agreed
+ * but unpublished project and a draft statement never appear in the JSON dump, any CSV or the IATI
+ * file, whoever asks; the export holds exactly what its viewer may see.
  */
 @SpringBootTest(properties = "entente.security.bcrypt-strength=4")
 @AutoConfigureMockMvc
@@ -86,7 +86,7 @@ class OpenDataNeedToKnowTest {
         }
         assertThat(body)
             .as(url + " as " + who)
-            .doesNotContain("pi-study", "border-post", "crossings");
+            .doesNotContain("pi-study", "border-post", "crossings", "secret-dam", "inner-circle");
       }
     }
     // the public records are there, and the public milestone of the unpublished project is shown

@@ -170,6 +170,12 @@ class OpenDataTest {
     assertThat(unknown.getStatus()).isEqualTo(400);
     assertThat(unknown.getContentType()).startsWith("application/problem+json");
     assertThat(unknown.getContentAsString()).contains("secrets").contains("projects");
+    MockHttpServletResponse asCsv =
+        mvc.perform(
+                get(API + "/open-data/secrets.csv").accept(MediaType.parseMediaType("text/csv")))
+            .andReturn()
+            .getResponse();
+    assertThat(asCsv.getStatus()).isEqualTo(400);
     for (String url :
         List.of(
             "/api/charters/no-such/open-data.json",

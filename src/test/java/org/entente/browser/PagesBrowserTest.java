@@ -3,22 +3,13 @@ package org.entente.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.entente.obligations.RecordEvent;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +24,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,14 +50,8 @@ import org.springframework.test.context.ActiveProfiles;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest {
 
-  private static final String CHROMIUM = System.getProperty("browser.binary", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER =
-      System.getProperty("browser.driver", "/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
-  private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
-
+  private static Chromium chromium;
   private static ChromeDriver driver;
-  private static Path userDataDir;
 
   @LocalServerPort int port;
 
@@ -80,50 +63,16 @@ class PagesBrowserTest {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    for (String file : List.of(CHROMIUM, CHROMEDRIVER)) {
-      if (!Files.isExecutable(Paths.get(file))) {
-        fail(file + " is missing: apt-get install -y chromium chromium-driver");
-      }
-    }
-    // Never let Selenium Manager look for (or download) a driver.
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    userDataDir = Files.createTempDirectory("entente-chromium-");
-    Files.createDirectories(SCREENSHOTS);
-
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--window-size=1280,900",
-        "--user-data-dir=" + userDataDir.toAbsolutePath());
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    chromium = Chromium.start(true);
+    driver = chromium.driver;
   }
 
   @AfterAll
   static void stopBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
+    if (chromium != null) {
+      chromium.close();
+      chromium = null;
       driver = null;
-    }
-    if (userDataDir != null) {
-      try (Stream<Path> files = Files.walk(userDataDir)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
     }
   }
 
@@ -769,43 +718,12 @@ class PagesBrowserTest {
   }
 
   private void assertNoSeriousViolations(String path) {
-    Results results = new AxeBuilder().analyze(driver);
-    if (results.isErrored()) {
-      fail("axe-core failed on " + path + ": " + results.getErrorMessage());
-    }
-    assertThat(results.getPasses()).as("axe-core ran its rules on " + path).isNotEmpty();
-    List<Rule> violations = results.getViolations();
-    if (!violations.isEmpty()) {
-      System.out.println("axe-core on " + path + ":\n" + describe(violations));
-    }
-    List<Rule> blocking =
-        violations.stream().filter(v -> BLOCKING_IMPACTS.contains(v.getImpact())).toList();
-    if (!blocking.isEmpty()) {
-      fail("serious or critical accessibility violations on " + path + ":\n" + describe(blocking));
-    }
-  }
-
-  private static String describe(List<Rule> violations) {
-    return violations.stream()
-        .map(
-            v ->
-                "- "
-                    + v.getId()
-                    + " ("
-                    + v.getImpact()
-                    + "): "
-                    + v.getHelp()
-                    + "\n    "
-                    + v.getNodes().stream()
-                        .map(CheckedNode::getTarget)
-                        .map(String::valueOf)
-                        .collect(Collectors.joining("\n    ")))
-        .collect(Collectors.joining("\n"));
+    Chromium.assertNoSeriousViolations(driver, path);
   }
 
   /** The whole page, not only the window, when Chromium can; else the window. */
   private void screenshot(String name) {
-    Path file = SCREENSHOTS.resolve(name + ".png");
+    Path file = Chromium.SCREENSHOTS.resolve(name + ".png");
     byte[] png;
     try {
       Number width = (Number) js().executeScript("return document.documentElement.scrollWidth");

@@ -77,11 +77,13 @@ public final class DurabilityBench {
 
     Path bin = BackupRoundTrip.bin();
     Optional<String> whyNot = BackupRoundTrip.whyNot(bin, serverMajor);
-    BackupRoundTrip.Result b = null;
     if (whyNot.isEmpty()) {
       System.err.println("backup round trip: pg_dump " + database + ", pg_restore into " + copy);
-      b = BackupRoundTrip.run(bin, server, database, copy, r.ledger(), work);
     }
+    BackupRoundTrip.Result b =
+        whyNot.isEmpty()
+            ? BackupRoundTrip.run(bin, server, database, copy, r.ledger(), work)
+            : null;
 
     StringBuilder out = new StringBuilder();
     out.append("PostgreSQL ")

@@ -22,6 +22,10 @@ public final class DurabilityBench {
   private DurabilityBench() {}
 
   public static void main(String[] args) throws Exception {
+    // the report goes to standard output: keep the pools' and drivers' INFO lines out of it
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     String host = env("PGHOST", "127.0.0.1");
     int port = Integer.parseInt(env("PGPORT", "5432"));
     String user = env("PGUSER", "entente");

@@ -15,6 +15,8 @@
 #                       may create databases
 #   DB=entente_kill RESTORE_DB=entente_restore  the databases (dropped and made anew)
 #   CYCLES=100          kill cycles
+#   MAX_MINUTES=<n>     start no cycle after this many minutes (then the backup round trip runs
+#                       on what was written, and the report says how many cycles ran)
 #   WRITERS=4           writer threads, each with its own account
 #   LOAD_MIN_MS=2000 LOAD_MAX_MS=8000  the load runs a random time between these before the kill
 #   SEED=<n>            the random seed (kill moments, the mix of writes); printed in the report
@@ -69,7 +71,7 @@ cp -r "$ROOT/target/test-classes" "$WORK/test-classes"
   echo "java: $("$JAVA" -version 2>&1 | head -n 2 | tr '\n' ' ')"
   echo "pg_dump: $(pg_dump --version)"
   echo "commit: $COMMIT"
-  echo "command: CYCLES=$CYCLES bash bench/durability/run.sh"
+  echo "command: CYCLES=$CYCLES${MAX_MINUTES:+ MAX_MINUTES=$MAX_MINUTES} bash bench/durability/run.sh"
   echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
 } | tee "$OUT"
@@ -86,6 +88,7 @@ PROPS=(
   -DappPort="${PORT:-18401}"
 )
 if [[ -n "${SEED:-}" ]]; then PROPS+=(-Dseed="$SEED"); fi
+if [[ -n "${MAX_MINUTES:-}" ]]; then PROPS+=(-DmaxMinutes="$MAX_MINUTES"); fi
 if [[ -n "${APP_JAVA_OPTS:-}" ]]; then PROPS+=(-DappJavaOpts="$APP_JAVA_OPTS"); fi
 
 status=0

@@ -75,7 +75,8 @@ public final class DurabilityBench {
             Duration.ofMillis(loadMin),
             Duration.ofMillis(loadMax),
             seed,
-            Duration.ofSeconds(300));
+            Duration.ofSeconds(300),
+            Duration.ofMinutes(Long.getLong("maxMinutes", 24 * 60)));
     KillCycles.Result r =
         new KillCycles(app, url, user, password, settings, line -> System.err.println(line)).run();
 

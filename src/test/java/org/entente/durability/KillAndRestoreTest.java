@@ -69,7 +69,8 @@ class KillAndRestoreTest {
             Duration.ofMillis(Long.getLong("entente.durability.load-min-ms", 1000)),
             Duration.ofMillis(Long.getLong("entente.durability.load-max-ms", 3000)),
             Long.getLong("entente.durability.seed", System.nanoTime()),
-            Duration.ofSeconds(180));
+            Duration.ofSeconds(180),
+            Duration.ofDays(1));
     killed =
         new KillCycles(
                 app,

@@ -36,6 +36,8 @@ final class KillCycles {
   /**
    * @param loadMin the shortest time the load runs before the kill
    * @param loadMax the longest
+   * @param budget no cycle starts after this much time has passed (the report then says how many
+   *     ran)
    */
   record Settings(
       int cycles,
@@ -43,7 +45,8 @@ final class KillCycles {
       Duration loadMin,
       Duration loadMax,
       long seed,
-      Duration startTimeout) {}
+      Duration startTimeout,
+      Duration budget) {}
 
   /** One cycle: when it was killed, what was written, what the restart found. */
   record Cycle(
@@ -112,6 +115,10 @@ final class KillCycles {
     long found = 0;
     try {
       for (int c = 1; c <= settings.cycles(); c++) {
+        if (c > 1 && System.nanoTime() - t0 > settings.budget().toNanos()) {
+          progress.accept("the time budget of " + settings.budget() + " is spent: stopping");
+          break;
+        }
         long before = ledger.acknowledged.get();
         WriteLoad load =
             new WriteLoad(app.baseUrl(), writers, ledger, "c" + c, settings.seed() * 1000 + c);

@@ -26,6 +26,8 @@
 #   JAVA=java JAVA_OPTS="-Xmx512m"  the driver's
 #   ENTENTE_PG_BIN=/usr/bin  where pg_dump and pg_restore are
 set -euo pipefail
+# One brace group, read whole before it runs: editing this file during a run cannot change the run.
+{
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JAVA=${JAVA:-java}
@@ -105,3 +107,4 @@ echo "time: $SECONDS s in all" | tee -a "$OUT"
 echo >&2
 echo "Results: ${OUT#"$ROOT/"}" >&2
 exit "$status"
+}

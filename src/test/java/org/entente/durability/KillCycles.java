@@ -128,6 +128,14 @@ final class KillCycles {
                     (random.nextDouble()
                         * (settings.loadMax().toMillis() - settings.loadMin().toMillis()));
         load.start();
+        // the window starts at the cycle's first acknowledged write: a just-started JVM answers its
+        // first requests slowly, and a kill before any answer would test little
+        long wait = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ledger.acknowledged.get() == before
+            && ledger.refusals.isEmpty()
+            && System.nanoTime() < wait) {
+          Thread.sleep(20);
+        }
         Thread.sleep(window);
         app.kill();
         load.stopAndJoin();

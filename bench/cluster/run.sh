@@ -13,6 +13,8 @@
 #                        CREATEDB)
 #   NGINX_PORT=18280 PORT_A=18281 PORT_B=18282   loopback ports of nginx and the two nodes
 #   THREADS=2 CONNECTIONS="8 16" DURATION=30s   wrk: threads, each connection count measured, time
+#   WARMUP=10s           unrecorded load on each node before measuring (0: none)
+#   TIMEOUT=10s          wrk: a response slower than this counts as an error (timeout)
 #   WRITES=1             also measure the signed-in write mix (0: the read endpoint only)
 #   POOL=10              connection pool of each node (spring.datasource.hikari.maximum-pool-size)
 #   SKIP_BUILD=1         use target/entente.jar as it is
@@ -30,6 +32,8 @@ PORT_B=${PORT_B:-18282}
 THREADS=${THREADS:-2}
 read -r -a CONNS <<<"${CONNECTIONS:-8 16}"
 DURATION=${DURATION:-30s}
+TIMEOUT=${TIMEOUT:-10s}
+WARMUP=${WARMUP:-10s}
 [[ "$DURATION" =~ ^[0-9]+$ ]] && DURATION="${DURATION}s"
 WRITES=${WRITES:-1}
 POOL=${POOL:-10}
@@ -167,16 +171,18 @@ for link in $(grep -ho 'setup?token=[0-9a-f]*' "$WORK/a.log" "$WORK/b.log" | sor
   rm -f "$JAR"
   page=$(curl -sS -c "$JAR" -b "$JAR" "$VIA_NGINX/$link")
   [[ "$page" == *"_csrf"* ]] || continue
-  curl -sS -o /dev/null -c "$JAR" -b "$JAR" "$VIA_NGINX/setup" \
+  created=$(curl -sS -o /dev/null -w '%{redirect_url}' -c "$JAR" -b "$JAR" "$VIA_NGINX/setup" \
     --data-urlencode "token=${link#setup?token=}" --data-urlencode "username=admin" \
     --data-urlencode "displayName=Bench Admin" --data-urlencode "password=$ADMIN_PASSWORD" \
     --data-urlencode "confirmPassword=$ADMIN_PASSWORD" \
-    --data-urlencode "_csrf=$(csrf_of <<<"$page")"
+    --data-urlencode "_csrf=$(csrf_of <<<"$page")")
+  [[ "$created" == *"/login?created" ]] || continue
   rm -f "$JAR"
   page=$(curl -sS -c "$JAR" -b "$JAR" "$VIA_NGINX/login")
-  curl -sS -o /dev/null -c "$JAR" -b "$JAR" "$VIA_NGINX/login" \
+  signed=$(curl -sS -o /dev/null -w '%{redirect_url}' -c "$JAR" -b "$JAR" "$VIA_NGINX/login" \
     --data-urlencode "username=admin" --data-urlencode "password=$ADMIN_PASSWORD" \
-    --data-urlencode "_csrf=$(csrf_of <<<"$page")"
+    --data-urlencode "_csrf=$(csrf_of <<<"$page")")
+  [[ "$signed" == */ ]] || { say "Login through nginx answered $signed"; break; }
   SESSION=$(awk '$6 == "SESSION" {print $7}' "$JAR" | tail -n1)
   [[ -n "$SESSION" ]] && break
 done
@@ -184,7 +190,7 @@ SIGNED_IN=0
 if [[ -n "$SESSION" ]]; then
   # The same cookie on each node directly: signed in on both.
   for port in "$PORT_A" "$PORT_B"; do
-    if curl -sS -H "Cookie: SESSION=$SESSION" "http://127.0.0.1:$port/" | grep -q "Signed in as"; then
+    if curl -sS -H "Cookie: SESSION=$SESSION" "http://127.0.0.1:$port/" | grep -c "Signed in as" >/dev/null; then
       SIGNED_IN=$((SIGNED_IN + 1))
     fi
   done
@@ -220,11 +226,16 @@ cat >"$WORK/mix.lua" <<LUA
 -- row in the chain each); half load the start page with the signed-in session cookie.
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
-function init(args) bad = 0; writes = 0; n = 0 end
-local post = wrk.format("POST", "/api/charters/$CHARTER/events",
-  {["Authorization"] = "Bearer $TOKEN", ["Content-Type"] = "application/json"},
-  '{"kind":"meeting-held","subject":"wg-energy","occurredOn":"$YESTERDAY"}')
-local page = wrk.format("GET", "/", {["Cookie"] = "SESSION=$SESSION"})
+-- The requests are made in init: wrk.format at the top level runs before wrk knows the host, and
+-- a request without a Host header is refused (400).
+local post, page
+function init(args)
+  bad = 0; writes = 0; n = 0
+  post = wrk.format("POST", "/api/charters/$CHARTER/events",
+    {["Authorization"] = "Bearer $TOKEN", ["Content-Type"] = "application/json"},
+    '{"kind":"meeting-held","subject":"wg-energy","occurredOn":"$YESTERDAY"}')
+  page = wrk.format("GET", "/", {["Cookie"] = "SESSION=$SESSION"})
+end
 function request()
   n = n + 1
   if n % 2 == 1 then return post end
@@ -258,7 +269,7 @@ LUA
   echo "postgresql: $(psql -X -At -d "$DB" -c 'show server_version')"
   echo "nginx: $("$NGINX" -v 2>&1 | sed 's/.*: //'), wrk: $(wrk -v 2>&1 | head -n1 | awk '{print $2}')"
   echo "commit: $COMMIT"
-  echo "command: THREADS=$THREADS CONNECTIONS=\"${CONNS[*]}\" DURATION=$DURATION WRITES=$WRITES POOL=$POOL bash bench/cluster/run.sh"
+  echo "command: THREADS=$THREADS CONNECTIONS=\"${CONNS[*]}\" DURATION=$DURATION TIMEOUT=$TIMEOUT WRITES=$WRITES POOL=$POOL bash bench/cluster/run.sh"
   echo "both nodes started together and ready in ${STARTED_MS} ms; one session signed in on $SIGNED_IN of 2 nodes"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
@@ -269,7 +280,8 @@ measure() { # label target-url path script
   local label=$1 base=$2 path=$3 script=$4 c line
   for c in "${CONNS[@]}"; do
     say "wrk $label, $c connections, $DURATION ..."
-    line=$(wrk -t"$THREADS" -c"$c" -d"$DURATION" --latency -s "$script" "$base$path" 2>&1 |
+    line=$(wrk -t"$THREADS" -c"$c" -d"$DURATION" --timeout "$TIMEOUT" --latency -s "$script" \
+      "$base$path" 2>&1 |
       tee -a "$WORK/wrk.txt" | grep '^RESULT' || true)
     if [[ -z "$line" ]]; then
       ROWS+=("| $label | $c | wrk failed | | | |")
@@ -285,6 +297,17 @@ measure() { # label target-url path script
 }
 
 ONE="http://127.0.0.1:$PORT_A"
+# Warm-up, not recorded: both nodes have run the read and the write paths before the first
+# measurement, so that one node (measured first) is not also the one compiling its code.
+if [[ "$WARMUP" != 0 ]]; then
+  for port in "$PORT_A" "$PORT_B"; do
+    say "Warm-up of the node on $port, 2 x $WARMUP ..."
+    wrk -t1 -c4 -d"$WARMUP" --timeout "$TIMEOUT" -s "$WORK/count.lua" \
+      "http://127.0.0.1:$port/public/charters/$CHARTER" >/dev/null 2>&1 || true
+    [[ "$WRITES" == 1 ]] && { wrk -t1 -c4 -d"$WARMUP" --timeout "$TIMEOUT" -s "$WORK/mix.lua" \
+      "http://127.0.0.1:$port/" >/dev/null 2>&1 || true; }
+  done
+fi
 measure "portal overview, one node" "$ONE" "/public/charters/$CHARTER" "$WORK/count.lua"
 measure "portal overview, two nodes via nginx" "$VIA_NGINX" "/public/charters/$CHARTER" "$WORK/count.lua"
 if [[ "$WRITES" == 1 ]]; then

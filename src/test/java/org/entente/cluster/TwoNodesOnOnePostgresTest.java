@@ -441,6 +441,62 @@ class TwoNodesOnOnePostgresTest {
     assertThat(nodeA.getBean(AuditVerifier.class).verify().intact()).isTrue();
   }
 
+  @Test
+  @Order(8)
+  void theDailyDigestRunOnBothNodesAtOnceIsMadeOncePerPerson() throws Exception {
+    // Every node runs the digest on the same schedule. A member of the energy group has the
+    // group's open deadlines due; both nodes make today's digests at the same moment.
+    nodeA
+        .getBean(Accounts.class)
+        .create(
+            new Accounts.NewAccount(
+                "us.member",
+                "US member",
+                "US",
+                null,
+                Set.of(Role.MEMBER),
+                false,
+                PASSWORD,
+                List.of(new Accounts.MembershipInput(CHARTER, "wg-energy", false))));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CyclicBarrier together = new CyclicBarrier(2);
+      List<Future<HttpResponse<String>>> runs = new ArrayList<>();
+      for (String node : List.of(urlA, urlB)) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  together.await();
+                  return http.send(
+                      HttpRequest.newBuilder(URI.create(node + "/api/reminders/run"))
+                          .header("Authorization", OPERATOR)
+                          .POST(HttpRequest.BodyPublishers.noBody())
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+                }));
+      }
+      int made = 0;
+      for (Future<HttpResponse<String>> run : runs) {
+        HttpResponse<String> response = run.get(60, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher m = Pattern.compile("\"made\"\\s*:\\s*(\\d+)").matcher(response.body());
+        assertThat(m.find()).as(response.body()).isTrue();
+        made += Integer.parseInt(m.group(1));
+      }
+      long stored = db.sql("select count(*) from notification").query(Long.class).single();
+      assertThat(stored).as("the member has a digest").isGreaterThanOrEqualTo(1);
+      // A digest is e-mailed only by the node that made it: made once in all = sent once.
+      assertThat(made).as("digests made by the two nodes together").isEqualTo(stored);
+      assertThat(
+              db.sql("select count(*) from notification where username = 'us.member'")
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   // ------------------------------------------------------------------ HTTP with one cookie
 
   HttpResponse<String> wrongPassword(String node, String name) throws Exception {

@@ -87,8 +87,22 @@ class TwoNodesOnOnePostgresTest {
     try {
       Future<ConfigurableApplicationContext> a = starter.submit(() -> node(url, "a"));
       Future<ConfigurableApplicationContext> b = starter.submit(() -> node(url, "b"));
-      nodeA = a.get(120, TimeUnit.SECONDS);
-      nodeB = b.get(120, TimeUnit.SECONDS);
+      // Both are awaited before either failure is reported, so that a node that did start is
+      // closed by stop() even when the other one failed.
+      Exception failed = null;
+      try {
+        nodeA = a.get(120, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        failed = e;
+      }
+      try {
+        nodeB = b.get(120, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        failed = failed == null ? e : failed;
+      }
+      if (failed != null) {
+        throw failed;
+      }
     } finally {
       starter.shutdown();
     }

@@ -15,6 +15,7 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.SyncReport;
 import org.entente.charter.Charters;
 import org.entente.obligations.Obligations;
+import org.entente.shared.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,7 @@ public class Definitions {
   private final Obligations obligations;
   private final Audit audit;
   private final TransactionTemplate transactions;
+  private final ClusterLock lock;
   private final DefinitionReader reader = new DefinitionReader();
   private final String bundled;
   private final String folder;
@@ -47,12 +49,14 @@ public class Definitions {
       Obligations obligations,
       Audit audit,
       TransactionTemplate transactions,
+      ClusterLock lock,
       @Value("${entente.definitions.bundled:classpath:charters/*.yaml}") String bundled,
       @Value("${entente.definitions.folder:}") String folder) {
     this.charters = charters;
     this.obligations = obligations;
     this.audit = audit;
     this.transactions = transactions;
+    this.lock = lock;
     this.bundled = bundled;
     this.folder = folder;
   }
@@ -141,6 +145,10 @@ public class Definitions {
     SyncReport report =
         transactions.execute(
             status -> {
+              // Nodes started together load the same files into the same database: one at a
+              // time, so that the second finds the charter stored and unchanged instead of
+              // inserting it again and failing to start on a duplicate key.
+              lock.holdUntilCommit("definitions");
               SyncReport r = charters.synchronize(definition.charter());
               if (!r.unchanged()) {
                 obligations.synchronize(key, definition.rules(), definition.history());

@@ -620,10 +620,22 @@ public class Accounts {
     RANDOM.nextBytes(bytes);
     String token = HexFormat.of().formatHex(bytes);
     OffsetDateTime now = now();
-    jdbc.sql("delete from setup_token").update();
-    jdbc.sql("insert into setup_token (id, token_hash, created_at) values (1, ?, ?)")
-        .params(sha256(token), now)
-        .update();
+    // Replaces the one row in place. Nodes started together on an empty database each issue a
+    // token at the same moment: a delete and insert would let one of them fail to start on a
+    // duplicate key; here the later one waits for the earlier one's row and overwrites it (only
+    // the link printed last works).
+    String hash = sha256(token);
+    String replace =
+        "update setup_token set token_hash = ?, created_at = ?, used_at = null where id = 1";
+    if (jdbc.sql(replace).params(hash, now).update() == 0
+        && jdbc.sql(
+                    "insert into setup_token (id, token_hash, created_at) values (1, ?, ?)"
+                        + " on conflict do nothing")
+                .params(hash, now)
+                .update()
+            == 0) {
+      jdbc.sql(replace).params(hash, now).update();
+    }
     return Optional.of(token);
   }
 

@@ -82,20 +82,25 @@ class LoginThrottle {
             .query((rs, n) -> new Row(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
             .optional();
     if (row.isEmpty()) {
-      try {
-        jdbc.sql(
-                "insert into login_throttle (throttle_key, failures, first_failure) values (?, 1, ?)")
-            .params(key, now)
-            .update();
+      // The first failure of this key. Another node (or thread) may be inserting the same key at
+      // this moment: "on conflict do nothing" waits for it and then inserts nothing, where a plain
+      // insert would fail on the duplicate key and, on PostgreSQL, abort this transaction so that
+      // the failure could not be counted at all.
+      int inserted =
+          jdbc.sql(
+                  "insert into login_throttle (throttle_key, failures, first_failure)"
+                      + " values (?, 1, ?) on conflict do nothing")
+              .params(key, now)
+              .update();
+      if (inserted == 1) {
         return;
-      } catch (org.springframework.dao.DuplicateKeyException raced) {
-        row =
-            jdbc.sql(
-                    "select failures, first_failure from login_throttle where throttle_key = ? for update")
-                .param(key)
-                .query((rs, n) -> new Row(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
-                .optional();
       }
+      row =
+          jdbc.sql(
+                  "select failures, first_failure from login_throttle where throttle_key = ? for update")
+              .param(key)
+              .query((rs, n) -> new Row(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
+              .optional();
     }
     Row current = row.orElseThrow();
     int failures = current.failures() + 1;

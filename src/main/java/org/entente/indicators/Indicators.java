@@ -43,6 +43,7 @@ import org.entente.indicators.IndicatorViews.StatusView;
 import org.entente.indicators.IndicatorViews.ValueView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
+import org.entente.shared.ClusterLock;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
@@ -74,12 +75,14 @@ public class Indicators {
   private final Clock clock;
   private final Charters charters;
   private final Audit audit;
+  private final ClusterLock lock;
 
-  Indicators(JdbcClient jdbc, Clock clock, Charters charters, Audit audit) {
+  Indicators(JdbcClient jdbc, Clock clock, Charters charters, Audit audit, ClusterLock lock) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
     this.audit = audit;
+    this.lock = lock;
   }
 
   /** An indicator row, as stored. */
@@ -965,6 +968,9 @@ public class Indicators {
    */
   @Transactional
   public ReferenceReport loadReference(IndicatorReference.Reference reference) {
+    // Every node loads the reference at start-up: one at a time, so that nodes started together
+    // do not insert the same indicators twice (the second finds them stored and changes nothing).
+    lock.holdUntilCommit("indicator-reference");
     UUID charterId =
         charters
             .idOf(reference.charterKey())

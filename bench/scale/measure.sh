@@ -296,12 +296,12 @@ for e in "${ENDPOINT_LIST[@]}"; do
   err_pct=$(awk -v e="$errs" -v n="$req" 'BEGIN { printf "%.2f", (n > 0 ? 100 * e / n : 100) }')
   read -r s_tps s_p50 s_p99 _ <<<"${SQL_RESULT[$name]:-n/a n/a n/a n/a}"
   r_lat=n/a r_tput=n/a
-  if [[ "$s_p50" != n/a ]]; then
+  (( req > 0 )) || { p50=n/a; p99=n/a; errs=1; ERRORS_TOTAL=$((ERRORS_TOTAL + 1)); } # nothing answered in time
+  if [[ "$s_p50" != n/a && "$p50" != n/a ]]; then
     r_lat=$(awk -v a="$p50" -v b="$s_p50" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
     r_tput=$(awk -v a="$rps" -v b="$s_tps" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }')
   fi
   v=""
-  (( req > 0 )) || { p50=n/a; p99=n/a; errs=1; ERRORS_TOTAL=$((ERRORS_TOTAL + 1)); } # nothing answered in time
   case $kind in
     portal) v+=$(awk -v p="$p99" 'BEGIN { print (p != "n/a" && p <= 50 ? "p99≤50ms PASS" : "p99≤50ms MISS") }') ;;
     list) v+=$(awk -v p="$p99" 'BEGIN { print (p != "n/a" && p <= 30 ? "p99≤30ms PASS" : "p99≤30ms MISS") }') ;;

@@ -203,9 +203,15 @@ capture_sql() { # capture_sql NAME URL TOKEN OUTFILE
   local log=$1 hdr=() before
   log=$(server_log)
   [[ "$3" != - ]] && hdr=(-H "Authorization: Bearer $3")
-  for _ in 1 2 3; do curl -s -o /dev/null --max-time 60 "${hdr[@]}" "$2" || true; done # warm, and past closed connections
+  for _ in 1 2 3; do curl -s -o /dev/null --max-time 120 "${hdr[@]}" "$2" || true; done # warm, and past closed connections
+  # Wait (at most 120 s) until none of Entente's connections is busy: requests wrk left queued
+  # when it stopped would otherwise be logged in the middle of this one.
+  for _ in $(seq 1 120); do
+    [[ $(psql -X -At -d "$DB" -c "select count(*) from pg_stat_activity where datname = current_database() and application_name = 'PostgreSQL JDBC Driver' and state <> 'idle'") == 0 ]] && break
+    sleep 1
+  done
   sleep 0.5; before=$(wc -l <"$log")
-  curl -s -o /dev/null --max-time 60 "${hdr[@]}" "$2" || true
+  curl -s -o /dev/null --max-time 120 "${hdr[@]}" "$2" || true
   sleep 1
   tail -n +"$((before + 1))" "$log" | python3 "$HERE/endpoints/log2sql.py" "$DB" >"$4"
 }

@@ -17,7 +17,7 @@ import re
 import sys
 
 database = sys.argv[1]
-ENTRY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \S+ \[\d+\] (\S*)@(\S*) (\w+):  (.*)$")
+ENTRY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \S+ \[(\d+)\] (\S*)@(\S*) (\w+):  (.*)$")
 STATEMENT = re.compile(r"^duration: [\d.]+ ms  (?:execute [^:]*|statement): (.*)$", re.S)
 PARAM = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
 
@@ -27,34 +27,41 @@ for line in sys.stdin:
     line = line.rstrip("\n")
     m = ENTRY.match(line)
     if m:
-        entries.append([m.group(3), m.group(4), m.group(5)])
+        entries.append([m.group(2), m.group(4), m.group(5), m.group(6)])
     elif entries:
-        entries[-1][2] += "\n" + line.strip("\t")
+        entries[-1][3] += "\n" + line.strip("\t")
 
-out = []
-pending = None  # the last statement, waiting for its parameters
-for db, level, text in entries:
+# Statements are kept per server process (connection), in the order each connection first
+# appears: one request uses its connections one after the other, and anything else that ran
+# meanwhile cannot split a transaction in two.
+outs = {}
+pendings = {}
+for pid, db, level, text in entries:
     if db != database:
         continue
+    out = outs.setdefault(pid, [])
+    pending = pendings.get(pid)
     if level == "DETAIL" and text.startswith("parameters: ") and pending is not None:
         values = {int(n): v for n, v in PARAM.findall(text)}
         sql = pending
         for n in sorted(values, reverse=True):
             sql = re.sub(r"\$%d(?!\d)" % n, lambda _m, v=values[n]: v, sql)
         out[-1] = sql
+        pendings[pid] = None
         continue
     if level != "LOG":
         continue
     m = STATEMENT.match(text)
     if not m:
-        pending = None
+        pendings[pid] = None
         continue
     sql = " ".join(m.group(1).split())
     if not sql:
-        pending = None
+        pendings[pid] = None
         continue
-    pending = sql
+    pendings[pid] = sql
     out.append(sql)
 
-for sql in out:
-    print(sql.rstrip(";") + ";")
+for out in outs.values():
+    for sql in out:
+        print(sql.rstrip(";") + ";")

@@ -222,11 +222,12 @@ run_pgbench() { # run_pgbench FILE: prints "tps p50_ms p99_ms failed" over DURAT
   (cd "$WORK" && pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" --log \
     --log-prefix=pgbench_log -f "$file" "$DB") >"$WORK/pgbench.out" 2>&1 || true
   local tps failed
+  grep -q 'aborted in command' "$WORK/pgbench.out" && { echo "n/a n/a n/a aborted"; grep -m3 'ERROR' "$WORK/pgbench.out" >&2; return; }
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -1)
   failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out" | head -1)
   if [[ -z "$tps" ]]; then echo "n/a n/a n/a err"; sed -n 1,20p "$WORK/pgbench.out" >&2; return; fi
   # per-transaction log: client_id transaction_no time(us) script_no time_epoch time_us
-  cat "$WORK"/pgbench_log.* | awk '{ print $3 }' | sort -n | awk -v tps="$tps" -v f="${failed:-0}" \
+  cat "$WORK"/pgbench_log.* 2>/dev/null | awk '{ print $3 }' | sort -n | awk -v tps="$tps" -v f="${failed:-0}" \
     '{ v[NR] = $1 } END { if (NR == 0) { print tps, "n/a", "n/a", f; exit }
        p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1];
        printf "%.1f %.2f %.2f %s\n", tps, p50 / 1000, p99 / 1000, f }'
@@ -281,7 +282,9 @@ if [[ "$SQL" == 1 ]]; then
       selected "$name" || continue
       [[ -s "$SQL_DIR/$name.sql" ]] || continue
       busy=$(wait_for_quiet)
-      read -r s_tps s_p50 s_p99 s_failed < <(run_pgbench "$SQL_DIR/$name.sql")
+      s_tps=n/a s_p50=n/a s_p99=n/a s_failed=err
+      read -r s_tps s_p50 s_p99 s_failed < <(run_pgbench "$SQL_DIR/$name.sql") || true
+      [[ "${s_failed:-0}" != 0 && "$s_failed" != err ]] && s_p50=n/a # aborted clients: no limit
       SQL_RESULT[$name]="$s_tps $s_p50 $s_p99 $s_failed"
       echo "[$name] SQL: $s_tps tx/s, p50 $s_p50 ms, p99 $s_p99 ms (failed: $s_failed; machine $busy% busy before)"
     done

@@ -29,6 +29,14 @@ public class AccessTokens {
 
   static final String PREFIX = "ent_";
   static final int MAX_DAYS = 366;
+
+  /**
+   * How exact "last used" is. A token is written back as used at most once per this span: a client
+   * calling many times a second would otherwise make every read a write (a row lock and a commit
+   * flushed to disk per request, with all its calls queueing on the same row).
+   */
+  static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
@@ -146,15 +154,19 @@ public class AccessTokens {
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     Optional<Holder> holder =
         jdbc.sql(
-                "select a.username, t.scope, t.id from personal_access_token t join account a on"
-                    + " a.id = t.account_id where t.token_hash = ? and t.revoked_at is null and"
-                    + " t.expires_at > ? and a.enabled = true")
+                "select a.username, t.scope, t.id, t.last_used_at from personal_access_token t"
+                    + " join account a on a.id = t.account_id where t.token_hash = ? and"
+                    + " t.revoked_at is null and t.expires_at > ? and a.enabled = true")
             .params(Accounts.sha256(secret), now)
             .query(
                 (rs, n) -> {
-                  jdbc.sql("update personal_access_token set last_used_at = ? where id = ?")
-                      .params(now, rs.getObject("id", UUID.class))
-                      .update();
+                  Instant lastUsed = instant(rs, "last_used_at");
+                  if (lastUsed == null
+                      || !lastUsed.isAfter(now.toInstant().minus(LAST_USED_RESOLUTION))) {
+                    jdbc.sql("update personal_access_token set last_used_at = ? where id = ?")
+                        .params(now, rs.getObject("id", UUID.class))
+                        .update();
+                  }
                   return new Holder(rs.getString("username"), Scope.valueOf(rs.getString("scope")));
                 })
             .optional();

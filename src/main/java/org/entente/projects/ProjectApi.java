@@ -102,7 +102,7 @@ class ProjectApi {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Viewer viewer) {
-    return PageOf.slice(projects.list(charter, group, viewer), Paging.of(page, size));
+    return projects.page(charter, group, Paging.of(page, size), viewer);
   }
 
   @PostMapping(

@@ -36,6 +36,8 @@ import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
+import org.entente.shared.PageOf;
+import org.entente.shared.Paging;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -145,20 +147,104 @@ public class Projects {
     return project(id, viewer);
   }
 
-  /** The projects of a working group the viewer may see, by key. */
+  /**
+   * The projects of a working group the viewer may see, by key. Read in three statements whatever
+   * their number (the projects, then the commitments and the financing of all of them), not five
+   * per project.
+   */
   public List<ProjectView> list(String charterKey, String groupKey, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
-    return jdbc
-        .sql(
-            "select id from project where group_id = :group and retired = false and "
-                + Viewer.condition()
-                + " order by code")
-        .param("group", group.group().id())
-        .params(viewer.parameters())
-        .query(UUID.class)
-        .list()
-        .stream()
-        .map(id -> project(id, viewer))
+    List<Row> rows =
+        jdbc.sql(
+                "select * from project where group_id = :group and retired = false and "
+                    + Viewer.condition()
+                    + " order by code")
+            .param("group", group.group().id())
+            .params(viewer.parameters())
+            .query(Projects::row)
+            .list();
+    return views(rows, group.charter().key(), group.group().key(), viewer);
+  }
+
+  /**
+   * One page of the projects of a working group the viewer may see, by key: only that page is read
+   * (limit and offset in SQL, and the page's commitments and financing in one statement each).
+   */
+  public PageOf<ProjectView> page(
+      String charterKey, String groupKey, Paging paging, Viewer viewer) {
+    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    String where =
+        " from project where group_id = :group and retired = false and " + Viewer.condition();
+    long total =
+        jdbc.sql("select count(*)" + where)
+            .param("group", group.group().id())
+            .params(viewer.parameters())
+            .query(Long.class)
+            .single();
+    List<Row> rows =
+        jdbc.sql("select *" + where + " order by code limit :size offset :offset")
+            .param("group", group.group().id())
+            .params(viewer.parameters())
+            .param("size", paging.size())
+            .param("offset", (long) paging.page() * paging.size())
+            .query(Projects::row)
+            .list();
+    return new PageOf<>(
+        views(rows, group.charter().key(), group.group().key(), viewer),
+        paging.page(),
+        paging.size(),
+        total);
+  }
+
+  /** The views of projects of one group, their commitments and financing read for all at once. */
+  private List<ProjectView> views(
+      List<Row> rows, String charterKey, String groupKey, Viewer viewer) {
+    List<Row> visible =
+        rows.stream()
+            .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
+            .toList();
+    if (visible.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = visible.stream().map(Row::id).toList();
+    Map<UUID, List<CommitmentRef>> commitments = new LinkedHashMap<>();
+    jdbc.sql(
+            "select pc.project_id, c.code, c.title from project_commitment pc join commitment c"
+                + " on c.id = pc.commitment_id where pc.project_id in (:ids)"
+                + " order by pc.project_id, pc.position")
+        .param("ids", ids)
+        .query(
+            rs -> {
+              commitments
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(new CommitmentRef(rs.getString(2), LocalizedText.fromJson(rs.getString(3))));
+            });
+    Map<UUID, List<Financing>> financing = new LinkedHashMap<>();
+    jdbc.sql(
+            "select project_id, amount, currency, source, status from project_financing"
+                + " where project_id in (:ids) order by project_id, position")
+        .param("ids", ids)
+        .query(
+            rs -> {
+              financing
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Financing(
+                          rs.getBigDecimal(2),
+                          rs.getString(3),
+                          rs.getString(4),
+                          FinancingStatus.valueOf(rs.getString(5))));
+            });
+    return visible.stream()
+        .map(
+            r ->
+                stored(
+                        r,
+                        charterKey,
+                        groupKey,
+                        commitments.getOrDefault(r.id(), List.of()),
+                        financing.getOrDefault(r.id(), List.of()))
+                    .view())
         .toList();
   }
 
@@ -593,49 +679,53 @@ public class Projects {
 
   private record Stored(UUID groupId, long version, Project project, ProjectView view) {}
 
+  /** A project's row as stored. */
+  private record Row(
+      UUID id,
+      UUID charterId,
+      UUID groupId,
+      String code,
+      String title,
+      String description,
+      String leads,
+      String partners,
+      String stage,
+      String stageReason,
+      String place,
+      Double latitude,
+      Double longitude,
+      Classification classification,
+      String originParty,
+      long version) {}
+
+  private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Row(
+        rs.getObject("id", UUID.class),
+        rs.getObject("charter_id", UUID.class),
+        rs.getObject("group_id", UUID.class),
+        rs.getString("code"),
+        rs.getString("title"),
+        rs.getString("description"),
+        rs.getString("leads"),
+        rs.getString("partners"),
+        rs.getString("stage"),
+        rs.getString("stage_reason"),
+        rs.getString("place"),
+        (Double) rs.getObject("latitude"),
+        (Double) rs.getObject("longitude"),
+        Classification.valueOf(rs.getString("classification")),
+        rs.getString("origin_party"),
+        rs.getLong("version"));
+  }
+
   private Stored stored(UUID id, Viewer viewer) {
-    record Row(
-        UUID id,
-        UUID charterId,
-        UUID groupId,
-        String code,
-        String title,
-        String description,
-        String leads,
-        String partners,
-        String stage,
-        String stageReason,
-        String place,
-        Double latitude,
-        Double longitude,
-        Classification classification,
-        String originParty,
-        long version) {}
     Row row =
         jdbc.sql(
                 "select * from project where id = :id and retired = false and "
                     + Viewer.condition())
             .param("id", id)
             .params(viewer.parameters())
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("charter_id", UUID.class),
-                        rs.getObject("group_id", UUID.class),
-                        rs.getString("code"),
-                        rs.getString("title"),
-                        rs.getString("description"),
-                        rs.getString("leads"),
-                        rs.getString("partners"),
-                        rs.getString("stage"),
-                        rs.getString("stage_reason"),
-                        rs.getString("place"),
-                        (Double) rs.getObject("latitude"),
-                        (Double) rs.getObject("longitude"),
-                        Classification.valueOf(rs.getString("classification")),
-                        rs.getString("origin_party"),
-                        rs.getLong("version")))
+            .query(Projects::row)
             .optional()
             .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
             .orElseThrow(() -> new NotFoundException("project", String.valueOf(id)));
@@ -671,6 +761,15 @@ public class Projects {
                         rs.getString(3),
                         FinancingStatus.valueOf(rs.getString(4))))
             .list();
+    return stored(row, charterKey, groupKey, commitments, financing);
+  }
+
+  private static Stored stored(
+      Row row,
+      String charterKey,
+      String groupKey,
+      List<CommitmentRef> commitments,
+      List<Financing> financing) {
     Map<String, String> leads =
         JSON.readValue(row.leads(), new TypeReference<Map<String, String>>() {});
     List<Partner> partners = JSON.readValue(row.partners(), new TypeReference<List<Partner>>() {});

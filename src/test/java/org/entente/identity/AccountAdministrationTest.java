@@ -166,6 +166,37 @@ class AccountAdministrationTest {
   }
 
   @Test
+  void aTokenIsRecordedAsUsedAtMostOncePerMinuteSoThatReadsDoNotWriteEachTime() throws Exception {
+    var token = tokens.create("az.member", "script", Scope.READ, 30);
+    assertThat(lastUsed(token)).isNull();
+    java.time.Instant first = clock.instant();
+    mvc.perform(get("/api/me").header("Authorization", "Bearer " + token.secret()))
+        .andExpect(status().isOk());
+    assertThat(lastUsed(token)).isEqualTo(first);
+
+    // Within the minute: still valid, and "last used" is not written again.
+    clock.setInstant(first.plusSeconds(59));
+    mvc.perform(get("/api/me").header("Authorization", "Bearer " + token.secret()))
+        .andExpect(status().isOk());
+    assertThat(lastUsed(token)).isEqualTo(first);
+
+    // A minute later it is.
+    java.time.Instant later = first.plusSeconds(60);
+    clock.setInstant(later);
+    mvc.perform(get("/api/me").header("Authorization", "Bearer " + token.secret()))
+        .andExpect(status().isOk());
+    assertThat(lastUsed(token)).isEqualTo(later);
+  }
+
+  private java.time.Instant lastUsed(AccessTokens.NewToken token) {
+    return tokens.list("az.member").stream()
+        .filter(t -> t.id().equals(token.token().id()))
+        .findFirst()
+        .orElseThrow()
+        .lastUsedAt();
+  }
+
+  @Test
   void aRevokedOrExpiredTokenFailsOnItsNextUse() throws Exception {
     var token = tokens.create("az.member", "laptop", Scope.READ, 1);
     mvc.perform(get("/api/me").header("Authorization", "Bearer " + token.secret()))

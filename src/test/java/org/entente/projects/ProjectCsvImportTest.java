@@ -95,6 +95,48 @@ class ProjectCsvImportTest {
   }
 
   @Test
+  void theListIsPagedInTheDatabaseAndEachItemIsTheProjectAsReadAlone() throws Exception {
+    assertThat(importFile(FILE).getStatus()).isEqualTo(200);
+    String first =
+        mvc.perform(
+                get(GROUP + "/projects?page=0&size=2").header("Authorization", "Bearer " + token))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat((Integer) JsonPath.read(first, "$.totalItems")).isEqualTo(3);
+    assertThat((List<String>) JsonPath.read(first, "$.items[*].key"))
+        .containsExactly("data-centre", "middle-corridor-port");
+    String second =
+        mvc.perform(
+                get(GROUP + "/projects?page=1&size=2").header("Authorization", "Bearer " + token))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat((Integer) JsonPath.read(second, "$.totalItems")).isEqualTo(3);
+    assertThat((List<String>) JsonPath.read(second, "$.items[*].key"))
+        .containsExactly("tripp-rail-link");
+    // Commitments in their order and financing come from the batched reads; they must be what
+    // the project's own page (read alone) shows.
+    assertThat((List<String>) JsonPath.read(second, "$.items[0].commitments[*].key"))
+        .containsExactly("tripp", "middle-corridor");
+    String id = JsonPath.read(second, "$.items[0].id");
+    String alone =
+        mvc.perform(get("/api/projects/" + id).header("Authorization", "Bearer " + token))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat((Object) JsonPath.read(second, "$.items[0]")).isEqualTo(JsonPath.read(alone, "$"));
+    String beyond =
+        mvc.perform(
+                get(GROUP + "/projects?page=5&size=2").header("Authorization", "Bearer " + token))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat((List<String>) JsonPath.read(beyond, "$.items")).isEmpty();
+    assertThat((Integer) JsonPath.read(beyond, "$.totalItems")).isEqualTo(3);
+  }
+
+  @Test
   void anImportCreatesByKeyAndAReplayChangesNothing() throws Exception {
     MockHttpServletResponse first = importFile(FILE);
     assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(200);

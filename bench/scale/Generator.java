@@ -385,7 +385,8 @@ public class Generator {
         .append("      az: Azərbaycan Respublikası\n    short-name:\n      en: Azerbaijan\n")
         .append("      az: Azərbaycan\n    signatory: Minister of Foreign Affairs\n")
         .append("    time-zone: Asia/Baku\n");
-    y.append("  - key: ").append(c.country.code()).append("\n    official-name: ")
+    // Quoted: YAML 1.1 reads NO (Norway) as false.
+    y.append("  - key: ").append(q(c.country.code())).append("\n    official-name: ")
         .append(q(c.country.name())).append("\n    short-name: ").append(q(c.country.name()))
         .append("\n    signatory: Minister of Foreign Affairs\n    time-zone: ")
         .append(c.country.zone()).append("\n\n");
@@ -435,7 +436,7 @@ public class Generator {
           .append(q("Working Group on " + capital(topic)
               + (g >= c.sector.topics().length ? " " + (g + 1) : "")))
           .append("\n    areas: [").append(areas.get(g)).append("]\n    co-chairs:\n")
-          .append("      AZ: Deputy Minister\n      ").append(c.country.code())
+          .append("      AZ: Deputy Minister\n      ").append(q(c.country.code()))
           .append(": Deputy Minister\n");
       if (topic.contains("security") || r.nextDouble() < 0.05) {
         y.append("    restricted: true\n");

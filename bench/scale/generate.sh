@@ -25,7 +25,8 @@
 #   CHARTERS GROUPS PROJECTS MILESTONES MEETINGS AUDIT_EVENTS   override one count
 #   SEED=8              the same seed gives the same records
 #   PORT=18190          the port the application is started on in (3) and (6)
-#   VERIFY=1            phase (6); 0 skips it
+#   VERIFY=1            phase (6); 0 skips it. CHECK_TIMEOUT=120: seconds per request there (at
+#                       full size the dashboard API takes minutes: a finding, not a hang)
 #   SKIP_BUILD=1        use target/entente.jar and the classpath file as they are
 #   JAVA=java JAVA_OPTS="-Xmx3g"   for the generator; APP_JAVA_OPTS="-Xmx1g" for the application
 set -euo pipefail
@@ -45,6 +46,7 @@ else
 fi
 PORT=${PORT:-18190}
 VERIFY=${VERIFY:-1}
+CHECK_TIMEOUT=${CHECK_TIMEOUT:-120}
 CPFILE="$ROOT/target/scale-classpath.txt"
 STAMP=$(date +%Y-%m-%d-%H%M%S)
 mkdir -p "$ROOT/bench/results" "$OUT_DIR"
@@ -211,7 +213,8 @@ if [[ "$VERIFY" == 1 ]]; then
   fail=0
   check() {
     local what=$1 url=$2 token=${3:-}
-    local args=(-s -o "$WORK/body" -w '%{http_code} %{time_total}' "http://127.0.0.1:$PORT$url")
+    local args=(-s --max-time "$CHECK_TIMEOUT" -o "$WORK/body" -w '%{http_code} %{time_total}'
+      "http://127.0.0.1:$PORT$url")
     [[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
     local result
     result=$(curl "${args[@]}")
@@ -240,7 +243,7 @@ if [[ "$VERIFY" == 1 ]]; then
     check "search API" "/api/charters/$CHARTER_KEY/search?q=$SEARCH_TERM" "$TOKEN_US"
     check "dashboard API" "/api/dashboard/$CHARTER_KEY" "$TOKEN_US"
     check "audit events API" "/api/audit/events" "$TOKEN_OPERATOR"
-    check "audit verification API" "/api/audit/verification" "$TOKEN_OPERATOR"
+    CHECK_TIMEOUT=600 check "audit verification API" "/api/audit/verification" "$TOKEN_OPERATOR"
     echo
     echo "audit verification: $(cat "$WORK/body")"
   } | tee -a "$REPORT"

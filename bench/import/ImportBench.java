@@ -57,8 +57,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class ImportBench {
 
   static final int ROWS = (int) env("ROWS", 50_000);
+  /** Rows of the project file and of the milestone file: ROWS unless given one by one. */
+  static final int PROJECTS = (int) env("PROJECTS", ROWS);
+  static final int MILESTONES = (int) env("MILESTONES", ROWS);
+  /**
+   * Where PostgreSQL runs: {@code embedded} (the default, zonky as in the tests) or {@code server},
+   * a running server reached with PGHOST, PGPORT, PGUSER, PGPASSWORD (a role with CREATEDB), for
+   * example Debian's postgresql-15; a database of its own is made for the run and dropped after.
+   */
+  static final String PG = System.getenv().getOrDefault("PG", "embedded");
   /** The data row (1-based) made bad in (c); its line in the file is one more (the header). */
-  static final int BAD_ROW = Math.max(1, ROWS - 7);
+  static final int BAD_ROW = Math.max(1, PROJECTS - 7);
   static final double QUIET_WAIT_S = env("QUIET_WAIT", 60);
   static final double QUIET_MAX = env("QUIET_MAX", 20);
   static final double NOISY = env("NOISY", 15);
@@ -74,6 +83,13 @@ public class ImportBench {
   static MilestoneCsv milestoneCsv;
   static Viewer viewer;
   static String databaseName;
+
+  /** Drops the run's database on a server (PG=server); nothing for the embedded one. */
+  interface Drop {
+    void run() throws Exception;
+  }
+
+  static Drop dropAtEnd = () -> {};
   static long postmasterPid;
   static final List<String> noisy = new ArrayList<>();
   static final List<String> table = new ArrayList<>();
@@ -96,6 +112,11 @@ public class ImportBench {
       if (context != null) {
         context.close();
       }
+      try {
+        dropAtEnd.run();
+      } catch (Exception e) {
+        System.err.println("could not drop the benchmark's database " + databaseName + ": " + e);
+      }
     }
     System.exit(status);
   }
@@ -112,7 +133,7 @@ public class ImportBench {
             .map(GarbageCollectorMXBean::getName).toList());
     startApplication();
     out("PostgreSQL " + jdbc.sql("show server_version").query(String.class).single()
-        + " (embedded, zonky), database " + databaseName + ", shared_buffers "
+        + (PG.equals("server") ? " (server)" : " (embedded, zonky)") + ", database " + databaseName + ", shared_buffers "
         + jdbc.sql("show shared_buffers").query(String.class).single() + ", synchronous_commit "
         + jdbc.sql("show synchronous_commit").query(String.class).single()
         + "; application context started in " + ms(System.nanoTime() - started) + " ms");
@@ -130,7 +151,7 @@ public class ImportBench {
     writeProjects(projects, -1, projectKeys);
     writeProjects(projectsBad, BAD_ROW, new ArrayList<>());
     writeMilestones(milestones, projectKeys);
-    out("files: " + ROWS + " rows each; projects.csv " + kb(projects) + " KB, milestones.csv "
+    out("files: " + PROJECTS + " projects, " + MILESTONES + " milestones; projects.csv " + kb(projects) + " KB, milestones.csv "
         + kb(milestones) + " KB (UTF-8), in " + dir);
     out("");
 
@@ -139,16 +160,17 @@ public class ImportBench {
     Measured a = measure(() -> importProjects(projects));
     ProjectCsv.ImportReport ra = (ProjectCsv.ImportReport) a.result;
     Snapshot afterA = snapshot();
-    check(ra.errors().isEmpty() && ra.created() == ROWS, "(a) created all rows: " + brief(ra));
-    check(afterA.counts.get("project") == ROWS, "(a) " + ROWS + " projects stored");
+    check(ra.errors().isEmpty() && ra.created() == PROJECTS, "(a) created all rows: " + brief(ra));
+    check(afterA.counts.get("project") == PROJECTS, "(a) " + PROJECTS + " projects stored");
     row("(a) projects, first import", a, brief(ra));
+    projectImport = a;
 
     // (b) the same file again
     Measured b = measure(() -> importProjects(projects));
     ProjectCsv.ImportReport rb = (ProjectCsv.ImportReport) b.result;
     Snapshot afterB = snapshot();
-    check(rb.created() == 0 && rb.updated() == 0 && rb.unchanged() == ROWS
-        && rb.errors().isEmpty(), "(b) replay: created=0, updated=0, unchanged=" + ROWS + ": "
+    check(rb.created() == 0 && rb.updated() == 0 && rb.unchanged() == PROJECTS
+        && rb.errors().isEmpty(), "(b) replay: created=0, updated=0, unchanged=" + PROJECTS + ": "
         + brief(rb));
     check(afterB.equals(afterA), "(b) replay left every table as it was");
     row("(b) projects, replay", b, brief(rb) + (afterB.equals(afterA) ? "; tables identical" : "; TABLES CHANGED"));
@@ -171,14 +193,15 @@ public class ImportBench {
     Measured d = measure(() -> importMilestones(milestones));
     MilestoneCsv.ImportReport rd = (MilestoneCsv.ImportReport) d.result;
     Snapshot afterD = snapshot();
-    check(rd.errors().isEmpty() && rd.created() == ROWS, "(d) created all rows: " + brief(rd));
+    check(rd.errors().isEmpty() && rd.created() == MILESTONES, "(d) created all rows: " + brief(rd));
+    milestoneImport = d;
     row("(d) milestones, first import", d, brief(rd) + "; " + afterD.counts.get("milestone_dependency")
         + " dependencies, " + afterD.linked + " linked to a project");
     Measured d2 = measure(() -> importMilestones(milestones));
     MilestoneCsv.ImportReport rd2 = (MilestoneCsv.ImportReport) d2.result;
     Snapshot afterD2 = snapshot();
-    check(rd2.created() == 0 && rd2.updated() == 0 && rd2.unchanged() == ROWS
-        && rd2.errors().isEmpty(), "(d) replay: created=0, updated=0, unchanged=" + ROWS + ": "
+    check(rd2.created() == 0 && rd2.updated() == 0 && rd2.unchanged() == MILESTONES
+        && rd2.errors().isEmpty(), "(d) replay: created=0, updated=0, unchanged=" + MILESTONES + ": "
         + brief(rd2));
     check(afterD2.equals(afterD), "(d) replay left every table as it was");
     row("(d) milestones, replay", d2, brief(rd2) + (afterD2.equals(afterD) ? "; tables identical" : "; TABLES CHANGED"));
@@ -188,7 +211,8 @@ public class ImportBench {
       copyReference();
     }
 
-    out("## Results, synchronous_commit=on, " + ROWS + " rows per file");
+    out("## Results, synchronous_commit=on, " + PROJECTS + " projects, " + MILESTONES
+        + " milestones, PostgreSQL " + PG);
     out("");
     out("Time: wall time of the importer's call (one transaction, commit included). Heap: peak of"
         + " the heap used, sampled every 10 ms; heap after GC: the most any collection during the"
@@ -200,6 +224,10 @@ public class ImportBench {
     out("|--|--:|--:|--:|--:|--:|--:|--:|--:|--|");
     table.forEach(ImportBench::out);
     out("");
+    ratios.forEach(ImportBench::out);
+    if (!ratios.isEmpty()) {
+      out("");
+    }
     out("Snapshots (count and md5 of every row's text, per table) after (a): " + afterA.describe());
     out("after (d): " + afterD.describe());
     out("");
@@ -250,19 +278,54 @@ public class ImportBench {
   // Setup
 
   static void startApplication() throws Exception {
-    var server = EmbeddedPostgresConfiguration.server();
     databaseName = "entente_import_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    try (Connection c = server.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("create database " + databaseName);
-      // PostgreSQL's default (and production's); the embedded server's own default is off.
-      s.execute("alter database " + databaseName + " set synchronous_commit = on");
-      try (ResultSet rs = s.executeQuery("show data_directory")) {
-        rs.next();
-        postmasterPid =
-            Long.parseLong(
-                Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).strip());
+    String url;
+    String user;
+    String password;
+    if (PG.equals("server")) {
+      String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
+      String port = System.getenv().getOrDefault("PGPORT", "5432");
+      user = System.getenv().getOrDefault("PGUSER", "entente");
+      password = System.getenv().getOrDefault("PGPASSWORD", "entente");
+      try (Connection c =
+              java.sql.DriverManager.getConnection(
+                  "jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
+          Statement s = c.createStatement()) {
+        s.execute("create database " + databaseName);
+        s.execute("alter database " + databaseName + " set synchronous_commit = on");
       }
+      url = "jdbc:postgresql://" + host + ":" + port + "/" + databaseName;
+      dropAtEnd = () -> {
+        try (Connection c =
+                java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
+            Statement s = c.createStatement()) {
+          s.execute("drop database if exists " + databaseName + " with (force)");
+        }
+      };
+      // The server's postmaster, for its CPU time: Debian's pid file (PG_PIDFILE), when readable.
+      // On a shared server that counts other clients' backends too.
+      Path pidFile = Path.of(System.getenv().getOrDefault("PG_PIDFILE",
+          "/var/run/postgresql/15-main.pid"));
+      postmasterPid = Files.isReadable(pidFile)
+          ? Long.parseLong(Files.readAllLines(pidFile).get(0).strip()) : -1;
+    } else {
+      var server = EmbeddedPostgresConfiguration.server();
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("create database " + databaseName);
+        // PostgreSQL's default (and production's); the embedded server's own default is off.
+        s.execute("alter database " + databaseName + " set synchronous_commit = on");
+        try (ResultSet rs = s.executeQuery("show data_directory")) {
+          rs.next();
+          postmasterPid =
+              Long.parseLong(
+                  Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).strip());
+        }
+      }
+      url = server.getJdbcUrl("postgres", databaseName);
+      user = "postgres";
+      password = "";
     }
     Path keyFile = Files.createTempDirectory("import-bench").resolve("signing.key");
     context =
@@ -272,9 +335,9 @@ public class ImportBench {
             // (az-us-2026) loads on start, so its commitments and working groups exist.
             .run(
                 "--spring.profiles.active=test",
-                "--spring.datasource.url=" + server.getJdbcUrl("postgres", databaseName),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
                 "--entente.audit.signing-key-file=" + keyFile,
                 "--entente.security.bcrypt-strength=4",
                 "--spring.main.log-startup-info=false",
@@ -381,7 +444,7 @@ public class ImportBench {
                         "leads", "amount", "currency", "financing_status", "financing_source",
                         "place", "latitude", "longitude")
                     .get())) {
-      for (int i = 1; i <= ROWS; i++) {
+      for (int i = 1; i <= PROJECTS; i++) {
         String[] kind = KINDS[r.nextInt(KINDS.length)];
         String[] place = PLACES[r.nextInt(PLACES.length)];
         String key = kind[0] + "-" + place[0] + "-" + String.format("%05d", i);
@@ -469,7 +532,7 @@ public class ImportBench {
       LocalDate end = null;
       String project = null;
       List<String> chainEnds = new ArrayList<>();
-      for (int i = 1; i <= ROWS; i++) {
+      for (int i = 1; i <= MILESTONES; i++) {
         int chain = (i - 1) / STEPS.length;
         int step = (i - 1) % STEPS.length;
         if (step == 0) {
@@ -636,8 +699,13 @@ public class ImportBench {
   }
 
   static void row(String what, Measured m, String outcome) {
+    row(what, what.contains("milestones") ? MILESTONES : PROJECTS, m, outcome);
+  }
+
+  /** One line of the table; rows/s counts the file's rows (or the rows copied). */
+  static void row(String what, long rows, Measured m, String outcome) {
     flagIfNoisy(m.other, what);
-    table.add("| " + what + " | " + fmt(m.wallNs / 1e9, 1) + " | " + fmt(ROWS / (m.wallNs / 1e9), 0)
+    table.add("| " + what + " | " + fmt(m.wallNs / 1e9, 1) + " | " + fmt(rows / (m.wallNs / 1e9), 0)
         + " | " + mb(m.heapPeak) + " (" + mb(m.heapBefore) + ") | " + mb(m.afterGcPeak) + " ("
         + mb(m.heapBefore) + ") | " + mb(m.rssPeak) + " | " + fmt(m.jvmCpuNs / 1e9, 1) + " | "
         + fmt(m.pgCpuJiffies / 100.0, 1) + " | " + fmt(m.other, 0) + " | " + outcome + " |");
@@ -692,13 +760,41 @@ public class ImportBench {
             .param(GROUP)
             .query(String.class)
             .single();
-    String[][] tables = {
-      {"project", "select * from project where group_id = '" + group + "'"},
-      {"project_commitment", "select pc.* from project_commitment pc join project p on p.id ="
-          + " pc.project_id where p.group_id = '" + group + "'"},
-      {"project_financing", "select f.* from project_financing f join project p on p.id ="
-          + " f.project_id where p.group_id = '" + group + "'"},
-    };
+    Measured projects =
+        copyReference(
+            "(e) reference: COPY of the same rows (project, project_commitment, project_financing)",
+            new String[][] {
+              {"project", "select * from project where group_id = '" + group + "'"},
+              {"project_commitment", "select pc.* from project_commitment pc join project p on"
+                  + " p.id = pc.project_id where p.group_id = '" + group + "'"},
+              {"project_financing", "select f.* from project_financing f join project p on p.id ="
+                  + " f.project_id where p.group_id = '" + group + "'"},
+            });
+    Measured milestones =
+        copyReference(
+            "(f) reference: COPY of the same milestones (milestone, milestone_dependency)",
+            new String[][] {
+              {"milestone", "select * from milestone where group_id = '" + group + "'"},
+              {"milestone_dependency", "select d.* from milestone_dependency d join milestone m on"
+                  + " m.id = d.milestone_id where m.group_id = '" + group + "'"},
+            });
+    if (projectImport != null) {
+      ratios.add("projects: import " + fmt(projectImport.wallNs / 1e9, 1) + " s, COPY "
+          + fmt(projects.wallNs / 1e9, 1) + " s, import / COPY = "
+          + fmt((double) projectImport.wallNs / projects.wallNs, 1));
+    }
+    if (milestoneImport != null) {
+      ratios.add("milestones: import " + fmt(milestoneImport.wallNs / 1e9, 1) + " s, COPY "
+          + fmt(milestones.wallNs / 1e9, 1) + " s, import / COPY = "
+          + fmt((double) milestoneImport.wallNs / milestones.wallNs, 1) + " (target: at most 2)");
+    }
+  }
+
+  static Measured projectImport;
+  static Measured milestoneImport;
+  static final List<String> ratios = new ArrayList<>();
+
+  static Measured copyReference(String what, String[][] tables) throws Exception {
     Map<String, byte[]> data = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -725,7 +821,7 @@ public class ImportBench {
                 return rows;
               });
       long total = data.values().stream().mapToLong(b -> b.length).sum();
-      row("(e) reference: COPY of the same rows (project, project_commitment, project_financing)", m,
+      row(what, (Long) m.result, m,
           m.result + " rows copied from memory (" + total / 1024 + " KB of COPY text) into"
           + " scratch tables made with LIKE ... INCLUDING ALL (same indexes and checks; no foreign"
           + " keys), one transaction");
@@ -734,6 +830,7 @@ public class ImportBench {
           s.execute("drop table bench_" + t[0]);
         }
       }
+      return m;
     }
   }
 

@@ -9,7 +9,13 @@
 # on 2 CPUs, plus the build. Environment (all optional):
 #   SKIP_BUILD=1        use target/classes and target/test-classes as they are (the classpath
 #                       file from an earlier run is reused when present)
-#   ROWS=50000          rows per file
+#   ROWS=50000          rows per file; PROJECTS=… MILESTONES=… set one file's rows (e.g.
+#                       MILESTONES=1000000 for the 1,000,000-milestone import beside COPY)
+#   PG=embedded         or PG=server: a running PostgreSQL (e.g. Debian's postgresql-15) reached
+#                       with PGHOST PGPORT PGUSER PGPASSWORD (defaults 127.0.0.1 5432 entente
+#                       entente; the role needs CREATEDB); the run makes its own database and drops
+#                       it. PG CPU then counts the server's other clients too (PG_PIDFILE, default
+#                       /var/run/postgresql/15-main.pid)
 #   COPY=1              also time PostgreSQL COPY of the same rows, for reference (0: skip)
 #   QUIET_MAX=20 QUIET_WAIT=60  before each measurement wait up to QUIET_WAIT s for the machine
 #                       to be at most QUIET_MAX % busy

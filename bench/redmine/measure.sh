@@ -48,6 +48,7 @@ QUIET_WAIT=${QUIET_WAIT:-120}
 FIXTURE=${FIXTURE:-$ROOT/target/bench-scale/fixture.env}
 ENTENTE_URL=${ENTENTE_URL:-}
 REDMINE_HOME=/usr/share/redmine
+LOG=/var/log/redmine/$REDMINE_INSTANCE/production.log
 BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null && command -v puma >/dev/null && [[ -d $REDMINE_HOME ]] ||
@@ -185,6 +186,7 @@ for c in "${CASES[@]}"; do
   echo "[$(date +%T)] $system $name (list of $total; machine ${quiet}% busy before): ${WARMUP}s warm-up, ${DURATION}s measured ..." >&2
   ((WARMUP > 0)) && wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$TIMEOUT" \
     -H "$header" "$url" >/dev/null
+  offset=$(stat -c %s "$LOG" 2>/dev/null || echo 0)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "$TIMEOUT" --latency -H "$header" \
     -s "$HERE/count-errors.lua" "$url" >"$WORK/$system-$name.wrk"
   line=$(grep '^RESULT' "$WORK/$system-$name.wrk")
@@ -194,8 +196,18 @@ for c in "${CASES[@]}"; do
   p50=$(echo "scale=1; $r_p50_us / 1000" | bc)
   p99=$(echo "scale=1; $r_p99_us / 1000" | bc)
   rate=$(python3 -c "print(f'{100 * $errors / max($r_requests, 1):.2f} %')")
+  # Where Redmine says its time went: the medians of the "Completed 200 OK in X ms (Views: Y |
+  # ActiveRecord: Z)" lines its production log got during the recorded run (Entente: -).
+  inside=-
+  if [[ $system == redmine && -f $LOG ]]; then
+    inside=$(tail -c "+$((offset + 1))" "$LOG" | python3 -c '
+import re, statistics, sys
+rows = [tuple(map(float, m.groups())) for m in re.finditer(
+    r"Completed 2\d\d \w+ in (\d+)ms \(Views: ([\d.]+)ms \| ActiveRecord: ([\d.]+)ms", sys.stdin.read())]
+print(" / ".join(f"{statistics.median(r[i] for r in rows):.0f}" for i in range(3)) if rows else "-")')
+  fi
   RPS[$system-$name]=$rps P50[$system-$name]=$p50 P99[$system-$name]=$p99
-  ROWS+=("| $system | $name | \`/${url#*://*/}\` | $total | $rps | $p50 | $p99 | $errors / $r_requests ($rate) | $quiet % |")
+  ROWS+=("| $system | $name | \`/${url#*://*/}\` | $total | $rps | $p50 | $p99 | $errors / $r_requests ($rate) | $inside | $quiet % |")
 done
 
 RSS=$(ps -o rss= -g "$PUMA_PID" 2>/dev/null | awk '{s += $1} END {printf "%.0f", s / 1024}')
@@ -203,8 +215,8 @@ stop_puma
 
 {
   echo
-  echo "| system | endpoint | URL (host and port left out) | list length | requests/s | p50 ms | p99 ms | errors (non-2xx + socket) | busy before |"
-  echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
+  echo "| system | endpoint | URL (host and port left out) | list length | requests/s | p50 ms | p99 ms | errors (non-2xx + socket) | inside Redmine, median ms: all / views / ActiveRecord | busy before |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "puma resident memory after the load (master and $WORKERS workers): ${RSS} MiB"

@@ -206,6 +206,8 @@ rows = [tuple(map(float, m.groups())) for m in re.finditer(
     r"Completed 2\d\d \w+ in (\d+)ms \(Views: ([\d.]+)ms \| ActiveRecord: ([\d.]+)ms", sys.stdin.read())]
 print(" / ".join(f"{statistics.median(r[i] for r in rows):.0f}" for i in range(3)) if rows else "-")')
   fi
+  # No request completed (all slower than DURATION or TIMEOUT): no throughput or latency to show.
+  ((r_requests > 0)) || rps=- p50=- p99=-
   RPS[$system-$name]=$rps P50[$system-$name]=$p50 P99[$system-$name]=$p99
   ROWS+=("| $system | $name | \`/${url#*://*/}\` | $total | $rps | $p50 | $p99 | $errors / $r_requests ($rate) | $inside | $quiet % |")
 done
@@ -226,8 +228,12 @@ stop_puma
     echo "|---|---:|---:|---:|---:|---:|---|"
     for pair in "projects-of-group:issues-filtered" "projects-of-group:issues" "charters:projects"; do
       e=entente-${pair%%:*} r=redmine-${pair##*:}
-      ratio=$(echo "scale=1; ${RPS[$e]} / ${RPS[$r]}" | bc)
-      met=$(python3 -c "print('met' if ${RPS[$e]} >= 10 * ${RPS[$r]} and ${P99[$e]} < ${P99[$r]} else 'missed')")
+      if [[ ${RPS[$r]} == - || ${RPS[$e]} == - ]]; then
+        ratio="n/a" met="not measured: one side completed no request"
+      else
+        ratio=$(echo "scale=1; ${RPS[$e]} / ${RPS[$r]}" | bc)
+        met=$(python3 -c "print('met' if ${RPS[$e]} >= 10 * ${RPS[$r]} and ${P99[$e]} < ${P99[$r]} else 'missed')")
+      fi
       echo "| ${pair%%:*} / ${pair##*:} | ${RPS[$e]} | ${RPS[$r]} | ${ratio}× | ${P99[$e]} | ${P99[$r]} | $met |"
     done
   fi

@@ -66,6 +66,25 @@ abstract class AuditContract {
   }
 
   @Test
+  void theWholeTrailsTotalIsTheNumberOfEventsStoredAndAFilteredTotalCountsItsOwn() {
+    obligations.record(
+        "az-us-2026",
+        new RecordEvent(
+            "meeting-held", "framework", null, LocalDate.of(2026, 9, 2), "Plenary", null, null),
+        TestViewers.OPERATOR);
+    long stored = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+    assertThat(audit.events(null, null, null, new Paging(3, 7)).totalItems()).isEqualTo(stored);
+    String type = audit.events(null, null, null, new Paging(0, 1)).items().get(0).recordType();
+    long ofType =
+        jdbc.sql("select count(*) from audit_event where record_type = ?")
+            .param(type)
+            .query(Long.class)
+            .single();
+    assertThat(ofType).isPositive().isLessThan(stored);
+    assertThat(audit.events(type, null, null, new Paging(0, 5)).totalItems()).isEqualTo(ofType);
+  }
+
+  @Test
   void everyWriteYieldsOneEventInTheSameTransaction() {
     long before = audit.head().seq();
     var recorded =

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +21,15 @@ import org.entente.dashboard.DashboardViews.Item;
 import org.entente.dashboard.DashboardViews.Totals;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.ActionItemView;
-import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.meetings.MeetingViews.OpenActionItem;
 import org.entente.meetings.Meetings;
 import org.entente.obligations.ObligationViews.ObligationStatus;
 import org.entente.obligations.Obligations;
 import org.entente.projects.ProjectViews.ProjectView;
-import org.entente.projects.Projects;
 import org.entente.reporting.Progress;
 import org.entente.reporting.Progress.Node;
+import org.entente.reporting.Progress.Rollup;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
-import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
@@ -57,8 +55,6 @@ public class Dashboards {
 
   private final Charters charters;
   private final Progress progress;
-  private final Projects projects;
-  private final Roadmaps roadmaps;
   private final Meetings meetings;
   private final Obligations obligations;
   private final Clock clock;
@@ -66,15 +62,11 @@ public class Dashboards {
   Dashboards(
       Charters charters,
       Progress progress,
-      Projects projects,
-      Roadmaps roadmaps,
       Meetings meetings,
       Obligations obligations,
       Clock clock) {
     this.charters = charters;
     this.progress = progress;
-    this.projects = projects;
-    this.roadmaps = roadmaps;
     this.meetings = meetings;
     this.obligations = obligations;
     this.clock = clock;
@@ -134,15 +126,9 @@ public class Dashboards {
     LocalDate until = today.plusDays(days);
 
     // progress: the roll-up's tree gives areas and each project's figure
-    Node tree = progress.tree(charterKey, viewer);
-    Map<String, Double> projectValues = new HashMap<>();
-    for (Node area : tree.children()) {
-      for (Node commitment : area.children()) {
-        for (Node project : commitment.children()) {
-          projectValues.put(project.figure().key(), project.figure().value());
-        }
-      }
-    }
+    // everything the roll-up reads (projects, roadmaps) is read once, for every part below
+    Rollup rollup = progress.rollup(charterKey, viewer);
+    Node tree = rollup.tree();
     Set<String> areasOfGroups =
         groups.stream().flatMap(g -> g.areas().stream()).map(Ref::key).collect(Collectors.toSet());
     List<Bar> areaBars = new ArrayList<>();
@@ -164,19 +150,19 @@ public class Dashboards {
     int[] totals = new int[6];
     for (WorkingGroupView g : groups) {
       List<ProjectView> listed =
-          projects.list(charterKey, g.key(), viewer).stream()
+          rollup.projects().stream()
+              .filter(p -> p.workingGroup().equals(g.key()))
               .filter(p -> !p.stage().equals("cancelled"))
               .toList();
       double sum = 0;
       for (ProjectView p : listed) {
-        Double value = projectValues.get(p.key());
-        sum += value != null ? value : progress.project(p.id(), viewer).value();
+        sum += rollup.projectFigures().get(p.key()).value();
       }
       groupBars.add(
           bar(g.key(), g.name(), listed.isEmpty() ? 0 : sum / listed.size(), listed.size()));
 
       String url = "/charters/" + charterKey + "/working-groups/" + g.key();
-      for (MilestoneView m : roadmaps.roadmap(charterKey, g.key(), viewer).milestones()) {
+      for (MilestoneView m : rollup.milestonesByGroup().getOrDefault(g.key(), List.of())) {
         if (!m.status().equals("not-started") && !m.status().equals("in-progress")) {
           continue;
         }
@@ -201,41 +187,30 @@ public class Dashboards {
 
     Set<String> shownGroups =
         groups.stream().map(WorkingGroupView::key).collect(Collectors.toSet());
-    for (MeetingView meeting :
-        meetings.meetings(
-            charterKey,
-            today.minusYears(20).atStartOfDay(ZoneOffset.UTC).toInstant(),
-            today.plusYears(20).atStartOfDay(ZoneOffset.UTC).toInstant(),
-            viewer)) {
+    for (OpenActionItem open : meetings.openActionItems(charterKey, viewer)) {
       String subject =
-          meeting.body().equals("working-group") || meeting.body().equals("dialogue-platform")
-              ? meeting.bodyKey()
+          open.body().equals("working-group") || open.body().equals("dialogue-platform")
+              ? open.bodyKey()
               : FRAMEWORK;
       if (group != null && !shownGroups.contains(subject)) {
         continue;
       }
-      List<ActionItemView> items = meetings.meeting(meeting.id(), viewer).actionItems();
-      for (ActionItemView a : items) {
-        if (!a.status().equals("open") || a.dueOn() == null) {
-          continue;
-        }
-        Item item =
-            new Item(
-                "action-item",
-                LocalizedText.of("en", a.title()),
-                subject,
-                groupNames.getOrDefault(
-                    subject, LocalizedText.of("en", String.valueOf(meeting.bodyName()))),
-                a.dueOn(),
-                Math.abs(ChronoUnit.DAYS.between(today, a.dueOn())),
-                "/meetings/" + meeting.id());
-        if (a.dueOn().isBefore(today)) {
-          overdue.add(item);
-          totals[1]++;
-        } else if (!a.dueOn().isAfter(until)) {
-          upcoming.add(item);
-          totals[4]++;
-        }
+      ActionItemView a = open.item();
+      Item item =
+          new Item(
+              "action-item",
+              LocalizedText.of("en", a.title()),
+              subject,
+              groupNames.getOrDefault(subject, LocalizedText.of("en", open.bodyName())),
+              a.dueOn(),
+              Math.abs(ChronoUnit.DAYS.between(today, a.dueOn())),
+              "/meetings/" + a.meetingId());
+      if (a.dueOn().isBefore(today)) {
+        overdue.add(item);
+        totals[1]++;
+      } else if (!a.dueOn().isAfter(until)) {
+        upcoming.add(item);
+        totals[4]++;
       }
     }
 

@@ -100,6 +100,13 @@ public final class MeetingViews {
       long version) {}
 
   /**
+   * An open action item with a due date, with the body whose meeting set it ({@code body} is {@code
+   * framework}, {@code working-group} or {@code dialogue-platform}; {@code bodyKey} the group's or
+   * platform's key, null for the framework): what a dashboard lists.
+   */
+  public record OpenActionItem(ActionItemView item, String body, String bodyKey, String bodyName) {}
+
+  /**
    * A meeting's joint statement: its draft, whether it is to be published, when it was published
    * (both parties having agreed the same version, publication included), and the agreement.
    */

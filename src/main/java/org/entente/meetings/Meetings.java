@@ -9,11 +9,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
@@ -40,6 +43,7 @@ import org.entente.meetings.MeetingViews.ActionItemView;
 import org.entente.meetings.MeetingViews.AgendaItemView;
 import org.entente.meetings.MeetingViews.DecisionView;
 import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.meetings.MeetingViews.OpenActionItem;
 import org.entente.meetings.MeetingViews.ParticipantView;
 import org.entente.meetings.MeetingViews.PublishedStatement;
 import org.entente.meetings.MeetingViews.StatementView;
@@ -134,10 +138,22 @@ public class Meetings {
       String minutes,
       Classification classification,
       String originParty,
-      long version) {}
+      long version,
+      String bodyCode,
+      String bodyNameJson,
+      boolean restrictedGroup) {}
 
+  /**
+   * A meeting row with its charter's key and its group's or platform's key, name and whether the
+   * group is restricted, read in the same statement so that a list of meetings is one statement.
+   */
   private static final String SELECT =
-      "select m.*, c.code as charter_code from meeting m join charter c on c.id = m.charter_id";
+      "select m.*, c.code as charter_code, coalesce(wg.code, dp.code) as body_code,"
+          + " coalesce(wg.name, dp.name) as body_name,"
+          + " coalesce(wg.restricted, false) as body_restricted"
+          + " from meeting m join charter c on c.id = m.charter_id"
+          + " left join working_group wg on wg.id = m.group_id"
+          + " left join dialogue_platform dp on dp.id = m.group_id";
 
   private static Row row(ResultSet rs, int n) throws SQLException {
     return new Row(
@@ -156,7 +172,10 @@ public class Meetings {
         rs.getString("minutes"),
         Classification.valueOf(rs.getString("classification")),
         rs.getString("origin_party"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getString("body_code"),
+        rs.getString("body_name"),
+        rs.getBoolean("body_restricted"));
   }
 
   // ---------------------------------------------------------------- meetings
@@ -245,16 +264,13 @@ public class Meetings {
   private void auditRestrictedReads(List<Row> rows) {
     List<String> restricted =
         rows.stream()
-            .filter(r -> r.groupId() != null && r.classification() != Classification.PUBLIC)
-            .filter(
-                r ->
-                    jdbc.sql("select count(*) from working_group where id = ? and restricted")
-                            .param(r.groupId())
-                            .query(Long.class)
-                            .single()
-                        > 0)
+            .filter(r -> r.restrictedGroup() && r.classification() != Classification.PUBLIC)
             .map(r -> r.id().toString())
             .toList();
+    recordRestrictedReads(restricted);
+  }
+
+  private void recordRestrictedReads(List<String> restricted) {
     if (!restricted.isEmpty()) {
       audit.recordRead(
           "meeting",
@@ -277,7 +293,16 @@ public class Meetings {
 
   private List<MeetingView> shown(List<Row> rows, Viewer viewer) {
     auditRestrictedReads(rows);
-    return rows.stream().map(r -> view(r, viewer, false)).toList();
+    Map<String, Optional<ZoneId>> zones = new HashMap<>();
+    return rows.stream()
+        .map(
+            r ->
+                view(
+                    r,
+                    viewer,
+                    false,
+                    zones.computeIfAbsent(r.charterKey(), k -> zoneFor(k, viewer))))
+        .toList();
   }
 
   /** The meetings of a charter the viewer may see that start in [from, to), by start. */
@@ -735,6 +760,58 @@ public class Meetings {
         viewer);
   }
 
+  /**
+   * The open action items with a due date of a charter that the viewer may see, set by meetings the
+   * viewer may see, by due date, in one statement: what a dashboard lists. The items of restricted
+   * groups' meetings that are not public are a read to record, as a meeting's are.
+   *
+   * @throws NotFoundException when the viewer may not see the charter
+   */
+  public List<OpenActionItem> openActionItems(String charterKey, Viewer viewer) {
+    CharterSummary charter = charters.require(charterKey, viewer);
+    LocalDate today = LocalDate.now(clock);
+    Set<String> restricted = new LinkedHashSet<>();
+    List<OpenActionItem> items =
+        jdbc.sql(
+                "select a.*, m.title as meeting_title, c.code as charter_code, m.body_kind,"
+                    + " m.classification as meeting_classification,"
+                    + " coalesce(wg.code, dp.code) as body_code,"
+                    + " coalesce(wg.name, dp.name) as body_name,"
+                    + " coalesce(wg.restricted, false) as body_restricted"
+                    + " from action_item a join meeting m on m.id = a.meeting_id"
+                    + " join charter c on c.id = a.charter_id"
+                    + " left join working_group wg on wg.id = m.group_id"
+                    + " left join dialogue_platform dp on dp.id = m.group_id"
+                    + " where a.charter_id = :charter and a.status = 'OPEN'"
+                    + " and a.due_on is not null and "
+                    + Viewer.condition("a")
+                    + " and "
+                    + Viewer.condition("m")
+                    + " order by a.due_on, a.created_at, a.id")
+            .param("charter", charter.id())
+            .params(viewer.parameters())
+            .query(
+                (rs, n) -> {
+                  Body body = Body.valueOf(rs.getString("body_kind"));
+                  if (rs.getBoolean("body_restricted")
+                      && Classification.valueOf(rs.getString("meeting_classification"))
+                          != Classification.PUBLIC) {
+                    restricted.add(rs.getObject("meeting_id", UUID.class).toString());
+                  }
+                  String name = rs.getString("body_name");
+                  return new OpenActionItem(
+                      actionItem(rs, today),
+                      body.code(),
+                      body == Body.FRAMEWORK ? null : rs.getString("body_code"),
+                      body == Body.FRAMEWORK
+                          ? "Partnership framework"
+                          : name == null ? "" : LocalizedText.fromJson(name).text());
+                })
+            .list();
+    recordRestrictedReads(List.copyOf(restricted));
+    return items;
+  }
+
   /** The action items of a meeting the viewer may see. */
   private List<ActionItemView> meetingActionItems(UUID meetingId, Viewer viewer) {
     return actionItems("a.meeting_id = :meeting", Map.of("meeting", meetingId), viewer);
@@ -752,25 +829,26 @@ public class Meetings {
                 + " order by a.due_on, a.created_at, a.id")
         .params(params)
         .params(viewer.parameters())
-        .query(
-            (rs, n) -> {
-              LocalDate due = rs.getObject("due_on", LocalDate.class);
-              String status = rs.getString("status");
-              return new ActionItemView(
-                  rs.getObject("id", UUID.class),
-                  rs.getObject("meeting_id", UUID.class),
-                  rs.getString("meeting_title"),
-                  rs.getString("charter_code"),
-                  rs.getString("title"),
-                  rs.getString("owner_organization"),
-                  rs.getString("owner_username"),
-                  due,
-                  status.toLowerCase(Locale.ROOT),
-                  rs.getObject("milestone_id", UUID.class),
-                  status.equals("OPEN") && due.isBefore(today),
-                  rs.getLong("version"));
-            })
+        .query((rs, n) -> actionItem(rs, today))
         .list();
+  }
+
+  private static ActionItemView actionItem(ResultSet rs, LocalDate today) throws SQLException {
+    LocalDate due = rs.getObject("due_on", LocalDate.class);
+    String status = rs.getString("status");
+    return new ActionItemView(
+        rs.getObject("id", UUID.class),
+        rs.getObject("meeting_id", UUID.class),
+        rs.getString("meeting_title"),
+        rs.getString("charter_code"),
+        rs.getString("title"),
+        rs.getString("owner_organization"),
+        rs.getString("owner_username"),
+        due,
+        status.toLowerCase(Locale.ROOT),
+        rs.getObject("milestone_id", UUID.class),
+        status.equals("OPEN") && due.isBefore(today),
+        rs.getLong("version"));
   }
 
   /**
@@ -1165,17 +1243,7 @@ public class Meetings {
     if (r.body() == Body.FRAMEWORK) {
       return "Partnership framework";
     }
-    return jdbc
-        .sql(
-            "select name from working_group where id = ? union all"
-                + " select name from dialogue_platform where id = ?")
-        .params(r.groupId(), r.groupId())
-        .query(String.class)
-        .list()
-        .stream()
-        .findFirst()
-        .map(n -> LocalizedText.fromJson(n).text())
-        .orElse("");
+    return r.bodyNameJson() == null ? "" : LocalizedText.fromJson(r.bodyNameJson()).text();
   }
 
   private ParticipantInput participant(
@@ -1257,7 +1325,11 @@ public class Meetings {
   }
 
   private MeetingView view(Row r, Viewer viewer, boolean full) {
-    ZoneId shownIn = zoneFor(r.charterKey(), viewer).orElse(r.zone());
+    return view(r, viewer, full, zoneFor(r.charterKey(), viewer));
+  }
+
+  private MeetingView view(Row r, Viewer viewer, boolean full, Optional<ZoneId> partyZone) {
+    ZoneId shownIn = partyZone.orElse(r.zone());
     List<ParticipantView> participants = List.of();
     List<AgendaItemView> agenda = List.of();
     List<DecisionView> decisions = List.of();
@@ -1331,7 +1403,7 @@ public class Meetings {
         r.id(),
         r.charterKey(),
         r.body().code(),
-        r.body() == Body.FRAMEWORK ? "framework" : groupKey(r.groupId()),
+        r.body() == Body.FRAMEWORK ? "framework" : r.bodyCode(),
         bodyName(r),
         r.groupId(),
         r.title(),
@@ -1357,22 +1429,14 @@ public class Meetings {
     if (project == null) {
       return null;
     }
-    try {
-      return projects.project(project, viewer).title().text();
-    } catch (NotFoundException e) {
-      return null;
-    }
+    return projects.title(project, viewer).map(LocalizedText::text).orElse(null);
   }
 
   private String milestoneTitle(UUID milestone, Viewer viewer) {
     if (milestone == null) {
       return null;
     }
-    try {
-      return roadmaps.milestone(milestone, viewer).title().text();
-    } catch (NotFoundException e) {
-      return null;
-    }
+    return roadmaps.milestoneTitle(milestone, viewer).map(LocalizedText::text).orElse(null);
   }
 
   private static String required(String field, String value, int max) {

@@ -257,6 +257,22 @@ public class Projects {
     return stored(id, viewer).view();
   }
 
+  /**
+   * A project's title, or empty when there is none or the viewer may not see it: what a link to a
+   * project shows. Unlike {@link #project}, it throws nothing, so a caller in the same transaction
+   * can hide a link it may not show without the transaction being marked for rollback.
+   */
+  public Optional<LocalizedText> title(UUID id, Viewer viewer) {
+    return jdbc.sql(
+            "select * from project where id = :id and retired = false and " + Viewer.condition())
+        .param("id", id)
+        .params(viewer.parameters())
+        .query(Projects::row)
+        .optional()
+        .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
+        .map(r -> LocalizedText.fromJson(r.title()));
+  }
+
   /** The charter's projects the viewer may see whose title or description match a search. */
   public List<org.entente.shared.SearchHit> search(
       String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {

@@ -77,21 +77,26 @@ public class Progress {
   private record Facts(
       CharterOverview overview,
       List<ProjectView> projects,
-      Map<String, List<MilestoneView>> byProject) {}
+      Map<String, List<MilestoneView>> byProject,
+      Map<String, List<MilestoneView>> byGroup) {}
 
   private Facts facts(String charterKey, Viewer viewer) {
     CharterOverview overview = charters.overview(charterKey, viewer);
     List<ProjectView> all = new ArrayList<>();
     Map<String, List<MilestoneView>> byProject = new LinkedHashMap<>();
+    Map<String, List<MilestoneView>> byGroup = new LinkedHashMap<>();
     for (WorkingGroupView group : overview.workingGroups()) {
       all.addAll(projects.list(charterKey, group.key(), viewer));
-      for (MilestoneView m : roadmaps.roadmap(charterKey, group.key(), viewer).milestones()) {
+      List<MilestoneView> milestones =
+          roadmaps.roadmap(charterKey, group.key(), viewer).milestones();
+      byGroup.put(group.key(), milestones);
+      for (MilestoneView m : milestones) {
         if (m.project() != null) {
           byProject.computeIfAbsent(m.project(), k -> new ArrayList<>()).add(m);
         }
       }
     }
-    return new Facts(overview, all, byProject);
+    return new Facts(overview, all, byProject, byGroup);
   }
 
   /** A project's completion. */
@@ -140,13 +145,25 @@ public class Progress {
   }
 
   private Figure commitmentFigure(CommitmentView commitment, Facts facts) {
+    List<ProjectView> serving =
+        facts.projects().stream()
+            .filter(p -> !p.stage().equals("cancelled"))
+            .filter(
+                p ->
+                    p.commitments().stream()
+                        .map(CommitmentRef::key)
+                        .anyMatch(commitment.key()::equals))
+            .toList();
+    Map<String, Figure> figures = new LinkedHashMap<>();
+    serving.forEach(p -> figures.put(p.key(), projectFigure(p, facts)));
+    return commitmentFigure(commitment, serving, figures);
+  }
+
+  private static Figure commitmentFigure(
+      CommitmentView commitment, List<ProjectView> serving, Map<String, Figure> figures) {
     List<Part> parts = new ArrayList<>();
-    for (ProjectView p : facts.projects()) {
-      if (p.stage().equals("cancelled")
-          || p.commitments().stream().map(CommitmentRef::key).noneMatch(commitment.key()::equals)) {
-        continue;
-      }
-      parts.add(new Part("project", p.key(), p.title(), projectFigure(p, facts).value(), 1));
+    for (ProjectView p : serving) {
+      parts.add(new Part("project", p.key(), p.title(), figures.get(p.key()).value(), 1));
     }
     return new Figure(
         "commitment", commitment.key(), commitment.title(), mean(parts), COMMITMENT_RULE, parts);
@@ -200,34 +217,72 @@ public class Progress {
 
   /** The whole roll-up of a charter in one pass: charter, areas, commitments, projects. */
   public Node tree(String charterKey, Viewer viewer) {
+    return rollup(charterKey, viewer).tree();
+  }
+
+  /**
+   * The roll-up of a charter and what it was made of, read once: the tree, the figure of every
+   * project the viewer may see (cancelled ones too, by key), those projects, and each working
+   * group's milestones as its roadmap shows them today. What a dashboard shows.
+   */
+  public record Rollup(
+      Node tree,
+      Map<String, Figure> projectFigures,
+      List<ProjectView> projects,
+      Map<String, List<MilestoneView>> milestonesByGroup) {}
+
+  /** The roll-up of a charter and what it was made of, read once. */
+  public Rollup rollup(String charterKey, Viewer viewer) {
     Facts facts = facts(charterKey, viewer);
+    Map<String, Figure> figures = new LinkedHashMap<>();
+    Map<String, List<ProjectView>> byCommitment = new LinkedHashMap<>();
+    for (ProjectView p : facts.projects()) {
+      figures.put(p.key(), projectFigure(p, facts));
+      if (p.stage().equals("cancelled")) {
+        continue;
+      }
+      p.commitments().stream()
+          .map(CommitmentRef::key)
+          .distinct()
+          .forEach(k -> byCommitment.computeIfAbsent(k, x -> new ArrayList<>()).add(p));
+    }
     List<Node> areas = new ArrayList<>();
     List<Part> areaParts = new ArrayList<>();
     for (AreaOverview area : facts.overview().areas()) {
       List<Node> commitments = new ArrayList<>();
+      List<Part> commitmentParts = new ArrayList<>();
       for (CommitmentView c : area.commitments()) {
+        List<ProjectView> serving = byCommitment.getOrDefault(c.key(), List.of());
         List<Node> projectNodes = new ArrayList<>();
-        for (ProjectView p : facts.projects()) {
-          if (!p.stage().equals("cancelled")
-              && p.commitments().stream().map(CommitmentRef::key).anyMatch(c.key()::equals)) {
-            projectNodes.add(new Node(projectFigure(p, facts), List.of()));
-          }
+        for (ProjectView p : serving) {
+          projectNodes.add(new Node(figures.get(p.key()), List.of()));
         }
-        commitments.add(new Node(commitmentFigure(c, facts), projectNodes));
+        Figure figure = commitmentFigure(c, serving, figures);
+        commitmentParts.add(new Part("commitment", c.key(), c.title(), figure.value(), 1));
+        commitments.add(new Node(figure, projectNodes));
       }
-      Figure figure = areaFigure(area, facts);
+      Figure figure =
+          new Figure(
+              "area",
+              area.area().key(),
+              area.area().name(),
+              mean(commitmentParts),
+              AREA_RULE,
+              commitmentParts);
       areaParts.add(new Part("area", figure.key(), figure.name(), figure.value(), 1));
       areas.add(new Node(figure, commitments));
     }
-    return new Node(
-        new Figure(
-            "charter",
-            charterKey,
-            facts.overview().charter().title(),
-            mean(areaParts),
-            CHARTER_RULE,
-            areaParts),
-        areas);
+    Node tree =
+        new Node(
+            new Figure(
+                "charter",
+                charterKey,
+                facts.overview().charter().title(),
+                mean(areaParts),
+                CHARTER_RULE,
+                areaParts),
+            areas);
+    return new Rollup(tree, figures, facts.projects(), facts.byGroup());
   }
 
   private static double mean(List<Part> parts) {

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
@@ -235,6 +237,30 @@ public class Roadmaps {
         .orElseThrow(() -> new NotFoundException("milestone", id.toString()));
   }
 
+  /**
+   * A milestone's title, or empty when there is none or the viewer may not see it: what a link to a
+   * milestone shows. It reads the one row and throws nothing, unlike {@link #milestone}, which
+   * builds the whole roadmap and throws when the milestone is hidden.
+   */
+  public Optional<LocalizedText> milestoneTitle(UUID id, Viewer viewer) {
+    return jdbc.sql(
+            "select title, classification, origin_party, group_id from milestone where id = :id"
+                + " and retired = false and "
+                + Viewer.condition())
+        .param("id", id)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) ->
+                viewer.canSee(
+                        Classification.valueOf(rs.getString("classification")),
+                        rs.getString("origin_party"),
+                        rs.getObject("group_id", UUID.class))
+                    ? Optional.of(LocalizedText.fromJson(rs.getString("title")))
+                    : Optional.<LocalizedText>empty())
+        .optional()
+        .flatMap(title -> title);
+  }
+
   /** The charter's milestones the viewer may see whose title matches a search. */
   public List<org.entente.shared.SearchHit> search(
       String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
@@ -275,6 +301,8 @@ public class Roadmaps {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
     List<Stored> milestones = stored(group.group().id(), viewer);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    Set<String> keys =
+        milestones.stream().map(s -> s.milestone().key()).collect(Collectors.toSet());
     Analysis analysis =
         ScheduleAnalysis.analyse(
             milestones.stream()
@@ -286,12 +314,7 @@ public class Roadmaps {
                             s.milestone().plannedEnd(),
                             s.milestone().actualEnd(),
                             s.milestone().status() == Status.DONE,
-                            s.milestone().dependsOn().stream()
-                                .filter(
-                                    d ->
-                                        milestones.stream()
-                                            .anyMatch(o -> o.milestone().key().equals(d)))
-                                .toList()))
+                            s.milestone().dependsOn().stream().filter(keys::contains).toList()))
                 .toList(),
             today);
     Optional<AgreementView> agreement =

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.entente.identity.Accounts;
 import org.entente.identity.Accounts.MembershipInput;
@@ -22,6 +23,9 @@ import org.entente.meetings.MeetingInputs.MeetingInput;
 import org.entente.meetings.MeetingInputs.ParticipantInput;
 import org.entente.meetings.MeetingInputs.StatementDraft;
 import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.projects.ProjectInput;
+import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.projects.Projects;
 import org.entente.shared.NotFoundException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,7 @@ abstract class MeetingStorageContract {
   static final String GROUP = "wg-energy";
 
   @Autowired Meetings meetings;
+  @Autowired Projects projects;
   @Autowired Accounts accounts;
   @Autowired Viewers viewers;
   @Autowired JdbcClient jdbc;
@@ -141,6 +146,40 @@ abstract class MeetingStorageContract {
         .doesNotContain(m.id());
     assertThatThrownBy(() -> meetings.meeting(m.id(), viewer("st.other")))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void anAgendaLinkToAProjectTheReaderMayNotSeeIsHiddenAndTheMeetingStillReads() {
+    ProjectView internal =
+        projects.create(
+            CHARTER,
+            GROUP,
+            new ProjectInput(
+                "us-internal-pipeline-study",
+                Map.of("en", "U.S. internal pipeline study"),
+                null,
+                List.of("supply-route-diversification"),
+                null,
+                null,
+                null,
+                null,
+                "party-internal"),
+            viewer("st.us"));
+    MeetingView m = schedule("st.az", "Energy working group, review", "bilateral");
+    meetings.addAgendaItem(
+        m.id(), new AgendaItemInput("Pipeline study", null, internal.id(), null), viewer("st.us"));
+
+    assertThat(meetings.meeting(m.id(), viewer("st.us")).agenda())
+        .singleElement()
+        .satisfies(a -> assertThat(a.projectTitle()).isEqualTo("U.S. internal pipeline study"));
+    // the other party reads the meeting; the link is not shown, not even the project's id
+    assertThat(meetings.meeting(m.id(), viewer("st.az")).agenda())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.projectId()).isNull();
+              assertThat(a.projectTitle()).isNull();
+            });
   }
 
   @Test

@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.entente.audit.Audit;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.Ref;
 import org.entente.charter.CharterViews.WorkingGroupView;
@@ -57,18 +59,43 @@ public class Dashboards {
   private final Progress progress;
   private final Meetings meetings;
   private final Obligations obligations;
+  private final Audit audit;
   private final Clock clock;
+
+  /** How many dashboards are kept, the least recently used going first. */
+  static final int CACHED = 64;
+
+  /**
+   * Dashboards as computed, by charter, group, window, viewer, day and the audit trail's head.
+   * Every write appends to the trail in its own transaction, so a dashboard computed at head {@code
+   * n} stays true until the head moves; the key holds the whole viewer, so one person's figures are
+   * never another's. A dashboard whose computation itself recorded something (a restricted read) is
+   * not kept, so that each such read is recorded again.
+   */
+  private final Map<Key, Dashboard> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(CACHED, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Dashboard> eldest) {
+              return size() > CACHED;
+            }
+          });
+
+  private record Key(
+      String charter, String group, int days, Viewer viewer, LocalDate today, long head) {}
 
   Dashboards(
       Charters charters,
       Progress progress,
       Meetings meetings,
       Obligations obligations,
+      Audit audit,
       Clock clock) {
     this.charters = charters;
     this.progress = progress;
     this.meetings = meetings;
     this.obligations = obligations;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -111,8 +138,24 @@ public class Dashboards {
     if (days < 1 || days > MAX_DAYS) {
       throw new BadRequestException("days", "days is a whole number from 1 to " + MAX_DAYS);
     }
-    CharterSummary charter = charters.require(charterKey, viewer);
     String group = groupKey == null || groupKey.isBlank() ? null : groupKey.strip();
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    long head = audit.head().seq();
+    Key key = new Key(charterKey, group, days, viewer, today, head);
+    Dashboard cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Dashboard computed = compute(charterKey, group, days, today, viewer);
+    if (audit.head().seq() == head) {
+      cache.put(key, computed);
+    }
+    return computed;
+  }
+
+  private Dashboard compute(
+      String charterKey, String group, int days, LocalDate today, Viewer viewer) {
+    CharterSummary charter = charters.require(charterKey, viewer);
     List<WorkingGroupView> allGroups = charters.workingGroups(charterKey, null, viewer);
     List<WorkingGroupView> groups =
         group == null ? allGroups : allGroups.stream().filter(g -> g.key().equals(group)).toList();
@@ -122,7 +165,6 @@ public class Dashboards {
     Map<String, LocalizedText> groupNames = new LinkedHashMap<>();
     allGroups.forEach(g -> groupNames.put(g.key(), g.name()));
     groupNames.put(FRAMEWORK, LocalizedText.of("en", "The partnership framework"));
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate until = today.plusDays(days);
 
     // progress: the roll-up's tree gives areas and each project's figure

@@ -1,0 +1,99 @@
+package org.entente.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.entente.charter.Charters;
+import org.entente.dashboard.DashboardViews.Dashboard;
+import org.entente.dashboard.DashboardViews.Item;
+import org.entente.identity.Accounts;
+import org.entente.identity.Role;
+import org.entente.identity.Viewer;
+import org.entente.identity.Viewers;
+import org.entente.meetings.Meetings;
+import org.entente.projects.Projects;
+import org.entente.roadmaps.Roadmaps;
+import org.entente.testing.FixedClockConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A dashboard is kept while nothing is written and computed again after any write; one viewer's
+ * dashboard is never another's.
+ */
+@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
+@ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardCacheTest {
+
+  static final String CHARTER = DashboardFixtures.CHARTER;
+  static final String ENERGY = "wg-energy";
+
+  @Autowired Accounts accounts;
+  @Autowired Viewers viewers;
+  @Autowired Charters charters;
+  @Autowired Projects projects;
+  @Autowired Roadmaps roadmaps;
+  @Autowired Meetings meetings;
+  @Autowired Dashboards dashboards;
+
+  DashboardFixtures fixtures;
+
+  @BeforeAll
+  void fixture() {
+    fixtures = new DashboardFixtures(accounts, viewers, charters, projects, roadmaps, meetings);
+    fixtures.person("us.cache", "US", Role.MEMBER, false, ENERGY);
+    fixtures.person("az.cache", "AZ", Role.MEMBER, false, ENERGY);
+  }
+
+  private static List<String> overdueMilestones(Dashboard d) {
+    return d.overdue().stream()
+        .filter(i -> i.kind().equals("milestone"))
+        .map(Item::title)
+        .map(t -> t.text())
+        .toList();
+  }
+
+  @Test
+  void aDashboardIsKeptUntilAWriteAndAWriteShowsInTheNextViewOfTheViewerWhoMaySeeIt() {
+    Viewer us = fixtures.viewer("us.cache");
+    Viewer az = fixtures.viewer("az.cache");
+    Dashboard first = dashboards.dashboard(CHARTER, null, 30, us);
+    Dashboard azFirst = dashboards.dashboard(CHARTER, null, 30, az);
+    // nothing written in between: the same dashboard, not computed again
+    assertThat(dashboards.dashboard(CHARTER, null, 30, us)).isSameAs(first);
+    assertThat(overdueMilestones(first)).doesNotContain("U.S. late build");
+
+    fixtures.project(ENERGY, "cache-late", "U.S. late project", "party-internal", us);
+    fixtures.milestone(
+        ENERGY,
+        "cache-late-build",
+        "U.S. late build",
+        "cache-late",
+        LocalDate.of(2026, 6, 1),
+        LocalDate.of(2026, 11, 1),
+        "in-progress",
+        "party-internal",
+        us);
+
+    Dashboard after = dashboards.dashboard(CHARTER, null, 30, us);
+    assertThat(after).isNotSameAs(first);
+    assertThat(overdueMilestones(after)).contains("U.S. late build");
+    assertThat(after.totals().overdueMilestones())
+        .isEqualTo(first.totals().overdueMilestones() + 1);
+    // the other party's dashboard, computed after the U.S. one was kept, shows none of it
+    Dashboard azAfter = dashboards.dashboard(CHARTER, null, 30, az);
+    assertThat(overdueMilestones(azAfter)).doesNotContain("U.S. late build");
+    assertThat(azAfter.totals().overdueMilestones())
+        .isEqualTo(azFirst.totals().overdueMilestones());
+  }
+}

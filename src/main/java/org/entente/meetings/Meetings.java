@@ -338,10 +338,11 @@ public class Meetings {
   /**
    * The charter's meetings the viewer may see whose title, place or minutes match a search, and the
    * published joint statements whose text does (those anyone may read).
+   *
+   * @param charter the charter as the charter module gave it to this viewer (who may see it)
    */
   public List<org.entente.shared.SearchHit> search(
-      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
-    CharterSummary charter = charters.require(charterKey, viewer);
+      CharterSummary charter, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
     org.entente.shared.TextQuery.Condition match =
         query.condition(
             "m.title || ' ' || coalesce(m.place, '') || ' ' || coalesce(m.minutes, '')",
@@ -360,7 +361,8 @@ public class Meetings {
             .params(match.params())
             .query(Meetings::row)
             .list();
-    auditRestrictedReads(rows);
+    Map<UUID, SearchBody> bodies = searchBodies(charter.id());
+    auditRestrictedSearchReads(rows, bodies);
     List<org.entente.shared.SearchHit> hits = new ArrayList<>();
     for (Row r : rows) {
       hits.add(
@@ -368,8 +370,8 @@ public class Meetings {
               "meeting",
               r.id().toString(),
               r.title(),
-              bodyName(r) + ", " + r.start().atZone(r.zone()).toLocalDate(),
-              r.body() == Body.FRAMEWORK ? null : groupKey(r.groupId()),
+              searchBodyName(r, bodies) + ", " + r.start().atZone(r.zone()).toLocalDate(),
+              r.body() == Body.FRAMEWORK ? null : searchGroupKey(r.groupId(), bodies),
               List.of(),
               r.status().code(),
               "/meetings/" + r.id()));
@@ -394,12 +396,87 @@ public class Meetings {
                           p.meetingId().toString(),
                           "Joint statement: " + p.meetingTitle(),
                           p.text().length() > 240 ? p.text().substring(0, 240) + "…" : p.text(),
-                          r.body() == Body.FRAMEWORK ? null : groupKey(r.groupId()),
+                          r.body() == Body.FRAMEWORK ? null : searchGroupKey(r.groupId(), bodies),
                           List.of(),
                           "published",
                           "/statements/" + p.meetingId()));
                 });
     return hits;
+  }
+
+  /** A working group or dialogue platform as a search names it. */
+  private record SearchBody(String code, String name, boolean restricted) {}
+
+  /**
+   * The charter's working groups and dialogue platforms by id, read once for all the hits of a
+   * search (retired ones too, as a meeting may belong to one).
+   */
+  private Map<UUID, SearchBody> searchBodies(UUID charterId) {
+    Map<UUID, SearchBody> bodies = new java.util.HashMap<>();
+    jdbc.sql(
+            "select id, code, name, restricted from working_group where charter_id = :charter"
+                + " union all select id, code, name, false from dialogue_platform"
+                + " where charter_id = :charter")
+        .param("charter", charterId)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    bodies.put(
+                        rs.getObject("id", UUID.class),
+                        new SearchBody(
+                            rs.getString("code"),
+                            rs.getString("name"),
+                            rs.getBoolean("restricted"))));
+    return bodies;
+  }
+
+  private String searchGroupKey(UUID groupId, Map<UUID, SearchBody> bodies) {
+    SearchBody body = bodies.get(groupId);
+    return body == null ? groupKey(groupId) : body.code();
+  }
+
+  private String searchBodyName(Row r, Map<UUID, SearchBody> bodies) {
+    if (r.body() == Body.FRAMEWORK) {
+      return "Partnership framework";
+    }
+    SearchBody body = bodies.get(r.groupId());
+    if (body == null) {
+      return bodyName(r);
+    }
+    return body.name() == null ? "" : LocalizedText.fromJson(body.name()).text();
+  }
+
+  /**
+   * As {@link #auditRestrictedReads}, with the groups' restriction taken from the bodies already
+   * read instead of one query per meeting.
+   */
+  private void auditRestrictedSearchReads(List<Row> rows, Map<UUID, SearchBody> bodies) {
+    List<String> restricted =
+        rows.stream()
+            .filter(r -> r.groupId() != null && r.classification() != Classification.PUBLIC)
+            .filter(
+                r -> {
+                  SearchBody body = bodies.get(r.groupId());
+                  return body == null
+                      ? jdbc.sql("select count(*) from working_group where id = ? and restricted")
+                              .param(r.groupId())
+                              .query(Long.class)
+                              .single()
+                          > 0
+                      : body.restricted();
+                })
+            .map(r -> r.id().toString())
+            .toList();
+    if (!restricted.isEmpty()) {
+      audit.recordRead(
+          "meeting",
+          restricted.size() == 1 ? restricted.get(0) : null,
+          Map.of(
+              "count",
+              restricted.size(),
+              "ids",
+              String.join(",", restricted.subList(0, Math.min(20, restricted.size())))));
+    }
   }
 
   /**

@@ -269,6 +269,28 @@ public class Audit {
   /** The sequence number and time of the last event of the trail. */
   public record LastChange(long seq, java.time.Instant at) {}
 
+  /**
+   * The last sequence number, after {@code after} and up to {@code upTo}, of an event that may have
+   * changed a record: a successful one that is neither a read nor a sign-in. Lets a reader that
+   * caches what it derives from the records tell a change from the events that change nothing,
+   * looking only at the events appended since it last looked.
+   *
+   * @return the sequence number, or empty when there is no such event in the range
+   */
+  public java.util.OptionalLong lastRecordChange(long after, long upTo) {
+    Long seq =
+        jdbc.sql(
+                "select max(seq) from audit_event where seq > :after and seq <= :upTo"
+                    + " and outcome = 'SUCCESS' and action not in ('record.read',"
+                    + " 'login.succeeded', 'login.failed', 'login.throttled')")
+            .param("after", after)
+            .param("upTo", upTo)
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    return seq == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(seq);
+  }
+
   /** The head of the chain: the last sequence number and its hash (0 and zeros when empty). */
   public ChainHead head() {
     return jdbc.sql("select seq, hash from audit_head where id = 1")

@@ -76,8 +76,9 @@ class CharterPages {
   @GetMapping("/charters/{charter}/commitments/{commitment}")
   String commitment(
       @PathVariable String charter, @PathVariable String commitment, Viewer viewer, Model model) {
-    model.addAttribute("charter", charters.require(charter, viewer));
-    var found = charters.commitment(charter, commitment, viewer);
+    var read = charters.commitmentOfCharter(charter, commitment, viewer);
+    var found = read.commitment();
+    model.addAttribute("charter", read.charter());
     model.addAttribute("commitment", found);
     model.addAttribute("history", history("commitment", found.id().toString(), viewer));
     return "charter/commitment";

@@ -71,16 +71,26 @@ final class CharterReader {
         .optional();
   }
 
-  CharterOverview overview(CharterSummary charter, Viewer viewer) {
+  /** The charter's overview, or empty when there is none the viewer may see. */
+  Optional<CharterOverview> overview(String code, Viewer viewer) {
+    record Extra(
+        CharterSummary charter, LocalizedText summary, LocalizedText reading, Source source) {}
+    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter where code = :code" + VISIBLE)
+        .param("code", code)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) -> new Extra(summary(rs), text(rs, "summary"), text(rs, "reading"), source(rs)))
+        .optional()
+        .map(e -> overview(e.charter(), e.summary(), e.reading(), e.source(), viewer));
+  }
+
+  private CharterOverview overview(
+      CharterSummary charter,
+      LocalizedText summary,
+      LocalizedText reading,
+      Source source,
+      Viewer viewer) {
     UUID id = charter.id();
-    record Extra(LocalizedText summary, LocalizedText reading, Source source) {}
-    Extra extra =
-        jdbc.sql(
-                "select summary, reading, source_document, source_quote, source_url from charter"
-                    + " where id = :charter")
-            .param("charter", id)
-            .query((rs, n) -> new Extra(text(rs, "summary"), text(rs, "reading"), source(rs)))
-            .single();
     List<PartyView> parties =
         jdbc.sql(
                 "select code, official_name, short_name, signatory, time_zone from party"
@@ -124,8 +134,8 @@ final class CharterReader {
             .params(viewer.parameters())
             .query((rs, n) -> new PrincipleView(rs.getString("code"), text(rs, "text"), source(rs)))
             .list();
-    List<CommitmentView> commitments = commitments(id, viewer);
     List<WorkingGroupView> groups = workingGroups(id, viewer);
+    List<CommitmentView> commitments = commitments(id, groups, viewer);
     List<AreaOverview> areas = new ArrayList<>();
     for (AreaView area : areas(id, viewer)) {
       areas.add(
@@ -139,27 +149,7 @@ final class CharterReader {
                   .map(g -> new Ref(g.key(), g.name()))
                   .toList()));
     }
-    Map<UUID, List<Ref>> platformAreas =
-        areaRefs("dialogue_platform_area", "dialogue_platform_id", id, viewer);
-    List<DialoguePlatformView> platforms =
-        jdbc.sql(
-                "select * from dialogue_platform where charter_id = :charter and retired = false"
-                    + VISIBLE
-                    + " order by position")
-            .param("charter", id)
-            .params(viewer.parameters())
-            .query(
-                (rs, n) ->
-                    new DialoguePlatformView(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("code"),
-                        text(rs, "name"),
-                        text(rs, "purpose"),
-                        platformAreas.getOrDefault(rs.getObject("id", UUID.class), List.of()),
-                        rs.getString("status").toLowerCase(java.util.Locale.ROOT),
-                        source(rs),
-                        Classification.valueOf(rs.getString("classification"))))
-            .list();
+    List<DialoguePlatformView> platforms = platforms(id, viewer);
     List<HistoryEntryView> history =
         jdbc.sql(
                 "select * from history_entry where charter_id = :charter and retired = false"
@@ -181,9 +171,9 @@ final class CharterReader {
             .list();
     return new CharterOverview(
         charter,
-        extra.summary(),
-        extra.reading(),
-        extra.source(),
+        summary,
+        reading,
+        source,
         parties,
         documents,
         principles,
@@ -191,6 +181,30 @@ final class CharterReader {
         groups,
         platforms,
         history);
+  }
+
+  /** The charter's dialogue platforms the viewer may see, in the charter's order. */
+  List<DialoguePlatformView> platforms(UUID charterId, Viewer viewer) {
+    Map<UUID, List<Ref>> platformAreas =
+        areaRefs("dialogue_platform_area", "dialogue_platform_id", charterId, viewer);
+    return jdbc.sql(
+            "select * from dialogue_platform where charter_id = :charter and retired = false"
+                + VISIBLE
+                + " order by position")
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) ->
+                new DialoguePlatformView(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("code"),
+                    text(rs, "name"),
+                    text(rs, "purpose"),
+                    platformAreas.getOrDefault(rs.getObject("id", UUID.class), List.of()),
+                    rs.getString("status").toLowerCase(java.util.Locale.ROOT),
+                    source(rs),
+                    Classification.valueOf(rs.getString("classification"))))
+        .list();
   }
 
   List<AreaView> areas(UUID charterId, Viewer viewer) {
@@ -207,10 +221,14 @@ final class CharterReader {
   }
 
   List<CommitmentView> commitments(UUID charterId, Viewer viewer) {
+    return commitments(charterId, workingGroups(charterId, viewer), viewer);
+  }
+
+  /** The commitments, with the groups the viewer may see of the charter already read. */
+  List<CommitmentView> commitments(UUID charterId, List<WorkingGroupView> groups, Viewer viewer) {
     Map<UUID, ClauseView> clauses = clauses(charterId, viewer);
     Map<UUID, List<Ref>> commitmentAreas =
         areaRefs("commitment_area", "commitment_id", charterId, viewer);
-    List<WorkingGroupView> groups = workingGroups(charterId, viewer);
     return jdbc.sql(
             "select * from commitment where charter_id = :charter and retired = false"
                 + VISIBLE

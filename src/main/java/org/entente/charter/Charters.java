@@ -386,7 +386,9 @@ public class Charters {
 
   /** Everything the overview page shows, as far as the viewer may see it. */
   public CharterOverview overview(String charterKey, Viewer viewer) {
-    return reader.overview(require(charterKey, viewer), viewer);
+    return reader
+        .overview(charterKey, viewer)
+        .orElseThrow(() -> new NotFoundException("charter", charterKey));
   }
 
   /**
@@ -399,7 +401,7 @@ public class Charters {
 
   /** The charter's areas of cooperation, each with its commitments and groups. */
   public List<AreaOverview> areas(String charterKey, Viewer viewer) {
-    return reader.overview(require(charterKey, viewer), viewer).areas();
+    return overview(charterKey, viewer).areas();
   }
 
   /**
@@ -424,7 +426,23 @@ public class Charters {
   }
 
   public CommitmentView commitment(String charterKey, String commitmentKey, Viewer viewer) {
+    return commitmentOf(require(charterKey, viewer), commitmentKey, viewer);
+  }
+
+  /** A commitment with its charter, read in one transaction: what the commitment page shows. */
+  record CommitmentOfCharter(CharterSummary charter, CommitmentView commitment) {}
+
+  /**
+   * A commitment and its charter.
+   *
+   * @throws NotFoundException when either is missing, or the viewer may not see it
+   */
+  CommitmentOfCharter commitmentOfCharter(String charterKey, String commitmentKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
+    return new CommitmentOfCharter(charter, commitmentOf(charter, commitmentKey, viewer));
+  }
+
+  private CommitmentView commitmentOf(CharterSummary charter, String commitmentKey, Viewer viewer) {
     return reader.commitments(charter.id(), viewer).stream()
         .filter(c -> c.key().equals(commitmentKey))
         .findFirst()
@@ -443,9 +461,31 @@ public class Charters {
         .toList();
   }
 
+  /**
+   * A charter with its working groups and dialogue platforms, as far as the viewer may see them,
+   * read together: what a search over the charter's records is scoped and filtered by.
+   */
+  public record Bodies(
+      CharterSummary charter,
+      List<WorkingGroupView> workingGroups,
+      List<DialoguePlatformView> platforms) {}
+
+  /**
+   * The charter with its working groups and dialogue platforms.
+   *
+   * @throws NotFoundException when there is none, or the viewer may not see it
+   */
+  public Bodies bodies(String charterKey, Viewer viewer) {
+    CharterSummary charter = require(charterKey, viewer);
+    return new Bodies(
+        charter,
+        reader.workingGroups(charter.id(), viewer),
+        reader.platforms(charter.id(), viewer));
+  }
+
   /** The charter's dialogue platforms the viewer may see, in the charter's order. */
   public List<DialoguePlatformView> platforms(String charterKey, Viewer viewer) {
-    return reader.overview(require(charterKey, viewer), viewer).dialoguePlatforms();
+    return reader.platforms(require(charterKey, viewer).id(), viewer);
   }
 
   /**
@@ -550,43 +590,64 @@ public class Charters {
   /**
    * The charter's commitments the viewer may see whose title or action match a search, with their
    * areas.
+   *
+   * @param charter the charter as the charter module gave it to this viewer (who may see it)
    */
   public List<org.entente.shared.SearchHit> search(
-      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
-    CharterSummary charter = require(charterKey, viewer);
+      CharterSummary charter, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
+    String charterKey = charter.key();
     org.entente.shared.TextQuery.Condition match =
         query.condition("c.title || ' ' || c.action", postgres, "q");
-    return jdbc.sql(
-            "select c.id, c.code, c.title, c.action from commitment c where c.charter_id = :charter"
-                + " and c.retired = false and "
-                + Viewer.condition("c")
-                + " and "
-                + match.sql()
-                + " order by c.position limit 200")
-        .param("charter", charter.id())
-        .params(viewer.parameters())
-        .params(match.params())
+    record Match(UUID id, String code, String title, String action) {}
+    List<Match> matches =
+        jdbc.sql(
+                "select c.id, c.code, c.title, c.action from commitment c where c.charter_id ="
+                    + " :charter and c.retired = false and "
+                    + Viewer.condition("c")
+                    + " and "
+                    + match.sql()
+                    + " order by c.position limit 200")
+            .param("charter", charter.id())
+            .params(viewer.parameters())
+            .params(match.params())
+            .query(
+                (rs, n) ->
+                    new Match(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("code"),
+                        rs.getString("title"),
+                        rs.getString("action")))
+            .list();
+    if (matches.isEmpty()) {
+      return List.of();
+    }
+    // The areas of all matching commitments in one statement, not one per commitment.
+    Map<UUID, List<String>> areas = new java.util.HashMap<>();
+    jdbc.sql(
+            "select ca.commitment_id, a.code from commitment_area ca join area a on a.id ="
+                + " ca.area_id where ca.commitment_id in (:ids) order by a.position")
+        .param("ids", matches.stream().map(Match::id).toList())
         .query(
-            (rs, n) -> {
-              UUID id = rs.getObject("id", UUID.class);
-              List<String> areas =
-                  jdbc.sql(
-                          "select a.code from commitment_area ca join area a on a.id = ca.area_id"
-                              + " where ca.commitment_id = ? order by a.position")
-                      .param(id)
-                      .query(String.class)
-                      .list();
-              return new org.entente.shared.SearchHit(
-                  "commitment",
-                  rs.getString("code"),
-                  LocalizedText.fromJson(rs.getString("title")).text(),
-                  LocalizedText.fromJson(rs.getString("action")).text(),
-                  null,
-                  areas,
-                  null,
-                  "/charters/" + charterKey + "/commitments/" + rs.getString("code"));
-            })
-        .list();
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    areas
+                        .computeIfAbsent(
+                            rs.getObject("commitment_id", UUID.class),
+                            k -> new java.util.ArrayList<>())
+                        .add(rs.getString("code")));
+    return matches.stream()
+        .map(
+            m ->
+                new org.entente.shared.SearchHit(
+                    "commitment",
+                    m.code(),
+                    LocalizedText.fromJson(m.title()).text(),
+                    LocalizedText.fromJson(m.action()).text(),
+                    null,
+                    List.copyOf(areas.getOrDefault(m.id(), List.of())),
+                    null,
+                    "/charters/" + charterKey + "/commitments/" + m.code()))
+        .toList();
   }
 
   /** A working group with the commitments it carries. */

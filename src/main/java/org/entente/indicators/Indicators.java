@@ -203,10 +203,12 @@ public class Indicators {
   /**
    * The charter's indicators the viewer may see whose name, definition or data source match a
    * search, each with its status (e.g. {@code on-track}) and the working group it belongs to.
+   *
+   * @param charter the charter as the charter module gave it to this viewer (who may see it)
    */
   public List<SearchHit> search(
-      String charterKey, TextQuery query, boolean postgres, Viewer viewer) {
-    CharterSummary charter = charters.require(charterKey, viewer);
+      CharterSummary charter, TextQuery query, boolean postgres, Viewer viewer) {
+    String charterKey = charter.key();
     TextQuery.Condition match =
         query.condition(
             "i.name || ' ' || coalesce(i.definition, '') || ' ' || coalesce(i.data_source, '')",

@@ -363,10 +363,11 @@ public class Meetings {
   /**
    * The charter's meetings the viewer may see whose title, place or minutes match a search, and the
    * published joint statements whose text does (those anyone may read).
+   *
+   * @param charter the charter as the charter module gave it to this viewer (who may see it)
    */
   public List<org.entente.shared.SearchHit> search(
-      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
-    CharterSummary charter = charters.require(charterKey, viewer);
+      CharterSummary charter, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
     org.entente.shared.TextQuery.Condition match =
         query.condition(
             "m.title || ' ' || coalesce(m.place, '') || ' ' || coalesce(m.minutes, '')",
@@ -394,7 +395,7 @@ public class Meetings {
               r.id().toString(),
               r.title(),
               bodyName(r) + ", " + r.start().atZone(r.zone()).toLocalDate(),
-              r.body() == Body.FRAMEWORK ? null : groupKey(r.groupId()),
+              r.body() == Body.FRAMEWORK ? null : r.bodyCode(),
               List.of(),
               r.status().code(),
               "/meetings/" + r.id()));
@@ -419,7 +420,7 @@ public class Meetings {
                           p.meetingId().toString(),
                           "Joint statement: " + p.meetingTitle(),
                           p.text().length() > 240 ? p.text().substring(0, 240) + "…" : p.text(),
-                          r.body() == Body.FRAMEWORK ? null : groupKey(r.groupId()),
+                          r.body() == Body.FRAMEWORK ? null : r.bodyCode(),
                           List.of(),
                           "published",
                           "/statements/" + p.meetingId()));

@@ -166,6 +166,11 @@ public class Obligations {
                         rs.getString("deliverable"),
                         rs.getObject("occurred_on", LocalDate.class)))
             .list();
+    // The events by kind and subject, in the order read: one pass, not one per rule and subject.
+    Map<String, List<StoredEvent>> bySubject = new LinkedHashMap<>();
+    for (StoredEvent e : events) {
+      bySubject.computeIfAbsent(e.kind() + "\n" + e.subject(), k -> new ArrayList<>()).add(e);
+    }
     List<ObligationStatus> result = new ArrayList<>();
     for (StoredRule rule : rules(charter.id(), viewer)) {
       List<String> subjects =
@@ -181,9 +186,7 @@ public class Obligations {
           continue;
         }
         List<LocalDate> dates =
-            events.stream()
-                .filter(e -> e.kind().equals(rule.eventKind()))
-                .filter(e -> s.equals(e.subject()))
+            bySubject.getOrDefault(rule.eventKind() + "\n" + s, List.of()).stream()
                 .filter(
                     e -> rule.deliverable() == null || rule.deliverable().equals(e.deliverable()))
                 .map(StoredEvent::occurredOn)

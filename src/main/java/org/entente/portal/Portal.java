@@ -135,10 +135,75 @@ public class Portal {
   /** The overview: the charter, its parties, its areas with their commitments and progress. */
   public record Overview(CharterOverview overview, Node progress, Map<String, Node> byKey) {}
 
+  /**
+   * The overview, computed once per state of the records. Every change appends to the audit trail
+   * in the change's own transaction, so an overview read after the trail was looked at is at least
+   * as new as the last change seen there, and a later change moves that number on (see {@link
+   * #lastRecordChange}). The day is part of the key too, as it is of the pages' entity tags. Only
+   * the levels the page shows are kept: the charter, its areas and their commitments (the projects'
+   * figures are left out).
+   */
   public Overview overview(String charterKey) {
+    long seq = lastRecordChange();
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    CachedOverview cached = overviews.get(charterKey);
+    if (cached != null && cached.seq() == seq && cached.day().equals(today)) {
+      return cached.overview();
+    }
     CharterOverview overview = charters.overview(charterKey, PUBLIC);
-    Node tree = progress.tree(charterKey, PUBLIC);
-    return new Overview(overview, tree, index(tree));
+    Node tree = shown(progress.tree(charterKey, PUBLIC), 0);
+    Overview computed = new Overview(overview, tree, index(tree));
+    if (overviews.size() >= MAX_CACHED && !overviews.containsKey(charterKey)) {
+      overviews.clear();
+    }
+    overviews.put(charterKey, new CachedOverview(seq, today, computed));
+    return computed;
+  }
+
+  /**
+   * The sequence number of the last audit event that may have changed a record (reads and sign-ins
+   * change none, so they do not empty the cache), looking only at the events appended since the
+   * last call.
+   */
+  private long lastRecordChange() {
+    long head = audit.lastChange().seq();
+    ChangeMark mark = changeMark.get();
+    if (mark != null && mark.head() == head) {
+      return mark.change();
+    }
+    long after = mark == null || mark.head() > head ? -1 : mark.head();
+    long change =
+        audit.lastRecordChange(after, head).orElse(mark == null || after < 0 ? -1 : mark.change());
+    changeMark.set(new ChangeMark(head, change));
+    return change;
+  }
+
+  /** The audit trail's head when last looked at, and the last change up to it. */
+  private record ChangeMark(long head, long change) {}
+
+  private final java.util.concurrent.atomic.AtomicReference<ChangeMark> changeMark =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** How many charters' overviews are kept at most (there are about 150). */
+  private static final int MAX_CACHED = 512;
+
+  private record CachedOverview(long seq, LocalDate day, Overview overview) {}
+
+  private final Map<String, CachedOverview> overviews =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The tree down to the commitments (depth 2), without the projects below them nor the parts the
+   * commitments are made of: what the overview shows, at a fraction of the memory.
+   */
+  private static Node shown(Node node, int depth) {
+    if (depth >= 2) {
+      Progress.Figure f = node.figure();
+      return new Node(
+          new Progress.Figure(f.kind(), f.key(), f.name(), f.value(), f.rule(), List.of()),
+          List.of());
+    }
+    return new Node(node.figure(), node.children().stream().map(c -> shown(c, depth + 1)).toList());
   }
 
   /** The charter's text, article by article. */

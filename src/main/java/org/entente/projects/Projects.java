@@ -273,10 +273,17 @@ public class Projects {
         .map(r -> LocalizedText.fromJson(r.title()));
   }
 
-  /** The charter's projects the viewer may see whose title or description match a search. */
+  /**
+   * The charter's projects the viewer may see whose title or description match a search.
+   *
+   * @param charter the charter as the charter module gave it to this viewer (who may see it)
+   */
   public List<org.entente.shared.SearchHit> search(
-      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
-    UUID charterId = charters.require(charterKey, viewer).id();
+      org.entente.charter.CharterViews.CharterSummary charter,
+      org.entente.shared.TextQuery query,
+      boolean postgres,
+      Viewer viewer) {
+    UUID charterId = charter.id();
     org.entente.shared.TextQuery.Condition match =
         query.condition("p.title || ' ' || coalesce(p.description, '')", postgres, "q");
     return jdbc.sql(

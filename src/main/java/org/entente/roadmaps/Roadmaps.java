@@ -261,10 +261,18 @@ public class Roadmaps {
         .flatMap(title -> title);
   }
 
-  /** The charter's milestones the viewer may see whose title matches a search. */
+  /**
+   * The charter's milestones the viewer may see whose title matches a search.
+   *
+   * @param charter the charter as the charter module gave it to this viewer (who may see it)
+   */
   public List<org.entente.shared.SearchHit> search(
-      String charterKey, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
-    UUID charterId = charters.require(charterKey, viewer).id();
+      org.entente.charter.CharterViews.CharterSummary charter,
+      org.entente.shared.TextQuery query,
+      boolean postgres,
+      Viewer viewer) {
+    UUID charterId = charter.id();
+    String charterKey = charter.key();
     org.entente.shared.TextQuery.Condition match =
         query.condition("m.title || ' ' || coalesce(m.owner_organization, '')", postgres, "q");
     return jdbc.sql(

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
@@ -73,15 +74,16 @@ public class Search {
    */
   public PageOf<SearchHit> search(
       String charterKey, String q, Filters filters, Paging paging, Viewer viewer) {
-    charters.require(charterKey, viewer);
+    Charters.Bodies bodies = charters.bodies(charterKey, viewer);
+    CharterSummary charter = bodies.charter();
     TextQuery query = TextQuery.parse(q);
     String type = blankToNull(filters.type());
     if (type != null && !TYPES.contains(type)) {
       throw new BadRequestException(
           "type", "type '" + type + "' is not one of " + String.join(", ", TYPES));
     }
-    List<WorkingGroupView> groups = charters.workingGroups(charterKey, null, viewer);
-    List<DialoguePlatformView> platforms = charters.platforms(charterKey, viewer);
+    List<WorkingGroupView> groups = bodies.workingGroups();
+    List<DialoguePlatformView> platforms = bodies.platforms();
     Map<String, List<String>> groupAreas = new HashMap<>();
     groups.forEach(g -> groupAreas.put(g.key(), g.areas().stream().map(a -> a.key()).toList()));
     platforms.forEach(p -> groupAreas.put(p.key(), p.areas().stream().map(a -> a.key()).toList()));
@@ -103,21 +105,21 @@ public class Search {
     boolean postgres = dialect.postgres();
     List<SearchHit> hits = new ArrayList<>();
     if (type == null || type.equals("commitment")) {
-      hits.addAll(charters.search(charterKey, query, postgres, viewer));
+      hits.addAll(charters.search(charter, query, postgres, viewer));
     }
     if (type == null || type.equals("project")) {
-      hits.addAll(projects.search(charterKey, query, postgres, viewer));
+      hits.addAll(projects.search(charter, query, postgres, viewer));
     }
     if (type == null || type.equals("milestone")) {
-      hits.addAll(roadmaps.search(charterKey, query, postgres, viewer));
+      hits.addAll(roadmaps.search(charter, query, postgres, viewer));
     }
     if (type == null || type.equals("meeting") || type.equals("statement")) {
-      meetings.search(charterKey, query, postgres, viewer).stream()
+      meetings.search(charter, query, postgres, viewer).stream()
           .filter(h -> type == null || h.type().equals(type))
           .forEach(hits::add);
     }
     if (type == null || type.equals("indicator")) {
-      hits.addAll(indicators.search(charterKey, query, postgres, viewer));
+      hits.addAll(indicators.search(charter, query, postgres, viewer));
     }
     List<SearchHit> matching = new ArrayList<>();
     Set<String> seen = new HashSet<>();

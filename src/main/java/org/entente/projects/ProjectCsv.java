@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,6 +35,8 @@ import org.entente.projects.Project.Stage;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.RowBatches;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,13 +74,18 @@ public class ProjectCsv {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int MAX_ROWS = 1_000_000;
 
+  /** Rows per JDBC batch when writing. */
+  private static final int BATCH = 1000;
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final Clock clock;
   private final Charters charters;
   private final Audit audit;
 
-  ProjectCsv(JdbcClient jdbc, Clock clock, Charters charters, Audit audit) {
+  ProjectCsv(JdbcClient jdbc, JdbcTemplate batch, Clock clock, Charters charters, Audit audit) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.clock = clock;
     this.charters = charters;
     this.audit = audit;
@@ -125,6 +135,9 @@ public class ProjectCsv {
 
   /** A row read and checked. */
   private record Row(long line, Project project, List<UUID> commitments) {}
+
+  /** A project to insert or update, with its id. */
+  private record Write(UUID id, Row row) {}
 
   /** What is stored of a project, to tell an update from nothing to do. */
   private record Existing(UUID id, UUID groupId, Stage stage) {}
@@ -254,25 +267,36 @@ public class ProjectCsv {
     int unchanged = 0;
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
     Map<UUID, String> stored = fingerprints(charterId, groupId);
+    List<Write> inserts = new ArrayList<>();
+    List<Write> updates = new ArrayList<>();
     for (Row row : rows) {
       Project p = row.project();
       Existing known = existing.get(p.key());
       String fingerprint = fingerprint(p, row.commitments());
       if (known == null) {
-        UUID id = UUID.randomUUID();
-        insert(id, charterId, groupId, p, viewer, now);
-        children(id, row.commitments(), p.financing());
+        inserts.add(new Write(UUID.randomUUID(), row));
         created++;
       } else if (!fingerprint.equals(stored.get(known.id()))) {
-        update(known, p, now);
-        jdbc.sql("delete from project_commitment where project_id = ?").param(known.id()).update();
-        jdbc.sql("delete from project_financing where project_id = ?").param(known.id()).update();
-        children(known.id(), row.commitments(), p.financing());
+        updates.add(new Write(known.id(), row));
         updated++;
       } else {
         unchanged++;
       }
     }
+    insert(inserts, charterId, groupId, viewer, now);
+    update(updates, now);
+    // an updated project's commitments and financing are replaced; a new one has none yet
+    batch.batchUpdate(
+        "delete from project_commitment where project_id = ?",
+        updates,
+        BATCH,
+        (ps, w) -> ps.setObject(1, w.id()));
+    batch.batchUpdate(
+        "delete from project_financing where project_id = ?",
+        updates,
+        BATCH,
+        (ps, w) -> ps.setObject(1, w.id()));
+    children(inserts, updates);
     progress.accept(rows.size());
     if (created + updated > 0) {
       audit.record(
@@ -483,62 +507,114 @@ public class ProjectCsv {
   }
 
   private void insert(
-      UUID id, UUID charterId, UUID groupId, Project p, Viewer viewer, OffsetDateTime now) {
-    jdbc.sql(
-            "insert into project (id, charter_id, code, title, description, leads, partners,"
-                + " stage, stage_reason, place, latitude, longitude, classification, origin_party,"
-                + " group_id, created_at, updated_at) values (?, ?, ?, ?, null, ?, '[]', ?, ?, ?,"
-                + " ?, ?, 'BILATERAL', ?, ?, ?, ?)")
-        .params(
-            id,
-            charterId,
-            p.key(),
-            p.title().toJson(),
-            JSON.writeValueAsString(p.leads()),
-            p.stage().name(),
-            p.stageReason(),
-            p.location() == null ? null : p.location().place(),
-            p.location() == null ? null : p.location().latitude(),
-            p.location() == null ? null : p.location().longitude(),
-            viewer.party(),
-            groupId,
-            now,
-            now)
-        .update();
+      List<Write> inserts, UUID charterId, UUID groupId, Viewer viewer, OffsetDateTime now) {
+    RowBatches.insert(
+        batch,
+        "insert into project (id, charter_id, code, title, description, leads, partners,"
+            + " stage, stage_reason, place, latitude, longitude, classification, origin_party,"
+            + " group_id, created_at, updated_at)",
+        "(?, ?, ?, ?, null, ?, '[]', ?, ?, ?, ?, ?, 'BILATERAL', ?, ?, ?, ?)",
+        14,
+        inserts,
+        (ps, i, w) -> {
+          Project p = w.row().project();
+          ps.setObject(i, w.id());
+          ps.setObject(i + 1, charterId);
+          ps.setString(i + 2, p.key());
+          ps.setString(i + 3, p.title().toJson());
+          ps.setString(i + 4, JSON.writeValueAsString(p.leads()));
+          ps.setString(i + 5, p.stage().name());
+          setLocation(ps, i + 6, p.stageReason(), p.location());
+          setString(ps, i + 10, viewer.party());
+          ps.setObject(i + 11, groupId);
+          ps.setObject(i + 12, now);
+          ps.setObject(i + 13, now);
+        });
   }
 
-  private void update(Existing known, Project p, OffsetDateTime now) {
-    jdbc.sql(
-            "update project set title = ?, leads = ?, stage = ?, stage_reason = ?, place = ?,"
-                + " latitude = ?, longitude = ?, version = version + 1, updated_at = ? where id = ?")
-        .params(
-            p.title().toJson(),
-            JSON.writeValueAsString(p.leads()),
-            p.stage().name(),
-            p.stageReason(),
-            p.location() == null ? null : p.location().place(),
-            p.location() == null ? null : p.location().latitude(),
-            p.location() == null ? null : p.location().longitude(),
-            now,
-            known.id())
-        .update();
+  private void update(List<Write> updates, OffsetDateTime now) {
+    batch.batchUpdate(
+        "update project set title = ?, leads = ?, stage = ?, stage_reason = ?, place = ?,"
+            + " latitude = ?, longitude = ?, version = version + 1, updated_at = ? where id = ?",
+        updates,
+        BATCH,
+        (ps, w) -> {
+          Project p = w.row().project();
+          ps.setString(1, p.title().toJson());
+          ps.setString(2, JSON.writeValueAsString(p.leads()));
+          ps.setString(3, p.stage().name());
+          setLocation(ps, 4, p.stageReason(), p.location());
+          ps.setObject(8, now);
+          ps.setObject(9, w.id());
+        });
   }
 
-  private void children(UUID id, List<UUID> commitments, List<Financing> financing) {
-    int position = 0;
-    for (UUID commitment : commitments) {
-      jdbc.sql(
-              "insert into project_commitment (project_id, commitment_id, position) values (?, ?, ?)")
-          .params(id, commitment, position++)
-          .update();
+  /** The stage reason, place, latitude and longitude, from {@code index} on. */
+  private static void setLocation(
+      PreparedStatement ps, int index, String stageReason, Location location) throws SQLException {
+    setString(ps, index, stageReason);
+    setString(ps, index + 1, location == null ? null : location.place());
+    setDouble(ps, index + 2, location == null ? null : location.latitude());
+    setDouble(ps, index + 3, location == null ? null : location.longitude());
+  }
+
+  private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, value);
     }
-    position = 0;
-    for (Financing f : financing) {
-      jdbc.sql(
-              "insert into project_financing (project_id, position, amount, currency, source, status)"
-                  + " values (?, ?, ?, ?, ?, ?)")
-          .params(id, position++, f.amount(), f.currency(), f.source(), f.status().name())
-          .update();
+  }
+
+  private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.DOUBLE);
+    } else {
+      ps.setDouble(index, value);
     }
+  }
+
+  /** The commitments and financing lines of the projects written, in their order. */
+  private void children(List<Write> inserts, List<Write> updates) {
+    List<Object[]> commitments = new ArrayList<>();
+    List<Object[]> financing = new ArrayList<>();
+    for (List<Write> writes : List.of(inserts, updates)) {
+      for (Write w : writes) {
+        int position = 0;
+        for (UUID commitment : w.row().commitments()) {
+          commitments.add(new Object[] {w.id(), commitment, position++});
+        }
+        position = 0;
+        for (Financing f : w.row().project().financing()) {
+          financing.add(new Object[] {w.id(), position++, f});
+        }
+      }
+    }
+    RowBatches.insert(
+        batch,
+        "insert into project_commitment (project_id, commitment_id, position)",
+        "(?, ?, ?)",
+        3,
+        commitments,
+        (ps, i, c) -> {
+          ps.setObject(i, c[0]);
+          ps.setObject(i + 1, c[1]);
+          ps.setInt(i + 2, (Integer) c[2]);
+        });
+    RowBatches.insert(
+        batch,
+        "insert into project_financing (project_id, position, amount, currency, source, status)",
+        "(?, ?, ?, ?, ?, ?)",
+        6,
+        financing,
+        (ps, i, line) -> {
+          Financing f = (Financing) line[2];
+          ps.setObject(i, line[0]);
+          ps.setInt(i + 1, (Integer) line[1]);
+          ps.setBigDecimal(i + 2, f.amount());
+          ps.setString(i + 3, f.currency());
+          setString(ps, i + 4, f.source());
+          ps.setString(i + 5, f.status().name());
+        });
   }
 }

@@ -3,6 +3,9 @@ package org.entente.roadmaps;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +33,8 @@ import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.RowBatches;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,14 +64,25 @@ public class MilestoneCsv {
     "depends_on"
   };
 
+  /** Rows per JDBC batch when writing. */
+  private static final int BATCH = 1000;
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final Clock clock;
   private final Charters charters;
   private final Roadmaps roadmaps;
   private final Audit audit;
 
-  MilestoneCsv(JdbcClient jdbc, Clock clock, Charters charters, Roadmaps roadmaps, Audit audit) {
+  MilestoneCsv(
+      JdbcClient jdbc,
+      JdbcTemplate batch,
+      Clock clock,
+      Charters charters,
+      Roadmaps roadmaps,
+      Audit audit) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.clock = clock;
     this.charters = charters;
     this.roadmaps = roadmaps;
@@ -109,6 +125,9 @@ public class MilestoneCsv {
   private record Row(long line, Milestone milestone) {}
 
   private record Stored(UUID id, String fingerprint, List<String> dependsOn) {}
+
+  /** A milestone to insert or update, with its id. */
+  private record Write(UUID id, Milestone milestone) {}
 
   /**
    * Imports a group's milestones from CSV, for a member who may write in the group.
@@ -218,69 +237,92 @@ public class MilestoneCsv {
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
     Map<String, UUID> ids = new HashMap<>();
     stored.forEach((key, s) -> ids.put(key, s.id()));
-    List<Row> changed = new ArrayList<>();
+    List<Write> inserts = new ArrayList<>();
+    List<Write> updates = new ArrayList<>();
     for (Row row : rows) {
       Milestone m = row.milestone();
       Stored known = stored.get(m.key());
       if (known == null) {
         UUID id = UUID.randomUUID();
         ids.put(m.key(), id);
-        jdbc.sql(
-                "insert into milestone (id, charter_id, code, title, owner_organization,"
-                    + " planned_start, planned_end, actual_start, actual_end, status, project_id,"
-                    + " classification, origin_party, group_id, created_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BILATERAL', ?, ?, ?, ?)")
-            .params(
-                id,
-                charterId,
-                m.key(),
-                m.title().toJson(),
-                m.owner(),
-                m.plannedStart(),
-                m.plannedEnd(),
-                m.actualStart(),
-                m.actualEnd(),
-                m.status().name(),
-                m.project() == null ? null : projects.get(m.project()),
-                viewer.party(),
-                groupId,
-                now,
-                now)
-            .update();
-        changed.add(row);
+        inserts.add(new Write(id, m));
         created++;
       } else if (!fingerprint(m).equals(known.fingerprint())) {
-        jdbc.sql(
-                "update milestone set title = ?, owner_organization = ?, planned_start = ?,"
-                    + " planned_end = ?, actual_start = ?, actual_end = ?, status = ?,"
-                    + " project_id = ?, version = version + 1, updated_at = ? where id = ?")
-            .params(
-                m.title().toJson(),
-                m.owner(),
-                m.plannedStart(),
-                m.plannedEnd(),
-                m.actualStart(),
-                m.actualEnd(),
-                m.status().name(),
-                m.project() == null ? null : projects.get(m.project()),
-                now,
-                known.id())
-            .update();
-        changed.add(row);
+        updates.add(new Write(known.id(), m));
         updated++;
       } else {
         unchanged++;
       }
     }
-    for (Row row : changed) {
-      UUID id = ids.get(row.milestone().key());
-      jdbc.sql("delete from milestone_dependency where milestone_id = ?").param(id).update();
-      for (String d : row.milestone().dependsOn()) {
-        jdbc.sql("insert into milestone_dependency (milestone_id, depends_on) values (?, ?)")
-            .params(id, ids.get(d))
-            .update();
+    RowBatches.insert(
+        batch,
+        "insert into milestone (id, charter_id, code, title, owner_organization,"
+            + " planned_start, planned_end, actual_start, actual_end, status, project_id,"
+            + " classification, origin_party, group_id, created_at, updated_at)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BILATERAL', ?, ?, ?, ?)",
+        15,
+        inserts,
+        (ps, i, w) -> {
+          Milestone m = w.milestone();
+          ps.setObject(i, w.id());
+          ps.setObject(i + 1, charterId);
+          ps.setString(i + 2, m.key());
+          ps.setString(i + 3, m.title().toJson());
+          setString(ps, i + 4, m.owner());
+          ps.setObject(i + 5, m.plannedStart());
+          ps.setObject(i + 6, m.plannedEnd());
+          setDate(ps, i + 7, m.actualStart());
+          setDate(ps, i + 8, m.actualEnd());
+          ps.setString(i + 9, m.status().name());
+          setUuid(ps, i + 10, m.project() == null ? null : projects.get(m.project()));
+          setString(ps, i + 11, viewer.party());
+          ps.setObject(i + 12, groupId);
+          ps.setObject(i + 13, now);
+          ps.setObject(i + 14, now);
+        });
+    batch.batchUpdate(
+        "update milestone set title = ?, owner_organization = ?, planned_start = ?,"
+            + " planned_end = ?, actual_start = ?, actual_end = ?, status = ?,"
+            + " project_id = ?, version = version + 1, updated_at = ? where id = ?",
+        updates,
+        BATCH,
+        (ps, w) -> {
+          Milestone m = w.milestone();
+          ps.setString(1, m.title().toJson());
+          setString(ps, 2, m.owner());
+          ps.setObject(3, m.plannedStart());
+          ps.setObject(4, m.plannedEnd());
+          setDate(ps, 5, m.actualStart());
+          setDate(ps, 6, m.actualEnd());
+          ps.setString(7, m.status().name());
+          setUuid(ps, 8, m.project() == null ? null : projects.get(m.project()));
+          ps.setObject(9, now);
+          ps.setObject(10, w.id());
+        });
+    // an updated milestone's dependencies are replaced; a new one has none yet
+    batch.batchUpdate(
+        "delete from milestone_dependency where milestone_id = ?",
+        updates,
+        BATCH,
+        (ps, w) -> ps.setObject(1, w.id()));
+    List<UUID[]> dependencies = new ArrayList<>();
+    for (List<Write> writes : List.of(inserts, updates)) {
+      for (Write w : writes) {
+        for (String d : w.milestone().dependsOn()) {
+          dependencies.add(new UUID[] {w.id(), ids.get(d)});
+        }
       }
     }
+    RowBatches.insert(
+        batch,
+        "insert into milestone_dependency (milestone_id, depends_on)",
+        "(?, ?)",
+        2,
+        dependencies,
+        (ps, i, d) -> {
+          ps.setObject(i, d[0]);
+          ps.setObject(i + 1, d[1]);
+        });
     if (created + updated > 0) {
       audit.record(
           "milestones.imported",
@@ -336,6 +378,31 @@ public class MilestoneCsv {
                   stored.put(m.key(), new Stored(id, fingerprint(m), deps));
                 });
     return stored;
+  }
+
+  private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, value);
+    }
+  }
+
+  private static void setDate(PreparedStatement ps, int index, LocalDate value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.DATE);
+    } else {
+      ps.setObject(index, value);
+    }
+  }
+
+  private static void setUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.OTHER);
+    } else {
+      ps.setObject(index, value);
+    }
   }
 
   private static String fingerprint(Milestone m) {

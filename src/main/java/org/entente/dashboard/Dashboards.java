@@ -66,23 +66,25 @@ public class Dashboards {
   static final int CACHED = 64;
 
   /**
-   * Dashboards as computed, by charter, group, window, viewer, day and the audit trail's head.
-   * Every write appends to the trail in its own transaction, so a dashboard computed at head {@code
-   * n} stays true until the head moves; the key holds the whole viewer, so one person's figures are
-   * never another's. A dashboard whose computation itself recorded something (a restricted read) is
-   * not kept, so that each such read is recorded again.
+   * Dashboards as computed, by charter, group, window, viewer and day, each with the audit trail's
+   * head it was computed at. Every change of a record appends to the trail in its own transaction,
+   * so a dashboard computed at head {@code n} stays true while no record change follows {@code n}
+   * (reads and sign-ins append too, but change nothing shown). The key holds the whole viewer, so
+   * one person's figures are never another's. A dashboard whose computation itself recorded
+   * something (a restricted read) is not kept, so that each such read is recorded again.
    */
-  private final Map<Key, Dashboard> cache =
+  private final Map<Key, Kept> cache =
       Collections.synchronizedMap(
           new LinkedHashMap<>(CACHED, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Dashboard> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
               return size() > CACHED;
             }
           });
 
-  private record Key(
-      String charter, String group, int days, Viewer viewer, LocalDate today, long head) {}
+  private record Key(String charter, String group, int days, Viewer viewer, LocalDate today) {}
+
+  private record Kept(long head, Dashboard dashboard) {}
 
   Dashboards(
       Charters charters,
@@ -141,14 +143,18 @@ public class Dashboards {
     String group = groupKey == null || groupKey.isBlank() ? null : groupKey.strip();
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     long head = audit.head().seq();
-    Key key = new Key(charterKey, group, days, viewer, today, head);
-    Dashboard cached = cache.get(key);
-    if (cached != null) {
-      return cached;
+    Key key = new Key(charterKey, group, days, viewer, today);
+    Kept kept = cache.get(key);
+    if (kept != null
+        && (kept.head() == head || audit.lastRecordChange(kept.head(), head).isEmpty())) {
+      if (kept.head() != head) {
+        cache.put(key, new Kept(head, kept.dashboard()));
+      }
+      return kept.dashboard();
     }
     Dashboard computed = compute(charterKey, group, days, today, viewer);
     if (audit.head().seq() == head) {
-      cache.put(key, computed);
+      cache.put(key, new Kept(head, computed));
     }
     return computed;
   }

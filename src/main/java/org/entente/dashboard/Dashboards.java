@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.entente.audit.Audit;
 import org.entente.charter.CharterViews.CharterSummary;
@@ -70,8 +71,8 @@ public class Dashboards {
    * head it was computed at. Every change of a record appends to the trail in its own transaction,
    * so a dashboard computed at head {@code n} stays true while no record change follows {@code n}
    * (reads and sign-ins append too, but change nothing shown). The key holds the whole viewer, so
-   * one person's figures are never another's. A dashboard whose computation itself recorded
-   * something (a restricted read) is not kept, so that each such read is recorded again.
+   * one person's figures are never another's. A kept dashboard that shows restricted meetings'
+   * action items records that read again each time it is shown.
    */
   private final Map<Key, Kept> cache =
       Collections.synchronizedMap(
@@ -84,7 +85,7 @@ public class Dashboards {
 
   private record Key(String charter, String group, int days, Viewer viewer, LocalDate today) {}
 
-  private record Kept(long head, Dashboard dashboard) {}
+  private record Kept(long head, Dashboard dashboard, List<UUID> restrictedMeetings) {}
 
   Dashboards(
       Charters charters,
@@ -147,20 +148,28 @@ public class Dashboards {
     Kept kept = cache.get(key);
     if (kept != null
         && (kept.head() == head || audit.lastRecordChange(kept.head(), head).isEmpty())) {
-      if (kept.head() != head) {
-        cache.put(key, new Kept(head, kept.dashboard()));
+      if (!kept.restrictedMeetings().isEmpty()) {
+        meetings.recordMeetingReads(kept.restrictedMeetings());
       }
+      cache.put(key, new Kept(audit.head().seq(), kept.dashboard(), kept.restrictedMeetings()));
       return kept.dashboard();
     }
-    Dashboard computed = compute(charterKey, group, days, today, viewer);
-    if (audit.head().seq() == head) {
-      cache.put(key, new Kept(head, computed));
+    List<UUID> restricted = new ArrayList<>();
+    Dashboard computed = compute(charterKey, group, days, today, viewer, restricted);
+    long after = audit.head().seq();
+    if (after == head || audit.lastRecordChange(head, after).isEmpty()) {
+      cache.put(key, new Kept(after, computed, List.copyOf(restricted)));
     }
     return computed;
   }
 
   private Dashboard compute(
-      String charterKey, String group, int days, LocalDate today, Viewer viewer) {
+      String charterKey,
+      String group,
+      int days,
+      LocalDate today,
+      Viewer viewer,
+      List<UUID> restrictedMeetings) {
     CharterSummary charter = charters.require(charterKey, viewer);
     List<WorkingGroupView> allGroups = charters.workingGroups(charterKey, null, viewer);
     List<WorkingGroupView> groups =
@@ -235,7 +244,13 @@ public class Dashboards {
 
     Set<String> shownGroups =
         groups.stream().map(WorkingGroupView::key).collect(Collectors.toSet());
-    for (OpenActionItem open : meetings.openActionItems(charterKey, viewer)) {
+    List<OpenActionItem> openItems = meetings.openActionItems(charterKey, viewer);
+    openItems.stream()
+        .filter(OpenActionItem::restrictedRead)
+        .map(o -> o.item().meetingId())
+        .distinct()
+        .forEach(restrictedMeetings::add);
+    for (OpenActionItem open : openItems) {
       String subject =
           open.body().equals("working-group") || open.body().equals("dialogue-platform")
               ? open.bodyKey()

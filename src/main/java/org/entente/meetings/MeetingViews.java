@@ -102,9 +102,11 @@ public final class MeetingViews {
   /**
    * An open action item with a due date, with the body whose meeting set it ({@code body} is {@code
    * framework}, {@code working-group} or {@code dialogue-platform}; {@code bodyKey} the group's or
-   * platform's key, null for the framework): what a dashboard lists.
+   * platform's key, null for the framework): what a dashboard lists. {@code restrictedRead}: its
+   * meeting is a restricted group's and not public, so reading it is recorded.
    */
-  public record OpenActionItem(ActionItemView item, String body, String bodyKey, String bodyName) {}
+  public record OpenActionItem(
+      ActionItemView item, String body, String bodyKey, String bodyName, boolean restrictedRead) {}
 
   /**
    * A meeting's joint statement: its draft, whether it is to be published, when it was published

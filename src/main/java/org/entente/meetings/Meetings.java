@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -794,9 +795,11 @@ public class Meetings {
             .query(
                 (rs, n) -> {
                   Body body = Body.valueOf(rs.getString("body_kind"));
-                  if (rs.getBoolean("body_restricted")
-                      && Classification.valueOf(rs.getString("meeting_classification"))
-                          != Classification.PUBLIC) {
+                  boolean restrictedRead =
+                      rs.getBoolean("body_restricted")
+                          && Classification.valueOf(rs.getString("meeting_classification"))
+                              != Classification.PUBLIC;
+                  if (restrictedRead) {
                     restricted.add(rs.getObject("meeting_id", UUID.class).toString());
                   }
                   String name = rs.getString("body_name");
@@ -806,11 +809,21 @@ public class Meetings {
                       body == Body.FRAMEWORK ? null : rs.getString("body_code"),
                       body == Body.FRAMEWORK
                           ? "Partnership framework"
-                          : name == null ? "" : LocalizedText.fromJson(name).text());
+                          : name == null ? "" : LocalizedText.fromJson(name).text(),
+                      restrictedRead);
                 })
             .list();
     recordRestrictedReads(List.copyOf(restricted));
     return items;
+  }
+
+  /**
+   * Records again that the meetings were read, as {@link #openActionItems} records it: for a caller
+   * that shows again what it kept of restricted meetings' action items, so that each showing is a
+   * recorded read.
+   */
+  public void recordMeetingReads(Collection<UUID> meetingIds) {
+    recordRestrictedReads(meetingIds.stream().map(UUID::toString).distinct().toList());
   }
 
   /** The action items of a meeting the viewer may see. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.entente.charter.Charters;
 import org.entente.dashboard.DashboardViews.Dashboard;
 import org.entente.dashboard.DashboardViews.Item;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -37,6 +39,7 @@ class DashboardCacheTest {
 
   static final String CHARTER = DashboardFixtures.CHARTER;
   static final String ENERGY = "wg-energy";
+  static final String SECURITY = "wg-security-defense";
 
   @Autowired Accounts accounts;
   @Autowired Viewers viewers;
@@ -45,6 +48,7 @@ class DashboardCacheTest {
   @Autowired Roadmaps roadmaps;
   @Autowired Meetings meetings;
   @Autowired Dashboards dashboards;
+  @Autowired JdbcClient jdbc;
 
   DashboardFixtures fixtures;
 
@@ -53,6 +57,15 @@ class DashboardCacheTest {
     fixtures = new DashboardFixtures(accounts, viewers, charters, projects, roadmaps, meetings);
     fixtures.person("us.cache", "US", Role.MEMBER, false, ENERGY);
     fixtures.person("az.cache", "AZ", Role.MEMBER, false, ENERGY);
+    fixtures.person("az.cache.cleared", "AZ", Role.MEMBER, true, SECURITY);
+  }
+
+  private long meetingReads() {
+    return jdbc.sql(
+            "select count(*) from audit_event where action = 'record.read'"
+                + " and record_type = 'meeting'")
+        .query(Long.class)
+        .single();
   }
 
   private static List<String> overdueMilestones(Dashboard d) {
@@ -95,5 +108,24 @@ class DashboardCacheTest {
     assertThat(overdueMilestones(azAfter)).doesNotContain("U.S. late build");
     assertThat(azAfter.totals().overdueMilestones())
         .isEqualTo(azFirst.totals().overdueMilestones());
+  }
+
+  @Test
+  void aKeptDashboardShowingARestrictedMeetingsActionItemRecordsTheReadEachTimeItIsShown() {
+    Viewer cleared = fixtures.viewer("az.cache.cleared");
+    fixtures.heldMeeting(
+        SECURITY,
+        "Restricted review",
+        LocalDate.of(2026, 11, 12),
+        null,
+        cleared,
+        Map.of("Restricted follow-up", LocalDate.of(2026, 12, 1)));
+    long before = meetingReads();
+    Dashboard first = dashboards.dashboard(CHARTER, SECURITY, 30, cleared);
+    assertThat(first.upcoming()).extracting(i -> i.title().text()).contains("Restricted follow-up");
+    assertThat(meetingReads()).isEqualTo(before + 1);
+    // shown again from what was kept: the same dashboard, and the read recorded again
+    assertThat(dashboards.dashboard(CHARTER, SECURITY, 30, cleared)).isSameAs(first);
+    assertThat(meetingReads()).isEqualTo(before + 2);
   }
 }

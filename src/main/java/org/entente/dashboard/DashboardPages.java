@@ -55,6 +55,7 @@ class DashboardPages {
     form.put("days", days == null ? String.valueOf(Dashboards.DEFAULT_DAYS) : days);
     model.addAttribute("form", form);
     model.addAttribute("maxDays", Dashboards.MAX_DAYS);
+    model.addAttribute("listed", Dashboards.LISTED);
     int window;
     try {
       window = Dashboards.days(days);

@@ -16,8 +16,10 @@ public final class DashboardViews {
    * @param days the window of upcoming deadlines, in days from {@code asOf}
    * @param areas progress by area of cooperation
    * @param groups progress by working group
-   * @param overdue open items whose due date has passed, most overdue first
-   * @param upcoming open items due within {@code days}, soonest first
+   * @param overdue open items whose due date has passed, most overdue first; at most {@link
+   *     Dashboards#LISTED}, while {@code totals} counts them all
+   * @param upcoming open items due within {@code days}, soonest first; at most {@link
+   *     Dashboards#LISTED}
    */
   public record Dashboard(
       String charter,

@@ -54,6 +54,13 @@ public class Dashboards {
   /** The widest window of upcoming deadlines, in days. */
   public static final int MAX_DAYS = 365;
 
+  /**
+   * How many overdue and how many upcoming items a dashboard lists, the most urgent first; its
+   * totals count them all. A large charter has thousands of overdue milestones, which no one reads
+   * as a list (and which made the dashboard's answer 5 MB).
+   */
+  public static final int LISTED = 100;
+
   private static final String FRAMEWORK = "framework";
 
   private final Charters charters;
@@ -82,6 +89,8 @@ public class Dashboards {
               return size() > CACHED;
             }
           });
+
+  private final Map<Key, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
 
   private record Key(String charter, String group, int days, Viewer viewer, LocalDate today) {}
 
@@ -143,24 +152,48 @@ public class Dashboards {
     }
     String group = groupKey == null || groupKey.isBlank() ? null : groupKey.strip();
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    long head = audit.head().seq();
     Key key = new Key(charterKey, group, days, viewer, today);
-    Kept kept = cache.get(key);
-    if (kept != null
-        && (kept.head() == head || audit.lastRecordChange(kept.head(), head).isEmpty())) {
-      if (!kept.restrictedMeetings().isEmpty()) {
-        meetings.recordMeetingReads(kept.restrictedMeetings());
+    Dashboard kept = kept(key);
+    if (kept != null) {
+      return kept;
+    }
+    // one computation per key at a time: those who ask meanwhile wait for it and share it
+    Object lock = computing.computeIfAbsent(key, k -> new Object());
+    synchronized (lock) {
+      try {
+        kept = kept(key);
+        if (kept != null) {
+          return kept;
+        }
+        long head = audit.head().seq();
+        List<UUID> restricted = new ArrayList<>();
+        Dashboard computed = compute(charterKey, group, days, today, viewer, restricted);
+        long after = audit.head().seq();
+        if (after == head || audit.lastRecordChange(head, after).isEmpty()) {
+          cache.put(key, new Kept(after, computed, List.copyOf(restricted)));
+        }
+        return computed;
+      } finally {
+        computing.remove(key, lock);
       }
-      cache.put(key, new Kept(audit.head().seq(), kept.dashboard(), kept.restrictedMeetings()));
-      return kept.dashboard();
     }
-    List<UUID> restricted = new ArrayList<>();
-    Dashboard computed = compute(charterKey, group, days, today, viewer, restricted);
-    long after = audit.head().seq();
-    if (after == head || audit.lastRecordChange(head, after).isEmpty()) {
-      cache.put(key, new Kept(after, computed, List.copyOf(restricted)));
+  }
+
+  /** The kept dashboard, if no record changed since it was computed; its restricted reads again. */
+  private Dashboard kept(Key key) {
+    Kept kept = cache.get(key);
+    if (kept == null) {
+      return null;
     }
-    return computed;
+    long head = audit.head().seq();
+    if (kept.head() != head && audit.lastRecordChange(kept.head(), head).isPresent()) {
+      return null;
+    }
+    if (!kept.restrictedMeetings().isEmpty()) {
+      meetings.recordMeetingReads(kept.restrictedMeetings());
+    }
+    cache.put(key, new Kept(audit.head().seq(), kept.dashboard(), kept.restrictedMeetings()));
+    return kept.dashboard();
   }
 
   private Dashboard compute(
@@ -301,6 +334,8 @@ public class Dashboards {
     }
     overdue.sort(Comparator.comparing(Item::dueOn).thenComparing(Item::kind));
     upcoming.sort(Comparator.comparing(Item::dueOn).thenComparing(Item::kind));
+    List<Item> overdueListed = overdue.subList(0, Math.min(LISTED, overdue.size()));
+    List<Item> upcomingListed = upcoming.subList(0, Math.min(LISTED, upcoming.size()));
     return new Dashboard(
         charter.key(),
         charter.title(),
@@ -309,8 +344,8 @@ public class Dashboards {
         days,
         List.copyOf(areaBars),
         List.copyOf(groupBars),
-        List.copyOf(overdue),
-        List.copyOf(upcoming),
+        List.copyOf(overdueListed),
+        List.copyOf(upcomingListed),
         new Totals(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5]));
   }
 

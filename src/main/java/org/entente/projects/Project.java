@@ -172,12 +172,14 @@ public record Project(
     }
   }
 
+  /** ISO 4217 codes the JDK knows, read once: the JDK copies its whole set on every call. */
+  private static final java.util.Set<String> CURRENCIES =
+      Currency.getAvailableCurrencies().stream()
+          .map(Currency::getCurrencyCode)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static boolean isCurrency(String code) {
-    if (!code.matches("[A-Z]{3}")) {
-      return false;
-    }
-    return Currency.getAvailableCurrencies().stream()
-        .anyMatch(c -> c.getCurrencyCode().equals(code));
+    return CURRENCIES.contains(code);
   }
 
   /**

@@ -128,4 +128,31 @@ class DashboardCacheTest {
     assertThat(dashboards.dashboard(CHARTER, SECURITY, 30, cleared)).isSameAs(first);
     assertThat(meetingReads()).isEqualTo(before + 2);
   }
+
+  @Test
+  void aDashboardListsTheMostUrgentItemsAndItsTotalsCountThemAll() {
+    Viewer az = fixtures.viewer("az.cache");
+    int before = dashboards.dashboard(CHARTER, null, 30, az).totals().overdueMilestones();
+    fixtures.project(ENERGY, "cache-many", "AZ many milestones", "party-internal", az);
+    int many = Dashboards.LISTED + 5;
+    for (int i = 0; i < many; i++) {
+      fixtures.milestone(
+          ENERGY,
+          "cache-many-" + i,
+          "AZ overdue " + i,
+          "cache-many",
+          LocalDate.of(2026, 1, 1),
+          LocalDate.of(2026, 1, 1).plusDays(i + 1),
+          "in-progress",
+          "party-internal",
+          az);
+    }
+    Dashboard d = dashboards.dashboard(CHARTER, null, 30, az);
+    assertThat(d.totals().overdueMilestones()).isEqualTo(before + many);
+    assertThat(d.overdue()).hasSize(Dashboards.LISTED);
+    // the most overdue first: the earliest of the many is listed, the latest ones are not
+    assertThat(overdueMilestones(d))
+        .contains("AZ overdue 0")
+        .doesNotContain("AZ overdue " + (many - 1));
+  }
 }

@@ -92,6 +92,16 @@ class PortalWebTest {
   }
 
   @Test
+  void theStyleSheetAndHtmxAreServedFromTheirOwnPaths() throws Exception {
+    String html = anonymous(get(BASE)).getContentAsString();
+    assertThat(html).contains("href=\"/css/entente.css\"").contains("href=\"/public/charters/");
+    MockHttpServletResponse css = anonymous(get("/css/entente.css"));
+    assertThat(css.getStatus()).isEqualTo(200);
+    assertThat(css.getContentType()).startsWith("text/css");
+    assertThat(anonymous(get("/webjars/htmx.org/dist/htmx.min.js")).getStatus()).isEqualTo(200);
+  }
+
+  @Test
   void azerbaijaniVisitorsGetTheInterfaceInAzerbaijaniWithItsOwnTag() throws Exception {
     MockHttpServletResponse page = anonymous(get(BASE).header("Accept-Language", "az"));
     assertThat(page.getStatus()).isEqualTo(200);

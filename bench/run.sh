@@ -107,7 +107,7 @@ has redmine && step redmine-measure redmine_beside_entente
 has import && step import env PG=server MILESTONES=1000000 bash bench/import/run.sh
 has durability && step durability bash bench/durability/run.sh
 has cluster && step cluster bash bench/cluster/run.sh
-has startup && step startup bash bench/startup.sh
+has startup && step startup env SKIP_BUILD=0 bash bench/startup.sh
 
 {
   echo

@@ -6,7 +6,7 @@
 #   FIXTURE=target/bench-scale/fixture.env bash bench/scale/measure.sh
 #
 # The fixture (written by bench/scale/generate.sh) names the database and the records to ask for:
-# DB, TOKEN_OPERATOR, TOKEN_US, TOKEN_AZ, CHARTER_KEY, GROUP_KEY, COMMITMENT, PROJECT_ID,
+# DB, TOKEN_OPERATOR, TOKEN_US, TOKEN_AZ, CHARTER_KEY, GROUP_KEY, COMMITMENT_KEY, PROJECT_ID,
 # SEARCH_TERM.
 #
 # Environment (all optional):
@@ -52,6 +52,8 @@ TIMEOUT=${TIMEOUT:-300}
 [[ -f "$FIXTURE" ]] || { echo "No fixture at $FIXTURE: run bench/scale/generate.sh first (or set FIXTURE)" >&2; exit 2; }
 # shellcheck disable=SC1090
 source "$FIXTURE"
+# generate.sh names the commitment COMMITMENT_KEY; COMMITMENT is the older name
+COMMITMENT=${COMMITMENT:-${COMMITMENT_KEY:-}}
 for v in DB TOKEN_OPERATOR TOKEN_US CHARTER_KEY GROUP_KEY COMMITMENT PROJECT_ID SEARCH_TERM; do
   [[ -n "${!v:-}" ]] || { echo "The fixture $FIXTURE does not set $v" >&2; exit 2; }
 done

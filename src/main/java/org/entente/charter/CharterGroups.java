@@ -1,6 +1,8 @@
 package org.entente.charter;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.entente.identity.GroupDirectory;
 import org.entente.shared.LocalizedText;
@@ -19,13 +21,29 @@ class CharterGroups implements GroupDirectory {
 
   @Override
   public List<Group> groups() {
+    return read("", Map.of());
+  }
+
+  @Override
+  public List<Group> groups(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return read(" and %s.id in (:ids)", Map.of("ids", List.copyOf(ids)));
+  }
+
+  private List<Group> read(String condition, Map<String, ?> params) {
     return jdbc.sql(
             "select g.id, c.code as charter, g.code, 'WORKING_GROUP' as kind, g.name, g.restricted,"
                 + " g.position from working_group g join charter c on c.id = g.charter_id"
                 + " where g.retired = false"
+                + condition.formatted("g")
                 + " union all select p.id, c.code, p.code, 'DIALOGUE_PLATFORM', p.name, false,"
                 + " p.position from dialogue_platform p join charter c on c.id = p.charter_id"
-                + " where p.retired = false order by 2, 4 desc, 7")
+                + " where p.retired = false"
+                + condition.formatted("p")
+                + " order by 2, 4 desc, 7")
+        .params(params)
         .query(
             (rs, n) ->
                 new Group(

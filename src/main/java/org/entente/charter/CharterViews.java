@@ -123,6 +123,9 @@ public final class CharterViews {
       List<DialoguePlatformView> dialoguePlatforms,
       List<HistoryEntryView> history) {}
 
+  /** A working group and its charter, without its commitments: what a list of its records needs. */
+  public record WorkingGroupInCharter(CharterSummary charter, WorkingGroupView group) {}
+
   /** A working group with the commitments of the areas it covers. */
   public record WorkingGroupDetail(
       CharterSummary charter, WorkingGroupView group, List<CommitmentView> commitments) {}

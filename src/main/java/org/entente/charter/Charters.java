@@ -30,6 +30,7 @@ import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.CharterViews.SyncReport;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
+import org.entente.charter.CharterViews.WorkingGroupInCharter;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
@@ -648,6 +649,22 @@ public class Charters {
                     null,
                     "/charters/" + charterKey + "/commitments/" + m.code()))
         .toList();
+  }
+
+  /**
+   * A working group and its charter, as {@link #workingGroup} finds them, without reading the
+   * charter's commitments (and their clauses) to list those the group carries.
+   *
+   * @throws NotFoundException when the viewer may not see the charter, or there is no such group
+   */
+  public WorkingGroupInCharter group(String charterKey, String groupKey, Viewer viewer) {
+    CharterSummary charter = require(charterKey, viewer);
+    WorkingGroupView group =
+        reader.workingGroups(charter.id(), viewer).stream()
+            .filter(g -> g.key().equals(groupKey))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("working group", groupKey));
+    return new WorkingGroupInCharter(charter, group);
   }
 
   /** A working group with the commitments it carries. */

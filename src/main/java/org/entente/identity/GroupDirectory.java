@@ -24,4 +24,12 @@ public interface GroupDirectory {
 
   /** Every current group of every charter. */
   List<Group> groups();
+
+  /**
+   * The current groups among these: what a person's memberships need, without reading every group
+   * of every charter on each request.
+   */
+  default List<Group> groups(java.util.Collection<UUID> ids) {
+    return groups().stream().filter(g -> ids.contains(g.id())).toList();
+  }
 }

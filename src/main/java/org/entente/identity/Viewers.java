@@ -94,9 +94,13 @@ public class Viewers {
                 rs ->
                     memberships.put(
                         rs.getObject("group_id", UUID.class), rs.getBoolean("approves")));
+    boolean coordinator = roles.contains(Role.COORDINATOR) && row.party() != null;
+    // a coordinator may read every group; anyone else only the groups they are a member of
     Map<UUID, GroupDirectory.Group> groups =
-        directory.groups().stream()
-            .collect(Collectors.toMap(GroupDirectory.Group::id, Function.identity(), (a, b) -> a));
+        (coordinator ? directory.groups() : directory.groups(memberships.keySet()))
+            .stream()
+                .collect(
+                    Collectors.toMap(GroupDirectory.Group::id, Function.identity(), (a, b) -> a));
     Set<UUID> memberOf = new HashSet<>();
     Set<UUID> coChairOf = new HashSet<>();
     memberships.forEach(
@@ -108,7 +112,6 @@ public class Viewers {
             }
           }
         });
-    boolean coordinator = roles.contains(Role.COORDINATOR) && row.party() != null;
     Set<UUID> readable = new HashSet<>();
     for (GroupDirectory.Group group : groups.values()) {
       boolean entitled = memberOf.contains(group.id()) || coordinator;

@@ -15,6 +15,7 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
+import org.entente.charter.CharterViews.WorkingGroupInCharter;
 import org.entente.charter.Charters;
 import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
@@ -153,7 +154,7 @@ public class Projects {
    * per project.
    */
   public List<ProjectView> list(String charterKey, String groupKey, Viewer viewer) {
-    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    WorkingGroupInCharter group = charters.group(charterKey, groupKey, viewer);
     List<Row> rows =
         jdbc.sql(
                 "select * from project where group_id = :group and retired = false and "
@@ -172,7 +173,7 @@ public class Projects {
    */
   public PageOf<ProjectView> page(
       String charterKey, String groupKey, Paging paging, Viewer viewer) {
-    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    WorkingGroupInCharter group = charters.group(charterKey, groupKey, viewer);
     String where =
         " from project where group_id = :group and retired = false and " + Viewer.condition();
     long total =

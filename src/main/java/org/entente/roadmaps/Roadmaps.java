@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
+import org.entente.charter.CharterViews.WorkingGroupInCharter;
 import org.entente.charter.Charters;
 import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
@@ -306,7 +307,7 @@ public class Roadmaps {
 
   /** A working group's roadmap as of today, with its analysis and its agreement. */
   public Roadmap roadmap(String charterKey, String groupKey, Viewer viewer) {
-    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
+    WorkingGroupInCharter group = charters.group(charterKey, groupKey, viewer);
     List<Stored> milestones = stored(group.group().id(), viewer);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     Set<String> keys =

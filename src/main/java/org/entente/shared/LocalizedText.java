@@ -54,8 +54,33 @@ public record LocalizedText(@JsonValue Map<String, String> values) {
     if (json == null || json.isBlank()) {
       return empty();
     }
-    return new LocalizedText(JSON.readValue(json, MAP));
+    if (json.length() > PARSED_MAX_LENGTH) {
+      return new LocalizedText(JSON.readValue(json, MAP));
+    }
+    LocalizedText known = PARSED.get(json);
+    if (known != null) {
+      return known;
+    }
+    LocalizedText parsed = new LocalizedText(JSON.readValue(json, MAP));
+    if (PARSED.size() >= PARSED_MAX) {
+      PARSED.clear();
+    }
+    PARSED.put(json, parsed);
+    return parsed;
   }
+
+  /**
+   * Short texts already parsed, by their stored form. Names and titles are read over and over (a
+   * charter's groups, areas and commitments on every request that names them), and parsing JSON was
+   * most of the time of such a request. A text is immutable, so sharing one is safe; the cache is
+   * emptied when full.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, LocalizedText> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int PARSED_MAX = 50_000;
+
+  private static final int PARSED_MAX_LENGTH = 1_000;
 
   /** The stored form: a JSON object from language tag to text. */
   public String toJson() {

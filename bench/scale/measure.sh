@@ -88,7 +88,10 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/entente-scale.XXXXXX")
 cp "$ROOT/target/entente.jar" "$WORK/"
 PID=""
+LOADPID=""
 cleanup() {
+  # a load left running (the script stopped during the soak) would go on hammering the port
+  if [[ -n "$LOADPID" ]]; then pkill -P "$LOADPID" 2>/dev/null || true; kill "$LOADPID" 2>/dev/null || true; fi
   if [[ -n "$PID" ]] && kill -0 "$PID" 2>/dev/null; then
     kill "$PID" 2>/dev/null || true
     for _ in $(seq 1 40); do kill -0 "$PID" 2>/dev/null || break; sleep 0.25; done
@@ -362,12 +365,15 @@ if (( SOAK_MINUTES > 0 )); then
     sleep "$SAMPLE_SECONDS"
     kill -0 "$LOADPID" 2>/dev/null || break
     # Heap after GC: the last collection's "before->after(capacity)" in the GC log, in MB.
-    heap=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | tail -1 | sed 's/.*->\([0-9]*\)M.*/\1/')
+    heap=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | tail -1 | sed 's/.*->\([0-9]*\)M.*/\1/' || true)
     gcs=$(grep -c 'Pause' "$WORK/gc.log" || true)
     # The pool as PostgreSQL sees it (Entente's connections say "PostgreSQL JDBC Driver").
-    read -r act idle < <(psql -X -At -F ' ' -d "$DB" -c "select count(*) filter (where state = 'active'), count(*) filter (where state like 'idle%') from pg_stat_activity where datname = current_database() and application_name = 'PostgreSQL JDBC Driver'")
-    # The pool as Hikari sees it: its housekeeper logs "Pool stats (total=, active=, idle=, waiting=)" every 30 s.
-    stats=$(grep -o 'total=[0-9]*, active=[0-9]*, idle=[0-9]*, waiting=[0-9]*' "$WORK/app.log" | tail -1 | tr -dc '0-9,' )
+    read -r act idle < <(psql -X -At -F ' ' -d "$DB" -c "select count(*) filter (where state = 'active'), count(*) filter (where state like 'idle%') from pg_stat_activity where datname = current_database() and application_name = 'PostgreSQL JDBC Driver'")  || true
+    # The pool as Hikari sees it: its housekeeper logs every 30 s, since HikariCP 7
+    # "stats (total=T/MAX, idle=I/MAX, active=A, waiting=W)"; written here as total,active,idle,waiting.
+    # (No match must not end the run: set -e and pipefail would, as they did on 2026-12-03.)
+    stats=$(grep -o 'total=[0-9]*/[0-9]*, idle=[0-9]*/[0-9]*, active=[0-9]*, waiting=[0-9]*' "$WORK/app.log" | tail -1 \
+      | sed -E 's#total=([0-9]*)/[0-9]*, idle=([0-9]*)/[0-9]*, active=([0-9]*), waiting=([0-9]*)#\1,\3,\2,\4#' || true)
     echo "$(( ($(now_ms) - t0) / 1000 )),${heap:-},${gcs},$(rss_mb "$PID"),${act},${idle},${stats:-,,,}" >>"$CSV"
   done
   wait "$LOADPID" || true

@@ -188,7 +188,7 @@ for c in "${CASES[@]}"; do
     -H "$header" "$url" >/dev/null
   offset=$(stat -c %s "$LOG" 2>/dev/null || echo 0)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "$TIMEOUT" --latency -H "$header" \
-    -s "$HERE/count-errors.lua" "$url" >"$WORK/$system-$name.wrk"
+    -s "$HERE/../scale/endpoints/count-errors.lua" "$url" >"$WORK/$system-$name.wrk"
   line=$(grep '^RESULT' "$WORK/$system-$name.wrk")
   eval "$(echo "${line#RESULT }" | tr ' ' '\n' | sed 's/^/r_/')"
   errors=$((r_non2xx + r_socket_errors))

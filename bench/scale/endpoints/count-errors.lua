@@ -1,4 +1,4 @@
--- wrk script for bench/scale/measure.sh: counts every answer that is not 2xx as an error (wrk
+-- wrk script for bench/scale/measure.sh and bench/redmine/measure.sh: counts every answer that is not 2xx as an error (wrk
 -- itself counts only >= 400 and socket errors), and prints one machine-readable line at the end.
 -- The Authorization header, where an endpoint needs one, comes from wrk's -H option.
 local threads = {}

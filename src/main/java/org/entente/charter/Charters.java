@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.audit.RecordChanges;
 import org.entente.charter.CharterContent.Area;
 import org.entente.charter.CharterContent.Article;
 import org.entente.charter.CharterContent.Clause;
@@ -58,12 +59,64 @@ public class Charters {
   private final Clock clock;
   private final CharterReader reader;
   private final org.entente.audit.Audit audit;
+  private final RecordChanges changes;
 
-  Charters(JdbcClient jdbc, Clock clock, org.entente.audit.Audit audit) {
+  Charters(JdbcClient jdbc, Clock clock, org.entente.audit.Audit audit, RecordChanges changes) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.reader = new CharterReader(jdbc);
     this.audit = audit;
+    this.changes = changes;
+  }
+
+  /** A charter's working groups and commitments, as far as one kind of viewer may see them. */
+  private record Structure(List<WorkingGroupView> groups, List<CommitmentView> commitments) {}
+
+  /**
+   * What decides which of a charter's records a viewer sees ({@link Viewer#parameters()}): viewers
+   * alike in these share what is kept.
+   */
+  private record StructureKey(UUID charter, Set<UUID> groups, boolean official, String party) {
+    static StructureKey of(UUID charter, Viewer viewer) {
+      return new StructureKey(
+          charter,
+          viewer.groups(),
+          viewer.official(),
+          viewer.signedIn() && viewer.party() != null ? viewer.party() : "");
+    }
+  }
+
+  private record KeptStructure(long change, Structure structure) {}
+
+  /** How many charter structures are kept at most, before all are let go. */
+  private static final int MAX_KEPT = 512;
+
+  private final Map<StructureKey, KeptStructure> structures =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A charter's working groups and commitments as the viewer may see them, read once per state of
+   * the records (see {@link RecordChanges}): every list, page and check of a charter's groups and
+   * commitments starts here, and the records behind them change rarely.
+   */
+  private Structure structure(UUID charterId, Viewer viewer) {
+    if (!changes.keepable()) {
+      List<WorkingGroupView> groups = reader.workingGroups(charterId, viewer);
+      return new Structure(groups, reader.commitments(charterId, groups, viewer));
+    }
+    long change = changes.last();
+    StructureKey key = StructureKey.of(charterId, viewer);
+    KeptStructure kept = structures.get(key);
+    if (kept != null && kept.change() == change) {
+      return kept.structure();
+    }
+    List<WorkingGroupView> groups = reader.workingGroups(charterId, viewer);
+    Structure structure = new Structure(groups, reader.commitments(charterId, groups, viewer));
+    if (structures.size() >= MAX_KEPT && !structures.containsKey(key)) {
+      structures.clear();
+    }
+    structures.put(key, new KeptStructure(change, structure));
+    return structure;
   }
 
   /**
@@ -414,7 +467,7 @@ public class Charters {
   public PageOf<CommitmentView> commitments(
       String charterKey, String area, String workingGroup, Paging paging, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
-    List<CommitmentView> all = reader.commitments(charter.id(), viewer);
+    List<CommitmentView> all = structure(charter.id(), viewer).commitments();
     List<CommitmentView> matching =
         all.stream()
             .filter(c -> area == null || c.areas().stream().anyMatch(a -> a.key().equals(area)))
@@ -444,7 +497,7 @@ public class Charters {
   }
 
   private CommitmentView commitmentOf(CharterSummary charter, String commitmentKey, Viewer viewer) {
-    return reader.commitments(charter.id(), viewer).stream()
+    return structure(charter.id(), viewer).commitments().stream()
         .filter(c -> c.key().equals(commitmentKey))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("commitment", commitmentKey));
@@ -457,7 +510,7 @@ public class Charters {
    */
   public List<WorkingGroupView> workingGroups(String charterKey, String area, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
-    return reader.workingGroups(charter.id(), viewer).stream()
+    return structure(charter.id(), viewer).groups().stream()
         .filter(g -> area == null || g.areas().stream().anyMatch(a -> a.key().equals(area)))
         .toList();
   }
@@ -479,9 +532,7 @@ public class Charters {
   public Bodies bodies(String charterKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     return new Bodies(
-        charter,
-        reader.workingGroups(charter.id(), viewer),
-        reader.platforms(charter.id(), viewer));
+        charter, structure(charter.id(), viewer).groups(), reader.platforms(charter.id(), viewer));
   }
 
   /** The charter's dialogue platforms the viewer may see, in the charter's order. */
@@ -660,7 +711,7 @@ public class Charters {
   public WorkingGroupInCharter group(String charterKey, String groupKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     WorkingGroupView group =
-        reader.workingGroups(charter.id(), viewer).stream()
+        structure(charter.id(), viewer).groups().stream()
             .filter(g -> g.key().equals(groupKey))
             .findFirst()
             .orElseThrow(() -> new NotFoundException("working group", groupKey));
@@ -671,12 +722,12 @@ public class Charters {
   public WorkingGroupDetail workingGroup(String charterKey, String groupKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     WorkingGroupView group =
-        reader.workingGroups(charter.id(), viewer).stream()
+        structure(charter.id(), viewer).groups().stream()
             .filter(g -> g.key().equals(groupKey))
             .findFirst()
             .orElseThrow(() -> new NotFoundException("working group", groupKey));
     List<CommitmentView> carried =
-        reader.commitments(charter.id(), viewer).stream()
+        structure(charter.id(), viewer).commitments().stream()
             .filter(c -> c.workingGroups().stream().anyMatch(g -> g.key().equals(groupKey)))
             .toList();
     return new WorkingGroupDetail(charter, group, carried);

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What storing charters must do on every database the application runs on: the same tests run on H2
@@ -37,6 +39,7 @@ abstract class CharterStorageContract {
   @Autowired Obligations obligations;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
+  @Autowired PlatformTransactionManager transactions;
 
   @BeforeEach
   void today() {
@@ -96,6 +99,52 @@ abstract class CharterStorageContract {
                 .text())
         .isEqualTo("Manage the shared rivers and lakes together.");
     assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void aReloadIsSeenAtOnceByReadersThatReadBefore() {
+    String text = DefinitionFixtures.freedoniaSylvania();
+    definitions.load("fs.yaml", text);
+    assertThat(action("shared-rivers")).isEqualTo("Manage the shared rivers together.");
+    assertThat(charters.workingGroups("fd-sy-2025", null, TestViewers.ANONYMOUS)).isNotEmpty();
+
+    definitions.load("fs.yaml", withAction(text, "Manage the shared rivers and lakes together."));
+    assertThat(action("shared-rivers")).isEqualTo("Manage the shared rivers and lakes together.");
+  }
+
+  @Test
+  void whatAWriteThatRolledBackReadIsNeverShownLater() {
+    String text = DefinitionFixtures.freedoniaSylvania();
+    definitions.load("fs.yaml", text);
+    assertThat(action("shared-rivers")).isEqualTo("Manage the shared rivers together.");
+    TransactionTemplate write = new TransactionTemplate(transactions);
+    write.executeWithoutResult(
+        tx -> {
+          definitions.load("fs.yaml", withAction(text, "Rolled back."));
+          assertThat(action("shared-rivers")).isEqualTo("Rolled back.");
+          tx.setRollbackOnly();
+        });
+    assertThat(
+            jdbc.sql("select count(*) from commitment where action like '%Rolled back.%'")
+                .query(Long.class)
+                .single())
+        .isZero();
+
+    // The same change with another text takes the rolled-back events' sequence numbers again:
+    // what was read inside the rolled-back write must not stand for them.
+    definitions.load("fs.yaml", withAction(text, "Committed."));
+    assertThat(action("shared-rivers")).isEqualTo("Committed.");
+  }
+
+  private String action(String commitment) {
+    return charters.commitment("fd-sy-2025", commitment, TestViewers.ANONYMOUS).action().text();
+  }
+
+  private static String withAction(String text, String action) {
+    String changed =
+        text.replace("action: Manage the shared rivers together.", "action: " + action);
+    assertThat(changed).isNotEqualTo(text);
+    return changed;
   }
 
   @Test

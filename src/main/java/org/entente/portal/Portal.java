@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.Audit.LastChange;
+import org.entente.audit.RecordChanges;
 import org.entente.charter.CharterViews.ArticleView;
 import org.entente.charter.CharterViews.CharterOverview;
 import org.entente.charter.CharterViews.CharterSummary;
@@ -63,6 +64,7 @@ public class Portal {
   private final Indicators indicators;
   private final Concurrence concurrence;
   private final Audit audit;
+  private final RecordChanges changes;
   private final Clock clock;
 
   Portal(
@@ -75,6 +77,7 @@ public class Portal {
       Indicators indicators,
       Concurrence concurrence,
       Audit audit,
+      RecordChanges changes,
       Clock clock) {
     this.charters = charters;
     this.progress = progress;
@@ -85,32 +88,54 @@ public class Portal {
     this.indicators = indicators;
     this.concurrence = concurrence;
     this.audit = audit;
+    this.changes = changes;
     this.clock = clock;
   }
 
   /**
-   * How fresh the public pages are: every change appends to the audit trail, so the trail's last
-   * sequence number, today's date (deadlines turn overdue with the days) and the language name one
-   * state of every page.
+   * How fresh the public pages are: every change to a record appends to the audit trail, so the
+   * trail's last record change (reads and sign-ins change no record), today's date (deadlines turn
+   * overdue with the days) and the language name one state of every page.
    *
    * @param etag a weak entity tag
-   * @param lastModified when the last change was recorded
+   * @param lastModified when the trail's last event was recorded, never before the last change
+   * @param version the state of the records, the day and the language the tag stands for
    */
-  public record Freshness(String etag, Instant lastModified) {}
+  public record Freshness(String etag, Instant lastModified, PageVersion version) {}
+
+  /**
+   * One state of the public pages.
+   *
+   * @param change the sequence number of the audit trail's last record change
+   * @param day today, in UTC
+   * @param language the language the pages are shown in
+   */
+  public record PageVersion(long change, LocalDate day, String language) {}
 
   public Freshness freshness(Locale locale) {
     LastChange last = audit.lastChange();
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    String language = language(locale);
+    PageVersion version =
+        new PageVersion(
+            changes.last(last.seq()),
+            LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+            language(locale));
     String tag =
         HexFormat.of()
             .formatHex(
-                Concurrence.fingerprint(RELEASE + "|" + last.seq() + "|" + today + "|" + language)
+                Concurrence.fingerprint(
+                        RELEASE
+                            + "|"
+                            + version.change()
+                            + "|"
+                            + version.day()
+                            + "|"
+                            + version.language())
                     .substring(0, 24)
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
             .substring(0, 32);
     Instant modified = last.at() == null ? Instant.EPOCH : last.at();
-    return new Freshness("W/\"" + language + "-" + last.seq() + "-" + tag + "\"", modified);
+    return new Freshness(
+        "W/\"" + version.language() + "-" + version.change() + "-" + tag + "\"", modified, version);
   }
 
   /** The language the portal shows: Azerbaijani when asked for, English otherwise. */
@@ -139,50 +164,30 @@ public class Portal {
    * The overview, computed once per state of the records. Every change appends to the audit trail
    * in the change's own transaction, so an overview read after the trail was looked at is at least
    * as new as the last change seen there, and a later change moves that number on (see {@link
-   * #lastRecordChange}). The day is part of the key too, as it is of the pages' entity tags. Only
-   * the levels the page shows are kept: the charter, its areas and their commitments (the projects'
+   * RecordChanges}). The day is part of the key too, as it is of the pages' entity tags. Only the
+   * levels the page shows are kept: the charter, its areas and their commitments (the projects'
    * figures are left out).
    */
   public Overview overview(String charterKey) {
-    long seq = lastRecordChange();
+    boolean keepable = changes.keepable();
+    long seq = keepable ? changes.last() : -1;
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    CachedOverview cached = overviews.get(charterKey);
+    CachedOverview cached = keepable ? overviews.get(charterKey) : null;
     if (cached != null && cached.seq() == seq && cached.day().equals(today)) {
       return cached.overview();
     }
     CharterOverview overview = charters.overview(charterKey, PUBLIC);
     Node tree = shown(progress.tree(charterKey, PUBLIC), 0);
     Overview computed = new Overview(overview, tree, index(tree));
+    if (!keepable) {
+      return computed;
+    }
     if (overviews.size() >= MAX_CACHED && !overviews.containsKey(charterKey)) {
       overviews.clear();
     }
     overviews.put(charterKey, new CachedOverview(seq, today, computed));
     return computed;
   }
-
-  /**
-   * The sequence number of the last audit event that may have changed a record (reads and sign-ins
-   * change none, so they do not empty the cache), looking only at the events appended since the
-   * last call.
-   */
-  private long lastRecordChange() {
-    long head = audit.lastChange().seq();
-    ChangeMark mark = changeMark.get();
-    if (mark != null && mark.head() == head) {
-      return mark.change();
-    }
-    long after = mark == null || mark.head() > head ? -1 : mark.head();
-    long change =
-        audit.lastRecordChange(after, head).orElse(mark == null || after < 0 ? -1 : mark.change());
-    changeMark.set(new ChangeMark(head, change));
-    return change;
-  }
-
-  /** The audit trail's head when last looked at, and the last change up to it. */
-  private record ChangeMark(long head, long change) {}
-
-  private final java.util.concurrent.atomic.AtomicReference<ChangeMark> changeMark =
-      new java.util.concurrent.atomic.AtomicReference<>();
 
   /** How many charters' overviews are kept at most (there are about 150). */
   private static final int MAX_CACHED = 512;

@@ -1,7 +1,6 @@
 package org.entente.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
 import org.entente.identity.Viewer;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -135,10 +134,7 @@ class PortalPages {
     if (viewer.signedIn()) {
       return false;
     }
-    Locale locale = LocaleContextHolder.getLocale();
-    Portal.Freshness freshness = portal.freshness(locale);
-    response.setHeader("Cache-Control", "no-cache");
-    response.setHeader("Vary", "Accept-Language, Cookie");
-    return request.checkNotModified(freshness.etag(), freshness.lastModified().toEpochMilli());
+    return PortalPageCache.notModified(
+        portal.freshness(LocaleContextHolder.getLocale()), request, response);
   }
 }

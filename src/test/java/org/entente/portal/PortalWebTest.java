@@ -1,10 +1,12 @@
 package org.entente.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.entente.identity.AccessTokens;
 import org.entente.identity.Accounts;
+import org.entente.identity.Role;
 import org.entente.testing.FixedClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -36,6 +39,7 @@ class PortalWebTest {
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
+  @Autowired FilterRegistrationBean<PortalPageCache> pageCache;
 
   PortalFixtures fixtures;
 
@@ -118,6 +122,24 @@ class PortalWebTest {
     assertThat(page.getStatus()).isEqualTo(200);
     assertThat(page.getContentAsString()).contains("Xartiyanın müddətləri");
     assertThat(page.getHeader("ETag")).startsWith("W/\"az-");
+  }
+
+  @Test
+  void anAnonymousPageIsKeptAndASignedInVisitorStillGetsTheirOwn() throws Exception {
+    fixtures.person("us.reader", "US", Role.OBSERVER, "wg-connectivity-digital", false, false);
+    String url = BASE + "/statements?visit=kept";
+    long before = pageCache.getFilter().bytes();
+    String page = anonymous(get(url)).getContentAsString();
+    assertThat(pageCache.getFilter().bytes()).as("the page is kept").isGreaterThan(before);
+
+    String signedIn =
+        mvc.perform(get(url).with(user("us.reader")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(signedIn).contains("us.reader").isNotEqualTo(page);
+    String again = anonymous(get(url)).getContentAsString();
+    assertThat(again).isEqualTo(page).doesNotContain("us.reader");
   }
 
   @Test

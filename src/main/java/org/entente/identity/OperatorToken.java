@@ -26,11 +26,9 @@ class OperatorToken extends OncePerRequestFilter {
 
   private final byte[] expected;
   private final AccessTokens tokens;
-  private final Accounts accounts;
 
-  OperatorToken(String token, AccessTokens tokens, Accounts accounts) {
+  OperatorToken(String token, AccessTokens tokens) {
     this.tokens = tokens;
-    this.accounts = accounts;
     if (token != null && !token.isBlank() && token.length() < MIN_LENGTH) {
       throw new IllegalStateException(
           "entente.operator-token must have at least " + MIN_LENGTH + " characters");
@@ -53,21 +51,17 @@ class OperatorToken extends OncePerRequestFilter {
       } else {
         tokens
             .authenticate(secret)
-            .flatMap(
-                holder ->
-                    accounts
-                        .current(holder.username())
-                        .map(
-                            login -> {
-                              List<SimpleGrantedAuthority> authorities =
-                                  new java.util.ArrayList<>(login.authorities());
-                              authorities.add(new SimpleGrantedAuthority("SCOPE_read"));
-                              if (holder.scope() == AccessTokens.Scope.WRITE) {
-                                authorities.add(new SimpleGrantedAuthority("SCOPE_write"));
-                              }
-                              return new UsernamePasswordAuthenticationToken(
-                                  login.username(), null, authorities);
-                            }))
+            .map(
+                holder -> {
+                  List<SimpleGrantedAuthority> authorities =
+                      new java.util.ArrayList<>(holder.login().authorities());
+                  authorities.add(new SimpleGrantedAuthority("SCOPE_read"));
+                  if (holder.scope() == AccessTokens.Scope.WRITE) {
+                    authorities.add(new SimpleGrantedAuthority("SCOPE_write"));
+                  }
+                  return new UsernamePasswordAuthenticationToken(
+                      holder.login().username(), null, authorities);
+                })
             .ifPresent(auth -> SecurityContextHolder.getContext().setAuthentication(auth));
       }
     }

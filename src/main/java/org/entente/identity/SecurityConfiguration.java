@@ -44,12 +44,11 @@ class SecurityConfiguration {
       HttpSecurity http,
       @Value("${entente.operator-token:}") String operatorToken,
       AccessTokens tokens,
-      Accounts accounts,
       Audit audit)
       throws Exception {
     http.securityMatcher("/api/**")
         .addFilterBefore(
-            new OperatorToken(operatorToken, tokens, accounts), AnonymousAuthenticationFilter.class)
+            new OperatorToken(operatorToken, tokens), AnonymousAuthenticationFilter.class)
         .securityContext(
             c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

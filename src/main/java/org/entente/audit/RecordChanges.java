@@ -1,6 +1,9 @@
 package org.entente.audit;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -62,5 +65,53 @@ public class RecordChanges {
   /** The sequence number of the trail's last record change, or -1 when there is none. */
   public long last() {
     return last(audit.lastChange().seq());
+  }
+
+  /**
+   * A new store of values derived from the records, each kept until a record changes.
+   *
+   * @param max how many values are kept at most; when a new one would exceed it, all are let go
+   */
+  public <K, V> Kept<K, V> kept(int max) {
+    return new Kept<>(this, max);
+  }
+
+  /**
+   * Values derived from the records, each kept under the last record change it was read after.
+   * Outside {@link #keepable()} transactions it neither keeps nor answers from what it keeps.
+   */
+  public static final class Kept<K, V> {
+
+    private record Entry<V>(long change, V value) {}
+
+    private final RecordChanges changes;
+    private final int max;
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+    private Kept(RecordChanges changes, int max) {
+      this.changes = changes;
+      this.max = max;
+    }
+
+    /**
+     * The value for the key: the kept one while no record changed since it was read, else a new one
+     * from {@code read}, kept in its place.
+     */
+    public V get(K key, Supplier<V> read) {
+      if (!changes.keepable()) {
+        return read.get();
+      }
+      long change = changes.last();
+      Entry<V> kept = entries.get(key);
+      if (kept != null && kept.change() == change) {
+        return kept.value();
+      }
+      V value = read.get();
+      if (entries.size() >= max && !entries.containsKey(key)) {
+        entries.clear();
+      }
+      entries.put(key, new Entry<>(change, value));
+      return value;
+    }
   }
 }

@@ -37,6 +37,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class CharterReader {
 
+  /** What a charter's summary shows: not its long texts. */
+  private static final String SUMMARY_COLUMNS =
+      "id, code, title, short_title, signed_on, signed_at, languages, classification,"
+          + " definition_name, loaded_at";
+
   private static final String CHARTER_COLUMNS =
       "id, code, title, short_title, signed_on, signed_at, languages, classification,"
           + " definition_name, loaded_at, summary, reading, source_document, source_quote,"
@@ -54,7 +59,7 @@ final class CharterReader {
   List<CharterSummary> charters(Viewer viewer) {
     return jdbc.sql(
             "select "
-                + CHARTER_COLUMNS
+                + SUMMARY_COLUMNS
                 + " from charter where "
                 + Viewer.condition()
                 + " order by signed_on desc, code")
@@ -64,7 +69,7 @@ final class CharterReader {
   }
 
   Optional<CharterSummary> charter(String code, Viewer viewer) {
-    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter where code = :code" + VISIBLE)
+    return jdbc.sql("select " + SUMMARY_COLUMNS + " from charter where code = :code" + VISIBLE)
         .param("code", code)
         .params(viewer.parameters())
         .query((rs, n) -> summary(rs))

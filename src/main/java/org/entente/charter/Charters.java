@@ -59,26 +59,31 @@ public class Charters {
   private final Clock clock;
   private final CharterReader reader;
   private final org.entente.audit.Audit audit;
-  private final RecordChanges changes;
 
   Charters(JdbcClient jdbc, Clock clock, org.entente.audit.Audit audit, RecordChanges changes) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.reader = new CharterReader(jdbc);
     this.audit = audit;
-    this.changes = changes;
+    this.structures = changes.kept(MAX_KEPT);
+    this.lists = changes.kept(MAX_KEPT);
   }
 
   /** A charter's working groups and commitments, as far as one kind of viewer may see them. */
-  private record Structure(List<WorkingGroupView> groups, List<CommitmentView> commitments) {}
+  private record Structure(List<WorkingGroupView> groups, List<CommitmentView> commitments) {
+    Structure {
+      groups = List.copyOf(groups);
+      commitments = List.copyOf(commitments);
+    }
+  }
 
   /**
-   * What decides which of a charter's records a viewer sees ({@link Viewer#parameters()}): viewers
-   * alike in these share what is kept.
+   * What decides which records a viewer sees ({@link Viewer#parameters()}), with the charter asked
+   * about (null for the list of charters): viewers alike in these share what is kept.
    */
-  private record StructureKey(UUID charter, Set<UUID> groups, boolean official, String party) {
-    static StructureKey of(UUID charter, Viewer viewer) {
-      return new StructureKey(
+  private record Seen(UUID charter, Set<UUID> groups, boolean official, String party) {
+    static Seen of(UUID charter, Viewer viewer) {
+      return new Seen(
           charter,
           viewer.groups(),
           viewer.official(),
@@ -86,37 +91,25 @@ public class Charters {
     }
   }
 
-  private record KeptStructure(long change, Structure structure) {}
-
-  /** How many charter structures are kept at most, before all are let go. */
+  /** How many charter structures, and lists of charters, are kept at most. */
   private static final int MAX_KEPT = 512;
 
-  private final Map<StructureKey, KeptStructure> structures =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   /**
-   * A charter's working groups and commitments as the viewer may see them, read once per state of
-   * the records (see {@link RecordChanges}): every list, page and check of a charter's groups and
-   * commitments starts here, and the records behind them change rarely.
+   * A charter's working groups and commitments, and the list of charters, as each kind of viewer
+   * sees them, read once per state of the records (decision 0020): every list, page and check of a
+   * charter's groups and commitments starts here, and the records behind them change rarely.
    */
+  private final RecordChanges.Kept<Seen, Structure> structures;
+
+  private final RecordChanges.Kept<Seen, List<CharterSummary>> lists;
+
   private Structure structure(UUID charterId, Viewer viewer) {
-    if (!changes.keepable()) {
-      List<WorkingGroupView> groups = reader.workingGroups(charterId, viewer);
-      return new Structure(groups, reader.commitments(charterId, groups, viewer));
-    }
-    long change = changes.last();
-    StructureKey key = StructureKey.of(charterId, viewer);
-    KeptStructure kept = structures.get(key);
-    if (kept != null && kept.change() == change) {
-      return kept.structure();
-    }
-    List<WorkingGroupView> groups = reader.workingGroups(charterId, viewer);
-    Structure structure = new Structure(groups, reader.commitments(charterId, groups, viewer));
-    if (structures.size() >= MAX_KEPT && !structures.containsKey(key)) {
-      structures.clear();
-    }
-    structures.put(key, new KeptStructure(change, structure));
-    return structure;
+    return structures.get(
+        Seen.of(charterId, viewer),
+        () -> {
+          List<WorkingGroupView> groups = reader.workingGroups(charterId, viewer);
+          return new Structure(groups, reader.commitments(charterId, groups, viewer));
+        });
   }
 
   /**
@@ -411,7 +404,7 @@ public class Charters {
 
   /** All charters the viewer may see, by signing date, newest first. */
   public List<CharterSummary> list(Viewer viewer) {
-    return reader.charters(viewer);
+    return lists.get(Seen.of(null, viewer), () -> List.copyOf(reader.charters(viewer)));
   }
 
   public Optional<CharterSummary> find(String charterKey, Viewer viewer) {
@@ -703,8 +696,7 @@ public class Charters {
   }
 
   /**
-   * A working group and its charter, as {@link #workingGroup} finds them, without reading the
-   * charter's commitments (and their clauses) to list those the group carries.
+   * A working group and its charter.
    *
    * @throws NotFoundException when the viewer may not see the charter, or there is no such group
    */
@@ -720,17 +712,12 @@ public class Charters {
 
   /** A working group with the commitments it carries. */
   public WorkingGroupDetail workingGroup(String charterKey, String groupKey, Viewer viewer) {
-    CharterSummary charter = require(charterKey, viewer);
-    WorkingGroupView group =
-        structure(charter.id(), viewer).groups().stream()
-            .filter(g -> g.key().equals(groupKey))
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("working group", groupKey));
+    WorkingGroupInCharter found = group(charterKey, groupKey, viewer);
     List<CommitmentView> carried =
-        structure(charter.id(), viewer).commitments().stream()
+        structure(found.charter().id(), viewer).commitments().stream()
             .filter(c -> c.workingGroups().stream().anyMatch(g -> g.key().equals(groupKey)))
             .toList();
-    return new WorkingGroupDetail(charter, group, carried);
+    return new WorkingGroupDetail(found.charter(), found.group(), carried);
   }
 
   private static Map<String, Object> columns(Object... keysAndValues) {

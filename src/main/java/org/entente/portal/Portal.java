@@ -89,6 +89,7 @@ public class Portal {
     this.concurrence = concurrence;
     this.audit = audit;
     this.changes = changes;
+    this.overviews = changes.kept(MAX_CACHED);
     this.clock = clock;
   }
 
@@ -169,33 +170,22 @@ public class Portal {
    * figures are left out).
    */
   public Overview overview(String charterKey) {
-    boolean keepable = changes.keepable();
-    long seq = keepable ? changes.last() : -1;
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    CachedOverview cached = keepable ? overviews.get(charterKey) : null;
-    if (cached != null && cached.seq() == seq && cached.day().equals(today)) {
-      return cached.overview();
-    }
-    CharterOverview overview = charters.overview(charterKey, PUBLIC);
-    Node tree = shown(progress.tree(charterKey, PUBLIC), 0);
-    Overview computed = new Overview(overview, tree, index(tree));
-    if (!keepable) {
-      return computed;
-    }
-    if (overviews.size() >= MAX_CACHED && !overviews.containsKey(charterKey)) {
-      overviews.clear();
-    }
-    overviews.put(charterKey, new CachedOverview(seq, today, computed));
-    return computed;
+    return overviews.get(
+        new OverviewKey(charterKey, today),
+        () -> {
+          CharterOverview overview = charters.overview(charterKey, PUBLIC);
+          Node tree = shown(progress.tree(charterKey, PUBLIC), 0);
+          return new Overview(overview, tree, index(tree));
+        });
   }
 
   /** How many charters' overviews are kept at most (there are about 150). */
   private static final int MAX_CACHED = 512;
 
-  private record CachedOverview(long seq, LocalDate day, Overview overview) {}
+  private record OverviewKey(String charter, LocalDate day) {}
 
-  private final Map<String, CachedOverview> overviews =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final RecordChanges.Kept<OverviewKey, Overview> overviews;
 
   /**
    * The tree down to the commitments (depth 2), without the projects below them nor the parts the

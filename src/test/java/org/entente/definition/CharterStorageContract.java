@@ -108,8 +108,26 @@ abstract class CharterStorageContract {
     assertThat(action("shared-rivers")).isEqualTo("Manage the shared rivers together.");
     assertThat(charters.workingGroups("fd-sy-2025", null, TestViewers.ANONYMOUS)).isNotEmpty();
 
-    definitions.load("fs.yaml", withAction(text, "Manage the shared rivers and lakes together."));
+    assertThat(listedTitle()).isEqualTo(TITLE);
+
+    String changed =
+        withAction(text, "Manage the shared rivers and lakes together.")
+            .replace("title: " + TITLE, "title: " + TITLE + ", amended");
+    definitions.load("fs.yaml", changed);
     assertThat(action("shared-rivers")).isEqualTo("Manage the shared rivers and lakes together.");
+    assertThat(listedTitle()).isEqualTo(TITLE + ", amended");
+  }
+
+  private static final String TITLE =
+      "Accord of Friendship between Freedonia and Sylvania (fictitious, test data)";
+
+  private String listedTitle() {
+    return charters.list(TestViewers.ANONYMOUS).stream()
+        .filter(c -> c.key().equals("fd-sy-2025"))
+        .findFirst()
+        .orElseThrow()
+        .title()
+        .text();
   }
 
   @Test

@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,6 +60,13 @@ public class Projects {
   public static final String PROJECT_LIST = "project-list";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Readers of the stored leads and partners, their types resolved once. */
+  private static final ObjectReader LEADS =
+      JSON.readerFor(new TypeReference<Map<String, String>>() {});
+
+  private static final ObjectReader PARTNERS =
+      JSON.readerFor(new TypeReference<List<Partner>>() {});
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -794,9 +802,8 @@ public class Projects {
       String groupKey,
       List<CommitmentRef> commitments,
       List<Financing> financing) {
-    Map<String, String> leads =
-        JSON.readValue(row.leads(), new TypeReference<Map<String, String>>() {});
-    List<Partner> partners = JSON.readValue(row.partners(), new TypeReference<List<Partner>>() {});
+    Map<String, String> leads = LEADS.readValue(row.leads());
+    List<Partner> partners = PARTNERS.readValue(row.partners());
     Location location =
         row.place() == null && row.latitude() == null
             ? null

@@ -6,7 +6,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,7 +19,23 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Reading it in a language that was not given falls back to another one and says so, so that a
  * page can mark the fallback with the right {@code lang} attribute.
  */
+@JsonSerialize(using = LocalizedText.Writer.class)
 public record LocalizedText(@JsonValue Map<String, String> values) {
+
+  /**
+   * Writes the texts as one JSON object, as {@code @JsonValue} describes it, without Jackson
+   * finding a map serializer for every text it writes (a list of projects writes hundreds).
+   */
+  static final class Writer extends ValueSerializer<LocalizedText> {
+    @Override
+    public void serialize(LocalizedText text, JsonGenerator json, SerializationContext context) {
+      json.writeStartObject();
+      for (Map.Entry<String, String> e : text.values().entrySet()) {
+        json.writeStringProperty(e.getKey(), e.getValue());
+      }
+      json.writeEndObject();
+    }
+  }
 
   public LocalizedText {
     Objects.requireNonNull(values, "values");

@@ -1,0 +1,241 @@
+package org.entente.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.assertj.core.api.SoftAssertions;
+import org.entente.EntenteApplication;
+import org.entente.audit.AuditVerifier;
+import org.entente.audit.Checkpoints;
+import org.entente.audit.Checkpoints.SignedCheckpoint;
+import org.entente.concurrence.Concurrence;
+import org.entente.identity.AccessTokens;
+import org.entente.migration.ReleaseFixture.Column;
+import org.entente.migration.ReleaseFixture.Fixture;
+import org.entente.migration.ReleaseFixture.Table;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A database made by an earlier release migrates to this one with its records, its agreed
+ * fingerprints and its audit chain unchanged. For every fixture folder under {@code
+ * src/test/resources/migration/} (one per release, each made by {@link ReleaseFixtureGenerator}
+ * from that release's code and kept for ever): an empty database is migrated to the fixture's
+ * Flyway version, the fixture's rows are loaded, and then the application starts on it, running
+ * today's migrations. Then:
+ *
+ * <ul>
+ *   <li>every fixture row is still there with the same values, in every column that still exists (a
+ *       table may only disappear when it is named in {@link #DROPPED_TABLES}, with why);
+ *   <li>every stored version of an agreement still has its fingerprint, recomputed equal from its
+ *       content, and every agreed version and approval names the fingerprint of its content;
+ *   <li>the audit chain verifies with the application's own verifier, and extends the checkpoint
+ *       the release signed when the fixture was made;
+ *   <li>an audited write after the migration appends to the chain, which still verifies.
+ * </ul>
+ *
+ * <p><b>For the next release</b>: on the release's commit (before any later migration exists), run
+ * {@code ./mvnw -B -q test -Djacoco.skip=true -Dtest=ReleaseFixtureGenerator
+ * -Dentente.fixture.release=<version>-<short commit>}, and commit the new folder {@code
+ * src/test/resources/migration/release-<version>-<short commit>/} beside the old ones. Never edit
+ * or remove an old folder: each one is a database some deployment may still have.
+ *
+ * <p>Each database runs the contract: {@link MigrationFromPreviousReleaseOnH2Test} (H2 in
+ * PostgreSQL mode) and {@link MigrationFromPreviousReleaseOnPostgresTest} (embedded PostgreSQL).
+ */
+abstract class MigrationFromPreviousReleaseContract {
+
+  /** Tables a later migration dropped on purpose, with the migration and where the rows went. */
+  static final Map<String, String> DROPPED_TABLES = Map.of();
+
+  /** A new, empty database, its JDBC URL and user, for the application to start on. */
+  record Database(DataSource dataSource, String url, String username) {}
+
+  abstract Database freshDatabase();
+
+  @TestFactory
+  Stream<DynamicTest> everyReleaseFixtureMigratesUnchanged() {
+    List<Fixture> fixtures = ReleaseFixture.all();
+    assertThat(fixtures).as("fixtures under src/test/resources/migration").isNotEmpty();
+    return fixtures.stream()
+        .map(f -> DynamicTest.dynamicTest(f.folder(), () -> migratesUnchanged(f)));
+  }
+
+  private void migratesUnchanged(Fixture fixture) throws Exception {
+    Database database = freshDatabase();
+    ReleaseFixture.load(database.dataSource(), fixture);
+    try (ConfigurableApplicationContext app = start(database)) {
+      JdbcClient jdbc = app.getBean(JdbcClient.class);
+      assertThat(
+              jdbc.sql("select count(*) from flyway_schema_history where version = ?")
+                  .param(fixture.manifest().flywayVersion())
+                  .query(Long.class)
+                  .single())
+          .as("the fixture's schema version was applied before the application started")
+          .isEqualTo(1);
+
+      everyRowIsStillThere(database.dataSource(), fixture);
+      everyFingerprintIsItsContents(jdbc);
+
+      AuditVerifier verifier = app.getBean(AuditVerifier.class);
+      AuditVerifier.Verification before = verifier.verify();
+      assertThat(before.intact()).as("the chain after migration: %s", before.problem()).isTrue();
+      long fixtureEvents = fixture.rows().get("audit_event").size();
+      assertThat(before.checked()).isGreaterThanOrEqualTo(fixtureEvents);
+      SignedCheckpoint signed = checkpoint(fixture);
+      if (signed != null) {
+        Checkpoints.CheckResult check = app.getBean(Checkpoints.class).check(signed);
+        assertThat(check.extendsCheckpoint())
+            .as("the chain extends the release's checkpoint: %s", check.problem())
+            .isTrue();
+      }
+
+      String someone =
+          fixture.rows().get("account").stream()
+              .map(r -> r.get("username"))
+              .sorted()
+              .findFirst()
+              .orElseThrow();
+      app.getBean(AccessTokens.class)
+          .create(someone, "After the migration", AccessTokens.Scope.READ, 1);
+      AuditVerifier.Verification after = verifier.verify();
+      assertThat(after.headSeq()).isGreaterThan(before.headSeq());
+      assertThat(after.intact()).as("the chain after a new write: %s", after.problem()).isTrue();
+    }
+  }
+
+  private static ConfigurableApplicationContext start(Database database) {
+    // command-line arguments, which win over the test profile's own H2 URL
+    return new SpringApplicationBuilder(EntenteApplication.class)
+        .profiles("test")
+        .run(
+            "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=",
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--entente.security.bcrypt-strength=4",
+            "--entente.audit.signing-key-file=target/test-keys/migration-"
+                + java.util.UUID.randomUUID()
+                + ".key");
+  }
+
+  /**
+   * Every fixture row is in the migrated table, compared on the columns that still exist (a row may
+   * have gained columns; it may not have lost or changed a value).
+   */
+  private static void everyRowIsStillThere(DataSource dataSource, Fixture fixture)
+      throws SQLException {
+    SoftAssertions soft = new SoftAssertions();
+    try (Connection c = dataSource.getConnection()) {
+      Set<String> now = Set.copyOf(ReleaseFixture.tables(c));
+      for (Table table : fixture.manifest().tables()) {
+        if (!now.contains(table.name())) {
+          soft.assertThat(DROPPED_TABLES)
+              .as("table %s was dropped: name it in DROPPED_TABLES with why", table.name())
+              .containsKey(table.name());
+          continue;
+        }
+        List<Column> columns = ReleaseFixture.columns(c, table.name());
+        List<Column> kept = new ArrayList<>();
+        for (Column was : table.columns()) {
+          columns.stream()
+              .filter(col -> col.name().equals(was.name()))
+              .findFirst()
+              .ifPresentOrElse(
+                  col -> {
+                    soft.assertThat(col.kind())
+                        .as("kind of %s.%s", table.name(), was.name())
+                        .isEqualTo(was.kind());
+                    kept.add(was);
+                  },
+                  () ->
+                      soft.fail(
+                          "column %s.%s was dropped: the fixture's values are lost",
+                          table.name(), was.name()));
+        }
+        Map<Map<String, String>, Integer> present = new HashMap<>();
+        for (Map<String, String> row : ReleaseFixture.rows(c, table.name(), kept)) {
+          present.merge(row, 1, Integer::sum);
+        }
+        for (Map<String, String> row : fixture.rows().get(table.name())) {
+          Map<String, String> projected = new LinkedHashMap<>();
+          kept.forEach(col -> projected.put(col.name(), row.get(col.name())));
+          Integer left = present.get(projected);
+          if (left == null || left == 0) {
+            soft.fail("%s: the row %s is gone or changed", table.name(), projected);
+          } else {
+            present.put(projected, left - 1);
+          }
+        }
+      }
+    }
+    soft.assertAll();
+  }
+
+  /** Each stored version's fingerprint is the SHA-256 of its content, and is what was agreed. */
+  private static void everyFingerprintIsItsContents(JdbcClient jdbc) {
+    SoftAssertions soft = new SoftAssertions();
+    List<Map<String, Object>> contents =
+        jdbc.sql("select agreement_id, number, fingerprint, content from agreement_content")
+            .query()
+            .listOfRows();
+    assertThat(contents).isNotEmpty();
+    Map<String, String> byVersion = new HashMap<>();
+    for (Map<String, Object> row : contents) {
+      String version = row.get("agreement_id") + "#" + row.get("number");
+      soft.assertThat(Concurrence.fingerprint((String) row.get("content")))
+          .as("fingerprint of %s recomputed from its content", version)
+          .isEqualTo(row.get("fingerprint"));
+      byVersion.put(version, (String) row.get("fingerprint"));
+    }
+    List<Map<String, Object>> agreed =
+        jdbc.sql("select agreement_id, number, fingerprint from agreement_agreed")
+            .query()
+            .listOfRows();
+    assertThat(agreed).as("the fixture has agreed versions").isNotEmpty();
+    for (String table : List.of("agreement_agreed", "agreement_approval")) {
+      for (Map<String, Object> row :
+          jdbc.sql("select agreement_id, number, fingerprint from " + table).query().listOfRows()) {
+        String version = row.get("agreement_id") + "#" + row.get("number");
+        soft.assertThat(row.get("fingerprint"))
+            .as("%s of %s names its content's fingerprint", table, version)
+            .isEqualTo(byVersion.get(version));
+      }
+    }
+    for (Map<String, Object> row :
+        jdbc.sql("select id, current_number, fingerprint from agreement").query().listOfRows()) {
+      String version = row.get("id") + "#" + row.get("current_number");
+      soft.assertThat(row.get("fingerprint"))
+          .as("agreement %s's current fingerprint", row.get("id"))
+          .isEqualTo(byVersion.get(version));
+    }
+    soft.assertAll();
+  }
+
+  private static SignedCheckpoint checkpoint(Fixture fixture) throws IOException {
+    var resource =
+        new ClassPathResource(ReleaseFixture.ROOT + "/" + fixture.folder() + "/checkpoint.json");
+    if (!resource.exists()) {
+      return null;
+    }
+    try (InputStream in = resource.getInputStream()) {
+      return ReleaseFixture.JSON.readValue(in, SignedCheckpoint.class);
+    }
+  }
+}

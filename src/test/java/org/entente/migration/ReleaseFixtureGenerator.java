@@ -34,19 +34,25 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Makes the migration fixture of a release (see {@link MigrationFromPreviousReleaseContract}):
- * starts the release's application on a fresh database with the demo profile (its sample accounts
- * of every role, projects and milestones in every group, a held meeting whose joint statement both
- * co-chairs approved), adds through the services what the demo does not make (agreed project lists
- * and roadmaps, a published project list, one list approved by one party only, access tokens, one
- * revoked, and calendar feeds), signs a checkpoint of the audit chain, and writes the database's
- * content under {@code src/test/resources/migration/release-<release>/}.
+ * starts the release's application on a fresh database in memory with the demo profile (its sample
+ * accounts of every role, projects and milestones in every group, a held meeting whose joint
+ * statement both co-chairs approved, the charter's reference indicators), adds through the services
+ * what the demo does not make (agreed project lists and roadmaps, a published project list, one
+ * list approved by one party only, a financing line and a place, a reminder setting, access tokens,
+ * one revoked, and calendar feeds), signs a checkpoint of the audit chain, and writes the
+ * database's content under {@code src/test/resources/migration/release-<release>/} ({@link
+ * ReleaseFixture}).
  *
- * <p>Off unless asked for. Run it on the release's commit, before any later migration exists:
+ * <p>Off unless asked for (and not named like a test, so the build never runs it). Run it on the
+ * release's commit, before any later migration exists, and commit the new folder:
  *
  * <pre>
- * ./mvnw -B -q test -Djacoco.skip=true -Dtest=ReleaseFixtureGenerator \
- *     -Dentente.fixture.release=0.2.0-abc1234
+ * ./mvnw -B -q test -Djacoco.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dtest=ReleaseFixtureGenerator -Dentente.fixture.release=0.2.0-abc1234
  * </pre>
+ *
+ * <p>When a later release adds records of a new kind, add them here too, so that its fixture holds
+ * them for the releases after it.
  */
 @Tag("fixture-generator")
 @EnabledIfSystemProperty(named = "entente.fixture.release", matches = ".+")

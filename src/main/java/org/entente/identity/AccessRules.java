@@ -179,8 +179,9 @@ final class AccessRules {
           // dashboards: for people signed in; each figure counts only what the viewer may see
           reads(Access.SIGNED_IN, "/dashboard", "/dashboard/*"),
           reads(Access.SIGNED_IN, "/imports/*"),
-          reads(Access.SIGNED_IN, "/account", "/account/tokens"),
+          reads(Access.SIGNED_IN, "/account", "/account/tokens", "/account/password"),
           List.of(
+              new Rule(HttpMethod.POST, "/account/password", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/account/tokens", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/account/tokens/*/revoke", Access.SIGNED_IN)),
           reads(

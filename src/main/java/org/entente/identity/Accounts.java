@@ -592,7 +592,7 @@ public class Accounts {
     AccountView account =
         find(username)
             .orElseThrow(() -> new org.entente.shared.NotFoundException("account", username));
-    Passwords.check("password", password);
+    Passwords.check("password", password, account.username());
     jdbc.sql(
             "update account set password_hash = ?, version = version + 1, updated_at = ?"
                 + " where id = ?")
@@ -707,7 +707,7 @@ public class Accounts {
     if (account.organization() != null && account.organization().length() > 300) {
       throw new BadRequestException("organization", "an organization has at most 300 characters");
     }
-    Passwords.check("password", account.password());
+    Passwords.check("password", account.password(), username);
     String email = account.email() == null ? null : email(account.email());
     if (find(username).isPresent()) {
       throw new BadRequestException("username", "the user name '" + username + "' is taken");

@@ -11,7 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The password policy and how passwords are stored. Bcrypt reads only 72 bytes, so a password is
  * first reduced to the base64 of its SHA-256 (44 characters) and that is bcrypted: long passphrases
- * count in full. See docs/decisions/0006-passwords.md.
+ * count in full. See docs/decisions/0006-passwords-and-sessions.md.
  */
 final class Passwords implements PasswordEncoder {
 
@@ -22,10 +22,21 @@ final class Passwords implements PasswordEncoder {
 
   Passwords(int strength) {
     this.bcrypt = new BCryptPasswordEncoder(strength);
+    // Reads the common-password list now, so that a missing list stops the start, not a sign-up.
+    CommonPasswords.size();
   }
 
-  /** Refuses a password that does not meet the policy, naming the field. */
-  static void check(String field, String password) {
+  /** The fewest distinct characters a password may be made of ({@code aaaaaaaaaaaa} has one). */
+  static final int MIN_DISTINCT = 5;
+
+  /**
+   * Refuses a password that does not meet the policy, naming the field: too short or too long, only
+   * spaces, made of fewer than {@link #MIN_DISTINCT} distinct characters, on the list of common
+   * passwords (whatever its case), or containing the user name (whatever its case).
+   *
+   * @param username the account's user name, or null when it is not known yet
+   */
+  static void check(String field, String password, String username) {
     if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
       throw new BadRequestException(
           field, "the password must have at least " + MIN_LENGTH + " characters");
@@ -36,6 +47,21 @@ final class Passwords implements PasswordEncoder {
     }
     if (password.isBlank()) {
       throw new BadRequestException(field, "the password cannot be only spaces");
+    }
+    if (password.codePoints().distinct().count() < MIN_DISTINCT) {
+      throw new BadRequestException(
+          field, "the password must be made of at least " + MIN_DISTINCT + " different characters");
+    }
+    if (CommonPasswords.contains(password)) {
+      throw new BadRequestException(
+          field, "this password is one of the most common ones, found in breaches: choose another");
+    }
+    if (username != null
+        && !username.isBlank()
+        && password
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains(username.strip().toLowerCase(java.util.Locale.ROOT))) {
+      throw new BadRequestException(field, "the password cannot contain the user name");
     }
   }
 

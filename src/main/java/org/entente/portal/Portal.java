@@ -5,14 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.entente.audit.Audit;
-import org.entente.audit.Audit.LastChange;
 import org.entente.audit.RecordChanges;
 import org.entente.charter.CharterViews.ArticleView;
 import org.entente.charter.CharterViews.CharterOverview;
@@ -49,10 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Portal {
 
-  /** Changes with every start, so that a new release's pages are never answered with a 304. */
-  private static final String RELEASE =
-      Long.toString(System.currentTimeMillis() / 1000, Character.MAX_RADIX);
-
   private static final Viewer PUBLIC = Viewer.ANONYMOUS;
 
   private final Charters charters;
@@ -63,7 +56,6 @@ public class Portal {
   private final Obligations obligations;
   private final Indicators indicators;
   private final Concurrence concurrence;
-  private final Audit audit;
   private final RecordChanges changes;
   private final Clock clock;
 
@@ -76,7 +68,6 @@ public class Portal {
       Obligations obligations,
       Indicators indicators,
       Concurrence concurrence,
-      Audit audit,
       RecordChanges changes,
       Clock clock) {
     this.charters = charters;
@@ -87,25 +78,17 @@ public class Portal {
     this.obligations = obligations;
     this.indicators = indicators;
     this.concurrence = concurrence;
-    this.audit = audit;
     this.changes = changes;
     this.overviews = changes.kept(MAX_CACHED);
     this.clock = clock;
   }
 
   /**
-   * How fresh the public pages are: every change to a record appends to the audit trail, so the
-   * trail's last record change (reads and sign-ins change no record), today's date (deadlines turn
-   * overdue with the days) and the language name one state of every page.
-   *
-   * @param etag a weak entity tag
-   * @param lastModified when the trail's last event was recorded, never before the last change
-   * @param version the state of the records, the day and the language the tag stands for
-   */
-  public record Freshness(String etag, Instant lastModified, PageVersion version) {}
-
-  /**
-   * One state of the public pages.
+   * One state of the records the public pages are made from, as the server sees it: a page kept
+   * under one state is reused until a record changes (any record, public or not), the day turns, or
+   * for another language. It is never shown to visitors: the pages' validators (ETag,
+   * Last-Modified) are made from the pages' content, so that they move only with what the public
+   * may see (see {@link PortalPageCache}).
    *
    * @param change the sequence number of the audit trail's last record change
    * @param day today, in UTC
@@ -113,30 +96,14 @@ public class Portal {
    */
   public record PageVersion(long change, LocalDate day, String language) {}
 
-  public Freshness freshness(Locale locale) {
-    LastChange last = audit.lastChange();
-    PageVersion version =
-        new PageVersion(
-            changes.last(last.seq()),
-            LocalDate.now(clock.withZone(ZoneOffset.UTC)),
-            language(locale));
-    String tag =
-        HexFormat.of()
-            .formatHex(
-                Concurrence.fingerprint(
-                        RELEASE
-                            + "|"
-                            + version.change()
-                            + "|"
-                            + version.day()
-                            + "|"
-                            + version.language())
-                    .substring(0, 24)
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-            .substring(0, 32);
-    Instant modified = last.at() == null ? Instant.EPOCH : last.at();
-    return new Freshness(
-        "W/\"" + version.language() + "-" + version.change() + "-" + tag + "\"", modified, version);
+  /**
+   * The state of the records now. Every change to a record appends to the audit trail, so the
+   * trail's last record change (reads and sign-ins change no record), today's date (deadlines turn
+   * overdue with the days) and the language name one state of every page.
+   */
+  public PageVersion version(Locale locale) {
+    return new PageVersion(
+        changes.last(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), language(locale));
   }
 
   /** The language the portal shows: Azerbaijani when asked for, English otherwise. */

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** The public pages' web set-up: the kept pages for anonymous visitors. */
+/** The public pages' web set-up: their validators and the kept pages for anonymous visitors. */
 @Configuration
 @ConditionalOnWebApplication
 class PortalConfiguration {
@@ -18,10 +18,10 @@ class PortalConfiguration {
    */
   @Bean
   FilterRegistrationBean<PortalPageCache> portalPageCache(
-      Portal portal, Viewers viewers, LocaleResolver localeResolver) {
+      Portal portal, Viewers viewers, LocaleResolver localeResolver, java.time.Clock clock) {
     FilterRegistrationBean<PortalPageCache> registration =
         new FilterRegistrationBean<>(
-            new PortalPageCache(portal, viewers, localeResolver, PortalPageCache.MAX_BYTES));
+            new PortalPageCache(portal, viewers, localeResolver, clock, PortalPageCache.MAX_BYTES));
     registration.addUrlPatterns("/public", "/public/*");
     registration.setOrder(0);
     return registration;

@@ -81,7 +81,7 @@ public class Accounts {
       AccountView account, Viewer viewer, List<GroupDirectory.Group> groups) {
     Set<UUID> visible =
         groups.stream()
-            .filter(g -> g.visibleTo(viewer))
+            .filter(g -> Grants.sees(viewer, g))
             .map(GroupDirectory.Group::id)
             .collect(Collectors.toSet());
     List<MembershipView> shown =
@@ -367,7 +367,7 @@ public class Accounts {
       Viewer actor, String party, List<MembershipView> before, List<MembershipInput> wanted) {
     Map<String, GroupDirectory.Group> byKey = new java.util.HashMap<>();
     directory.groups().stream()
-        .filter(g -> g.visibleTo(actor))
+        .filter(g -> Grants.sees(actor, g))
         .forEach(g -> byKey.put(g.charter() + "/" + g.key(), g));
     for (MembershipInput m : wanted) {
       GroupDirectory.Group g = m == null ? null : byKey.get(m.charter() + "/" + m.group());
@@ -564,7 +564,7 @@ public class Accounts {
             ? Set.of()
             : account.memberships().stream().map(MembershipView::group).collect(Collectors.toSet());
     return directory.groups().stream()
-        .filter(g -> Grants.mayOffer(actor, g) || (held.contains(g.id()) && g.visibleTo(actor)))
+        .filter(g -> Grants.mayOffer(actor, g) || (held.contains(g.id()) && Grants.sees(actor, g)))
         .toList();
   }
 

@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a refused grant (a role, membership, co-chair seat, clearance, delegation or calendar
- * subscription) as a denied request, in a transaction of its own: the refused change itself rolls
- * back, and its record must not.
+ * subscription) as a denied request ({@code grant.denied}, outcome DENIED; {@code request.denied}
+ * stays the refusal of a route by its access rule), in a transaction of its own: the refused change
+ * itself rolls back, and its record must not.
  */
 @Component
 public class GrantRefusals {
@@ -23,7 +24,7 @@ public class GrantRefusals {
   }
 
   /**
-   * Appends a denied-request event.
+   * Appends a denied-request event, {@code grant.denied}.
    *
    * @param grant what was asked for: {@code account}, {@code clearance}, {@code delegation}, …
    * @param to whom it would have been given (a user name), or null
@@ -41,6 +42,6 @@ public class GrantRefusals {
       details.put("field", field);
     }
     details.put("reason", reason == null ? "" : reason);
-    audit.record("request.denied", "account", null, Outcome.DENIED, details);
+    audit.record("grant.denied", "account", null, Outcome.DENIED, details);
   }
 }

@@ -106,9 +106,20 @@ final class Grants {
     }
   }
 
+  /**
+   * Whether the actor may see a group where accounts are managed: a group they may see, and for an
+   * administrator also every group known to both parties (public or bilateral), whose memberships
+   * they manage; never another party's internal group.
+   */
+  static boolean sees(Viewer actor, GroupDirectory.Group group) {
+    return group.visibleTo(actor)
+        || (actor.has(Role.ADMINISTRATOR)
+            && group.classification() != Classification.PARTY_INTERNAL);
+  }
+
   /** Whether a group is one the actor could give some person a membership of: for pick lists. */
   static boolean mayOffer(Viewer actor, GroupDirectory.Group group) {
-    if (!group.visibleTo(actor)) {
+    if (!sees(actor, group)) {
       return false;
     }
     return (actor.has(Role.COORDINATOR) && actor.groups().contains(group.id()))

@@ -155,10 +155,13 @@ final class GrantWorld {
     return audit.head().seq();
   }
 
-  /** Whether a denied request was recorded after this sequence number. */
+  /**
+   * Whether a denied request was recorded after this sequence number: a route refused by its access
+   * rule ({@code request.denied}) or a grant refused by the service ({@code grant.denied}).
+   */
   boolean deniedSince(long seq) {
     return audit.events(null, null, null, new Paging(0, 50)).items().stream()
-        .anyMatch(e -> e.seq() > seq && e.action().equals("request.denied"));
+        .anyMatch(e -> e.seq() > seq && e.outcome() == org.entente.audit.AuditEvent.Outcome.DENIED);
   }
 
   Cookie login(String username) throws Exception {

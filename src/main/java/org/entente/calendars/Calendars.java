@@ -87,6 +87,7 @@ public class Calendars {
   private final Obligations obligations;
   private final Charters charters;
   private final Audit audit;
+  private final org.entente.identity.GrantRefusals refusals;
 
   Calendars(
       JdbcClient jdbc,
@@ -97,7 +98,9 @@ public class Calendars {
       Roadmaps roadmaps,
       Obligations obligations,
       Charters charters,
-      Audit audit) {
+      Audit audit,
+      org.entente.identity.GrantRefusals refusals) {
+    this.refusals = refusals;
     this.jdbc = jdbc;
     this.clock = clock;
     this.viewers = viewers;
@@ -144,7 +147,7 @@ public class Calendars {
         .query(Calendars::feedRow)
         .list()
         .stream()
-        .map(r -> view(r, groups))
+        .map(r -> view(r, groups, viewer))
         .toList();
   }
 
@@ -185,15 +188,20 @@ public class Calendars {
                 .map(GroupDirectory.Group::id)
                 .filter(id -> viewer.groups().contains(id))
                 .findFirst()
-                .orElseThrow(
-                    () ->
-                        new BadRequestException(
-                            "group",
-                            "there is no group '"
-                                + group
-                                + "' in charter '"
-                                + charter
-                                + "' whose records you may read"));
+                .orElse(null);
+        if (groupId == null) {
+          // the same answer for a group that does not exist and one the viewer may not read;
+          // the trail records the attempt as a denied request
+          refusals.record(
+              "calendar", username, "group", "no readable group " + charter + "/" + group);
+          throw new BadRequestException(
+              "group",
+              "there is no group '"
+                  + group
+                  + "' in charter '"
+                  + charter
+                  + "' whose records you may read");
+        }
       }
       default -> throw new BadRequestException("kind", "a calendar is of kind 'person' or 'group'");
     }
@@ -227,7 +235,7 @@ public class Calendars {
             .query(Calendars::feedRow)
             .single();
     String base = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
-    return new CreatedFeed(view(row, groupsById()), base + "/calendars/" + secret + ".ics");
+    return new CreatedFeed(view(row, groupsById(), viewer), base + "/calendars/" + secret + ".ics");
   }
 
   /**
@@ -286,7 +294,9 @@ public class Calendars {
     Instant to = now.plus(AHEAD);
     if (row.kind().equals("GROUP")) {
       GroupDirectory.Group group = groupsById().get(row.groupId());
-      if (group == null) {
+      // a subscription to a group its owner may no longer read answers like a revoked one: its
+      // name is not shown either
+      if (group == null || !viewer.groups().contains(group.id())) {
         return Optional.empty();
       }
       List<MeetingView> meetingList = meetings.groupCalendar(group.id(), from, to, viewer);
@@ -301,8 +311,12 @@ public class Calendars {
     return Optional.of(IcsFeed.render("Entente: " + name, meetingList, items, milestones, now));
   }
 
-  private FeedView view(FeedRow r, Map<UUID, GroupDirectory.Group> groups) {
+  /** A subscription as its owner sees it: a group they may no longer see is not named. */
+  private FeedView view(FeedRow r, Map<UUID, GroupDirectory.Group> groups, Viewer viewer) {
     GroupDirectory.Group g = r.groupId() == null ? null : groups.get(r.groupId());
+    if (g != null && !g.visibleTo(viewer)) {
+      g = null;
+    }
     return new FeedView(
         r.id(),
         r.kind().toLowerCase(Locale.ROOT),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.identity.GroupDirectory;
+import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,11 +36,11 @@ class CharterGroups implements GroupDirectory {
   private List<Group> read(String condition, Map<String, ?> params) {
     return jdbc.sql(
             "select g.id, c.code as charter, g.code, 'WORKING_GROUP' as kind, g.name, g.restricted,"
-                + " g.position from working_group g join charter c on c.id = g.charter_id"
+                + " g.position, g.classification, g.origin_party from working_group g join charter c on c.id = g.charter_id"
                 + " where g.retired = false"
                 + condition.formatted("g")
                 + " union all select p.id, c.code, p.code, 'DIALOGUE_PLATFORM', p.name, false,"
-                + " p.position from dialogue_platform p join charter c on c.id = p.charter_id"
+                + " p.position, p.classification, p.origin_party from dialogue_platform p join charter c on c.id = p.charter_id"
                 + " where p.retired = false"
                 + condition.formatted("p")
                 + " order by 2, 4 desc, 7")
@@ -52,7 +53,9 @@ class CharterGroups implements GroupDirectory {
                     rs.getString(3),
                     Kind.valueOf(rs.getString(4)),
                     LocalizedText.fromJson(rs.getString(5)).text(),
-                    rs.getBoolean(6)))
+                    rs.getBoolean(6),
+                    Classification.valueOf(rs.getString(8)),
+                    rs.getString(9)))
         .list();
   }
 }

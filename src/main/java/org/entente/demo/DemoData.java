@@ -200,6 +200,17 @@ class DemoData {
               false));
       samples.add(
           new Sample(
+              "Security officer (gives clearance), " + party,
+              "demo." + p + ".security",
+              LABEL + " Security officer, " + side,
+              party,
+              LABEL + " Security service, " + side,
+              Role.SECURITY_OFFICER,
+              false,
+              none,
+              false));
+      samples.add(
+          new Sample(
               "Co-chair of every working group, " + party + ", cleared",
               "demo." + p + ".cochair",
               LABEL + " Co-chair, " + side,

@@ -24,8 +24,9 @@ final class AccessRules {
     /** An administrator. */
     ADMINISTRATOR,
     /**
-     * An administrator, or a coordinator of a party; the service then limits a coordinator to the
-     * accounts of their own party.
+     * An administrator, or a coordinator or security officer of a party; the service then limits a
+     * coordinator to the accounts of their own party, and a security officer to the clearance of
+     * the accounts of their own party (decision 0021).
      */
     ACCOUNT_MANAGER,
     /**

@@ -48,9 +48,9 @@ class AccountApi {
 
   @GetMapping("/me")
   @Operation(summary = "The account of the token's owner")
-  AccountView me(Principal principal) {
+  AccountView me(Principal principal, Viewer viewer) {
     return accounts
-        .find(principal.getName())
+        .own(viewer)
         .orElseThrow(() -> new NotFoundException("account", principal.getName()));
   }
 

@@ -41,7 +41,11 @@ class AccountPages {
     return "identity/account-form";
   }
 
-  /** What the account form offers: the roles the actor may give and every group. */
+  /**
+   * What the account form offers: the roles the actor may give (and those the account holds), the
+   * groups the actor may give or sees the account in, and the clearance only to a security officer
+   * of the account's party.
+   */
   private void formChoices(Viewer actor, Model model, Accounts.AccountView account) {
     model.addAttribute(
         "roles",
@@ -49,9 +53,16 @@ class AccountPages {
             .filter(
                 r ->
                     actor.has(Role.ADMINISTRATOR)
-                        || (r != Role.ADMINISTRATOR && r != Role.COORDINATOR))
+                        || !Grants.ADMINISTRATOR_ONLY.contains(r)
+                        || (account != null && account.roles().contains(r)))
             .toList());
-    model.addAttribute("groups", accounts.groups());
+    model.addAttribute("groups", accounts.groups(actor, account));
+    model.addAttribute(
+        "clearanceEditable",
+        actor.has(Role.SECURITY_OFFICER)
+            && actor.party() != null
+            && (account == null || actor.party().equals(account.party()))
+            && (account == null || !actor.username().equals(account.username())));
     java.util.Set<java.util.UUID> member = new java.util.HashSet<>();
     java.util.Set<java.util.UUID> chairs = new java.util.HashSet<>();
     if (account != null) {
@@ -112,7 +123,7 @@ class AccountPages {
               displayName,
               blankToNull(party),
               organization,
-              roles == null ? Set.of() : EnumSet.copyOf(roles),
+              roles(roles),
               clearance,
               password,
               memberships(member, coChair),
@@ -155,6 +166,7 @@ class AccountPages {
       @RequestParam(required = false) String email,
       @RequestParam(required = false) List<Role> roles,
       @RequestParam(required = false, defaultValue = "false") boolean clearance,
+      @RequestParam(required = false, defaultValue = "false") boolean clearanceShown,
       @RequestParam(required = false, defaultValue = "false") boolean enabled,
       @RequestParam(required = false) Long version,
       @RequestParam(required = false) List<String> member,
@@ -168,8 +180,8 @@ class AccountPages {
               displayName,
               organization == null ? "" : organization,
               party == null ? "" : party,
-              roles == null ? Set.of() : EnumSet.copyOf(roles),
-              clearance,
+              roles(roles),
+              clearanceShown ? clearance : null,
               enabled,
               version,
               memberships(member, coChair),
@@ -222,6 +234,15 @@ class AccountPages {
   @GetMapping("/account")
   String account(Principal principal) {
     return "redirect:/account/tokens";
+  }
+
+  /** The roles ticked, none when none is (the service then names the field). */
+  private static Set<Role> roles(List<Role> roles) {
+    Set<Role> result = EnumSet.noneOf(Role.class);
+    if (roles != null) {
+      roles.stream().filter(java.util.Objects::nonNull).forEach(result::add);
+    }
+    return result;
   }
 
   private static String blankToNull(String s) {

@@ -40,31 +40,82 @@ public class Accounts {
   private final Audit audit;
 
   private final GroupDirectory directory;
+  private final GrantRefusals refusals;
+  private final Viewers viewers;
 
   Accounts(
-      JdbcClient jdbc, Clock clock, Passwords passwords, Audit audit, GroupDirectory directory) {
+      JdbcClient jdbc,
+      Clock clock,
+      Passwords passwords,
+      Audit audit,
+      GroupDirectory directory,
+      GrantRefusals refusals,
+      Viewers viewers) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.passwords = passwords;
     this.audit = audit;
     this.directory = directory;
+    this.refusals = refusals;
+    this.viewers = viewers;
   }
 
-  /** Roles a coordinator may give: never administrator or coordinator. */
-  private static final Set<Role> COORDINATOR_GRANTS =
-      EnumSet.of(Role.CO_CHAIR, Role.MEMBER, Role.CONTRIBUTOR, Role.OBSERVER);
-
-  /** Whether an actor manages an account: administrators all, coordinators their party's. */
+  /**
+   * Whether an actor manages an account: administrators all, coordinators and security officers
+   * their party's (a security officer only its clearance).
+   */
   private static boolean manages(Viewer actor, String party) {
     if (actor.has(Role.ADMINISTRATOR)) {
       return true;
     }
-    return actor.has(Role.COORDINATOR) && actor.party() != null && actor.party().equals(party);
+    return (actor.has(Role.COORDINATOR) || actor.has(Role.SECURITY_OFFICER))
+        && actor.party() != null
+        && actor.party().equals(party);
   }
 
-  /** Every account the actor manages, by user name. */
+  /**
+   * An account as this viewer may see it: memberships of groups the viewer may not see are left
+   * out, so that their names never show.
+   */
+  public static AccountView seenBy(
+      AccountView account, Viewer viewer, List<GroupDirectory.Group> groups) {
+    Set<UUID> visible =
+        groups.stream()
+            .filter(g -> Grants.sees(viewer, g))
+            .map(GroupDirectory.Group::id)
+            .collect(Collectors.toSet());
+    List<MembershipView> shown =
+        account.memberships().stream().filter(m -> visible.contains(m.group())).toList();
+    if (shown.size() == account.memberships().size()) {
+      return account;
+    }
+    return new AccountView(
+        account.id(),
+        account.username(),
+        account.displayName(),
+        account.party(),
+        account.organization(),
+        account.roles(),
+        account.clearance(),
+        account.enabled(),
+        account.version(),
+        shown,
+        account.email());
+  }
+
+  /** The viewer's own account, showing only the memberships of groups the viewer may see. */
+  public Optional<AccountView> own(Viewer viewer) {
+    List<GroupDirectory.Group> groups = directory.groups();
+    return find(viewer.username()).map(a -> seenBy(a, viewer, groups));
+  }
+
+  /** Every account the actor manages, by user name, as the actor may see it. */
   public List<AccountView> list(Viewer actor) {
-    return list().stream().filter(a -> manages(actor, a.party())).toList();
+    List<GroupDirectory.Group> groups = directory.groups();
+    return list().stream()
+        .filter(a -> manages(actor, a.party()))
+        .map(a -> seenBy(a, actor, groups))
+        .toList();
   }
 
   /**
@@ -76,61 +127,276 @@ public class Accounts {
   public AccountView manage(String username, Viewer actor) {
     return find(username)
         .filter(a -> manages(actor, a.party()))
+        .map(a -> seenBy(a, actor, directory.groups()))
         .orElseThrow(() -> new org.entente.shared.NotFoundException("account", username));
   }
 
   /**
-   * Creates an account, for an administrator, or for a coordinator in their own party.
+   * Creates an account, for an administrator, or for a coordinator in their own party, giving only
+   * what the actor may give (decision 0021). A refusal is recorded as a denied request.
    *
-   * @throws org.entente.shared.ForbiddenException when a coordinator gives another party or a role
-   *     they may not give
+   * @throws org.entente.shared.ForbiddenException naming the field when the actor may not give a
+   *     party, role, membership, co-chair seat or clearance
+   * @throws BadRequestException naming the field when the input does not meet the rules
    */
   @Transactional
   public AccountView create(NewAccount account, Viewer actor) {
-    if (!actor.has(Role.ADMINISTRATOR)) {
-      if (!actor.has(Role.COORDINATOR) || actor.party() == null) {
-        throw new org.entente.shared.ForbiddenException(
-            null, "only administrators and coordinators manage accounts");
-      }
-      if (!actor.party().equals(account.party())) {
+    String to = account.username();
+    try {
+      if (!Grants.managesDetails(actor, account.party())) {
+        if (!actor.has(Role.COORDINATOR) || actor.party() == null) {
+          throw new org.entente.shared.ForbiddenException(
+              null, "only administrators and coordinators create accounts");
+        }
         throw new org.entente.shared.ForbiddenException(
             "party", "a coordinator creates accounts of their own party (" + actor.party() + ")");
       }
-      if (account.roles() != null && !COORDINATOR_GRANTS.containsAll(account.roles())) {
-        throw new org.entente.shared.ForbiddenException(
-            "roles", "a coordinator gives only the roles co-chair, member, contributor, observer");
+      requireRoles(account.roles());
+      for (Role role : account.roles()) {
+        Grants.role(actor, role, account.party());
       }
+      if (account.clearance()) {
+        Grants.clearance(actor, account.party());
+      }
+      checkMemberships(actor, account.party(), List.of(), orNone(account.memberships()));
+    } catch (org.entente.shared.ForbiddenException e) {
+      refusals.record("account", to, e.field(), e.getBody().getDetail());
+      throw e;
+    } catch (BadRequestException e) {
+      if ("memberships".equals(e.field())) {
+        refusals.record("account", to, e.field(), e.getBody().getDetail());
+      }
+      throw e;
     }
-    return create(account);
+    AccountView created = create(account);
+    if (account.clearance()) {
+      clearanceEvent(created, true, actor);
+    }
+    return seenBy(created, actor, directory.groups());
+  }
+
+  private static void requireRoles(Set<Role> roles) {
+    if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new BadRequestException("roles", "an account needs at least one role");
+    }
+  }
+
+  private static List<MembershipInput> orNone(List<MembershipInput> given) {
+    return given == null ? List.of() : given;
   }
 
   /**
-   * Applies a change made against a version, for an administrator, or a coordinator in their own
-   * party.
+   * Applies a change made against a version, for an administrator, a coordinator in their own
+   * party, or a security officer of the person's party (clearance only), giving or taking away only
+   * what the actor may (decision 0021). A refusal is recorded as a denied request.
    *
    * @throws org.entente.shared.NotFoundException when the actor does not manage the account
-   * @throws org.entente.shared.ForbiddenException when a coordinator moves it to another party,
-   *     gives a role they may not, or changes an administrator or coordinator
+   * @throws org.entente.shared.ForbiddenException naming the field the actor may not change
    */
   @Transactional
   public AccountView update(String username, AccountChange change, Viewer actor) {
-    AccountView current = manage(username, actor);
-    if (!actor.has(Role.ADMINISTRATOR)) {
-      if (current.roles().contains(Role.ADMINISTRATOR)
-          || current.roles().contains(Role.COORDINATOR)) {
+    AccountView current;
+    try {
+      current = manage(username, actor);
+    } catch (org.entente.shared.NotFoundException e) {
+      refusals.record("account", username, null, e.getBody().getDetail());
+      throw e;
+    }
+    AccountView stored = find(username).orElseThrow();
+    try {
+      checkChange(stored, current, change, actor);
+    } catch (org.entente.shared.ForbiddenException e) {
+      refusals.record("account", stored.username(), e.field(), e.getBody().getDetail());
+      throw e;
+    } catch (BadRequestException e) {
+      if ("memberships".equals(e.field())) {
+        refusals.record("account", stored.username(), e.field(), e.getBody().getDetail());
+      }
+      throw e;
+    }
+    AccountChange applied = change;
+    if (change.memberships() != null) {
+      // memberships of groups the actor may not see stay as they are
+      Set<UUID> shown =
+          current.memberships().stream().map(MembershipView::group).collect(Collectors.toSet());
+      List<MembershipInput> kept = new java.util.ArrayList<>(change.memberships());
+      stored.memberships().stream()
+          .filter(m -> !shown.contains(m.group()))
+          .forEach(m -> kept.add(new MembershipInput(m.charter(), m.key(), m.coChair())));
+      applied =
+          new AccountChange(
+              change.displayName(),
+              change.organization(),
+              change.party(),
+              change.roles(),
+              change.clearance(),
+              change.enabled(),
+              change.version(),
+              kept,
+              change.email());
+    }
+    AccountView after = update(username, applied);
+    if (after.clearance() != stored.clearance()) {
+      clearanceEvent(after, after.clearance(), actor);
+    }
+    return seenBy(after, actor, directory.groups());
+  }
+
+  /** Refuses any part of a change the actor may not make; changes nothing. */
+  private void checkChange(
+      AccountView stored, AccountView shown, AccountChange change, Viewer actor) {
+    String party = change.party() == null ? stored.party() : blankToNull(change.party());
+    boolean partyChanges = !java.util.Objects.equals(party, stored.party());
+    Set<Role> roles = change.roles() == null ? stored.roles() : change.roles();
+    if (change.roles() != null) {
+      requireRoles(change.roles());
+    }
+    boolean clearanceChanges =
+        change.clearance() != null && change.clearance() != stored.clearance();
+    boolean enabledChanges = change.enabled() != null && change.enabled() != stored.enabled();
+    boolean rolesChange = !roles.equals(stored.roles());
+    List<MembershipInput> wanted = change.memberships();
+    boolean membershipsChange = wanted != null && !sameMemberships(shown, wanted);
+    boolean details =
+        (change.displayName() != null && !change.displayName().strip().equals(stored.displayName()))
+            || (change.organization() != null
+                && !java.util.Objects.equals(
+                    blankToNull(change.organization()), stored.organization()))
+            || (change.email() != null
+                && !java.util.Objects.equals(blankToNull(change.email()), stored.email()));
+    if (partyChanges || rolesChange || clearanceChanges || enabledChanges || membershipsChange) {
+      Grants.notOneself(
+          actor,
+          stored.username(),
+          partyChanges
+              ? "party"
+              : rolesChange
+                  ? "roles"
+                  : clearanceChanges ? "clearance" : enabledChanges ? "enabled" : "memberships");
+    }
+    if (details || partyChanges || rolesChange || enabledChanges || membershipsChange) {
+      if (!Grants.managesDetails(actor, stored.party())) {
+        throw new org.entente.shared.ForbiddenException(
+            null, "a security officer changes only an account's clearance");
+      }
+      if (!actor.has(Role.ADMINISTRATOR)
+          && (stored.roles().contains(Role.ADMINISTRATOR)
+              || stored.roles().contains(Role.COORDINATOR))) {
         throw new org.entente.shared.ForbiddenException(
             "roles", "only an administrator changes an administrator's or coordinator's account");
       }
-      if (change.party() != null && !change.party().strip().equals(actor.party())) {
+      if (partyChanges && !actor.has(Role.ADMINISTRATOR)) {
         throw new org.entente.shared.ForbiddenException(
             "party", "a coordinator keeps accounts in their own party (" + actor.party() + ")");
       }
-      if (change.roles() != null && !COORDINATOR_GRANTS.containsAll(change.roles())) {
+    }
+    if (partyChanges && stored.clearance() && !(clearanceChanges && !change.clearance())) {
+      throw new org.entente.shared.ForbiddenException(
+          "party",
+          "a cleared person keeps their party: a security officer of that party removes the"
+              + " clearance first");
+    }
+    if (partyChanges && party != null && !party.matches("[A-Z]{2,3}")) {
+      throw new BadRequestException("party", "a party is given by its key, such as AZ or US");
+    }
+    Set<Role> changed = EnumSet.noneOf(Role.class);
+    roles.stream().filter(r -> !stored.roles().contains(r)).forEach(changed::add);
+    stored.roles().stream().filter(r -> !roles.contains(r)).forEach(changed::add);
+    for (Role role : changed) {
+      Grants.role(actor, role, party);
+    }
+    if (clearanceChanges) {
+      Grants.clearance(actor, stored.party());
+      if (partyChanges) {
         throw new org.entente.shared.ForbiddenException(
-            "roles", "a coordinator gives only the roles co-chair, member, contributor, observer");
+            "clearance", "clearance and party are changed one at a time");
       }
     }
-    return update(username, change);
+    if (membershipsChange) {
+      checkMemberships(actor, party, shown.memberships(), wanted);
+    }
+    if (partyChanges) {
+      // every membership the person keeps must stay open to their new party
+      for (MembershipView m : stored.memberships()) {
+        boolean kept =
+            wanted == null
+                || !shown.memberships().contains(m)
+                || wanted.stream()
+                    .anyMatch(
+                        w ->
+                            w != null
+                                && m.charter().equals(w.charter())
+                                && m.key().equals(w.group()));
+        GroupDirectory.Group g =
+            directory.groups().stream()
+                .filter(x -> x.id().equals(m.group()))
+                .findFirst()
+                .orElse(null);
+        if (kept && g != null && !g.openTo(party)) {
+          throw new org.entente.shared.ForbiddenException(
+              "party",
+              "the person is a member of a group internal to their party: remove that membership"
+                  + " first");
+        }
+      }
+    }
+  }
+
+  /** Whether the memberships wanted are those shown, co-chair seats included. */
+  private static boolean sameMemberships(AccountView shown, List<MembershipInput> wanted) {
+    Set<String> before =
+        shown.memberships().stream()
+            .map(m -> m.charter() + "/" + m.key() + "/" + m.coChair())
+            .collect(Collectors.toSet());
+    Set<String> after = new java.util.HashSet<>();
+    for (MembershipInput m : wanted) {
+      if (m == null) {
+        return false;
+      }
+      after.add(m.charter() + "/" + m.group() + "/" + m.chairs());
+    }
+    return before.equals(after);
+  }
+
+  /**
+   * Refuses memberships and co-chair seats the actor may not give: each wanted one that is new, or
+   * whose seat changes, is checked; one of a group the actor may not see is refused like an unknown
+   * group. Removing one the actor may see is allowed.
+   */
+  private void checkMemberships(
+      Viewer actor, String party, List<MembershipView> before, List<MembershipInput> wanted) {
+    Map<String, GroupDirectory.Group> byKey = new java.util.HashMap<>();
+    directory.groups().stream()
+        .filter(g -> Grants.sees(actor, g))
+        .forEach(g -> byKey.put(g.charter() + "/" + g.key(), g));
+    for (MembershipInput m : wanted) {
+      GroupDirectory.Group g = m == null ? null : byKey.get(m.charter() + "/" + m.group());
+      if (g == null) {
+        throw new BadRequestException(
+            "memberships",
+            "no working group or dialogue platform "
+                + (m == null ? "null" : m.charter() + "/" + m.group()));
+      }
+      boolean same =
+          before.stream().anyMatch(b -> b.group().equals(g.id()) && b.coChair() == m.chairs());
+      if (!same) {
+        Grants.membership(actor, g, party, m.chairs());
+      }
+    }
+  }
+
+  /** Records who gave or removed a clearance, and to whom. */
+  private void clearanceEvent(AccountView account, boolean granted, Viewer by) {
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("to", account.username());
+    details.put("party", String.valueOf(account.party()));
+    details.put("by", String.valueOf(by.username()));
+    audit.record(
+        granted ? "clearance.granted" : "clearance.removed",
+        "account",
+        account.id().toString(),
+        Outcome.SUCCESS,
+        details);
   }
 
   /** An account as others may see it: never its password hash. */
@@ -288,9 +554,18 @@ public class Accounts {
     return result;
   }
 
-  /** The groups an account can be made a member of. */
-  public List<GroupDirectory.Group> groups() {
-    return directory.groups();
+  /**
+   * The groups the account form offers this actor: those they may give a membership of, and those
+   * they may see that the account already belongs to (so that it can be kept or removed).
+   */
+  List<GroupDirectory.Group> groups(Viewer actor, AccountView account) {
+    Set<UUID> held =
+        account == null
+            ? Set.of()
+            : account.memberships().stream().map(MembershipView::group).collect(Collectors.toSet());
+    return directory.groups().stream()
+        .filter(g -> Grants.mayOffer(actor, g) || (held.contains(g.id()) && Grants.sees(actor, g)))
+        .toList();
   }
 
   /** Replaces an account's memberships; unknown groups are refused by name. */
@@ -343,6 +618,19 @@ public class Accounts {
   @Transactional
   public void delegate(
       String charterKey, String groupKey, String username, boolean approves, Viewer actor) {
+    try {
+      delegateChecked(charterKey, groupKey, username, approves, actor);
+    } catch (org.entente.shared.ForbiddenException e) {
+      refusals.record("delegation", username, e.field(), e.getBody().getDetail());
+      throw e;
+    } catch (org.entente.shared.NotFoundException e) {
+      refusals.record("delegation", username, null, e.getBody().getDetail());
+      throw e;
+    }
+  }
+
+  private void delegateChecked(
+      String charterKey, String groupKey, String username, boolean approves, Viewer actor) {
     GroupDirectory.Group group =
         directory.groups().stream()
             .filter(g -> g.charter().equals(charterKey) && g.key().equals(groupKey))
@@ -372,6 +660,13 @@ public class Accounts {
       throw new org.entente.shared.ForbiddenException(
           "party",
           "a co-chair delegates only to a member of their own party (" + actor.party() + ")");
+    }
+    if (approves
+        && !viewers.of(member.username()).map(v -> v.groups().contains(group.id())).orElse(false)) {
+      throw new org.entente.shared.ForbiddenException(
+          "username",
+          "a co-chair delegates only to a member who may read the group's records (a restricted"
+              + " group: a cleared member)");
     }
     jdbc.sql("update membership set approves = ? where account_id = ? and group_id = ?")
         .params(approves, member.id(), group.id())
@@ -429,9 +724,7 @@ public class Accounts {
    */
   @Transactional
   public AccountView create(NewAccount account) {
-    if (account.roles() == null || account.roles().isEmpty()) {
-      throw new BadRequestException("roles", "an account needs at least one role");
-    }
+    requireRoles(account.roles());
     AccountView created = insert(account);
     if (account.memberships() != null && !account.memberships().isEmpty()) {
       replaceMemberships(created.id(), account.memberships());
@@ -524,9 +817,7 @@ public class Accounts {
       throw new BadRequestException("organization", "an organization has at most 300 characters");
     }
     Set<Role> roles = change.roles() == null ? current.roles() : change.roles();
-    if (roles.isEmpty()) {
-      throw new BadRequestException("roles", "an account needs at least one role");
-    }
+    requireRoles(roles);
     String email = change.email() == null ? current.email() : email(change.email());
     int updated =
         jdbc.sql(

@@ -2,6 +2,7 @@ package org.entente.identity;
 
 import java.util.List;
 import java.util.UUID;
+import org.entente.shared.Classification;
 
 /**
  * The groups people can be members of: working groups and dialogue platforms. Implemented by the
@@ -19,8 +20,38 @@ public interface GroupDirectory {
    * A group.
    *
    * @param restricted whether its non-public records need clearance (security and defense)
+   * @param classification who may see the group itself (a platform one party keeps internal)
+   * @param originParty the party that made it, for a party-internal group
    */
-  record Group(UUID id, String charter, String key, Kind kind, String name, boolean restricted) {}
+  record Group(
+      UUID id,
+      String charter,
+      String key,
+      Kind kind,
+      String name,
+      boolean restricted,
+      Classification classification,
+      String originParty) {
+
+    /** A group known to both parties (the charter's, or one established as bilateral). */
+    public Group(UUID id, String charter, String key, Kind kind, String name, boolean restricted) {
+      this(id, charter, key, kind, name, restricted, Classification.PUBLIC, null);
+    }
+
+    /**
+     * Whether people of this party may ever read the group's records: a party-internal group is
+     * closed to the other party, whatever their role or membership.
+     */
+    public boolean openTo(String party) {
+      return classification != Classification.PARTY_INTERNAL
+          || (party != null && party.equals(originParty));
+    }
+
+    /** Whether the viewer may see the group itself: its name, and that it exists. */
+    public boolean visibleTo(Viewer viewer) {
+      return viewer.canSee(classification, originParty, id);
+    }
+  }
 
   /** Every current group of every charter. */
   List<Group> groups();

@@ -6,6 +6,11 @@ public enum Role {
   ADMINISTRATOR,
   /** Coordinates one party's work: manages that party's people. */
   COORDINATOR,
+  /**
+   * Gives and removes clearance for restricted groups, to people of their own party only. Named by
+   * an administrator; neither administrators nor coordinators give clearance.
+   */
+  SECURITY_OFFICER,
   /** Co-chairs a working group for their party, and approves for it. */
   CO_CHAIR,
   /** Takes part in a working group. */

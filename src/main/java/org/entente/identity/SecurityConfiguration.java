@@ -149,7 +149,17 @@ class SecurityConfiguration {
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        (request, response, ex) -> {
+                          // An anonymous attempt to change something is a denied request too;
+                          // reading a page first sends to the login form, as before.
+                          if (!"GET".equals(request.getMethod())
+                              && !"HEAD".equals(request.getMethod())) {
+                            denied(audit, request, 302);
+                          }
+                          new LoginUrlAuthenticationEntryPoint("/login")
+                              .commence(request, response, ex);
+                        },
+                        request -> true)
                     .accessDeniedHandler(
                         (request, response, ex) -> {
                           // A refused CSRF token says nothing about a record: 403. Anything
@@ -202,7 +212,7 @@ class SecurityConfiguration {
       case ACCOUNT_MANAGER -> {
         var manager =
             AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAnyRole(
-                "ADMINISTRATOR", "COORDINATOR");
+                "ADMINISTRATOR", "COORDINATOR", "SECURITY_OFFICER");
         yield write
             ? AuthorizationManagers.allOf(
                 manager, AuthorityAuthorizationManager.hasAuthority("SCOPE_write"))
@@ -222,7 +232,8 @@ class SecurityConfiguration {
       case SIGNED_IN -> AuthenticatedAuthorizationManager.authenticated();
       case ADMINISTRATOR -> AuthorityAuthorizationManager.hasRole("ADMINISTRATOR");
       case ACCOUNT_MANAGER ->
-          AuthorityAuthorizationManager.hasAnyRole("ADMINISTRATOR", "COORDINATOR");
+          AuthorityAuthorizationManager.hasAnyRole(
+              "ADMINISTRATOR", "COORDINATOR", "SECURITY_OFFICER");
       case TOKEN_WRITE, OPERATOR -> (a, c) -> new AuthorizationDecision(false);
     };
   }

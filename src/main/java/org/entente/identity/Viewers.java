@@ -95,7 +95,9 @@ public class Viewers {
                     memberships.put(
                         rs.getObject("group_id", UUID.class), rs.getBoolean("approves")));
     boolean coordinator = roles.contains(Role.COORDINATOR) && row.party() != null;
-    // a coordinator may read every group; anyone else only the groups they are a member of
+    // a coordinator may read every group open to their party; anyone else only the groups they are
+    // a member of. A party-internal group is never read by the other party, whatever the role or
+    // membership (finding 2 of issue 16: coordinators were given the other party's platforms).
     Map<UUID, GroupDirectory.Group> groups =
         (coordinator ? directory.groups() : directory.groups(memberships.keySet()))
             .stream()
@@ -105,7 +107,7 @@ public class Viewers {
     Set<UUID> coChairOf = new HashSet<>();
     memberships.forEach(
         (group, coChair) -> {
-          if (groups.containsKey(group)) {
+          if (groups.containsKey(group) && groups.get(group).openTo(row.party())) {
             memberOf.add(group);
             if (coChair) {
               coChairOf.add(group);
@@ -114,7 +116,8 @@ public class Viewers {
         });
     Set<UUID> readable = new HashSet<>();
     for (GroupDirectory.Group group : groups.values()) {
-      boolean entitled = memberOf.contains(group.id()) || coordinator;
+      boolean entitled =
+          (memberOf.contains(group.id()) || coordinator) && group.openTo(row.party());
       if (entitled && (!group.restricted() || row.clearance())) {
         readable.add(group.id());
       }

@@ -82,16 +82,27 @@ class AccessMatrixTest {
     accounts.create(
         new Accounts.NewAccount(
             "member", "Member", "US", null, EnumSet.of(Role.MEMBER), false, PASSWORD));
+    accounts.create(
+        new Accounts.NewAccount(
+            "security",
+            "Security officer",
+            "AZ",
+            null,
+            EnumSet.of(Role.SECURITY_OFFICER),
+            false,
+            PASSWORD));
     apiCallers.put("anonymous", null);
     apiCallers.put("member-read", bearer("member", Scope.READ));
     apiCallers.put("member-write", bearer("member", Scope.WRITE));
     apiCallers.put("coordinator-read", bearer("coordinator", Scope.READ));
     apiCallers.put("coordinator-write", bearer("coordinator", Scope.WRITE));
+    apiCallers.put("security-read", bearer("security", Scope.READ));
+    apiCallers.put("security-write", bearer("security", Scope.WRITE));
     apiCallers.put("admin-read", bearer("admin", Scope.READ));
     apiCallers.put("admin-write", bearer("admin", Scope.WRITE));
     apiCallers.put("operator", "Bearer " + OPERATOR);
     pageCallers.put("anonymous", null);
-    for (String who : List.of("member", "coordinator", "admin")) {
+    for (String who : List.of("member", "coordinator", "security", "admin")) {
       pageCallers.put(
           who,
           mvc.perform(
@@ -118,7 +129,9 @@ class AccessMatrixTest {
       case SIGNED_IN -> token;
       case ADMINISTRATOR -> caller.startsWith("admin-") && (!write || caller.endsWith("-write"));
       case ACCOUNT_MANAGER ->
-          (caller.startsWith("admin-") || caller.startsWith("coordinator-"))
+          (caller.startsWith("admin-")
+                  || caller.startsWith("coordinator-")
+                  || caller.startsWith("security-"))
               && (!write || caller.endsWith("-write"));
       case TOKEN_WRITE -> caller.endsWith("-write") || caller.equals("operator");
       case OPERATOR -> caller.equals("operator");
@@ -131,7 +144,8 @@ class AccessMatrixTest {
       case ANYONE -> true;
       case SIGNED_IN -> !caller.equals("anonymous");
       case ADMINISTRATOR -> caller.equals("admin");
-      case ACCOUNT_MANAGER -> caller.equals("admin") || caller.equals("coordinator");
+      case ACCOUNT_MANAGER ->
+          caller.equals("admin") || caller.equals("coordinator") || caller.equals("security");
       case TOKEN_WRITE, OPERATOR -> false;
     };
   }

@@ -130,9 +130,9 @@ class AccountAdministrationTest {
             patch("/api/accounts/az.member")
                 .header("Authorization", "Bearer " + adminWrite)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"clearance\":true,\"version\":" + version + "}"))
+                .content("{\"organization\":\"Ministry of Energy\",\"version\":" + version + "}"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.clearance").value(true));
+        .andExpect(jsonPath("$.organization").value("Ministry of Energy"));
     mvc.perform(
             patch("/api/accounts/az.member")
                 .header("Authorization", "Bearer " + adminWrite)
@@ -263,10 +263,9 @@ class AccountAdministrationTest {
                 .param("displayName", "U.S. member")
                 .param("party", "US")
                 .param("roles", "MEMBER")
-                .param("clearance", "true")
                 .param("password", PASSWORD))
         .andExpect(redirectedUrl("/admin/accounts?created=us.member"));
-    assertThat(accounts.find("us.member").orElseThrow().clearance()).isTrue();
+    assertThat(accounts.find("us.member").orElseThrow().clearance()).isFalse();
 
     long version = accounts.find("us.member").orElseThrow().version();
     mvc.perform(

@@ -1,7 +1,6 @@
 package org.entente.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -301,7 +300,6 @@ class RendererSweepTest {
     assertThat(item.getStatus()).as("action item: " + item.getContentAsString()).isLessThan(300);
 
     Map<String, Map<String, Integer>> columns = textColumns();
-    List<String> unclassified = new ArrayList<>();
     for (var table : columns.entrySet()) {
       for (var column : table.getValue().entrySet()) {
         String name = table.getKey() + "." + column.getKey();
@@ -311,7 +309,6 @@ class RendererSweepTest {
         fill(table.getKey(), column.getKey(), column.getValue());
       }
     }
-    assertThat(unclassified).isEmpty();
     for (String named : NOT_FREE_TEXT.keySet()) {
       String[] parts = named.split("\\.");
       assertThat(columns.getOrDefault(parts[0], Map.of()))
@@ -545,8 +542,5 @@ class RendererSweepTest {
     String dump =
         ok(null, "/api/charters/" + CHARTER + "/open-data.json", null).getContentAsString();
     assertThat(dump).contains(MARK);
-    if (dump.isEmpty()) {
-      fail("no dump");
-    }
   }
 }

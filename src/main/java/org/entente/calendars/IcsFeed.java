@@ -27,6 +27,7 @@ import net.fortuna.ical4j.model.property.XProperty;
 import org.entente.meetings.MeetingViews.ActionItemView;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.roadmaps.RoadmapViews.DueMilestone;
+import org.entente.shared.Printable;
 
 /**
  * Writes a calendar as iCalendar (RFC 5545) with ical4j: meetings as timed events in the zone the
@@ -51,22 +52,29 @@ final class IcsFeed {
       List<DueMilestone> milestones,
       Instant now) {
     Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults().getFluentTarget();
-    calendar.add(new XProperty("X-WR-CALNAME", name));
+    calendar.add(new XProperty("X-WR-CALNAME", Printable.text(name)));
     Set<ZoneId> zones = new LinkedHashSet<>();
     List<VEvent> events = new java.util.ArrayList<>();
     for (MeetingView m : meetings) {
       Temporal start = local(m.startsForViewer(), zones);
       Temporal end = local(m.endsForViewer(), zones);
-      VEvent event = new VEvent(start, end, m.title());
+      VEvent event = new VEvent(start, end, Printable.text(m.title()));
       event.add(new Uid("meeting-" + m.id() + "@entente"));
       event.replace(new DtStamp(now));
       String place = m.place() == null ? (m.online() ? "Online" : null) : m.place();
       if (place != null) {
-        event.add(new Location(place));
+        event.add(new Location(Printable.text(place)));
       }
       event.add(
           new Description(
-              m.bodyName() + " (" + m.charterKey() + "), " + m.status() + ". Times in " + zone(m)));
+              Printable.text(
+                  m.bodyName()
+                      + " ("
+                      + m.charterKey()
+                      + "), "
+                      + m.status()
+                      + ". Times in "
+                      + zone(m))));
       event.add(
           new Status(
               switch (m.status()) {
@@ -135,10 +143,10 @@ final class IcsFeed {
 
   private static VEvent allDay(
       String uid, String summary, LocalDate day, String description, Instant now) {
-    VEvent event = new VEvent(day, day.plusDays(1), summary);
+    VEvent event = new VEvent(day, day.plusDays(1), Printable.text(summary));
     event.add(new Uid(uid + "@entente"));
     event.replace(new DtStamp(now));
-    event.add(new Description(description));
+    event.add(new Description(Printable.text(description)));
     return event;
   }
 }

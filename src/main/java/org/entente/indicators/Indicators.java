@@ -2,7 +2,6 @@ package org.entente.indicators;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
@@ -44,6 +41,7 @@ import org.entente.indicators.IndicatorViews.ValueView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
 import org.entente.shared.ClusterLock;
+import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
@@ -804,27 +802,22 @@ public class Indicators {
   /** An indicator's current values (not the superseded ones) as CSV, the import's columns. */
   public String exportCsv(UUID indicatorId, Viewer viewer) {
     IndicatorView indicator = indicator(indicatorId, viewer);
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer =
-        new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
-      for (ValueView v : indicator.values()) {
-        if (v.supersededBy() != null) {
-          continue;
-        }
-        printer.printRecord(
-            v.kind(),
-            v.year() == null ? "" : v.year(),
-            v.date() == null ? "" : v.date(),
-            v.value().toPlainString(),
-            indicator.unit(),
-            v.sourceUrl() == null ? "" : v.sourceUrl(),
-            v.publisher(),
-            v.note() == null ? "" : v.note(),
-            v.official(),
-            v.used());
+    Csv.Writer out = Csv.writer(CSV_HEADER);
+    for (ValueView v : indicator.values()) {
+      if (v.supersededBy() != null) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+      out.row(
+          v.kind(),
+          v.year() == null ? "" : v.year(),
+          v.date() == null ? "" : v.date(),
+          v.value().toPlainString(),
+          indicator.unit(),
+          v.sourceUrl() == null ? "" : v.sourceUrl(),
+          v.publisher(),
+          v.note() == null ? "" : v.note(),
+          v.official(),
+          v.used());
     }
     return out.toString();
   }
@@ -846,14 +839,7 @@ public class Indicators {
     List<RowError> errors = new ArrayList<>();
     int rows = 0;
     int unchanged = 0;
-    try (CSVParser parser =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setTrim(true)
-            .get()
-            .parse(csv)) {
+    try (CSVParser parser = Csv.read(csv)) {
       Set<String> header = new HashSet<>(parser.getHeaderNames());
       for (String required : List.of("kind", "year", "value", "unit", "publisher")) {
         if (!header.contains(required)) {
@@ -945,11 +931,8 @@ public class Indicators {
   }
 
   private static String get(CSVRecord r, String column) {
-    if (!r.isMapped(column) || !r.isSet(column)) {
-      return null;
-    }
-    String v = r.get(column);
-    return v == null || v.isBlank() ? null : v.trim();
+    String v = Csv.get(r, column);
+    return v.isBlank() ? null : v.trim();
   }
 
   // ---------------------------------------------------------------- reference data

@@ -34,6 +34,7 @@ import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.Printable;
 
 /**
  * Writes public projects with financing as IATI activities (standard version 2.03). Only what the
@@ -248,7 +249,7 @@ final class IatiWriter {
       AreaOverview a = areas.get(i);
       x.writeStartElement("sector");
       x.writeAttribute("vocabulary", AREA_VOCABULARY);
-      x.writeAttribute("code", a.area().key());
+      x.writeAttribute("code", Printable.xml(a.area().key()));
       x.writeAttribute(
           "percentage", (i == 0 ? share.add(rest) : share).stripTrailingZeros().toPlainString());
       narratives(x, a.area().name());
@@ -335,7 +336,7 @@ final class IatiWriter {
   private static void value(XMLStreamWriter x, BigDecimal amount, String currency, LocalDate date)
       throws XMLStreamException {
     x.writeStartElement("value");
-    x.writeAttribute("currency", currency);
+    x.writeAttribute("currency", Printable.xml(currency));
     x.writeAttribute("value-date", date.toString());
     x.writeCharacters(amount.toPlainString());
     x.writeEndElement();
@@ -344,14 +345,14 @@ final class IatiWriter {
   private static void text(XMLStreamWriter x, String element, String text)
       throws XMLStreamException {
     x.writeStartElement(element);
-    x.writeCharacters(text);
+    x.writeCharacters(Printable.xml(text));
     x.writeEndElement();
   }
 
   private static void empty(XMLStreamWriter x, String element, String attribute, String value)
       throws XMLStreamException {
     x.writeEmptyElement(element);
-    x.writeAttribute(attribute, value);
+    x.writeAttribute(attribute, Printable.xml(value));
   }
 
   /** A narrative per language given, English first, each with its xml:lang. */
@@ -372,8 +373,8 @@ final class IatiWriter {
   private static void narrative(XMLStreamWriter x, String text, String language)
       throws XMLStreamException {
     x.writeStartElement("narrative");
-    x.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", language);
-    x.writeCharacters(text);
+    x.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", Printable.xml(language));
+    x.writeCharacters(Printable.xml(text));
     x.writeEndElement();
   }
 }

@@ -1,7 +1,5 @@
 package org.entente.opendata;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.entente.charter.CharterViews.AreaOverview;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.CommitmentView;
@@ -32,6 +28,7 @@ import org.entente.projects.Projects;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Csv;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -228,42 +225,31 @@ public class OpenData {
         header.add(c.name());
       }
     }
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer =
-        new CSVPrinter(
-            out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-      for (Map<String, Object> row : rows) {
-        List<String> cells = new ArrayList<>();
-        for (Column c : columns) {
-          Object value = row.get(c.name());
-          if (c.localized()) {
-            Map<?, ?> texts = value instanceof Map<?, ?> m ? m : Map.of();
-            LANGUAGES.forEach(l -> cells.add(cell(texts.get(l))));
-          } else {
-            cells.add(cell(value));
-          }
+    Csv.Writer out = Csv.writer(header);
+    for (Map<String, Object> row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (Column c : columns) {
+        Object value = row.get(c.name());
+        if (c.localized()) {
+          Map<?, ?> texts = value instanceof Map<?, ?> m ? m : Map.of();
+          LANGUAGES.forEach(l -> cells.add(cell(texts.get(l))));
+        } else {
+          cells.add(cell(value));
         }
-        printer.printRecord(cells);
       }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+      out.row(cells);
     }
     return out.toString();
   }
 
-  /** A cell as text: a list joined by "; ", a formula-like start defused for spreadsheets. */
+  /** A cell as text: a list joined by "; " ({@link Csv} makes it safe for spreadsheets). */
   private static String cell(Object value) {
     if (value == null) {
       return "";
     }
-    String text =
-        value instanceof List<?> list
-            ? list.stream().map(String::valueOf).collect(Collectors.joining("; "))
-            : String.valueOf(value);
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
-      return "'" + text;
-    }
-    return text;
+    return value instanceof List<?> list
+        ? list.stream().map(String::valueOf).collect(Collectors.joining("; "))
+        : String.valueOf(value);
   }
 
   /**

@@ -2,7 +2,6 @@ package org.entente.projects;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
@@ -33,6 +30,7 @@ import org.entente.projects.Project.FinancingStatus;
 import org.entente.projects.Project.Location;
 import org.entente.projects.Project.Stage;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.RowBatches;
@@ -101,34 +99,26 @@ public class ProjectCsv {
   /** The group's bilateral and party-internal projects the viewer may see, as CSV. */
   @Transactional(readOnly = true)
   public String export(String charterKey, String groupKey, Viewer viewer, Projects projects) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer =
-        new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-      for (ProjectViews.ProjectView p : projects.list(charterKey, groupKey, viewer)) {
-        Financing f = p.financing().isEmpty() ? null : p.financing().get(0);
-        printer.printRecord(
-            p.key(),
-            p.title().values().getOrDefault("en", ""),
-            p.title().values().getOrDefault("az", ""),
-            String.join(
-                ";", p.commitments().stream().map(ProjectViews.CommitmentRef::key).toList()),
-            p.stage(),
-            p.stageReason() == null ? "" : p.stageReason(),
-            String.join(
-                ";",
-                p.leads().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
-            f == null ? "" : f.amount().toPlainString(),
-            f == null ? "" : f.currency(),
-            f == null ? "" : f.status().name().toLowerCase(java.util.Locale.ROOT),
-            f == null || f.source() == null ? "" : f.source(),
-            p.location() == null || p.location().place() == null ? "" : p.location().place(),
-            p.location() == null || p.location().latitude() == null ? "" : p.location().latitude(),
-            p.location() == null || p.location().longitude() == null
-                ? ""
-                : p.location().longitude());
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    Csv.Writer out = Csv.writer(HEADER);
+    for (ProjectViews.ProjectView p : projects.list(charterKey, groupKey, viewer)) {
+      Financing f = p.financing().isEmpty() ? null : p.financing().get(0);
+      out.row(
+          p.key(),
+          p.title().values().getOrDefault("en", ""),
+          p.title().values().getOrDefault("az", ""),
+          String.join(";", p.commitments().stream().map(ProjectViews.CommitmentRef::key).toList()),
+          p.stage(),
+          p.stageReason() == null ? "" : p.stageReason(),
+          String.join(
+              ";",
+              p.leads().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+          f == null ? "" : f.amount().toPlainString(),
+          f == null ? "" : f.currency(),
+          f == null ? "" : f.status().name().toLowerCase(java.util.Locale.ROOT),
+          f == null || f.source() == null ? "" : f.source(),
+          p.location() == null || p.location().place() == null ? "" : p.location().place(),
+          p.location() == null || p.location().latitude() == null ? "" : p.location().latitude(),
+          p.location() == null || p.location().longitude() == null ? "" : p.location().longitude());
     }
     return out.toString();
   }
@@ -199,15 +189,7 @@ public class ProjectCsv {
     List<Row> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
-    try (CSVParser parser =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get()
-            .parse(csv)) {
+    try (CSVParser parser = Csv.read(csv)) {
       List<String> missing = new ArrayList<>();
       for (String column : List.of("key", "title_en", "title_az", "commitments")) {
         if (!parser.getHeaderMap().containsKey(column)) {
@@ -396,7 +378,7 @@ public class ProjectCsv {
   }
 
   private static String get(CSVRecord record, String column) {
-    return record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
+    return Csv.get(record, column);
   }
 
   private static List<String> split(String value) {

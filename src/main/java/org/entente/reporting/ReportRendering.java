@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.entente.reporting.ReportViews.AnnualReport;
 import org.entente.reporting.ReportViews.AreaProgress;
+import org.entente.shared.Printable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -105,7 +106,9 @@ class ReportRendering {
       builder.useFont(
           () -> font("/fonts/DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
       builder.useSVGDrawer(new BatikSVGDrawer());
-      builder.withHtmlContent(xhtml, null);
+      // text stored before the edge refused control characters and lone surrogates must not stop
+      // the report: what XML cannot hold is replaced
+      builder.withHtmlContent(Printable.xml(xhtml), null);
       builder.toStream(out);
       builder.run();
     } catch (IOException e) {

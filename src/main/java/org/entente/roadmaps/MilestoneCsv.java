@@ -2,7 +2,6 @@ package org.entente.roadmaps;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -19,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
@@ -31,6 +28,7 @@ import org.entente.identity.Viewer;
 import org.entente.roadmaps.Milestone.Status;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.RowBatches;
@@ -99,25 +97,20 @@ public class MilestoneCsv {
   /** The group's milestones the viewer may see, as CSV. */
   @Transactional(readOnly = true)
   public String export(String charterKey, String groupKey, Viewer viewer) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer =
-        new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-      for (MilestoneView m : roadmaps.roadmap(charterKey, groupKey, viewer).milestones()) {
-        printer.printRecord(
-            m.key(),
-            m.title().values().getOrDefault("en", ""),
-            m.title().values().getOrDefault("az", ""),
-            Objects.toString(m.owner(), ""),
-            m.plannedStart(),
-            m.plannedEnd(),
-            Objects.toString(m.actualStart(), ""),
-            Objects.toString(m.actualEnd(), ""),
-            m.status(),
-            Objects.toString(m.project(), ""),
-            String.join(";", m.dependsOn()));
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    Csv.Writer out = Csv.writer(HEADER);
+    for (MilestoneView m : roadmaps.roadmap(charterKey, groupKey, viewer).milestones()) {
+      out.row(
+          m.key(),
+          m.title().values().getOrDefault("en", ""),
+          m.title().values().getOrDefault("az", ""),
+          Objects.toString(m.owner(), ""),
+          m.plannedStart(),
+          m.plannedEnd(),
+          Objects.toString(m.actualStart(), ""),
+          Objects.toString(m.actualEnd(), ""),
+          m.status(),
+          Objects.toString(m.project(), ""),
+          String.join(";", m.dependsOn()));
     }
     return out.toString();
   }
@@ -158,15 +151,7 @@ public class MilestoneCsv {
     List<Row> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     Map<String, Long> lines = new HashMap<>();
-    try (CSVParser parser =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get()
-            .parse(csv)) {
+    try (CSVParser parser = Csv.read(csv)) {
       List<String> missing = new ArrayList<>();
       for (String column : List.of("key", "title_en", "planned_start", "planned_end")) {
         if (!parser.getHeaderMap().containsKey(column)) {
@@ -460,6 +445,6 @@ public class MilestoneCsv {
   }
 
   private static String get(CSVRecord record, String column) {
-    return record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
+    return Csv.get(record, column);
   }
 }

@@ -1,5 +1,7 @@
 /**
  * Small value types every module uses: classification of records, text in several languages, pages
- * of results and the errors the application answers with.
+ * of results and the errors the application answers with; the product's one CSV writer and reader
+ * ({@link org.entente.shared.Csv}) and what makes any stored text printable by a renderer ({@link
+ * org.entente.shared.Printable}).
  */
 package org.entente.shared;

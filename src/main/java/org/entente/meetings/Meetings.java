@@ -591,30 +591,42 @@ public class Meetings {
     }
     Row meeting = writable(meetingId, viewer);
     String title = required("title", input.title(), 500);
+    // A link goes only to a record the viewer may see (any other is answered as missing, so its
+    // existence does not show) and at least as widely visible as the meeting.
+    Viewer.Audience from =
+        new Viewer.Audience(meeting.classification(), meeting.originParty(), meeting.groupId());
     String commitment = null;
     if (input.commitment() != null && !input.commitment().isBlank()) {
       commitment = input.commitment().strip();
-      try {
-        charters.commitment(meeting.charterKey(), commitment, viewer);
-      } catch (NotFoundException e) {
-        throw new BadRequestException(
-            "commitment", "the charter has no commitment '" + commitment + "'");
-      }
+      String key = commitment;
+      Viewer.Audience to =
+          charters
+              .commitmentAudience(meeting.charterKey(), commitment, viewer)
+              .orElseThrow(
+                  () ->
+                      new BadRequestException(
+                          "commitment", "the charter has no commitment '" + key + "'"));
+      Viewer.requireLink("commitment", from, "meeting", to, "commitment");
     }
     if (input.projectId() != null) {
-      try {
-        projects.project(input.projectId(), viewer);
-      } catch (NotFoundException e) {
-        throw new BadRequestException("projectId", "there is no project " + input.projectId());
-      }
+      Viewer.Audience to =
+          projects
+              .audience(input.projectId(), viewer)
+              .orElseThrow(
+                  () ->
+                      new BadRequestException(
+                          "projectId", "there is no project " + input.projectId()));
+      Viewer.requireLink("projectId", from, "meeting", to, "project");
     }
     if (input.milestoneId() != null) {
-      try {
-        roadmaps.milestone(input.milestoneId(), viewer);
-      } catch (NotFoundException e) {
-        throw new BadRequestException(
-            "milestoneId", "there is no milestone " + input.milestoneId());
-      }
+      Viewer.Audience to =
+          roadmaps
+              .audience(input.milestoneId(), viewer)
+              .orElseThrow(
+                  () ->
+                      new BadRequestException(
+                          "milestoneId", "there is no milestone " + input.milestoneId()));
+      Viewer.requireLink("milestoneId", from, "meeting", to, "milestone");
     }
     UUID id = UUID.randomUUID();
     jdbc.sql(
@@ -1376,7 +1388,7 @@ public class Meetings {
                         rs.getObject("id", UUID.class),
                         rs.getInt("position"),
                         rs.getString("title"),
-                        rs.getString("commitment_key"),
+                        commitmentShown(r.charterKey(), rs.getString("commitment_key"), viewer),
                         projectTitle == null ? null : project,
                         projectTitle,
                         milestoneTitle == null ? null : milestone,
@@ -1436,6 +1448,46 @@ public class Meetings {
         decisions,
         actions,
         statement);
+  }
+
+  /** A linked commitment's key, or null when the viewer may not see it (the link stays hidden). */
+  private String commitmentShown(String charterKey, String commitment, Viewer viewer) {
+    if (commitment == null) {
+      return null;
+    }
+    return charters.commitmentAudience(charterKey, commitment, viewer).isPresent()
+        ? commitment
+        : null;
+  }
+
+  /**
+   * A project is about to get another classification: refused while an agenda item of a meeting
+   * would then link to a less widely visible record.
+   */
+  @org.springframework.context.event.EventListener
+  void on(org.entente.projects.ProjectReclassified reclassified) {
+    List<Viewer.Audience> linking =
+        jdbc.sql(
+                "select m.classification, m.origin_party, m.group_id from agenda_item a"
+                    + " join meeting m on m.id = a.meeting_id where a.project_id = ?")
+            .param(reclassified.projectId())
+            .query(
+                (rs, n) ->
+                    new Viewer.Audience(
+                        Classification.valueOf(rs.getString("classification")),
+                        rs.getString("origin_party"),
+                        rs.getObject("group_id", UUID.class)))
+            .list();
+    for (Viewer.Audience from : linking) {
+      if (!from.within(reclassified.audience())) {
+        throw new BadRequestException(
+            "classification",
+            "an agenda item of a "
+                + from.code()
+                + " meeting links to this project: a project may not be less widely visible"
+                + " than the records that link to it");
+      }
+    }
   }
 
   /** A linked project's title, or null when the viewer may not see it (the link stays hidden). */

@@ -791,8 +791,10 @@ public class Meetings {
                     + " m.classification as meeting_classification,"
                     + " coalesce(wg.code, dp.code) as body_code,"
                     + " coalesce(wg.name, dp.name) as body_name,"
-                    + " coalesce(wg.restricted, false) as body_restricted"
+                    + " coalesce(wg.restricted, false) as body_restricted,"
+                    + LINKED_MILESTONE
                     + " from action_item a join meeting m on m.id = a.meeting_id"
+                    + " left join milestone ms on ms.id = a.milestone_id"
                     + " join charter c on c.id = a.charter_id"
                     + " left join working_group wg on wg.id = m.group_id"
                     + " left join dialogue_platform dp on dp.id = m.group_id"
@@ -846,8 +848,11 @@ public class Meetings {
   private List<ActionItemView> actionItems(String condition, Map<String, ?> params, Viewer viewer) {
     LocalDate today = LocalDate.now(clock);
     return jdbc.sql(
-            "select a.*, m.title as meeting_title, c.code as charter_code from action_item a"
+            "select a.*, m.title as meeting_title, c.code as charter_code,"
+                + LINKED_MILESTONE
+                + " from action_item a"
                 + " join meeting m on m.id = a.meeting_id join charter c on c.id = a.charter_id"
+                + " left join milestone ms on ms.id = a.milestone_id"
                 + " where "
                 + condition
                 + " and "
@@ -857,6 +862,33 @@ public class Meetings {
         .params(viewer.parameters())
         .query((rs, n) -> actionItem(rs, today))
         .list();
+  }
+
+  /** The columns of an action item's milestone (alias {@code ms}) that decide whether it shows. */
+  private static final String LINKED_MILESTONE =
+      " ms.classification as ms_classification, ms.origin_party as ms_origin_party,"
+          + " ms.group_id as ms_group_id";
+
+  /**
+   * An action item's milestone, shown only when it is at least as widely visible as the item:
+   * whoever sees the item then sees it too (links stored before that rule included).
+   */
+  private static UUID linkedMilestone(ResultSet rs) throws SQLException {
+    UUID milestone = rs.getObject("milestone_id", UUID.class);
+    if (milestone == null || rs.getString("ms_classification") == null) {
+      return null;
+    }
+    Viewer.Audience item =
+        new Viewer.Audience(
+            Classification.valueOf(rs.getString("classification")),
+            rs.getString("origin_party"),
+            rs.getObject("group_id", UUID.class));
+    Viewer.Audience linked =
+        new Viewer.Audience(
+            Classification.valueOf(rs.getString("ms_classification")),
+            rs.getString("ms_origin_party"),
+            rs.getObject("ms_group_id", UUID.class));
+    return item.within(linked) ? milestone : null;
   }
 
   private static ActionItemView actionItem(ResultSet rs, LocalDate today) throws SQLException {
@@ -872,7 +904,7 @@ public class Meetings {
         rs.getString("owner_username"),
         due,
         status.toLowerCase(Locale.ROOT),
-        rs.getObject("milestone_id", UUID.class),
+        linkedMilestone(rs),
         status.equals("OPEN") && due.isBefore(today),
         rs.getLong("version"));
   }
@@ -938,7 +970,11 @@ public class Meetings {
       throw new BadRequestException(
           null, "only an action item of a working group's meeting can become a roadmap milestone");
     }
-    if (item.milestoneId() != null) {
+    if (jdbc.sql("select count(*) from action_item where id = ? and milestone_id is not null")
+            .param(actionItemId)
+            .query(Long.class)
+            .single()
+        > 0) {
       throw new BadRequestException(null, "this action item already became a milestone");
     }
     String milestoneKey =

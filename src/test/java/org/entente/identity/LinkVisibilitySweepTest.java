@@ -277,14 +277,14 @@ class LinkVisibilitySweepTest {
             """
             {"body":"working-group","bodyKey":"%s","title":"Commission meeting",
              "startsAt":"2026-12-10T10:00","endsAt":"2026-12-10T12:00","timeZone":"Asia/Baku",
-             "classification":"bilateral","participants":[{"organization":"Water ministry"}]}
+             "classification":"bilateral","participants":[{"organization":"Organization of fd.member"}]}
             """
                 .formatted(GROUP));
     actionItem =
         created(
             "fd.member",
             "/api/meetings/" + meeting + "/action-items",
-            "{\"title\":\"Survey the banks\",\"ownerOrganization\":\"Water ministry\","
+            "{\"title\":\"Survey the banks\",\"ownerOrganization\":\"Organization of fd.member\","
                 + "\"dueOn\":\"2026-12-20\"}");
     indicator =
         created(
@@ -537,7 +537,7 @@ class LinkVisibilitySweepTest {
       MockHttpServletResponse own = as("fd.member", post(w.url()).content(w.body()));
       assertThat(own.getStatus()).as(e.getKey() + ": " + own.getContentAsString()).isEqualTo(400);
       assertThat(own.getContentType()).as(e.getKey()).startsWith("application/problem+json");
-      assertThat((String) JsonPath.read(own.getContentAsString(), "$.field"))
+      assertThat((String) JsonPath.read(own.getContentAsString(), "$.errors[0].field"))
           .as(e.getKey())
           .isEqualTo(w.field());
       assertThat(own.getContentAsString()).as(e.getKey()).contains("at least as widely visible");

@@ -476,6 +476,31 @@ public class Charters {
     return commitmentOf(require(charterKey, viewer), commitmentKey, viewer);
   }
 
+  /**
+   * Who may see a commitment of the charter, or empty when there is none or the viewer may not see
+   * it: what a record that links to the commitment is checked against, and what decides whether a
+   * link to it is shown.
+   */
+  public Optional<Viewer.Audience> commitmentAudience(
+      String charterKey, String commitmentKey, Viewer viewer) {
+    return find(charterKey, viewer)
+        .flatMap(
+            charter ->
+                jdbc.sql(
+                        "select classification, origin_party, group_id from commitment"
+                            + " where charter_id = ? and code = ? and retired = false")
+                    .params(charter.id(), commitmentKey)
+                    .query(
+                        (rs, n) ->
+                            new Viewer.Audience(
+                                org.entente.shared.Classification.valueOf(
+                                    rs.getString("classification")),
+                                rs.getString("origin_party"),
+                                rs.getObject("group_id", UUID.class)))
+                    .optional())
+        .filter(viewer::canSee);
+  }
+
   /** A commitment with its charter, read in one transaction: what the commitment page shows. */
   record CommitmentOfCharter(CharterSummary charter, CommitmentView commitment) {}
 

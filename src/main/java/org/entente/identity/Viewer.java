@@ -141,6 +141,106 @@ public record Viewer(
   }
 
   /**
+   * Who may see a record: its classification, the party that made it and its group, as the
+   * visibility policy reads them.
+   *
+   * @param classification the record's classification
+   * @param originParty the party that made it, or null
+   * @param group its group, or null for the charter as a whole
+   */
+  public record Audience(Classification classification, String originParty, UUID group) {
+
+    /**
+     * Whether everyone who may see a record with this audience may also see one with the other: the
+     * rule for links (a record may only point at records at least as widely visible as itself).
+     * Derived from {@link Viewer#canSee} rather than written a second time: the policy reads only
+     * whether someone is signed in, their party (one of the two records' origin parties, another,
+     * or none) and whether they may read each of the two groups, so trying every such viewer
+     * decides it.
+     */
+    public boolean within(Audience other) {
+      if (classification == null) {
+        return true; // nobody sees it (fail closed), so a link from it shows nobody anything
+      }
+      List<String> parties = new java.util.ArrayList<>();
+      parties.add(null);
+      parties.add(originParty);
+      parties.add(other.originParty());
+      // A party of neither record: the policy only compares parties for equality.
+      parties.add("~" + originParty + "~" + other.originParty());
+      List<UUID> both = new java.util.ArrayList<>();
+      if (group != null) {
+        both.add(group);
+      }
+      if (other.group() != null && !other.group().equals(group)) {
+        both.add(other.group());
+      }
+      for (String user : java.util.Arrays.asList(null, "someone")) {
+        for (String party : parties) {
+          for (int mask = 0; mask < 1 << both.size(); mask++) {
+            Set<UUID> groups = new java.util.HashSet<>();
+            for (int i = 0; i < both.size(); i++) {
+              if ((mask & 1 << i) != 0) {
+                groups.add(both.get(i));
+              }
+            }
+            Viewer witness =
+                new Viewer(user, party, false, Set.of(), groups, Set.of(), Set.of(), false);
+            if (witness.canSee(this) && !witness.canSee(other)) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    }
+
+    /** The classification as its code, for messages: public, bilateral or party-internal. */
+    public String code() {
+      return classification == null ? "unclassified" : classification.code();
+    }
+  }
+
+  /** {@link #canSee(Classification, String, UUID)} for an audience. */
+  public boolean canSee(Audience audience) {
+    return canSee(audience.classification(), audience.originParty(), audience.group());
+  }
+
+  /**
+   * Refuses a link from a record to another unless everyone who may see the first may see the
+   * second. Callers first make sure the viewer may see the target at all, and answer as if it did
+   * not exist when not, so that this message never reveals a record.
+   *
+   * @param field the field that holds the link, named in the problem
+   * @param from the linking record's audience
+   * @param fromKind what the linking record is, e.g. "milestone"
+   * @param to the linked record's audience
+   * @param toKind what the linked record is, e.g. "project"
+   * @throws org.entente.shared.BadRequestException when the target is less widely visible
+   */
+  public static void requireLink(
+      String field, Audience from, String fromKind, Audience to, String toKind) {
+    if (!from.within(to)) {
+      throw new org.entente.shared.BadRequestException(
+          field,
+          "a "
+              + from.code()
+              + " "
+              + fromKind
+              + " may not link to a "
+              + to.code()
+              + " "
+              + toKind
+              + (to.group() != null && !to.group().equals(from.group())
+                  ? " of another group"
+                  : to.originParty() != null && !to.originParty().equals(from.originParty())
+                      ? " of another party"
+                      : "")
+              + ": a record may only link to records at least as widely visible as itself");
+    }
+  }
+
+  /**
    * The SQL half of the policy, for a table with the columns {@code classification}, {@code
    * origin_party} and {@code group_id}; its parameters are {@link #parameters()}.
    *

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -99,7 +100,39 @@ public class Indicators {
       Classification classification,
       String originParty,
       UUID groupId,
-      long version) {}
+      long version) {
+
+    /** The row with no area: what is shown when the area is less widely visible. */
+    Row withoutArea() {
+      return new Row(
+          id,
+          charterId,
+          charterKey,
+          code,
+          name,
+          unit,
+          direction,
+          null,
+          ownerOrganization,
+          definition,
+          dataSource,
+          classification,
+          originParty,
+          groupId,
+          version);
+    }
+  }
+
+  private static Viewer.Audience audience(Row r) {
+    return new Viewer.Audience(r.classification(), r.originParty(), r.groupId());
+  }
+
+  private static Viewer.Audience audience(ResultSet rs, String prefix) throws SQLException {
+    return new Viewer.Audience(
+        Classification.valueOf(rs.getString(prefix + "classification")),
+        rs.getString(prefix + "origin_party"),
+        rs.getObject(prefix + "group_id", UUID.class));
+  }
 
   /** A value row, as stored. */
   private record Value(
@@ -301,23 +334,53 @@ public class Indicators {
         .query(Indicators::value)
         .list()
         .forEach(v -> values.computeIfAbsent(v.indicatorId(), k -> new ArrayList<>()).add(v));
-    jdbc.sql(
-            "select indicator_id, commitment_key from indicator_commitment"
-                + " where indicator_id in (:ids) order by commitment_key")
+    // A link is shown only to a record at least as widely visible as the indicator: whoever sees
+    // the indicator then sees it too, so no viewer learns a hidden key through it (links stored
+    // before that rule included).
+    Map<UUID, Viewer.Audience> audiences = new HashMap<>();
+    rows.forEach(r -> audiences.put(r.id(), audience(r)));
+    jdbc
+        .sql(
+            "select ic.indicator_id, ic.commitment_key, c.classification, c.origin_party,"
+                + " c.group_id from indicator_commitment ic join indicator i on i.id ="
+                + " ic.indicator_id join commitment c on c.charter_id = i.charter_id and c.code ="
+                + " ic.commitment_key where ic.indicator_id in (:ids) order by ic.commitment_key")
         .param("ids", ids)
         .query(
             (rs, n) ->
-                Map.entry(rs.getObject("indicator_id", UUID.class), rs.getString("commitment_key")))
+                audiences.get(rs.getObject("indicator_id", UUID.class)).within(audience(rs, ""))
+                    ? Map.entry(
+                        rs.getObject("indicator_id", UUID.class), rs.getString("commitment_key"))
+                    : null)
         .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
         .forEach(
             e -> commitments.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    Map<String, Viewer.Audience> areas = new HashMap<>();
+    jdbc.sql(
+            "select a.charter_id, a.code, a.classification, a.origin_party, a.group_id"
+                + " from area a where a.charter_id in (:charters)")
+        .param("charters", rows.stream().map(Row::charterId).distinct().toList())
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    areas.put(
+                        rs.getString("charter_id") + "/" + rs.getString("code"), audience(rs, "")));
     return rows.stream()
         .map(
-            r ->
-                view(
-                    r,
-                    values.getOrDefault(r.id(), List.of()),
-                    commitments.getOrDefault(r.id(), List.of())))
+            r -> {
+              Viewer.Audience area =
+                  r.area() == null ? null : areas.get(r.charterId() + "/" + r.area());
+              Row shown =
+                  r.area() == null || (area != null && audience(r).within(area))
+                      ? r
+                      : r.withoutArea();
+              return view(
+                  shown,
+                  values.getOrDefault(r.id(), List.of()),
+                  commitments.getOrDefault(r.id(), List.of()));
+            })
         .toList();
   }
 
@@ -420,21 +483,41 @@ public class Indicators {
     LocalizedText name = LocalizedText.stripped(input.name());
     String unit = required("unit", input.unit(), 100);
     Direction direction = Direction.fromCode("direction", input.direction());
+    Classification classification = viewer.classificationToGive(input.classification());
+    // A link goes only to a record the viewer may see (any other is answered as missing, so its
+    // existence does not show) and at least as widely visible as the indicator.
+    Viewer.Audience audience =
+        new Viewer.Audience(
+            classification,
+            classification == Classification.PARTY_INTERNAL ? viewer.party() : null,
+            groupId);
     List<String> commitments = input.commitments() == null ? List.of() : input.commitments();
     for (int i = 0; i < commitments.size(); i++) {
-      if (!commitmentKnown(charter.id(), commitments.get(i))) {
-        throw new BadRequestException(
-            "commitments[" + i + "]", "no commitment '" + commitments.get(i) + "' in the charter");
-      }
+      String field = "commitments[" + i + "]";
+      String commitment = commitments.get(i);
+      Viewer.Audience target =
+          (commitment == null
+                  ? Optional.<Viewer.Audience>empty()
+                  : charters.commitmentAudience(charterKey, commitment, viewer))
+              .orElseThrow(
+                  () ->
+                      new BadRequestException(
+                          field, "no commitment '" + commitment + "' in the charter"));
+      Viewer.requireLink(field, audience, "indicator", target, "commitment");
     }
     String area = optional("area", input.area(), 64);
-    if (area != null
-        && jdbc.sql("select count(*) from area where charter_id = ? and code = ?")
-                .params(charter.id(), area)
-                .query(Long.class)
-                .single()
-            == 0) {
-      throw new BadRequestException("area", "no area '" + area + "' in the charter");
+    if (area != null) {
+      Viewer.Audience target =
+          jdbc.sql(
+                  "select classification, origin_party, group_id from area"
+                      + " where charter_id = ? and code = ?")
+              .params(charter.id(), area)
+              .query((rs, n) -> audience(rs, ""))
+              .optional()
+              .filter(viewer::canSee)
+              .orElseThrow(
+                  () -> new BadRequestException("area", "no area '" + area + "' in the charter"));
+      Viewer.requireLink("area", audience, "indicator", target, "area");
     }
     if (jdbc.sql("select count(*) from indicator where charter_id = ? and code = ?")
             .params(charter.id(), key)
@@ -443,7 +526,6 @@ public class Indicators {
         > 0) {
       throw new BadRequestException("key", "an indicator '" + key + "' exists already");
     }
-    Classification classification = viewer.classificationToGive(input.classification());
     UUID id =
         insertIndicator(
             charter.id(),

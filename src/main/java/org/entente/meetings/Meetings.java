@@ -591,30 +591,42 @@ public class Meetings {
     }
     Row meeting = writable(meetingId, viewer);
     String title = required("title", input.title(), 500);
+    // A link goes only to a record the viewer may see (any other is answered as missing, so its
+    // existence does not show) and at least as widely visible as the meeting.
+    Viewer.Audience from =
+        new Viewer.Audience(meeting.classification(), meeting.originParty(), meeting.groupId());
     String commitment = null;
     if (input.commitment() != null && !input.commitment().isBlank()) {
       commitment = input.commitment().strip();
-      try {
-        charters.commitment(meeting.charterKey(), commitment, viewer);
-      } catch (NotFoundException e) {
-        throw new BadRequestException(
-            "commitment", "the charter has no commitment '" + commitment + "'");
-      }
+      String key = commitment;
+      Viewer.Audience to =
+          charters
+              .commitmentAudience(meeting.charterKey(), commitment, viewer)
+              .orElseThrow(
+                  () ->
+                      new BadRequestException(
+                          "commitment", "the charter has no commitment '" + key + "'"));
+      Viewer.requireLink("commitment", from, "meeting", to, "commitment");
     }
     if (input.projectId() != null) {
-      try {
-        projects.project(input.projectId(), viewer);
-      } catch (NotFoundException e) {
-        throw new BadRequestException("projectId", "there is no project " + input.projectId());
-      }
+      Viewer.Audience to =
+          projects
+              .audience(input.projectId(), viewer)
+              .orElseThrow(
+                  () ->
+                      new BadRequestException(
+                          "projectId", "there is no project " + input.projectId()));
+      Viewer.requireLink("projectId", from, "meeting", to, "project");
     }
     if (input.milestoneId() != null) {
-      try {
-        roadmaps.milestone(input.milestoneId(), viewer);
-      } catch (NotFoundException e) {
-        throw new BadRequestException(
-            "milestoneId", "there is no milestone " + input.milestoneId());
-      }
+      Viewer.Audience to =
+          roadmaps
+              .audience(input.milestoneId(), viewer)
+              .orElseThrow(
+                  () ->
+                      new BadRequestException(
+                          "milestoneId", "there is no milestone " + input.milestoneId()));
+      Viewer.requireLink("milestoneId", from, "meeting", to, "milestone");
     }
     UUID id = UUID.randomUUID();
     jdbc.sql(
@@ -779,8 +791,10 @@ public class Meetings {
                     + " m.classification as meeting_classification,"
                     + " coalesce(wg.code, dp.code) as body_code,"
                     + " coalesce(wg.name, dp.name) as body_name,"
-                    + " coalesce(wg.restricted, false) as body_restricted"
+                    + " coalesce(wg.restricted, false) as body_restricted,"
+                    + LINKED_MILESTONE
                     + " from action_item a join meeting m on m.id = a.meeting_id"
+                    + " left join milestone ms on ms.id = a.milestone_id"
                     + " join charter c on c.id = a.charter_id"
                     + " left join working_group wg on wg.id = m.group_id"
                     + " left join dialogue_platform dp on dp.id = m.group_id"
@@ -834,8 +848,11 @@ public class Meetings {
   private List<ActionItemView> actionItems(String condition, Map<String, ?> params, Viewer viewer) {
     LocalDate today = LocalDate.now(clock);
     return jdbc.sql(
-            "select a.*, m.title as meeting_title, c.code as charter_code from action_item a"
+            "select a.*, m.title as meeting_title, c.code as charter_code,"
+                + LINKED_MILESTONE
+                + " from action_item a"
                 + " join meeting m on m.id = a.meeting_id join charter c on c.id = a.charter_id"
+                + " left join milestone ms on ms.id = a.milestone_id"
                 + " where "
                 + condition
                 + " and "
@@ -845,6 +862,33 @@ public class Meetings {
         .params(viewer.parameters())
         .query((rs, n) -> actionItem(rs, today))
         .list();
+  }
+
+  /** The columns of an action item's milestone (alias {@code ms}) that decide whether it shows. */
+  private static final String LINKED_MILESTONE =
+      " ms.classification as ms_classification, ms.origin_party as ms_origin_party,"
+          + " ms.group_id as ms_group_id";
+
+  /**
+   * An action item's milestone, shown only when it is at least as widely visible as the item:
+   * whoever sees the item then sees it too (links stored before that rule included).
+   */
+  private static UUID linkedMilestone(ResultSet rs) throws SQLException {
+    UUID milestone = rs.getObject("milestone_id", UUID.class);
+    if (milestone == null || rs.getString("ms_classification") == null) {
+      return null;
+    }
+    Viewer.Audience item =
+        new Viewer.Audience(
+            Classification.valueOf(rs.getString("classification")),
+            rs.getString("origin_party"),
+            rs.getObject("group_id", UUID.class));
+    Viewer.Audience linked =
+        new Viewer.Audience(
+            Classification.valueOf(rs.getString("ms_classification")),
+            rs.getString("ms_origin_party"),
+            rs.getObject("ms_group_id", UUID.class));
+    return item.within(linked) ? milestone : null;
   }
 
   private static ActionItemView actionItem(ResultSet rs, LocalDate today) throws SQLException {
@@ -860,7 +904,7 @@ public class Meetings {
         rs.getString("owner_username"),
         due,
         status.toLowerCase(Locale.ROOT),
-        rs.getObject("milestone_id", UUID.class),
+        linkedMilestone(rs),
         status.equals("OPEN") && due.isBefore(today),
         rs.getLong("version"));
   }
@@ -926,7 +970,11 @@ public class Meetings {
       throw new BadRequestException(
           null, "only an action item of a working group's meeting can become a roadmap milestone");
     }
-    if (item.milestoneId() != null) {
+    if (jdbc.sql("select count(*) from action_item where id = ? and milestone_id is not null")
+            .param(actionItemId)
+            .query(Long.class)
+            .single()
+        > 0) {
       throw new BadRequestException(null, "this action item already became a milestone");
     }
     String milestoneKey =
@@ -1376,7 +1424,7 @@ public class Meetings {
                         rs.getObject("id", UUID.class),
                         rs.getInt("position"),
                         rs.getString("title"),
-                        rs.getString("commitment_key"),
+                        commitmentShown(r.charterKey(), rs.getString("commitment_key"), viewer),
                         projectTitle == null ? null : project,
                         projectTitle,
                         milestoneTitle == null ? null : milestone,
@@ -1436,6 +1484,46 @@ public class Meetings {
         decisions,
         actions,
         statement);
+  }
+
+  /** A linked commitment's key, or null when the viewer may not see it (the link stays hidden). */
+  private String commitmentShown(String charterKey, String commitment, Viewer viewer) {
+    if (commitment == null) {
+      return null;
+    }
+    return charters.commitmentAudience(charterKey, commitment, viewer).isPresent()
+        ? commitment
+        : null;
+  }
+
+  /**
+   * A project is about to get another classification: refused while an agenda item of a meeting
+   * would then link to a less widely visible record.
+   */
+  @org.springframework.context.event.EventListener
+  void on(org.entente.projects.ProjectReclassified reclassified) {
+    List<Viewer.Audience> linking =
+        jdbc.sql(
+                "select m.classification, m.origin_party, m.group_id from agenda_item a"
+                    + " join meeting m on m.id = a.meeting_id where a.project_id = ?")
+            .param(reclassified.projectId())
+            .query(
+                (rs, n) ->
+                    new Viewer.Audience(
+                        Classification.valueOf(rs.getString("classification")),
+                        rs.getString("origin_party"),
+                        rs.getObject("group_id", UUID.class)))
+            .list();
+    for (Viewer.Audience from : linking) {
+      if (!from.within(reclassified.audience())) {
+        throw new BadRequestException(
+            "classification",
+            "an agenda item of a "
+                + from.code()
+                + " meeting links to this project: a project may not be less widely visible"
+                + " than the records that link to it");
+      }
+    }
   }
 
   /** A linked project's title, or null when the viewer may not see it (the link stays hidden). */

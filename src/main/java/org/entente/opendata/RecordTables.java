@@ -333,7 +333,8 @@ class RecordTables {
   Map<String, Object> export(String charterKey, Viewer viewer) {
     UUID charterId = charters.idOf(charterKey).orElseThrow();
     Map<UUID, String> groups = groupKeys(charterId);
-    Map<UUID, String> commitments = commitmentKeys(charterId);
+    Map<UUID, String> commitments = commitmentKeys(charterId, viewer);
+    Set<String> areas = areaKeys(charterId, viewer);
     Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
     Map<String, Set<String>> ids = new HashMap<>();
     for (Table table : TABLES) {
@@ -345,7 +346,7 @@ class RecordTables {
               .list();
       List<Map<String, Object>> kept = new ArrayList<>();
       for (Map<String, Object> row : read) {
-        if (keep(table, row, ids)) {
+        if (keep(table, row, ids) && linksShown(table, row, commitments, areas)) {
           kept.add(row);
           if (row.get("id") instanceof String id) {
             ids.computeIfAbsent(table.name(), t -> new HashSet<>()).add(id);
@@ -438,6 +439,7 @@ class RecordTables {
     return keys;
   }
 
+  /** All of the charter's commitments: what an import resolves keys against. */
   private Map<UUID, String> commitmentKeys(UUID charterId) {
     Map<UUID, String> keys = new HashMap<>();
     jdbc.sql("select id, code from commitment where charter_id = ?")
@@ -445,6 +447,53 @@ class RecordTables {
         .query((rs, n) -> keys.put(rs.getObject("id", UUID.class), rs.getString("code")))
         .list();
     return keys;
+  }
+
+  /** The charter's commitments the viewer may see: a link to any other is not exported. */
+  private Map<UUID, String> commitmentKeys(UUID charterId, Viewer viewer) {
+    Map<UUID, String> keys = new HashMap<>();
+    jdbc.sql(
+            "select id, code from commitment where charter_id = :charter and " + Viewer.condition())
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .query((rs, n) -> keys.put(rs.getObject("id", UUID.class), rs.getString("code")))
+        .list();
+    return keys;
+  }
+
+  /** The keys of the charter's areas the viewer may see. */
+  private Set<String> areaKeys(UUID charterId, Viewer viewer) {
+    return new HashSet<>(
+        jdbc.sql("select code from area where charter_id = :charter and " + Viewer.condition())
+            .param("charter", charterId)
+            .params(viewer.parameters())
+            .query(String.class)
+            .list());
+  }
+
+  /**
+   * Whether a row goes into the export as far as its links to commitments and areas go: a link to
+   * one the viewer may not see (stored before links had to follow visibility) is emptied, and a row
+   * that is nothing but such a link is left out, so the export never names a hidden record.
+   */
+  private static boolean linksShown(
+      Table table, Map<String, Object> row, Map<UUID, String> commitments, Set<String> areas) {
+    for (Col col : table.columns()) {
+      Object value = row.get(col.name());
+      boolean hidden =
+          switch (col.name()) {
+            case "commitment_key" -> value != null && !commitments.containsValue(value);
+            case "area_key" -> value != null && !areas.contains(value);
+            default -> col.kind() == Kind.COMMITMENT && value == null;
+          };
+      if (hidden) {
+        if (col.required()) {
+          return false;
+        }
+        row.put(col.name(), null);
+      }
+    }
+    return true;
   }
 
   /** An export that holds non-public records of a restricted group is a read to record. */

@@ -172,6 +172,18 @@ public class ProjectCsv {
         more.forEach(c -> commitments.put(c.key(), c.id()));
       } while (!more.isEmpty());
     }
+    // Imported projects are bilateral: they link only to commitments at least as widely visible.
+    org.entente.identity.Viewer.Audience imported =
+        new org.entente.identity.Viewer.Audience(
+            org.entente.shared.Classification.BILATERAL, viewer.party(), groupId);
+    commitments
+        .keySet()
+        .removeIf(
+            key ->
+                charters
+                    .commitmentAudience(charterKey, key, viewer)
+                    .filter(imported::within)
+                    .isEmpty());
     Map<String, Existing> existing = new HashMap<>();
     jdbc.sql(
             "select id, group_id, code, title, leads, stage, place, latitude, longitude, version"

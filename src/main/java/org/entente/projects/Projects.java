@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +74,21 @@ public class Projects {
   private final Charters charters;
   private final Concurrence concurrence;
   private final Audit audit;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  Projects(JdbcClient jdbc, Clock clock, Charters charters, Concurrence concurrence, Audit audit) {
+  Projects(
+      JdbcClient jdbc,
+      Clock clock,
+      Charters charters,
+      Concurrence concurrence,
+      Audit audit,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
     this.concurrence = concurrence;
     this.audit = audit;
+    this.events = events;
   }
 
   /**
@@ -110,7 +119,12 @@ public class Projects {
             null,
             input.financing(),
             input.location());
-    List<UUID> commitments = commitmentIds(charterKey, project.commitments(), viewer);
+    List<UUID> commitments =
+        commitmentIds(
+            charterKey,
+            project.commitments(),
+            new Viewer.Audience(classification, viewer.party(), groupId),
+            viewer);
     CharterSummary charter = group.charter();
     if (jdbc.sql("select count(*) from project where charter_id = ? and code = ?")
             .params(charter.id(), project.key())
@@ -175,6 +189,18 @@ public class Projects {
     return views(rows, group.charter().key(), group.group().key(), viewer);
   }
 
+  /** The views of projects as the viewer may see them: a link to a hidden record is left out. */
+  private List<ProjectView> views(
+      List<Row> rows, String charterKey, String groupKey, Viewer viewer) {
+    return views(
+        rows.stream()
+            .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
+            .toList(),
+        charterKey,
+        groupKey,
+        (r, target) -> viewer.canSee(target));
+  }
+
   /**
    * One page of the projects of a working group the viewer may see, by key: only that page is read
    * (limit and offset in SQL, and the page's commitments and financing in one statement each).
@@ -205,28 +231,39 @@ public class Projects {
         total);
   }
 
-  /** The views of projects of one group, their commitments and financing read for all at once. */
+  /**
+   * The views of projects of one group, their commitments and financing read for all at once.
+   *
+   * @param linkShown whether a project's link to a record with an audience is shown
+   */
   private List<ProjectView> views(
-      List<Row> rows, String charterKey, String groupKey, Viewer viewer) {
-    List<Row> visible =
-        rows.stream()
-            .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
-            .toList();
+      List<Row> visible,
+      String charterKey,
+      String groupKey,
+      java.util.function.BiPredicate<Row, Viewer.Audience> linkShown) {
     if (visible.isEmpty()) {
       return List.of();
     }
     List<UUID> ids = visible.stream().map(Row::id).toList();
+    Map<UUID, Row> byId = new HashMap<>();
+    visible.forEach(r -> byId.put(r.id(), r));
     Map<UUID, List<CommitmentRef>> commitments = new LinkedHashMap<>();
     jdbc.sql(
-            "select pc.project_id, c.code, c.title from project_commitment pc join commitment c"
+            "select pc.project_id, c.code, c.title, c.classification, c.origin_party, c.group_id"
+                + " from project_commitment pc join commitment c"
                 + " on c.id = pc.commitment_id where pc.project_id in (:ids)"
                 + " order by pc.project_id, pc.position")
         .param("ids", ids)
         .query(
             rs -> {
-              commitments
-                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                  .add(new CommitmentRef(rs.getString(2), LocalizedText.fromJson(rs.getString(3))));
+              UUID project = rs.getObject(1, UUID.class);
+              if (linkShown.test(byId.get(project), commitmentAudience(rs))) {
+                commitments
+                    .computeIfAbsent(project, k -> new ArrayList<>())
+                    .add(
+                        new CommitmentRef(
+                            rs.getString(2), LocalizedText.fromJson(rs.getString(3))));
+              }
             });
     Map<UUID, List<Financing>> financing = new LinkedHashMap<>();
     jdbc.sql(
@@ -255,6 +292,19 @@ public class Projects {
                         financing.getOrDefault(r.id(), List.of()))
                     .view())
         .toList();
+  }
+
+  /**
+   * Who may see a project, or empty when there is none or the viewer may not see it: what a record
+   * that links to the project is checked against.
+   */
+  public Optional<Viewer.Audience> audience(UUID id, Viewer viewer) {
+    return jdbc.sql("select * from project where id = ? and retired = false")
+        .param(id)
+        .query(Projects::row)
+        .optional()
+        .map(Projects::audience)
+        .filter(viewer::canSee);
   }
 
   /**
@@ -370,7 +420,14 @@ public class Projects {
             current.stageReason(),
             change.financing() == null ? current.financing() : change.financing(),
             change.location() == null ? current.location() : change.location());
-    List<UUID> commitments = commitmentIds(current.charter(), project.commitments(), viewer);
+    Viewer.Audience audience =
+        new Viewer.Audience(classification, current.originParty(), stored.groupId());
+    List<UUID> commitments =
+        commitmentIds(current.charter(), project.commitments(), audience, viewer);
+    if (classification != current.classification()) {
+      // Records that link to the project must stay within its audience: their modules refuse.
+      events.publishEvent(new ProjectReclassified(id, audience));
+    }
     save(id, project, classification, stored.version());
     writeChildren(id, commitments, project.financing());
     audit.record(
@@ -418,7 +475,7 @@ public class Projects {
         concurrence.find(PROJECT_LIST, subjectKey(charterKey, groupKey), viewer);
     boolean changed =
         agreement
-            .map(a -> !a.fingerprint().equals(Concurrence.fingerprint(canonical(projects))))
+            .map(a -> !a.fingerprint().equals(Concurrence.fingerprint(canonical(shared(group)))))
             .orElse(false);
     return new ProjectList(charterKey, groupKey, projects, agreement.orElse(null), changed);
   }
@@ -430,7 +487,8 @@ public class Projects {
   @Transactional
   public ProjectList submitProjectList(String charterKey, String groupKey, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
-    List<ProjectView> projects = listed(group, viewer);
+    // The version is the list's own content, the same whoever submits it.
+    List<ProjectView> projects = shared(group);
     if (projects.isEmpty()) {
       throw new BadRequestException("projects", "a project list needs at least one project");
     }
@@ -529,7 +587,7 @@ public class Projects {
     if (group.group().restricted()) {
       throw new ForbiddenException(null, "the records of a restricted group are never published");
     }
-    List<ProjectView> now = listed(group, shared);
+    List<ProjectView> now = shared(group);
     if (!Concurrence.fingerprint(canonical(now)).equals(published.fingerprint())) {
       throw new ForbiddenException(
           "version",
@@ -576,11 +634,43 @@ public class Projects {
         false);
   }
 
-  /** The projects that go on a list both parties agree: not party-internal ones, not retired. */
+  /** The projects of a group's list as the viewer sees them: not party-internal, not retired. */
   private List<ProjectView> listed(WorkingGroupDetail group, Viewer viewer) {
     return list(group.charter().key(), group.group().key(), viewer).stream()
         .filter(p -> p.classification() != Classification.PARTY_INTERNAL)
         .toList();
+  }
+
+  /**
+   * What a version of a group's project list is made of: its projects that both parties share, each
+   * with only the links everyone who sees it may follow. Built from the records themselves, never
+   * from one viewer's view of them, so it is the same whoever submits or checks it.
+   */
+  private List<ProjectView> shared(WorkingGroupDetail group) {
+    List<Row> rows =
+        jdbc.sql(
+                "select * from project where group_id = :group and retired = false"
+                    + " and classification <> 'PARTY_INTERNAL' order by code")
+            .param("group", group.group().id())
+            .query(Projects::row)
+            .list();
+    return views(
+        rows,
+        group.charter().key(),
+        group.group().key(),
+        (r, target) -> audience(r).within(target));
+  }
+
+  private static Viewer.Audience audience(Row r) {
+    return new Viewer.Audience(r.classification(), r.originParty(), r.groupId());
+  }
+
+  private static Viewer.Audience commitmentAudience(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
+    return new Viewer.Audience(
+        Classification.valueOf(rs.getString("classification")),
+        rs.getString("origin_party"),
+        rs.getObject("group_id", UUID.class));
   }
 
   static String subjectKey(String charterKey, String groupKey) {
@@ -693,7 +783,12 @@ public class Projects {
     }
   }
 
-  private List<UUID> commitmentIds(String charterKey, List<String> keys, Viewer viewer) {
+  /**
+   * The commitments a project links to: ones the viewer may see (any other is answered as missing,
+   * so its existence does not show), at least as widely visible as the project.
+   */
+  private List<UUID> commitmentIds(
+      String charterKey, List<String> keys, Viewer.Audience project, Viewer viewer) {
     List<UUID> ids = new ArrayList<>();
     for (String key : keys) {
       CommitmentView commitment;
@@ -702,6 +797,15 @@ public class Projects {
       } catch (NotFoundException e) {
         throw new BadRequestException("commitments", "the charter has no commitment '" + key + "'");
       }
+      Viewer.requireLink(
+          "commitments",
+          project,
+          "project",
+          jdbc.sql("select classification, origin_party, group_id from commitment where id = ?")
+              .param(commitment.id())
+              .query((rs, n) -> commitmentAudience(rs))
+              .single(),
+          "commitment");
       if (!ids.contains(commitment.id())) {
         ids.add(commitment.id());
       }
@@ -771,15 +875,24 @@ public class Projects {
             .param(row.groupId())
             .query(String.class)
             .single();
+    // A link to a commitment the viewer may not see is left out, key and all.
     List<CommitmentRef> commitments =
-        jdbc.sql(
-                "select c.code, c.title from project_commitment pc join commitment c on c.id ="
+        jdbc
+            .sql(
+                "select c.code, c.title, c.classification, c.origin_party, c.group_id"
+                    + " from project_commitment pc join commitment c on c.id ="
                     + " pc.commitment_id where pc.project_id = ? order by pc.position")
             .param(id)
             .query(
                 (rs, n) ->
-                    new CommitmentRef(rs.getString(1), LocalizedText.fromJson(rs.getString(2))))
-            .list();
+                    viewer.canSee(commitmentAudience(rs))
+                        ? new CommitmentRef(
+                            rs.getString(1), LocalizedText.fromJson(rs.getString(2)))
+                        : null)
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .toList();
     List<Financing> financing =
         jdbc.sql(
                 "select amount, currency, source, status from project_financing"

@@ -136,12 +136,23 @@ public class MilestoneCsv {
       throw new ForbiddenException(null, "only members of " + groupKey + " import its roadmap");
     }
     Map<String, UUID> projects = new HashMap<>();
-    jdbc.sql("select code, id from project where group_id = ? and retired = false")
+    // Imported milestones are bilateral: they link only to records at least as widely visible.
+    jdbc.sql(
+            "select code, id from project where group_id = ? and retired = false"
+                + " and classification <> 'PARTY_INTERNAL'")
         .param(groupId)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs -> projects.put(rs.getString(1), rs.getObject(2, UUID.class)));
     Map<String, Stored> stored = stored(groupId);
+    java.util.Set<String> internal =
+        new java.util.HashSet<>(
+            jdbc.sql(
+                    "select code from milestone where group_id = ?"
+                        + " and classification = 'PARTY_INTERNAL'")
+                .param(groupId)
+                .query(String.class)
+                .list());
     Map<String, UUID> otherGroups = new HashMap<>();
     jdbc.sql("select code, id from milestone where charter_id = ? and group_id <> ?")
         .params(charterId, groupId)
@@ -195,7 +206,7 @@ public class MilestoneCsv {
     }
     for (Row row : rows) {
       for (String d : row.milestone().dependsOn()) {
-        if (!graph.containsKey(d)) {
+        if (!graph.containsKey(d) || internal.contains(d)) {
           errors.add(
               new RowError(row.line(), "depends_on", "the roadmap has no milestone '" + d + "'"));
         }

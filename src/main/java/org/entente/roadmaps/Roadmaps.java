@@ -79,7 +79,12 @@ public class Roadmaps {
       Milestone milestone,
       Classification classification,
       String originParty,
-      long version) {}
+      long version) {
+
+    Viewer.Audience audience() {
+      return new Viewer.Audience(classification, originParty, groupId);
+    }
+  }
 
   /**
    * Adds a milestone to a working group's roadmap.
@@ -107,6 +112,10 @@ public class Roadmaps {
     }
     List<Stored> existing = stored(groupId, viewer);
     checkDependencies(milestone, existing);
+    Viewer.Audience audience = new Viewer.Audience(classification, viewer.party(), groupId);
+    checkDependencyLinks(audience, milestone, existing);
+    UUID projectId =
+        projectId(group.charter().id(), groupId, milestone.project(), audience, viewer);
     UUID id = UUID.randomUUID();
     OffsetDateTime now = now();
     jdbc.sql(
@@ -125,7 +134,7 @@ public class Roadmaps {
             milestone.actualStart(),
             milestone.actualEnd(),
             milestone.status().name(),
-            projectId(group.charter().id(), groupId, milestone.project()),
+            projectId,
             classification.name(),
             viewer.party(),
             groupId,
@@ -182,11 +191,14 @@ public class Roadmaps {
     List<Stored> others =
         stored(current.groupId(), viewer).stream().filter(s -> !s.id().equals(id)).toList();
     checkDependencies(milestone, others);
+    Viewer.Audience audience = current.audience();
+    checkDependencyLinks(audience, milestone, others);
     UUID charterId =
         jdbc.sql("select charter_id from milestone where id = ?")
             .param(id)
             .query(UUID.class)
             .single();
+    UUID projectId = projectId(charterId, current.groupId(), milestone.project(), audience, viewer);
     int updated =
         jdbc.sql(
                 "update milestone set title = ?, owner_organization = ?, planned_start = ?,"
@@ -201,7 +213,7 @@ public class Roadmaps {
                 milestone.actualStart(),
                 milestone.actualEnd(),
                 milestone.status().name(),
-                projectId(charterId, current.groupId(), milestone.project()),
+                projectId,
                 now(),
                 id,
                 current.version())
@@ -260,6 +272,20 @@ public class Roadmaps {
                     : Optional.<LocalizedText>empty())
         .optional()
         .flatMap(title -> title);
+  }
+
+  /**
+   * Who may see a milestone, or empty when there is none or the viewer may not see it: what a
+   * record that links to the milestone is checked against.
+   */
+  public Optional<Viewer.Audience> audience(UUID id, Viewer viewer) {
+    return jdbc.sql(
+            "select classification, origin_party, group_id from milestone"
+                + " where id = ? and retired = false")
+        .param(id)
+        .query((rs, n) -> audience(rs, ""))
+        .optional()
+        .filter(viewer::canSee);
   }
 
   /**
@@ -363,7 +389,8 @@ public class Roadmaps {
         agreement
             .map(
                 a ->
-                    !a.fingerprint().equals(Concurrence.fingerprint(canonical(listed(milestones)))))
+                    !a.fingerprint()
+                        .equals(Concurrence.fingerprint(canonical(shared(group.group().id())))))
             .orElse(false);
     return new Roadmap(
         charterKey,
@@ -380,7 +407,8 @@ public class Roadmaps {
   @Transactional
   public Roadmap submit(String charterKey, String groupKey, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
-    List<Stored> milestones = listed(stored(group.group().id(), viewer));
+    // The version is the roadmap's own content, the same whoever submits it.
+    List<Stored> milestones = shared(group.group().id());
     if (milestones.isEmpty()) {
       throw new BadRequestException("milestones", "a roadmap needs at least one milestone");
     }
@@ -432,6 +460,7 @@ public class Roadmaps {
     if (group.group().restricted()) {
       throw new ForbiddenException(null, "the records of a restricted group are never published");
     }
+    requirePublicLinks(shared(group.group().id()));
     return concurrence.proposePublication(
         ROADMAP, subjectKey(charterKey, groupKey), version, viewer);
   }
@@ -479,14 +508,15 @@ public class Roadmaps {
     if (group.group().restricted()) {
       throw new ForbiddenException(null, "the records of a restricted group are never published");
     }
-    if (!Concurrence.fingerprint(canonical(listed(stored(reached.groupId(), shared))))
-        .equals(published.fingerprint())) {
+    List<Stored> agreed = shared(reached.groupId());
+    if (!Concurrence.fingerprint(canonical(agreed)).equals(published.fingerprint())) {
       throw new ForbiddenException(
           "version",
           "the roadmap changed since version "
               + published.version()
               + " was agreed: agree its new version, then publish that");
     }
+    requirePublicLinks(agreed);
     List<String> codes = new ArrayList<>();
     for (JsonNode item : JSON.readTree(published.content())) {
       codes.add(item.get("key").asString());
@@ -510,6 +540,31 @@ public class Roadmaps {
         Map.of("version", published.version(), "milestones", count));
   }
 
+  /**
+   * A project is about to get another classification: refused while a milestone that links to it
+   * would then link to a less widely visible record.
+   */
+  @EventListener
+  void on(org.entente.projects.ProjectReclassified reclassified) {
+    List<Viewer.Audience> linking =
+        jdbc.sql(
+                "select classification, origin_party, group_id from milestone"
+                    + " where project_id = ? and retired = false")
+            .param(reclassified.projectId())
+            .query((rs, n) -> audience(rs, ""))
+            .list();
+    for (Viewer.Audience from : linking) {
+      if (!from.within(reclassified.audience())) {
+        throw new BadRequestException(
+            "classification",
+            "a "
+                + from.code()
+                + " milestone belongs to this project: a project may not be less widely visible"
+                + " than the milestones that link to it");
+      }
+    }
+  }
+
   /** Whether two milestones have the same plan: what a roadmap version agrees on. */
   private static boolean samePlan(Milestone a, Milestone b) {
     return a.title().equals(b.title())
@@ -524,10 +579,35 @@ public class Roadmaps {
     return charterKey + "/" + groupKey;
   }
 
-  private static List<Stored> listed(List<Stored> milestones) {
-    return milestones.stream()
-        .filter(s -> s.classification() != Classification.PARTY_INTERNAL)
-        .toList();
+  /**
+   * Refuses to publish milestones that link to a project not public: a public record links only to
+   * public ones, so the project list is published first. Links to milestones stay inside the
+   * roadmap, which is published whole.
+   */
+  private void requirePublicLinks(List<Stored> milestones) {
+    for (Stored s : milestones) {
+      if (s.milestone().project() != null
+          && s.classification() != Classification.PUBLIC
+          && !projectPublic(s.id())) {
+        throw new ForbiddenException(
+            "project",
+            "milestone '"
+                + s.milestone().key()
+                + "' belongs to project '"
+                + s.milestone().project()
+                + "', which is not public: publish the group's project list first");
+      }
+    }
+  }
+
+  private boolean projectPublic(UUID milestoneId) {
+    return jdbc.sql(
+                "select count(*) from milestone m join project p on p.id = m.project_id"
+                    + " where m.id = ? and p.classification = 'PUBLIC'")
+            .param(milestoneId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** The canonical content of a roadmap version: its milestones by key, fields in fixed order. */
@@ -605,18 +685,52 @@ public class Roadmaps {
     }
   }
 
-  private UUID projectId(UUID charterId, UUID groupId, String projectKey) {
+  /** Refuses a dependency on a milestone less widely visible than the one that depends on it. */
+  private static void checkDependencyLinks(
+      Viewer.Audience audience, Milestone milestone, List<Stored> others) {
+    for (String d : milestone.dependsOn()) {
+      others.stream()
+          .filter(s -> s.milestone().key().equals(d))
+          .findFirst()
+          .ifPresent(
+              target ->
+                  Viewer.requireLink(
+                      "dependsOn", audience, "milestone", target.audience(), "milestone"));
+    }
+  }
+
+  /**
+   * The project a milestone belongs to: one of the group's the viewer may see (any other is
+   * answered as missing, so its existence does not show), at least as widely visible as the
+   * milestone.
+   */
+  private UUID projectId(
+      UUID charterId, UUID groupId, String projectKey, Viewer.Audience milestone, Viewer viewer) {
     if (projectKey == null) {
       return null;
     }
-    return jdbc.sql("select id from project where charter_id = ? and group_id = ? and code = ?")
-        .params(charterId, groupId, projectKey)
-        .query(UUID.class)
-        .optional()
-        .orElseThrow(
-            () ->
-                new BadRequestException(
-                    "project", "the working group has no project '" + projectKey + "'"));
+    record Target(UUID id, Viewer.Audience audience) {}
+    Target target =
+        jdbc.sql(
+                "select id, classification, origin_party, group_id from project"
+                    + " where charter_id = ? and group_id = ? and code = ? and retired = false")
+            .params(charterId, groupId, projectKey)
+            .query(
+                (rs, n) ->
+                    new Target(
+                        rs.getObject("id", UUID.class),
+                        new Viewer.Audience(
+                            Classification.valueOf(rs.getString("classification")),
+                            rs.getString("origin_party"),
+                            rs.getObject("group_id", UUID.class))))
+            .optional()
+            .filter(t -> viewer.canSee(t.audience()))
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "project", "the working group has no project '" + projectKey + "'"));
+    Viewer.requireLink("project", milestone, "milestone", target.audience(), "project");
+    return target.id();
   }
 
   private Stored one(UUID id, Viewer viewer) {
@@ -681,28 +795,92 @@ public class Roadmaps {
         .single();
   }
 
-  /** The group's milestones the viewer may see, by planned start, with their dependencies. */
+  /** A link from a milestone: the key of the record it points at, and who may see that record. */
+  private record Link(String key, Viewer.Audience audience) {}
+
+  /** A milestone as stored, with its links to whatever they point at, visible or not. */
+  private record Raw(
+      UUID id,
+      UUID groupId,
+      Milestone milestone,
+      Classification classification,
+      String originParty,
+      long version,
+      Link project,
+      List<Link> dependsOn) {
+
+    Viewer.Audience audience() {
+      return new Viewer.Audience(classification, originParty, groupId);
+    }
+
+    /** The milestone with only the links that pass a test. */
+    Stored keeping(java.util.function.Predicate<Viewer.Audience> shown) {
+      Milestone m = milestone;
+      Milestone linked =
+          new Milestone(
+              m.key(),
+              m.title(),
+              m.owner(),
+              m.plannedStart(),
+              m.plannedEnd(),
+              m.actualStart(),
+              m.actualEnd(),
+              m.status(),
+              project != null && shown.test(project.audience()) ? project.key() : null,
+              dependsOn.stream()
+                  .filter(d -> shown.test(d.audience()))
+                  .map(Link::key)
+                  .sorted()
+                  .toList());
+      return new Stored(id, groupId, linked, classification, originParty, version);
+    }
+  }
+
+  /**
+   * The group's milestones the viewer may see, by planned start, with their dependencies; a link to
+   * a record the viewer may not see is left out, key and all.
+   */
   private List<Stored> stored(UUID groupId, Viewer viewer) {
-    Map<UUID, List<String>> dependencies = new HashMap<>();
+    return raw(groupId).stream()
+        .filter(r -> viewer.canSee(r.audience()))
+        .map(r -> r.keeping(viewer::canSee))
+        .toList();
+  }
+
+  /**
+   * What a version of the group's roadmap is made of: its milestones that both parties share, with
+   * only the links that everyone who sees the milestone may follow. Built from the records
+   * themselves, never from one viewer's view of them, so it is the same whoever submits or checks
+   * it.
+   */
+  private List<Stored> shared(UUID groupId) {
+    return raw(groupId).stream()
+        .filter(r -> r.classification() != Classification.PARTY_INTERNAL)
+        .map(r -> r.keeping(target -> r.audience().within(target)))
+        .toList();
+  }
+
+  /** All of the group's milestones as stored, by planned start, with their links. */
+  private List<Raw> raw(UUID groupId) {
+    Map<UUID, List<Link>> dependencies = new HashMap<>();
     jdbc.sql(
-            "select d.milestone_id, m.code from milestone_dependency d join milestone m on m.id ="
-                + " d.depends_on where m.group_id = :group and "
-                + Viewer.condition("m"))
+            "select d.milestone_id, m.code, m.classification, m.origin_party, m.group_id"
+                + " from milestone_dependency d join milestone m on m.id = d.depends_on"
+                + " join milestone o on o.id = d.milestone_id where o.group_id = :group")
         .param("group", groupId)
-        .params(viewer.parameters())
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs ->
                     dependencies
                         .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(rs.getString(2)));
+                        .add(new Link(rs.getString(2), audience(rs, ""))));
     return jdbc.sql(
-            "select m.*, p.code as project_code from milestone m left join project p on p.id ="
-                + " m.project_id where m.group_id = :group and m.retired = false and "
-                + Viewer.condition("m")
+            "select m.*, p.code as project_code, p.classification as project_classification,"
+                + " p.origin_party as project_origin_party, p.group_id as project_group_id"
+                + " from milestone m left join project p on p.id = m.project_id"
+                + " where m.group_id = :group and m.retired = false"
                 + " order by m.planned_start, m.code")
         .param("group", groupId)
-        .params(viewer.parameters())
         .query(
             (rs, n) -> {
               UUID id = rs.getObject("id", UUID.class);
@@ -716,17 +894,29 @@ public class Roadmaps {
                       rs.getObject("actual_start", LocalDate.class),
                       rs.getObject("actual_end", LocalDate.class),
                       Status.valueOf(rs.getString("status")),
-                      rs.getString("project_code"),
-                      dependencies.getOrDefault(id, List.of()).stream().sorted().toList());
-              return new Stored(
+                      null,
+                      List.of());
+              return new Raw(
                   id,
                   rs.getObject("group_id", UUID.class),
                   m,
                   Classification.valueOf(rs.getString("classification")),
                   rs.getString("origin_party"),
-                  rs.getLong("version"));
+                  rs.getLong("version"),
+                  rs.getString("project_code") == null
+                      ? null
+                      : new Link(rs.getString("project_code"), audience(rs, "project_")),
+                  dependencies.getOrDefault(id, List.of()));
             })
         .list();
+  }
+
+  private static Viewer.Audience audience(java.sql.ResultSet rs, String prefix)
+      throws java.sql.SQLException {
+    return new Viewer.Audience(
+        Classification.valueOf(rs.getString(prefix + "classification")),
+        rs.getString(prefix + "origin_party"),
+        rs.getObject(prefix + "group_id", UUID.class));
   }
 
   private static Milestone milestone(MilestoneInput input, String key) {

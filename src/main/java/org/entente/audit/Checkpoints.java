@@ -102,6 +102,10 @@ public class Checkpoints {
   /** Checks a checkpoint against today's chain. */
   @Transactional(readOnly = true)
   public CheckResult check(SignedCheckpoint checkpoint) {
+    required("publicKey", checkpoint.publicKey());
+    required("signature", checkpoint.signature());
+    required("hash", checkpoint.hash());
+    required("signedAt", checkpoint.signedAt());
     boolean ours =
         Base64.getEncoder()
             .encodeToString(keys().getPublic().getEncoded())
@@ -144,6 +148,12 @@ public class Checkpoints {
           "the chain is broken at " + verification.firstBroken() + ": " + verification.problem());
     }
     return new CheckResult(true, ours, null);
+  }
+
+  private static void required(String field, Object value) {
+    if (value == null) {
+      throw new org.entente.shared.BadRequestException(field, field + ": is required");
+    }
   }
 
   private static byte[] message(long seq, String hash, Instant at) {

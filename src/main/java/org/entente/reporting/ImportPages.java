@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
+import org.entente.shared.InputText;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,6 +61,9 @@ class ImportPages {
     } else if (file == null || file.isEmpty()) {
       problem = "Choose a CSV file to import.";
       response.setStatus(400);
+    } else if (InputText.problem(file.getOriginalFilename()) != null) {
+      problem = "The file's name: " + InputText.problem(file.getOriginalFilename());
+      response.setStatus(400);
     } else {
       try {
         chosen = Imports.Kind.valueOf(kind == null ? "" : kind);
@@ -80,7 +84,12 @@ class ImportPages {
     }
     UUID id =
         imports.start(
-            chosen, charter, group, file.getOriginalFilename(), new StringReader(text), viewer);
+            chosen,
+            charter,
+            group,
+            InputText.normaliseAdmitted(file.getOriginalFilename()),
+            new StringReader(text),
+            viewer);
     return "redirect:/imports/" + id;
   }
 

@@ -30,6 +30,7 @@ import org.entente.projects.Project.FinancingStatus;
 import org.entente.projects.Project.Location;
 import org.entente.projects.Project.Stage;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
@@ -130,7 +131,11 @@ public class ProjectCsv {
   private record Write(UUID id, Row row) {}
 
   /** What is stored of a project, to tell an update from nothing to do. */
-  private record Existing(UUID id, UUID groupId, Stage stage) {}
+  /**
+   * A project stored under a key of the charter; {@code visible} whether the importer may see it
+   * (and it is not retired): only those of the importer's group are brought up to date.
+   */
+  private record Existing(UUID id, UUID groupId, Stage stage, boolean visible) {}
 
   /**
    * Imports a group's projects from CSV, for a member who may write in the group: new keys are
@@ -186,8 +191,8 @@ public class ProjectCsv {
                     .isEmpty());
     Map<String, Existing> existing = new HashMap<>();
     jdbc.sql(
-            "select id, group_id, code, title, leads, stage, place, latitude, longitude, version"
-                + " from project where charter_id = ? and retired = false")
+            "select id, group_id, code, stage, classification, origin_party, retired"
+                + " from project where charter_id = ?")
         .param(charterId)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
@@ -197,7 +202,12 @@ public class ProjectCsv {
                         new Existing(
                             rs.getObject("id", UUID.class),
                             rs.getObject("group_id", UUID.class),
-                            Stage.valueOf(rs.getString("stage")))));
+                            Stage.valueOf(rs.getString("stage")),
+                            !rs.getBoolean("retired")
+                                && viewer.canSee(
+                                    Classification.valueOf(rs.getString("classification")),
+                                    rs.getString("origin_party"),
+                                    rs.getObject("group_id", UUID.class)))));
     List<Row> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
@@ -228,6 +238,13 @@ public class ProjectCsv {
                 "key", "the key '" + row.project().key() + "' is also on line " + earlier);
           }
           Existing known = existing.get(row.project().key());
+          // Keys are unique in the charter: a key held by a record the importer may not see (or
+          // a retired one) is only "already used", so that the import neither changes nor
+          // describes it.
+          if (known != null && !known.visible()) {
+            throw new BadRequestException(
+                "key", "the key '" + row.project().key() + "' is already used in this charter");
+          }
           if (known != null && !known.groupId().equals(groupId)) {
             throw new BadRequestException(
                 "key",

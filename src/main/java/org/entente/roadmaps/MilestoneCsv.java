@@ -28,6 +28,7 @@ import org.entente.identity.Viewer;
 import org.entente.roadmaps.Milestone.Status;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
@@ -153,12 +154,32 @@ public class MilestoneCsv {
                 .param(groupId)
                 .query(String.class)
                 .list());
-    Map<String, UUID> otherGroups = new HashMap<>();
-    jdbc.sql("select code, id from milestone where charter_id = ? and group_id <> ?")
-        .params(charterId, groupId)
+    // Keys are unique in the charter. Only the group's milestones the importer may see are
+    // brought up to date; a key held by a milestone of another group they may see is named as
+    // such, and one held by a record they may not see (or a retired one) is only "already used",
+    // so that an import neither changes nor describes what the importer may not see.
+    Map<String, Boolean> elsewhere = new HashMap<>();
+    jdbc.sql(
+            "select code, group_id, classification, origin_party, retired from milestone"
+                + " where charter_id = ?")
+        .param(charterId)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
-                rs -> otherGroups.put(rs.getString(1), rs.getObject(2, UUID.class)));
+                rs -> {
+                  UUID holder = rs.getObject("group_id", UUID.class);
+                  boolean visible =
+                      !rs.getBoolean("retired")
+                          && viewer.canSee(
+                              Classification.valueOf(rs.getString("classification")),
+                              rs.getString("origin_party"),
+                              holder);
+                  String code = rs.getString("code");
+                  if (visible && groupId.equals(holder)) {
+                    return;
+                  }
+                  elsewhere.put(code, visible);
+                  stored.remove(code);
+                });
     List<Row> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     Map<String, Long> lines = new HashMap<>();
@@ -182,9 +203,13 @@ public class MilestoneCsv {
             throw new BadRequestException(
                 "key", "the key '" + m.key() + "' is also on line " + earlier);
           }
-          if (otherGroups.containsKey(m.key())) {
+          Boolean visibleElsewhere = elsewhere.get(m.key());
+          if (visibleElsewhere != null) {
             throw new BadRequestException(
-                "key", "the key '" + m.key() + "' belongs to a milestone of another group");
+                "key",
+                visibleElsewhere
+                    ? "the key '" + m.key() + "' belongs to a milestone of another group"
+                    : "the key '" + m.key() + "' is already used in this charter");
           }
           if (m.project() != null && !projects.containsKey(m.project())) {
             throw new BadRequestException(

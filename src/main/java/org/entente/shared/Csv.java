@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -182,42 +181,12 @@ public final class Csv {
     return normalise(text, column);
   }
 
-  /**
-   * NFC, CR LF and CR as LF; other control characters and lone surrogates refused. (The edge's own
-   * normaliser does the same for JSON and forms.)
-   */
+  /** The edge's one rule for text ({@link InputText}), with the column named in a refusal. */
   static String normalise(String text, String column) {
-    String lf = text.replace("\r\n", "\n").replace('\r', '\n');
-    for (int i = 0; i < lf.length(); i++) {
-      char c = lf.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < lf.length()
-          && Character.isLowSurrogate(lf.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new BadRequestException(
-            column,
-            "the column '"
-                + column
-                + "' has a lone surrogate U+"
-                + hex(c)
-                + " at character "
-                + (i + 1));
-      } else if (c != '\t' && c != '\n' && (c < 0x20 || c >= 0x7f && c <= 0x9f || c >= 0xfffe)) {
-        throw new BadRequestException(
-            column,
-            "the column '"
-                + column
-                + "' has the control character U+"
-                + hex(c)
-                + " at character "
-                + (i + 1));
-      }
+    String problem = InputText.problem(text);
+    if (problem != null) {
+      throw new BadRequestException(column, "the column '" + column + "': " + problem);
     }
-    return Normalizer.normalize(lf, Normalizer.Form.NFC);
-  }
-
-  private static String hex(char c) {
-    return String.format("%04X", (int) c);
+    return InputText.normaliseAdmitted(text);
   }
 }

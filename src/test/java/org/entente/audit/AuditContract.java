@@ -37,6 +37,8 @@ abstract class AuditContract {
   @Autowired CheckpointFile checkpointFile;
   @Autowired ChainWatch chainWatch;
   @Autowired AuditAlarms alarms;
+  @Autowired SigningKey signingKey;
+  @Autowired javax.sql.DataSource dataSource;
 
   /** Runs SQL that the application itself may not: changing audit rows behind its back. */
   abstract void tamper(String sql, Object... params);
@@ -406,6 +408,45 @@ abstract class AuditContract {
     assertThat(alarms.open()).as("the same break, acknowledged, is not raised again").isEmpty();
     assertThatThrownBy(() -> asAdministrator(() -> alarms.acknowledge(alarm.id())))
         .isInstanceOf(org.entente.shared.NotFoundException.class);
+  }
+
+  @Test
+  void aRestartFindsTheCutTailWithTheRecordedCheckpointsDeletedAndRaisesTheAlarm() {
+    appendSome(6);
+    Checkpoints.SignedCheckpoint signed = checkpoints.export();
+    cutTheTailAfter(signed.seq() - 3);
+    tamper("delete from audit_checkpoint");
+    assertThat(alarms.open()).isEmpty();
+
+    // the same database, key and checkpoint file, started again as the application starts
+    com.zaxxer.hikari.HikariDataSource ds = (com.zaxxer.hikari.HikariDataSource) dataSource;
+    // command-line arguments: they come before the test profile's own settings
+    List<String> args = new ArrayList<>();
+    args.add("--spring.datasource.url=" + ds.getJdbcUrl());
+    if (ds.getUsername() != null) {
+      args.add("--spring.datasource.username=" + ds.getUsername());
+    }
+    if (ds.getPassword() != null) {
+      args.add("--spring.datasource.password=" + ds.getPassword());
+    }
+    args.add("--entente.audit.signing-key-file=" + signingKey.file());
+    args.add("--entente.audit.checkpoint-file=" + checkpointFile.file());
+    args.add("--spring.main.log-startup-info=false");
+    try (var restarted =
+        new org.springframework.boot.builder.SpringApplicationBuilder(
+                org.entente.EntenteApplication.class)
+            .web(org.springframework.boot.WebApplicationType.NONE)
+            .profiles("test")
+            .run(args.toArray(String[]::new))) {
+      assertThat(restarted.getBean(AuditAlarms.class).open())
+          .as("the restarted application raised the alarm at start")
+          .hasValueSatisfying(a -> assertThat(a.firstBroken()).isEqualTo(signed.seq() - 2));
+    }
+    assertThat(alarms.open()).isPresent();
+    assertThat(audit.events(AuditAlarms.RECORD_TYPE, null, null, new Paging(0, 5)).items())
+        .extracting(AuditEvent::action)
+        .containsExactly("audit.chain.broken");
+    assertThat(checkpointFile.read().orElseThrow()).isEqualTo(signed);
   }
 
   /** Deletes every event after {@code kept} and moves the head back to it. */

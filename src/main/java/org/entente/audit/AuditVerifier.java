@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ public class AuditVerifier {
   private final SigningKey key;
   private final TransactionTemplate snapshot;
 
+  @Autowired
   AuditVerifier(
       JdbcClient jdbc,
       CheckpointFile checkpointFile,
@@ -46,6 +48,21 @@ public class AuditVerifier {
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setReadOnly(true);
     this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+  }
+
+  /**
+   * A verifier of a database alone, outside the application (the durability checks use it on a
+   * database no application runs on): no checkpoint file, and the caller's transaction, if any.
+   */
+  AuditVerifier(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+    this.checkpointFile = null;
+    this.key = null;
+    this.snapshot = null;
+  }
+
+  private <T> T inSnapshot(java.util.function.Supplier<T> work) {
+    return snapshot == null ? work.get() : snapshot.execute(s -> work.get());
   }
 
   /**
@@ -88,15 +105,15 @@ public class AuditVerifier {
     Optional<Checkpoints.SignedCheckpoint> file;
     String unreadable = null;
     try {
-      file = checkpointFile.read();
+      file = checkpointFile == null ? Optional.empty() : checkpointFile.read();
     } catch (CheckpointFile.UnreadableCheckpoint e) {
       file = Optional.empty();
       unreadable = e.getMessage();
     }
     Optional<Checkpoints.SignedCheckpoint> fromFile = file;
     String fileProblem = unreadable;
-    return snapshot.execute(
-        s -> {
+    return inSnapshot(
+        () -> {
           Verification chain = chain();
           if (!chain.intact()) {
             return chain;
@@ -200,7 +217,7 @@ public class AuditVerifier {
    * itself, without the checkpoints.
    */
   Verification verifyChain() {
-    return snapshot.execute(s -> chain());
+    return inSnapshot(this::chain);
   }
 
   private Verification chain() {

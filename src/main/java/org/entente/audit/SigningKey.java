@@ -2,9 +2,9 @@ package org.entente.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -121,8 +121,20 @@ class SigningKey {
       } catch (UnsupportedOperationException ignored) {
         // not a POSIX file system: the folder's permissions apply
       }
-      Files.writeString(temporary, text);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.writeString(temporary, text);
+        // A hard link never replaces a file: when several nodes sharing the folder start at once,
+        // the first key made is the one every node uses.
+        try {
+          Files.createLink(file, temporary);
+        } catch (UnsupportedOperationException noLinks) {
+          Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+      } catch (FileAlreadyExistsException madeByAnother) {
+        return loadOrCreate();
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
       log.info("Created the audit signing key {}", file.toAbsolutePath());
       return pair;
     } catch (IOException e) {

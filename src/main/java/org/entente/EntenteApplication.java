@@ -33,7 +33,9 @@ public class EntenteApplication {
         new org.springframework.boot.builder.SpringApplicationBuilder(EntenteApplication.class)
             .web(org.springframework.boot.WebApplicationType.NONE)
             .properties(
-                "entente.definitions.load-on-start=false", "spring.main.log-startup-info=false")
+                "entente.definitions.load-on-start=false",
+                "spring.main.log-startup-info=false",
+                "entente.audit.watch=false")
             .run(args)) {
       var result = context.getBean(org.entente.audit.AuditVerifier.class).verify();
       if (result.intact()) {

@@ -47,7 +47,11 @@ class AuditApi {
   }
 
   @GetMapping("/checkpoint")
-  @Operation(summary = "A checkpoint of the chain's head, signed with this deployment's key")
+  @Operation(
+      summary = "A checkpoint of the chain's head, signed with this deployment's key",
+      description =
+          "Signed only over a chain that verifies (in itself and against the latest checkpoint"
+              + " kept outside the database); otherwise 409 naming the first broken event.")
   Checkpoints.SignedCheckpoint checkpoint() {
     return checkpoints.export();
   }

@@ -9,20 +9,27 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The administrator's view of the audit trail: filter, verify, export a signed checkpoint. */
+/**
+ * The administrator's view of the audit trail: filter, verify, export a signed checkpoint (refused
+ * with 409 over a chain that does not verify), acknowledge a broken chain.
+ */
 @Controller
 class AuditPages {
 
   private final Audit audit;
   private final AuditVerifier verifier;
   private final Checkpoints checkpoints;
+  private final AuditAlarms alarms;
 
-  AuditPages(Audit audit, AuditVerifier verifier, Checkpoints checkpoints) {
+  AuditPages(Audit audit, AuditVerifier verifier, Checkpoints checkpoints, AuditAlarms alarms) {
     this.audit = audit;
     this.verifier = verifier;
     this.checkpoints = checkpoints;
+    this.alarms = alarms;
   }
 
   @GetMapping("/admin/audit")
@@ -54,7 +61,15 @@ class AuditPages {
   @GetMapping("/admin/audit/verification")
   String verification(Model model) {
     model.addAttribute("result", verifier.verify());
+    model.addAttribute("alarm", alarms.open().orElse(null));
     return "audit/verification";
+  }
+
+  /** An administrator acknowledges a broken chain: recorded, and the banner goes. */
+  @PostMapping("/admin/audit/alarms/{id}/acknowledge")
+  String acknowledge(@PathVariable String id) {
+    alarms.acknowledge(id);
+    return "redirect:/admin/audit/verification";
   }
 
   @GetMapping(path = "/admin/audit/checkpoint", produces = "application/json")

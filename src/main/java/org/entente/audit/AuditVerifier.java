@@ -5,26 +5,64 @@ import java.security.DigestException;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes the audit chain from the first event and names the first sequence number where it
  * breaks: an edited row (its hash no longer matches), a removed row (a gap, or a previous hash that
- * does not match), or a cut tail (the chain ends before the head).
+ * does not match), or a cut tail (the chain ends before the head). Then checks that the chain still
+ * contains the latest signed checkpoint, the one kept outside the database ({@link CheckpointFile})
+ * and the latest one recorded in it: a tail cut together with the head row moved back leaves a
+ * chain that is consistent in itself, which only a checkpoint remembered elsewhere can tell.
  */
 @Component
 public class AuditVerifier {
 
   private final JdbcClient jdbc;
+  private final CheckpointFile checkpointFile;
+  private final SigningKey key;
+  private final TransactionTemplate snapshot;
 
+  @Autowired
+  AuditVerifier(
+      JdbcClient jdbc,
+      CheckpointFile checkpointFile,
+      SigningKey key,
+      PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.checkpointFile = checkpointFile;
+    this.key = key;
+    // One snapshot for the head, the events and the recorded checkpoints: events appended by
+    // other writers while the chain is read are not half seen (READ COMMITTED would show events
+    // past the head read first).
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setReadOnly(true);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+  }
+
+  /**
+   * A verifier of a database alone, outside the application (the durability checks use it on a
+   * database no application runs on): no checkpoint file, and the caller's transaction, if any.
+   */
   AuditVerifier(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.checkpointFile = null;
+    this.key = null;
+    this.snapshot = null;
+  }
+
+  private <T> T inSnapshot(java.util.function.Supplier<T> work) {
+    return snapshot == null ? work.get() : snapshot.execute(s -> work.get());
   }
 
   /**
@@ -35,7 +73,9 @@ public class AuditVerifier {
    * @param firstBroken the first sequence number that does not check, or null when intact
    * @param problem what is wrong there, in words, or null
    * @param headSeq the head's sequence number
-   * @param headHash the hash of the last event that checked
+   * @param headHash the head's hash, as the head row holds it
+   * @param verifiedSeq the last sequence number that checked (0 when none did)
+   * @param verifiedHash the hash of the last event that checked (the head's hash when intact)
    */
   public record Verification(
       boolean intact,
@@ -43,7 +83,9 @@ public class AuditVerifier {
       Long firstBroken,
       String problem,
       long headSeq,
-      String headHash) {}
+      String headHash,
+      long verifiedSeq,
+      String verifiedHash) {}
 
   /** Rows per fetch from the database and per batch handed to the hashing thread. */
   static final int BATCH = 5000;
@@ -57,8 +99,128 @@ public class AuditVerifier {
    * them with a cursor) and checks them on a second thread, which encodes each event as {@link
    * AuditHash} does into one reused buffer and digest.
    */
-  @Transactional(readOnly = true)
   public Verification verify() {
+    // The file is read before the database's snapshot is taken: its checkpoint names events that
+    // were committed before it was written, so the snapshot has them.
+    Optional<Checkpoints.SignedCheckpoint> file;
+    String unreadable = null;
+    try {
+      file = checkpointFile == null ? Optional.empty() : checkpointFile.read();
+    } catch (CheckpointFile.UnreadableCheckpoint e) {
+      file = Optional.empty();
+      unreadable = e.getMessage();
+    }
+    Optional<Checkpoints.SignedCheckpoint> fromFile = file;
+    String fileProblem = unreadable;
+    return inSnapshot(
+        () -> {
+          Verification chain = chain();
+          if (!chain.intact()) {
+            return chain;
+          }
+          if (fileProblem != null) {
+            return broken(chain, chain.headSeq() + 1, fileProblem);
+          }
+          Verification againstFile = fromFile.map(c -> againstTheFile(chain, c)).orElse(null);
+          if (againstFile != null) {
+            return againstFile;
+          }
+          return againstTheLatestRecorded(chain);
+        });
+  }
+
+  /** Checks the chain against the checkpoint file's; null when it contains it. */
+  private Verification againstTheFile(Verification chain, Checkpoints.SignedCheckpoint c) {
+    String source = "the checkpoint file's (event " + c.seq() + ", signed " + c.signedAt() + ")";
+    if (!SigningKey.verifies(c.publicKey(), Checkpoints.message(c), c.signature())) {
+      return broken(chain, c.seq(), "the signature of " + source + " does not match it");
+    }
+    if (!c.publicKey().equals(key.publicKey())) {
+      return broken(chain, c.seq(), source + " was signed with another key than this deployment's");
+    }
+    return contains(chain, c, source);
+  }
+
+  /** Checks the chain against the latest checkpoint recorded in the database. */
+  private Verification againstTheLatestRecorded(Verification chain) {
+    Optional<Checkpoints.SignedCheckpoint> latest =
+        jdbc.sql(
+                "select seq, hash, signed_at, public_key, signature from audit_checkpoint"
+                    + " order by recorded_order desc limit 1")
+            .query(
+                (rs, n) ->
+                    new Checkpoints.SignedCheckpoint(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5)))
+            .optional();
+    if (latest.isEmpty()) {
+      return chain;
+    }
+    Checkpoints.SignedCheckpoint c = latest.get();
+    String source =
+        "the latest recorded checkpoint's (event " + c.seq() + ", signed " + c.signedAt() + ")";
+    if (!SigningKey.verifies(c.publicKey(), Checkpoints.message(c), c.signature())) {
+      return broken(chain, c.seq(), "the signature of " + source + " does not match it");
+    }
+    Verification v = contains(chain, c, source);
+    return v == null ? chain : v;
+  }
+
+  /** Null when the chain (intact in itself) has the checkpoint's event with its hash. */
+  private Verification contains(Verification chain, Checkpoints.SignedCheckpoint c, String source) {
+    if (c.seq() > chain.headSeq()) {
+      return broken(
+          chain,
+          chain.headSeq() + 1,
+          "the chain ends at event "
+              + chain.headSeq()
+              + " but "
+              + source
+              + " names event "
+              + c.seq()
+              + ": events were removed and the head moved back");
+    }
+    String hash =
+        c.seq() == 0
+            ? AuditHash.GENESIS
+            : jdbc.sql("select hash from audit_event where seq = ?")
+                .param(c.seq())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    if (!c.hash().equals(hash)) {
+      return broken(
+          chain,
+          c.seq(),
+          "event " + c.seq() + " differs from " + source + " hash: history was rewritten");
+    }
+    return null;
+  }
+
+  private static Verification broken(Verification chain, long at, String problem) {
+    return new Verification(
+        false,
+        chain.checked(),
+        at,
+        problem,
+        chain.headSeq(),
+        chain.headHash(),
+        chain.verifiedSeq(),
+        chain.verifiedHash());
+  }
+
+  /**
+   * The chain in the database alone, from the first event to the head row: what it says about
+   * itself, without the checkpoints.
+   */
+  Verification verifyChain() {
+    return inSnapshot(this::chain);
+  }
+
+  private Verification chain() {
     Audit.ChainHead head =
         jdbc.sql("select seq, hash from audit_head where id = 1")
             .query((rs, n) -> new Audit.ChainHead(rs.getLong(1), rs.getString(2)))
@@ -118,7 +280,14 @@ public class AuditVerifier {
     }
     if (chain.brokenAt != null) {
       return new Verification(
-          false, chain.checked, chain.brokenAt, chain.problem, head.seq(), chain.previous);
+          false,
+          chain.checked,
+          chain.brokenAt,
+          chain.problem,
+          head.seq(),
+          head.hash(),
+          chain.last,
+          chain.previous);
     }
     long last = chain.last;
     String previous = chain.previous;
@@ -134,6 +303,8 @@ public class AuditVerifier {
               + head.seq()
               + ": events were removed",
           head.seq(),
+          head.hash(),
+          last,
           previous);
     }
     if (last > head.seq() || !previous.equals(head.hash())) {
@@ -143,9 +314,11 @@ public class AuditVerifier {
           head.seq() + 1 > last ? last : head.seq() + 1,
           "the head does not match the last event",
           head.seq(),
+          head.hash(),
+          last,
           previous);
     }
-    return new Verification(true, checked, null, null, head.seq(), previous);
+    return new Verification(true, checked, null, null, head.seq(), head.hash(), last, previous);
   }
 
   private static final Row[] END = new Row[0];

@@ -1,59 +1,48 @@
 package org.entente.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * Signed checkpoints of the audit chain. Each deployment has its own Ed25519 key (made on first
- * use, kept in a file only the application reads). A checkpoint signs the head's sequence number
- * and hash; given one later, {@link #check} says whether today's chain still extends it — which a
- * rewritten history cannot, even if it was rehashed from end to end.
+ * Signed checkpoints of the audit chain. Each deployment has its own Ed25519 key ({@link
+ * SigningKey}). A checkpoint signs the head's sequence number and hash; given one later, {@link
+ * #check} says whether today's chain still extends it — which a rewritten history cannot, even if
+ * it was rehashed from end to end.
+ *
+ * <p>A checkpoint is signed only over a chain that verifies ({@link AuditVerifier#verify}: in
+ * itself, and against the latest checkpoint kept outside the database and in it). Each one signed
+ * is recorded in {@code audit_checkpoint} and replaces the one in the {@link CheckpointFile}.
  */
 @Service
 public class Checkpoints {
 
-  private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
   private static final String PURPOSE = "entente-audit-checkpoint/1";
 
   private final JdbcClient jdbc;
   private final AuditVerifier verifier;
   private final Clock clock;
-  private final Path keyFile;
-  private volatile KeyPair keys;
+  private final SigningKey key;
+  private final CheckpointFile file;
 
   Checkpoints(
-      JdbcClient jdbc,
-      AuditVerifier verifier,
-      Clock clock,
-      @Value("${entente.audit.signing-key-file:./data/audit-signing.key}") String keyFile) {
+      JdbcClient jdbc, AuditVerifier verifier, Clock clock, SigningKey key, CheckpointFile file) {
     this.jdbc = jdbc;
     this.verifier = verifier;
     this.clock = clock;
-    this.keyFile = Path.of(keyFile);
+    this.key = key;
+    this.file = file;
   }
 
   /**
@@ -75,54 +64,88 @@ public class Checkpoints {
   public record CheckResult(
       boolean extendsCheckpoint, boolean signedByThisDeployment, String problem) {}
 
-  /** Signs the current head. */
-  @Transactional(readOnly = true)
+  /**
+   * Signs the current head, once the chain verifies; records the checkpoint in the database and
+   * keeps it in the checkpoint file.
+   *
+   * @throws ChainBroken (409) when the chain does not verify: nothing is signed over it
+   */
   public SignedCheckpoint export() {
-    Audit.ChainHead head =
-        jdbc.sql("select seq, hash from audit_head where id = 1")
-            .query((rs, n) -> new Audit.ChainHead(rs.getLong("seq"), rs.getString("hash")))
-            .single();
+    AuditVerifier.Verification verification = verifier.verify();
+    if (!verification.intact()) {
+      throw new ChainBroken(verification);
+    }
+    return sign(new Audit.ChainHead(verification.headSeq(), verification.headHash()));
+  }
+
+  /**
+   * Signs a head that the caller verified; records it and keeps it in the file. For {@link #export}
+   * and for {@link ChainWatch}. One statement: the head it signs is committed already.
+   */
+  SignedCheckpoint sign(Audit.ChainHead head) {
     Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-    KeyPair pair = keys();
-    try {
-      Signature signer = Signature.getInstance("Ed25519");
-      signer.initSign(pair.getPrivate());
-      signer.update(message(head.seq(), head.hash(), at));
-      return new SignedCheckpoint(
-          head.seq(),
-          head.hash(),
-          at,
-          Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
-          Base64.getEncoder().encodeToString(signer.sign()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign a checkpoint", e);
+    String publicKey = key.publicKey();
+    SignedCheckpoint c =
+        new SignedCheckpoint(
+            head.seq(), head.hash(), at, publicKey, key.sign(message(head.seq(), head.hash(), at)));
+    jdbc.sql(
+            "insert into audit_checkpoint (id, recorded_order, seq, hash, signed_at, public_key,"
+                + " signature) select ?, coalesce(max(recorded_order), 0) + 1, ?, ?, ?, ?, ?"
+                + " from audit_checkpoint")
+        .params(
+            UUID.randomUUID().toString(),
+            c.seq(),
+            c.hash(),
+            OffsetDateTime.ofInstant(c.signedAt(), ZoneOffset.UTC),
+            c.publicKey(),
+            c.signature())
+        .update();
+    file.write(c);
+    return c;
+  }
+
+  /** Nothing is signed over a chain that does not verify: 409, naming where it breaks. */
+  public static final class ChainBroken extends ErrorResponseException {
+
+    private final transient AuditVerifier.Verification verification;
+
+    ChainBroken(AuditVerifier.Verification verification) {
+      super(HttpStatus.CONFLICT, problem(verification), null);
+      this.verification = verification;
+    }
+
+    /** Why the chain does not verify. */
+    public AuditVerifier.Verification verification() {
+      return verification;
+    }
+
+    private static ProblemDetail problem(AuditVerifier.Verification v) {
+      ProblemDetail detail =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONFLICT,
+              "The audit chain does not verify, so no checkpoint is signed over it: broken at event "
+                  + v.firstBroken()
+                  + ": "
+                  + v.problem()
+                  + ".");
+      detail.setTitle("Audit chain broken");
+      detail.setProperty("firstBroken", v.firstBroken());
+      return detail;
     }
   }
 
   /** Checks a checkpoint against today's chain. */
-  @Transactional(readOnly = true)
   public CheckResult check(SignedCheckpoint checkpoint) {
     required("publicKey", checkpoint.publicKey());
     required("signature", checkpoint.signature());
     required("hash", checkpoint.hash());
     required("signedAt", checkpoint.signedAt());
-    boolean ours =
-        Base64.getEncoder()
-            .encodeToString(keys().getPublic().getEncoded())
-            .equals(checkpoint.publicKey());
-    try {
-      PublicKey key =
-          KeyFactory.getInstance("Ed25519")
-              .generatePublic(
-                  new X509EncodedKeySpec(Base64.getDecoder().decode(checkpoint.publicKey())));
-      Signature verifierSignature = Signature.getInstance("Ed25519");
-      verifierSignature.initVerify(key);
-      verifierSignature.update(message(checkpoint.seq(), checkpoint.hash(), checkpoint.signedAt()));
-      if (!verifierSignature.verify(Base64.getDecoder().decode(checkpoint.signature()))) {
-        return new CheckResult(false, ours, "the signature does not match the checkpoint");
-      }
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+    boolean ours = key.publicKey().equals(checkpoint.publicKey());
+    if (!readable(checkpoint.publicKey()) || !readable(checkpoint.signature())) {
       return new CheckResult(false, ours, "the checkpoint's key or signature cannot be read");
+    }
+    if (!SigningKey.verifies(checkpoint.publicKey(), message(checkpoint), checkpoint.signature())) {
+      return new CheckResult(false, ours, "the signature does not match the checkpoint");
     }
     if (checkpoint.seq() > 0) {
       Optional<String> hash =
@@ -156,60 +179,20 @@ public class Checkpoints {
     }
   }
 
+  private static boolean readable(String base64) {
+    try {
+      return base64 != null && Base64.getDecoder().decode(base64).length > 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** What a checkpoint's signature covers. */
+  static byte[] message(SignedCheckpoint c) {
+    return message(c.seq(), c.hash(), c.signedAt());
+  }
+
   private static byte[] message(long seq, String hash, Instant at) {
     return (PURPOSE + "\n" + seq + "\n" + hash + "\n" + at).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private KeyPair keys() {
-    KeyPair pair = keys;
-    if (pair == null) {
-      synchronized (this) {
-        if (keys == null) {
-          keys = loadOrCreate();
-        }
-        pair = keys;
-      }
-    }
-    return pair;
-  }
-
-  private KeyPair loadOrCreate() {
-    try {
-      KeyFactory factory = KeyFactory.getInstance("Ed25519");
-      if (Files.exists(keyFile)) {
-        String[] lines = Files.readString(keyFile).strip().split("\n");
-        PrivateKey privateKey =
-            factory.generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines[0].strip())));
-        PublicKey publicKey =
-            factory.generatePublic(
-                new X509EncodedKeySpec(Base64.getDecoder().decode(lines[1].strip())));
-        return new KeyPair(publicKey, privateKey);
-      }
-      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-      Path parent = keyFile.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      String text =
-          Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
-              + "\n"
-              + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
-              + "\n";
-      Files.writeString(keyFile, text);
-      try {
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: the folder's permissions apply
-      }
-      log.info("Created the audit signing key {}", keyFile.toAbsolutePath());
-      return pair;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or write the audit signing key " + keyFile, e);
-    } catch (GeneralSecurityException
-        | IllegalArgumentException
-        | ArrayIndexOutOfBoundsException e) {
-      throw new IllegalStateException("the audit signing key " + keyFile + " cannot be read", e);
-    }
   }
 }

@@ -198,6 +198,7 @@ final class AccessRules {
           reads(Access.ACCOUNT_MANAGER, "/admin/accounts", "/admin/accounts/**"),
           reads(Access.ADMINISTRATOR, "/admin/audit", "/admin/audit/**"),
           List.of(
+              new Rule(HttpMethod.POST, "/admin/audit/alarms/*/acknowledge", Access.ADMINISTRATOR),
               new Rule(HttpMethod.POST, "/admin/accounts", Access.ACCOUNT_MANAGER),
               new Rule(HttpMethod.POST, "/admin/accounts/*", Access.ACCOUNT_MANAGER)));
 

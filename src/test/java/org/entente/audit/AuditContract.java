@@ -1,6 +1,7 @@
 package org.entente.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +34,11 @@ abstract class AuditContract {
   @Autowired Definitions definitions;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transactions;
+  @Autowired CheckpointFile checkpointFile;
+  @Autowired ChainWatch chainWatch;
+  @Autowired AuditAlarms alarms;
+  @Autowired SigningKey signingKey;
+  @Autowired javax.sql.DataSource dataSource;
 
   /** Runs SQL that the application itself may not: changing audit rows behind its back. */
   abstract void tamper(String sql, Object... params);
@@ -241,7 +247,12 @@ abstract class AuditContract {
     // Rewrite history from event 3 on, recomputing every hash so the chain itself verifies.
     tamper("update audit_event set actor = 'mallory' where seq = 3");
     rehashFrom(3);
-    assertThat(verifier.verify().intact()).as("the rewritten chain is self-consistent").isTrue();
+    assertThat(verifier.verifyChain().intact())
+        .as("the rewritten chain is self-consistent")
+        .isTrue();
+    assertThat(verifier.verify().intact())
+        .as("but does not hold the checkpoint kept outside the database")
+        .isFalse();
 
     Checkpoints.CheckResult result = checkpoints.check(checkpoint);
     assertThat(result.extendsCheckpoint()).isFalse();
@@ -257,6 +268,209 @@ abstract class AuditContract {
         new Checkpoints.SignedCheckpoint(
             real.seq(), "f".repeat(64), real.signedAt(), real.publicKey(), real.signature());
     assertThat(checkpoints.check(forged).problem()).contains("signature");
+  }
+
+  @Test
+  void theStartSignedACheckpointThatIsKeptOutsideTheDatabase() {
+    Checkpoints.SignedCheckpoint kept = checkpointFile.read().orElseThrow();
+    assertThat(kept.seq()).isPositive().isLessThanOrEqualTo(audit.head().seq());
+    assertThat(
+            jdbc.sql("select hash from audit_event where seq = ?")
+                .param(kept.seq())
+                .query(String.class)
+                .single())
+        .isEqualTo(kept.hash());
+    assertThat(checkpoints.check(kept).extendsCheckpoint()).isTrue();
+  }
+
+  @Test
+  void aCutTailWithTheHeadMovedBackIsFoundAgainstTheCheckpointFile() {
+    appendSome(10);
+    Checkpoints.SignedCheckpoint signed = checkpoints.export();
+    appendSome(2);
+    long kept = signed.seq() - 4;
+    cutTheTailAfter(kept);
+    assertThat(verifier.verifyChain().intact())
+        .as("the cut chain is consistent in itself")
+        .isTrue();
+
+    AuditVerifier.Verification v = verifier.verify();
+    assertThat(v.intact()).isFalse();
+    assertThat(v.firstBroken()).isEqualTo(kept + 1);
+    assertThat(v.problem()).contains("removed").contains("event " + signed.seq());
+    assertThat(v.headSeq()).isEqualTo(kept);
+  }
+
+  @Test
+  void aCutTailIsFoundAtStartEvenWithTheRecordedCheckpointsDeleted() {
+    appendSome(10);
+    Checkpoints.SignedCheckpoint signed = checkpoints.export();
+    long kept = signed.seq() - 5;
+    cutTheTailAfter(kept);
+    tamper("delete from audit_checkpoint");
+    // and events appended since, as a running application would: the chain grows again past the
+    // checkpoint's sequence number, with other events
+    appendSome(8);
+    assertThat(audit.head().seq()).isGreaterThan(signed.seq());
+    assertThat(verifier.verifyChain().intact()).isTrue();
+
+    AuditVerifier.Verification atStart = chainWatch.check("start");
+    assertThat(atStart.intact()).isFalse();
+    assertThat(atStart.firstBroken()).isEqualTo(signed.seq());
+    assertThat(atStart.problem()).contains("rewritten");
+    assertThat(alarms.open()).isPresent();
+    assertThat(audit.events(null, null, null, new Paging(0, 1)).items())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.action()).isEqualTo("audit.chain.broken");
+              assertThat(e.outcome()).isEqualTo(Outcome.FAILURE);
+              assertThat(e.details()).contains("\"firstBroken\":" + signed.seq());
+            });
+    assertThat(checkpointFile.read().orElseThrow()).isEqualTo(signed);
+
+    long alarmsBefore = jdbc.sql("select count(*) from audit_alarm").query(Long.class).single();
+    chainWatch.check("start");
+    assertThat(jdbc.sql("select count(*) from audit_alarm").query(Long.class).single())
+        .as("found again at the next start, the same break raises no second alarm")
+        .isEqualTo(alarmsBefore);
+  }
+
+  @Test
+  void noCheckpointIsSignedOverABrokenChain() {
+    appendSome(6);
+    Checkpoints.SignedCheckpoint signed = checkpoints.export();
+    long recorded = jdbc.sql("select count(*) from audit_checkpoint").query(Long.class).single();
+    cutTheTailAfter(signed.seq() - 2);
+
+    assertThatThrownBy(() -> checkpoints.export())
+        .isInstanceOf(Checkpoints.ChainBroken.class)
+        .satisfies(
+            e -> assertThat(((Checkpoints.ChainBroken) e).getStatusCode().value()).isEqualTo(409));
+    assertThat(chainWatch.check("schedule").intact()).isFalse();
+    assertThat(jdbc.sql("select count(*) from audit_checkpoint").query(Long.class).single())
+        .isEqualTo(recorded);
+    assertThat(checkpointFile.read().orElseThrow()).isEqualTo(signed);
+
+    // a chain broken in itself: an edited event
+    tamper("update audit_event set actor = 'mallory' where seq = 3");
+    assertThatThrownBy(() -> checkpoints.export()).isInstanceOf(Checkpoints.ChainBroken.class);
+    assertThat(checkpointFile.read().orElseThrow()).isEqualTo(signed);
+  }
+
+  @Test
+  void anAcknowledgedCutIsRecordedAndTheChainIsCheckedFromANewCheckpoint() {
+    appendSome(8);
+    Checkpoints.SignedCheckpoint signed = checkpoints.export();
+    cutTheTailAfter(signed.seq() - 3);
+    chainWatch.check("start");
+    AuditAlarms.Alarm alarm = alarms.open().orElseThrow();
+
+    asAdministrator(() -> alarms.acknowledge(alarm.id()));
+
+    assertThat(alarms.open()).isEmpty();
+    AuditEvent acknowledged =
+        audit.events(AuditAlarms.RECORD_TYPE, alarm.id(), null, new Paging(0, 5)).items().get(0);
+    assertThat(acknowledged.action()).isEqualTo("audit.chain.acknowledged");
+    assertThat(acknowledged.actor()).isEqualTo("chain.admin");
+    assertThat(
+            jdbc.sql("select acknowledged_by from audit_alarm where id = ?")
+                .param(alarm.id())
+                .query(String.class)
+                .single())
+        .isEqualTo("chain.admin");
+    // the chain verified in itself: a new checkpoint over it, the acknowledgement included
+    Checkpoints.SignedCheckpoint rebased = checkpointFile.read().orElseThrow();
+    assertThat(rebased.seq()).isEqualTo(acknowledged.seq());
+    assertThat(verifier.verify().intact()).isTrue();
+    assertThat(checkpoints.check(signed).extendsCheckpoint())
+        .as("the checkpoint from before the cut still proves it")
+        .isFalse();
+    org.assertj.core.api.Assertions.assertThatCode(() -> checkpoints.export())
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void anAcknowledgedChangedEventStaysBrokenAndUnsigned() {
+    appendSome(5);
+    tamper("update audit_event set actor = 'mallory' where seq = 4");
+    chainWatch.check("start");
+    AuditAlarms.Alarm alarm = alarms.open().orElseThrow();
+    Checkpoints.SignedCheckpoint before = checkpointFile.read().orElseThrow();
+
+    asAdministrator(() -> alarms.acknowledge(alarm.id()));
+
+    assertThat(alarms.open()).isEmpty();
+    assertThat(checkpointFile.read().orElseThrow()).isEqualTo(before);
+    assertThat(verifier.verify().firstBroken()).isEqualTo(4);
+    assertThatThrownBy(() -> checkpoints.export()).isInstanceOf(Checkpoints.ChainBroken.class);
+    chainWatch.check("start");
+    assertThat(alarms.open()).as("the same break, acknowledged, is not raised again").isEmpty();
+    assertThatThrownBy(() -> asAdministrator(() -> alarms.acknowledge(alarm.id())))
+        .isInstanceOf(org.entente.shared.NotFoundException.class);
+  }
+
+  @Test
+  void aRestartFindsTheCutTailWithTheRecordedCheckpointsDeletedAndRaisesTheAlarm() {
+    appendSome(6);
+    Checkpoints.SignedCheckpoint signed = checkpoints.export();
+    cutTheTailAfter(signed.seq() - 3);
+    tamper("delete from audit_checkpoint");
+    assertThat(alarms.open()).isEmpty();
+
+    // the same database, key and checkpoint file, started again as the application starts
+    com.zaxxer.hikari.HikariDataSource ds = (com.zaxxer.hikari.HikariDataSource) dataSource;
+    // command-line arguments: they come before the test profile's own settings
+    List<String> args = new ArrayList<>();
+    args.add("--spring.datasource.url=" + ds.getJdbcUrl());
+    if (ds.getUsername() != null) {
+      args.add("--spring.datasource.username=" + ds.getUsername());
+    }
+    if (ds.getPassword() != null) {
+      args.add("--spring.datasource.password=" + ds.getPassword());
+    }
+    args.add("--entente.audit.signing-key-file=" + signingKey.file());
+    args.add("--entente.audit.checkpoint-file=" + checkpointFile.file());
+    args.add("--spring.main.log-startup-info=false");
+    try (var restarted =
+        new org.springframework.boot.builder.SpringApplicationBuilder(
+                org.entente.EntenteApplication.class)
+            .web(org.springframework.boot.WebApplicationType.NONE)
+            .profiles("test")
+            .run(args.toArray(String[]::new))) {
+      assertThat(restarted.getBean(AuditAlarms.class).open())
+          .as("the restarted application raised the alarm at start")
+          .hasValueSatisfying(a -> assertThat(a.firstBroken()).isEqualTo(signed.seq() - 2));
+    }
+    assertThat(alarms.open()).isPresent();
+    assertThat(audit.events(AuditAlarms.RECORD_TYPE, null, null, new Paging(0, 5)).items())
+        .extracting(AuditEvent::action)
+        .containsExactly("audit.chain.broken");
+    assertThat(checkpointFile.read().orElseThrow()).isEqualTo(signed);
+  }
+
+  /** Deletes every event after {@code kept} and moves the head back to it. */
+  private void cutTheTailAfter(long kept) {
+    String hash =
+        jdbc.sql("select hash from audit_event where seq = ?")
+            .param(kept)
+            .query(String.class)
+            .single();
+    tamper("delete from audit_event where seq > ?", kept);
+    jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(kept, hash).update();
+  }
+
+  private static void asAdministrator(Runnable action) {
+    var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+    var before = context.getAuthentication();
+    context.setAuthentication(
+        new org.springframework.security.authentication.TestingAuthenticationToken(
+            "chain.admin", null, "ROLE_ADMINISTRATOR"));
+    try {
+      action.run();
+    } finally {
+      context.setAuthentication(before);
+    }
   }
 
   private void appendSome(int n) {

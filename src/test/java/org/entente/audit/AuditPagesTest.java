@@ -1,5 +1,6 @@
 package org.entente.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -42,6 +43,9 @@ class AuditPagesTest {
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired JdbcClient jdbc;
+  @Autowired ChainWatch chainWatch;
+  @Autowired CheckpointFile checkpointFile;
+  @Autowired Audit audit;
 
   @BeforeEach
   void people() {
@@ -98,6 +102,90 @@ class AuditPagesTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.seq").isNumber())
         .andExpect(jsonPath("$.signature").isString());
+  }
+
+  @Test
+  void theBrokenChainPageShowsTheHeadsHashAndWhereTheChainLastChecks() throws Exception {
+    Cookie admin = login("admin");
+    Audit.ChainHead head = audit.head();
+    String first =
+        jdbc.sql("select hash from audit_event where seq = 1").query(String.class).single();
+    jdbc.sql("update audit_event set actor = 'mallory' where seq = 2").update();
+    mvc.perform(get("/admin/audit/verification").cookie(admin))
+        .andExpect(content().string(containsString("Broken at event <span>2</span>")))
+        .andExpect(content().string(containsString("Head hash: <code>" + head.hash() + "</code>")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "The last event that checks is event 1, its hash: <code>"
+                            + first
+                            + "</code>")));
+  }
+
+  @Test
+  void noCheckpointIsDownloadedOverABrokenChain() throws Exception {
+    Cookie admin = login("admin");
+    jdbc.sql("update audit_event set actor = 'mallory' where seq = 2").update();
+    mvc.perform(get("/admin/audit/checkpoint").cookie(admin)).andExpect(status().isConflict());
+    mvc.perform(
+            get("/api/audit/checkpoint")
+                .header("Authorization", "Bearer test-operator-token-0123456789abcdef"))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.firstBroken").value(2));
+  }
+
+  @Test
+  void aBrokenChainIsShownToAdministratorsOnEveryPageUntilOneAcknowledgesIt() throws Exception {
+    Cookie admin = login("admin");
+    Cookie member = login("az.member");
+    String banner = "The audit chain is broken.";
+    for (String page : new String[] {"/", "/charters", "/admin/accounts", "/admin/audit"}) {
+      mvc.perform(get(page).cookie(admin)).andExpect(content().string(not(containsString(banner))));
+    }
+    // the tail cut below the checkpoint signed at start, and the head moved back
+    long kept = checkpointFile.read().orElseThrow().seq() - 2;
+    String hash =
+        jdbc.sql("select hash from audit_event where seq = ?")
+            .param(kept)
+            .query(String.class)
+            .single();
+    jdbc.sql("delete from audit_event where seq > ?").param(kept).update();
+    jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(kept, hash).update();
+    assertThat(chainWatch.check("start").intact()).isFalse();
+
+    for (String page : new String[] {"/", "/charters", "/admin/accounts", "/admin/audit"}) {
+      mvc.perform(get(page).cookie(admin))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString(banner)))
+          .andExpect(content().string(containsString("href=\"/admin/audit/verification\"")));
+      mvc.perform(get(page).cookie(member))
+          .andExpect(content().string(not(containsString(banner))));
+    }
+    mvc.perform(get("/")).andExpect(content().string(not(containsString(banner))));
+    String id =
+        jdbc.sql("select id from audit_alarm where acknowledged_at is null")
+            .query(String.class)
+            .single();
+    mvc.perform(post("/admin/audit/alarms/" + id + "/acknowledge").cookie(member).with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/").cookie(admin)).andExpect(content().string(containsString(banner)));
+    mvc.perform(get("/admin/audit/verification").cookie(admin))
+        .andExpect(content().string(containsString("/admin/audit/alarms/" + id + "/acknowledge")));
+
+    mvc.perform(post("/admin/audit/alarms/" + id + "/acknowledge").cookie(admin).with(csrf()))
+        .andExpect(redirectedUrl("/admin/audit/verification"));
+
+    for (String page : new String[] {"/", "/charters", "/admin/accounts", "/admin/audit"}) {
+      mvc.perform(get(page).cookie(admin)).andExpect(content().string(not(containsString(banner))));
+    }
+    mvc.perform(get("/admin/audit").param("actor", "admin").cookie(admin))
+        .andExpect(content().string(containsString("audit.chain.acknowledged")));
+    mvc.perform(get("/admin/audit").param("recordType", "audit_chain").cookie(admin))
+        .andExpect(content().string(containsString("audit.chain.broken")));
+    mvc.perform(post("/admin/audit/alarms/" + id + "/acknowledge").cookie(admin).with(csrf()))
+        .andExpect(status().isNotFound());
   }
 
   @Test

@@ -188,6 +188,9 @@ class LinkVisibilitySweepTest {
           entry("agreement_approval.agreement_id", OWNER),
           entry("agreement_agreed.agreement_id", OWNER),
           entry("audit_event.record_id", "the audit trail names records; read by administrators"),
+          entry(
+              "audit_checkpoint.public_key",
+              "the deployment's public signing key, not a reference to a record"),
           entry("membership.account_id", ACCOUNTS),
           entry("membership.group_id", ACCOUNTS),
           entry("personal_access_token.account_id", ACCOUNTS),

@@ -286,6 +286,8 @@ class PagesBrowserTest {
               "/account/calendars",
               "/account/reminders",
               "/account/notifications",
+              "/account/password",
+              "/account/password?lang=az",
               "/dashboard/az-us-2026",
               "/dashboard/az-us-2026?group=wg-energy&days=90",
               "/dashboard/az-us-2026?days=0",

@@ -460,7 +460,9 @@ public class Roadmaps {
     if (group.group().restricted()) {
       throw new ForbiddenException(null, "the records of a restricted group are never published");
     }
-    requirePublicLinks(shared(group.group().id()));
+    // Milestones that belong to projects not yet public may be proposed: publication takes
+    // effect only when both parties agreed it, and that is refused until those projects are
+    // public (see onPublicationAgreed), so the two lists can be proposed and approved together.
     return concurrence.proposePublication(
         ROADMAP, subjectKey(charterKey, groupKey), version, viewer);
   }
@@ -581,8 +583,9 @@ public class Roadmaps {
 
   /**
    * Refuses to publish milestones that link to a project not public: a public record links only to
-   * public ones, so the project list is published first. Links to milestones stay inside the
-   * roadmap, which is published whole.
+   * public ones, so the project list's publication is agreed first (checked when the roadmap's
+   * publication is agreed, not when it is proposed). Links to milestones stay inside the roadmap,
+   * which is published whole.
    */
   private void requirePublicLinks(List<Stored> milestones) {
     for (Stored s : milestones) {

@@ -242,6 +242,58 @@ class RoadmapLinkVisibilityTest {
   }
 
   @Test
+  void aRoadmapIsPublishedOnlyOnceTheProjectsItsMilestonesBelongToArePublic() throws Exception {
+    project("us.cochair", "port", "bilateral");
+    assertThat(milestone("us.cochair", "berth", "port", "[]", "bilateral").getStatus())
+        .isEqualTo(201);
+    for (String subject : List.of("/project-list", "/roadmap")) {
+      String base = subject.equals("/roadmap") ? ROADMAP : GROUP + subject;
+      assertThat(as("us.cochair", post(base + "/submit")).getStatus()).isEqualTo(200);
+      for (String who : List.of("us.cochair", "az.cochair")) {
+        assertThat(as(who, post(base + "/approve").content("{\"version\":1}")).getStatus())
+            .isEqualTo(200);
+      }
+    }
+
+    // both publications may be proposed together, and each party approves
+    for (String base : List.of(GROUP + "/project-list", ROADMAP)) {
+      MockHttpServletResponse proposed =
+          as("az.cochair", post(base + "/publish").content("{\"version\":1}"));
+      assertThat(proposed.getStatus()).as(base + proposed.getContentAsString()).isEqualTo(200);
+    }
+    assertThat(
+            as("az.cochair", post(ROADMAP + "/approve-publication").content("{\"version\":1}"))
+                .getStatus())
+        .isEqualTo(200);
+    // the roadmap's publication is not agreed while its milestone's project is not public
+    MockHttpServletResponse early =
+        as("us.cochair", post(ROADMAP + "/approve-publication").content("{\"version\":1}"));
+    assertThat(early.getStatus()).as(early.getContentAsString()).isBetween(400, 499);
+    assertThat(early.getContentAsString()).contains("publish the group's project list first");
+    assertThat(
+            jdbc.sql("select classification from milestone where code = 'berth'")
+                .query(String.class)
+                .single())
+        .isEqualTo("BILATERAL");
+
+    // once the project list is published, the same approval publishes the roadmap
+    for (String who : List.of("az.cochair", "us.cochair")) {
+      MockHttpServletResponse listed =
+          as(who, post(GROUP + "/project-list/approve-publication").content("{\"version\":1}"));
+      assertThat(listed.getStatus()).as(listed.getContentAsString()).isEqualTo(200);
+    }
+    MockHttpServletResponse published =
+        as("us.cochair", post(ROADMAP + "/approve-publication").content("{\"version\":1}"));
+    assertThat(published.getStatus()).as(published.getContentAsString()).isEqualTo(200);
+    assertThat(
+            jdbc.sql("select classification from milestone where code = 'berth'")
+                .query(String.class)
+                .single())
+        .isEqualTo("PUBLIC");
+    assertThat(as(null, get(ROADMAP)).getContentAsString()).contains("berth").contains("port");
+  }
+
+  @Test
   void aRoadmapVersionIsTheSameWhoeverSubmitsItSoTheOtherPartyCanApprovePublishingIt()
       throws Exception {
     assertThat(milestone("us.cochair", "us-caucus", null, "[]", "party-internal").getStatus())

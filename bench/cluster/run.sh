@@ -69,7 +69,7 @@ if [[ -n "$(git -C "$ROOT" status --porcelain -- . ':!bench' 2>/dev/null)" ]]; t
 fi
 if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$ROOT/target/entente.jar" ]]; then
   say "Building target/entente.jar ..."
-  "$ROOT/mvnw" -q -B -o -f "$ROOT/pom.xml" -DskipTests -Dspotless.check.skip=true \
+  "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -DskipTests -Dspotless.check.skip=true \
     -Djacoco.skip=true package >&2
 fi
 

@@ -69,7 +69,7 @@ fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$CPFILE" || ! -f "$ROOT/target/entente.jar" ]]; then
   echo "Building target/entente.jar and resolving the classpath ..." >&2
-  "$ROOT/mvnw" -o -q -B -f "$ROOT/pom.xml" -DskipTests -Dspotless.check.skip=true \
+  "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -DskipTests -Dspotless.check.skip=true \
     -Djacoco.skip=true package dependency:build-classpath -Dmdep.outputFile="$CPFILE"
 fi
 

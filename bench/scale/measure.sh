@@ -81,7 +81,7 @@ fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "Building target/entente.jar ..."
-  "$ROOT/mvnw" -o -q -B -f "$ROOT/pom.xml" package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
+  "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
 fi
 [[ -f "$ROOT/target/entente.jar" ]] || { echo "Missing target/entente.jar (run without SKIP_BUILD=1)" >&2; exit 2; }
 

@@ -3,6 +3,8 @@ package org.entente.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Optional;
@@ -233,39 +235,7 @@ public class AuditVerifier {
     try {
       jdbc.sql(EVENTS)
           .withFetchSize(BATCH)
-          .query(
-              (ResultSetExtractor<Long>)
-                  rs -> {
-                    Row[] batch = new Row[BATCH];
-                    int n = 0;
-                    long read = 0;
-                    while (!chain.stopped() && rs.next()) {
-                      batch[n++] =
-                          new Row(
-                              rs.getLong(1),
-                              rs.getObject(2, OffsetDateTime.class),
-                              rs.getString(3),
-                              rs.getString(4),
-                              rs.getString(5),
-                              rs.getString(6),
-                              rs.getString(7),
-                              rs.getString(8),
-                              rs.getString(9),
-                              rs.getString(10),
-                              rs.getString(11),
-                              rs.getString(12));
-                      read++;
-                      if (n == BATCH) {
-                        hand(queue, batch, hasher);
-                        batch = new Row[BATCH];
-                        n = 0;
-                      }
-                    }
-                    if (n > 0) {
-                      hand(queue, Arrays.copyOf(batch, n), hasher);
-                    }
-                    return read;
-                  });
+          .query((ResultSetExtractor<Long>) rs -> readInBatches(rs, chain, queue, hasher));
     } finally {
       hand(queue, END, hasher);
       try {
@@ -278,20 +248,52 @@ public class AuditVerifier {
     if (chain.failure != null) {
       throw new IllegalStateException("the audit chain could not be checked", chain.failure);
     }
-    if (chain.brokenAt != null) {
-      return new Verification(
-          false,
-          chain.checked,
-          chain.brokenAt,
-          chain.problem,
-          head.seq(),
-          head.hash(),
-          chain.last,
-          chain.previous);
+    return verdict(chain, head);
+  }
+
+  /** Reads the events in batches and hands each to the hashing thread; returns how many. */
+  private static long readInBatches(
+      ResultSet rs, Chain chain, BlockingQueue<Row[]> queue, Thread hasher) throws SQLException {
+    Row[] batch = new Row[BATCH];
+    int n = 0;
+    long read = 0;
+    while (!chain.stopped() && rs.next()) {
+      batch[n++] =
+          new Row(
+              rs.getLong(1),
+              rs.getObject(2, OffsetDateTime.class),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getString(7),
+              rs.getString(8),
+              rs.getString(9),
+              rs.getString(10),
+              rs.getString(11),
+              rs.getString(12));
+      read++;
+      if (n == BATCH) {
+        hand(queue, batch, hasher);
+        batch = new Row[BATCH];
+        n = 0;
+      }
     }
+    if (n > 0) {
+      hand(queue, Arrays.copyOf(batch, n), hasher);
+    }
+    return read;
+  }
+
+  /** What the hashed chain says against the head row. */
+  private static Verification verdict(Chain chain, Audit.ChainHead head) {
     long last = chain.last;
     String previous = chain.previous;
     long checked = chain.checked;
+    if (chain.brokenAt != null) {
+      return new Verification(
+          false, checked, chain.brokenAt, chain.problem, head.seq(), head.hash(), last, previous);
+    }
     if (last < head.seq()) {
       return new Verification(
           false,

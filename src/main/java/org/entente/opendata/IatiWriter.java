@@ -25,7 +25,6 @@ import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.Ref;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
-import org.entente.opendata.OpenData.PublicRecords;
 import org.entente.opendata.OpenData.ReportingOrg;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
@@ -81,8 +80,11 @@ final class IatiWriter {
     return reportingOrg.ref() + "-" + charterKey + "-" + projectKey;
   }
 
-  private void activity(XMLStreamWriter x, ProjectView p, PublicRecords r)
-      throws XMLStreamException {
+  /** The dates of a project, from its milestones. */
+  private record Dates(
+      LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd) {}
+
+  private static Dates dates(ProjectView p, PublicRecords r) {
     List<MilestoneView> milestones =
         r.milestones().stream().filter(m -> p.key().equals(m.project())).toList();
     LocalDate plannedStart =
@@ -109,7 +111,12 @@ final class IatiWriter {
         allDone
             ? milestones.stream().map(MilestoneView::actualEnd).max(Comparator.naturalOrder()).get()
             : null;
+    return new Dates(plannedStart, plannedEnd, actualStart, actualEnd);
+  }
 
+  private void activity(XMLStreamWriter x, ProjectView p, PublicRecords r)
+      throws XMLStreamException {
+    Dates dates = dates(p, r);
     x.writeCharacters("\n  ");
     x.writeStartElement("iati-activity");
     x.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "en");
@@ -129,6 +136,25 @@ final class IatiWriter {
         x, p.description() == null || p.description().isEmpty() ? p.title() : p.description());
     x.writeEndElement();
 
+    participatingOrgs(x, p);
+    empty(x, "activity-status", "code", status(p.stage()));
+    date(x, "1", dates.plannedStart());
+    if (dates.actualStart() != null) {
+      date(x, "2", dates.actualStart());
+    }
+    date(x, "3", dates.plannedEnd());
+    if (dates.actualEnd() != null) {
+      date(x, "4", dates.actualEnd());
+    }
+
+    sectors(x, p, r);
+    budgets(x, p, dates);
+    transactions(x, p, dates);
+    results(x, p, r);
+    x.writeEndElement();
+  }
+
+  private void participatingOrgs(XMLStreamWriter x, ProjectView p) throws XMLStreamException {
     boolean anyOrg = false;
     if (p.leads() != null) {
       for (Map.Entry<String, String> lead : new TreeMap<>(p.leads()).entrySet()) {
@@ -145,21 +171,14 @@ final class IatiWriter {
     if (!anyOrg) {
       participatingOrg(x, "2", reportingOrg.name());
     }
+  }
 
-    empty(x, "activity-status", "code", status(p.stage()));
-    date(x, "1", plannedStart);
-    if (actualStart != null) {
-      date(x, "2", actualStart);
-    }
-    date(x, "3", plannedEnd);
-    if (actualEnd != null) {
-      date(x, "4", actualEnd);
-    }
-
-    sectors(x, p, r);
-
-    // Budgets: one per currency, the sum of the project's financing lines in it, over the
-    // project's planned period; committed when every line is at least committed.
+  /**
+   * Budgets: one per currency, the sum of the project's financing lines in it, over the project's
+   * planned period; committed when every line is at least committed.
+   */
+  private static void budgets(XMLStreamWriter x, ProjectView p, Dates dates)
+      throws XMLStreamException {
     Map<String, List<Financing>> byCurrency = new LinkedHashMap<>();
     p.financing()
         .forEach(f -> byCurrency.computeIfAbsent(f.currency(), c -> new ArrayList<>()).add(f));
@@ -171,15 +190,21 @@ final class IatiWriter {
       x.writeStartElement("budget");
       x.writeAttribute("type", "1");
       x.writeAttribute("status", committed ? "2" : "1");
-      empty(x, "period-start", "iso-date", plannedStart.toString());
-      empty(x, "period-end", "iso-date", plannedEnd.toString());
-      value(x, sum, e.getKey(), plannedStart);
+      empty(x, "period-start", "iso-date", dates.plannedStart().toString());
+      empty(x, "period-end", "iso-date", dates.plannedEnd().toString());
+      value(x, sum, e.getKey(), dates.plannedStart());
       x.writeEndElement();
     }
+  }
 
-    // Transactions: a committed line is an outgoing commitment (2), a disbursed one a
-    // disbursement (3), dated by the project's start (financing lines carry no date of their own).
-    LocalDate transactionDate = actualStart != null ? actualStart : plannedStart;
+  /**
+   * Transactions: a committed line is an outgoing commitment (2), a disbursed one a disbursement
+   * (3), dated by the project's start (financing lines carry no date of their own).
+   */
+  private static void transactions(XMLStreamWriter x, ProjectView p, Dates dates)
+      throws XMLStreamException {
+    LocalDate transactionDate =
+        dates.actualStart() != null ? dates.actualStart() : dates.plannedStart();
     for (Financing f : p.financing()) {
       if (f.status() == FinancingStatus.PLEDGED) {
         continue;
@@ -195,9 +220,6 @@ final class IatiWriter {
       }
       x.writeEndElement();
     }
-
-    results(x, p, r);
-    x.writeEndElement();
   }
 
   private static String role(Partner partner) {

@@ -1,0 +1,153 @@
+package org.entente.indicators;
+
+import static org.entente.exchange.Column.optional;
+import static org.entente.exchange.Column.reference;
+import static org.entente.exchange.Column.required;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.entente.exchange.CharterKeys;
+import org.entente.exchange.Kind;
+import org.entente.exchange.RecordExchange;
+import org.entente.exchange.RecordRows;
+import org.entente.exchange.RecordTable;
+import org.entente.identity.Viewer;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What leaves the indicators module: indicators, the commitments they measure and their values. The
+ * indicators an instance loaded with the charter's reference data are its own: an import keeps them
+ * as they are.
+ */
+@Component
+@Order(30)
+class IndicatorRecords implements RecordExchange {
+
+  static final RecordTable INDICATOR =
+      new RecordTable(
+          "indicator",
+          RecordTable.versioned(
+              required("id", Kind.ID),
+              required("code", Kind.TEXT),
+              required("name", Kind.TEXT),
+              required("unit", Kind.TEXT),
+              required("direction", Kind.TEXT),
+              optional("area_key", Kind.TEXT),
+              optional("owner_organization", Kind.TEXT),
+              optional("definition", Kind.TEXT),
+              optional("data_source", Kind.TEXT),
+              optional("group_id", Kind.GROUP)),
+          true);
+
+  static final RecordTable COMMITMENTS =
+      new RecordTable(
+          "indicator_commitment",
+          List.of(
+              reference("indicator_id", "indicator", true), required("commitment_key", Kind.TEXT)),
+          false);
+
+  static final RecordTable VALUES =
+      new RecordTable(
+          "indicator_value",
+          List.of(
+              required("id", Kind.ID),
+              reference("indicator_id", "indicator", true),
+              required("kind", Kind.TEXT),
+              optional("period_year", Kind.INT),
+              optional("period_date", Kind.DATE),
+              required("amount", Kind.DECIMAL),
+              optional("source_url", Kind.TEXT),
+              required("publisher", Kind.TEXT),
+              optional("note", Kind.TEXT),
+              required("official", Kind.BOOL),
+              required("used", Kind.BOOL),
+              reference("superseded_by", "indicator_value", false),
+              required("created_at", Kind.TIMESTAMP)),
+          false);
+
+  private static final String OF_CHARTER = " where i.charter_id = :charter and ";
+
+  private static final Map<String, String> SELECT =
+      Map.of(
+          "indicator",
+          "select i.* from indicator i" + OF_CHARTER + Viewer.condition("i") + " order by i.id",
+          "indicator_commitment",
+          "select x.* from indicator_commitment x join indicator i on i.id = x.indicator_id"
+              + OF_CHARTER
+              + Viewer.condition("i")
+              + " order by x.indicator_id, x.commitment_key",
+          "indicator_value",
+          "select x.* from indicator_value x join indicator i on i.id = x.indicator_id"
+              + OF_CHARTER
+              + Viewer.condition("i")
+              + " order by x.indicator_id, x.id");
+
+  private final JdbcClient jdbc;
+
+  IndicatorRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public List<RecordTable> tables() {
+    return List.of(INDICATOR, COMMITMENTS, VALUES);
+  }
+
+  @Override
+  public List<Map<String, Object>> rows(RecordTable table, CharterKeys keys, Viewer reader) {
+    return jdbc.sql(SELECT.get(table.name()))
+        .param("charter", keys.charterId())
+        .params(reader.parameters())
+        .query((rs, n) -> RecordRows.read(table, rs, keys))
+        .list();
+  }
+
+  /** Indicators alone do not make an instance hold records: the reference data loads them. */
+  @Override
+  public boolean holdsRecords(UUID charterId) {
+    return false;
+  }
+
+  @Override
+  public Set<String> ownCodes(RecordTable table, UUID charterId) {
+    if (!table.name().equals(INDICATOR.name())) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql("select code from indicator where charter_id = ?")
+            .param(charterId)
+            .query(String.class)
+            .list());
+  }
+
+  /** A value's correction is set once every value is in ({@link #afterImport}). */
+  @Override
+  public void insert(RecordTable table, Map<String, Object> row, UUID charterId) {
+    Map<String, Object> written = row;
+    if (table.name().equals(VALUES.name())) {
+      written = new HashMap<>(row);
+      written.put("superseded_by", null);
+    }
+    RecordRows.insert(jdbc, table, written, charterId);
+  }
+
+  @Override
+  public void afterImport(RecordTable table, List<Map<String, Object>> rows) {
+    if (!table.name().equals(VALUES.name())) {
+      return;
+    }
+    for (Map<String, Object> value : rows) {
+      if (value.get("superseded_by") != null) {
+        jdbc.sql("update indicator_value set superseded_by = ? where id = ?")
+            .params(value.get("superseded_by"), value.get("id"))
+            .update();
+      }
+    }
+  }
+}

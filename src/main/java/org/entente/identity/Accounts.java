@@ -160,11 +160,11 @@ public class Accounts {
       }
       checkMemberships(actor, account.party(), List.of(), orNone(account.memberships()));
     } catch (org.entente.shared.ForbiddenException e) {
-      refusals.record("account", to, e.field(), e.getBody().getDetail());
+      refusals.record("account", to, e.field(), e.getMessage());
       throw e;
     } catch (BadRequestException e) {
       if ("memberships".equals(e.field())) {
-        refusals.record("account", to, e.field(), e.getBody().getDetail());
+        refusals.record("account", to, e.field(), e.getMessage());
       }
       throw e;
     }
@@ -199,18 +199,18 @@ public class Accounts {
     try {
       current = manage(username, actor);
     } catch (org.entente.shared.NotFoundException e) {
-      refusals.record("account", username, null, e.getBody().getDetail());
+      refusals.record("account", username, null, e.getMessage());
       throw e;
     }
     AccountView stored = find(username).orElseThrow();
     try {
       checkChange(stored, current, change, actor);
     } catch (org.entente.shared.ForbiddenException e) {
-      refusals.record("account", stored.username(), e.field(), e.getBody().getDetail());
+      refusals.record("account", stored.username(), e.field(), e.getMessage());
       throw e;
     } catch (BadRequestException e) {
       if ("memberships".equals(e.field())) {
-        refusals.record("account", stored.username(), e.field(), e.getBody().getDetail());
+        refusals.record("account", stored.username(), e.field(), e.getMessage());
       }
       throw e;
     }
@@ -621,10 +621,10 @@ public class Accounts {
     try {
       delegateChecked(charterKey, groupKey, username, approves, actor);
     } catch (org.entente.shared.ForbiddenException e) {
-      refusals.record("delegation", username, e.field(), e.getBody().getDetail());
+      refusals.record("delegation", username, e.field(), e.getMessage());
       throw e;
     } catch (org.entente.shared.NotFoundException e) {
-      refusals.record("delegation", username, null, e.getBody().getDetail());
+      refusals.record("delegation", username, null, e.getMessage());
       throw e;
     }
   }

@@ -80,7 +80,7 @@ class CalendarPages {
               viewer));
     } catch (BadRequestException e) {
       model.addAttribute("fieldError", e.field());
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
     }
     return feeds(viewer, model);
   }
@@ -116,7 +116,7 @@ class CalendarPages {
       return "redirect:/account/reminders?saved";
     } catch (BadRequestException | ConflictException e) {
       model.addAttribute("fieldError", e instanceof BadRequestException b ? b.field() : "version");
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
       return reminders(viewer, model);
     }
   }

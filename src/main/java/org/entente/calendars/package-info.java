@@ -6,5 +6,15 @@
  * in-app notification and sent by e-mail when a mail server is configured, with each person's
  * preferences. {@link org.entente.calendars.Calendars} is the module's one entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Calendars and reminders")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Calendars and reminders",
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "identity",
+      "meetings",
+      "obligations",
+      "roadmaps",
+      "shared"
+    })
 package org.entente.calendars;

@@ -7,5 +7,7 @@
  * get new random passwords at each start, printed in the log. Without the profile none of this
  * exists (decision 0017).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Demo",
+    allowedDependencies = {"audit", "charter", "identity", "meetings", "projects", "roadmaps"})
 package org.entente.demo;

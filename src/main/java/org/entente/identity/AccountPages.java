@@ -136,7 +136,7 @@ class AccountPages {
       model.addAttribute(
           "fieldError",
           e instanceof BadRequestException b ? b.field() : ((ForbiddenException) e).field());
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
       model.addAttribute(
           "form",
           java.util.Map.of(
@@ -197,7 +197,7 @@ class AccountPages {
           e instanceof BadRequestException b
               ? b.field()
               : e instanceof ForbiddenException f ? f.field() : "version");
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
       return "identity/account-form";
     }
   }
@@ -220,7 +220,7 @@ class AccountPages {
       model.addAttribute("created", tokens.create(principal.getName(), name, scope, days));
     } catch (BadRequestException e) {
       model.addAttribute("fieldError", e.field());
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
     }
     return tokens(principal, model);
   }

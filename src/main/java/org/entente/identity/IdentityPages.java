@@ -76,7 +76,7 @@ class IdentityPages {
     } catch (BadRequestException e) {
       model.addAttribute("token", token);
       model.addAttribute("fieldError", e.field());
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
       model.addAttribute(
           "form",
           Map.of(

@@ -47,7 +47,7 @@ class PasswordPages {
     } catch (BadRequestException e) {
       // The passwords typed are not shown again: a page never carries a password back.
       model.addAttribute("fieldError", e.field());
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
       return "identity/password";
     }
     if (session != null) {

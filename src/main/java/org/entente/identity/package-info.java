@@ -7,5 +7,7 @@
  * condition and as an in-memory check. The groups come from the charter through {@link
  * org.entente.identity.GroupDirectory}, so that this module does not depend on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity and access")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Identity and access",
+    allowedDependencies = {"audit", "shared"})
 package org.entente.identity;

@@ -968,7 +968,7 @@ public class Indicators {
           }
           pending.add(check(indicator, input, pending));
         } catch (BadRequestException e) {
-          errors.add(new RowError(line, e.field(), e.getBody().getDetail()));
+          errors.add(new RowError(line, e.field(), e.getMessage()));
         }
       }
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {

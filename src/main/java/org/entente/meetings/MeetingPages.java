@@ -33,11 +33,11 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.DomainException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -175,15 +175,15 @@ class MeetingPages {
                   participants),
               viewer);
       return "redirect:/meetings/" + created.id();
-    } catch (ErrorResponseException e) {
+    } catch (DomainException e) {
       if (e instanceof NotFoundException) {
         throw e;
       }
-      response.setStatus(e.getStatusCode().value());
+      response.setStatus(org.entente.shared.Problems.status(e).value());
       form(charter, viewer, model);
       model.addAttribute("form", form);
       model.addAttribute("fieldError", field(e));
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
       return "meetings/meeting-form";
     }
   }
@@ -222,12 +222,12 @@ class MeetingPages {
           form.getOrDefault("classification", "bilateral"),
           viewer);
       return "redirect:/charters/" + charter + "/meetings?established=" + form.get("key");
-    } catch (ErrorResponseException e) {
+    } catch (DomainException e) {
       if (e instanceof NotFoundException) {
         throw e;
       }
-      response.setStatus(e.getStatusCode().value());
-      model.addAttribute("platformError", e.getBody().getDetail());
+      response.setStatus(org.entente.shared.Problems.status(e).value());
+      model.addAttribute("platformError", e.getMessage());
       return month(charter, null, viewer, model);
     }
   }
@@ -375,7 +375,7 @@ class MeetingPages {
                 viewer);
         default -> throw new NotFoundException("action", action);
       }
-    } catch (ErrorResponseException e) {
+    } catch (DomainException e) {
       return refused(meeting, e, viewer, model, response);
     }
     return "redirect:/meetings/" + meeting + "?done=" + action;
@@ -399,24 +399,20 @@ class MeetingPages {
         case "reopen" -> meetings.reopenStatement(meeting, viewer);
         default -> throw new NotFoundException("action", action);
       }
-    } catch (ErrorResponseException e) {
+    } catch (DomainException e) {
       return refused(meeting, e, viewer, model, response);
     }
     return "redirect:/meetings/" + meeting + "?done=statement-" + action;
   }
 
   private String refused(
-      UUID meeting,
-      ErrorResponseException e,
-      Viewer viewer,
-      Model model,
-      HttpServletResponse response) {
+      UUID meeting, DomainException e, Viewer viewer, Model model, HttpServletResponse response) {
     if (e instanceof NotFoundException) {
       throw e;
     }
-    response.setStatus(e.getStatusCode().value());
+    response.setStatus(org.entente.shared.Problems.status(e).value());
     show(meeting, viewer, model);
-    model.addAttribute("message", e.getBody().getDetail());
+    model.addAttribute("message", e.getMessage());
     model.addAttribute("fieldError", field(e));
     return "meetings/meeting";
   }
@@ -448,7 +444,7 @@ class MeetingPages {
         case "milestone" -> meetings.makeMilestone(item, blankToNull(form.get("key")), viewer);
         default -> throw new NotFoundException("action", action);
       }
-    } catch (ErrorResponseException e) {
+    } catch (DomainException e) {
       return refused(current.meetingId(), e, viewer, model, response);
     }
     return "redirect:/meetings/" + current.meetingId() + "?done=action-item-" + action;
@@ -467,7 +463,7 @@ class MeetingPages {
     return "meetings/statement";
   }
 
-  private static String field(ErrorResponseException e) {
+  private static String field(DomainException e) {
     if (e instanceof BadRequestException b) {
       return b.field();
     }

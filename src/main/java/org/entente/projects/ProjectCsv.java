@@ -264,7 +264,7 @@ public class ProjectCsv {
           }
           rows.add(row);
         } catch (BadRequestException e) {
-          errors.add(new RowError(line, e.field(), e.getBody().getDetail()));
+          errors.add(new RowError(line, e.field(), e.getMessage()));
         }
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {

@@ -120,11 +120,9 @@ public class Imports {
               : !((MilestoneCsv.ImportReport) result).errors().isEmpty();
       status = refused ? "REFUSED" : "DONE";
       report = JSON.writeValueAsString(result);
-    } catch (org.springframework.web.ErrorResponseException e) {
+    } catch (org.entente.shared.DomainException e) {
       status = "REFUSED";
-      report =
-          JSON.writeValueAsString(
-              java.util.Map.of("message", String.valueOf(e.getBody().getDetail())));
+      report = JSON.writeValueAsString(java.util.Map.of("message", String.valueOf(e.getMessage())));
     } catch (Exception e) {
       LOG.error("import {} failed", id, e);
       status = "FAILED";

@@ -75,6 +75,6 @@ class ReportApi {
         new BadRequestException(invalid.field(), rendering.message(invalid, locale));
     return ResponseEntity.badRequest()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem.getBody());
+        .body(org.entente.shared.Problems.detail(problem));
   }
 }

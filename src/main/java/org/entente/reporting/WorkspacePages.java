@@ -16,9 +16,9 @@ import org.entente.projects.Projects;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.DomainException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,7 +103,7 @@ class WorkspacePages {
       }
     } catch (org.entente.shared.NotFoundException e) {
       throw e;
-    } catch (ErrorResponseException e) {
+    } catch (DomainException e) {
       return refused(charter, group, "project list", e, viewer, model, response);
     }
     return "redirect:/charters/"
@@ -137,7 +137,7 @@ class WorkspacePages {
       }
     } catch (org.entente.shared.NotFoundException e) {
       throw e;
-    } catch (ErrorResponseException e) {
+    } catch (DomainException e) {
       return refused(charter, group, "roadmap", e, viewer, model, response);
     }
     return "redirect:/charters/"
@@ -152,12 +152,12 @@ class WorkspacePages {
       String charter,
       String group,
       String what,
-      ErrorResponseException e,
+      DomainException e,
       Viewer viewer,
       Model model,
       HttpServletResponse response) {
-    response.setStatus(e.getStatusCode().value());
-    model.addAttribute("error", "The " + what + " was not changed: " + e.getBody().getDetail());
+    response.setStatus(org.entente.shared.Problems.status(e).value());
+    model.addAttribute("error", "The " + what + " was not changed: " + e.getMessage());
     return workspace(charter, group, viewer, model);
   }
 

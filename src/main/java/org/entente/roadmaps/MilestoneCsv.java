@@ -217,7 +217,7 @@ public class MilestoneCsv {
           }
           rows.add(new Row(line, m));
         } catch (BadRequestException e) {
-          errors.add(new RowError(line, e.field(), e.getBody().getDetail()));
+          errors.add(new RowError(line, e.field(), e.getMessage()));
         }
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {

@@ -71,14 +71,14 @@ class RoadmapPages {
           viewer);
       return "redirect:/charters/" + charter + "/working-groups/" + group + "/workspace";
     } catch (BadRequestException | ForbiddenException e) {
-      response.setStatus(e.getStatusCode().value());
+      response.setStatus(org.entente.shared.Problems.status(e).value());
       model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
       model.addAttribute("roadmap", roadmaps.roadmap(charter, group, viewer));
       model.addAttribute("form", form);
       model.addAttribute(
           "fieldError",
           e instanceof BadRequestException b ? b.field() : ((ForbiddenException) e).field());
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", e.getMessage());
       return "roadmaps/milestone-form";
     }
   }

@@ -58,7 +58,7 @@ class SearchPages {
                 viewer));
       } catch (BadRequestException e) {
         response.setStatus(400);
-        model.addAttribute("message", e.getBody().getDetail());
+        model.addAttribute("message", e.getMessage());
         model.addAttribute("fieldError", e.field());
       }
     }

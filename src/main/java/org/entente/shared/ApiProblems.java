@@ -31,7 +31,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Input that cannot be read (malformed JSON, a value of the wrong type, an unknown field, refused
  * text, a parameter of the wrong type or missing) answers 400 naming the field in {@code errors},
  * as {@link BadRequestException} does: the JSON path in a body ({@code financing[0].status}), the
- * parameter's name otherwise.
+ * parameter's name otherwise. A {@link DomainException} answers what {@link Problems} says.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -111,10 +111,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   private static ResponseEntity<Object> invalid(String field, String message) {
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-    detail.setTitle("Invalid input");
-    detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-    return ResponseEntity.badRequest().body(detail);
+    return ResponseEntity.badRequest()
+        .body(Problems.detail(new BadRequestException(field, message)));
   }
 
   private static JacksonException jacksonCause(Throwable e) {
@@ -191,6 +189,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
     }
     return out.append(text.length() > 40 ? "…'" : "'").toString();
+  }
+
+  /** A rule refused the request: the answer {@link Problems} gives it. */
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<ProblemDetail> refused(DomainException e) {
+    return Problems.answer(e);
   }
 
   @ExceptionHandler(Exception.class)

@@ -51,7 +51,7 @@ class PasswordsTest {
         .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("newPassword"))
         .satisfies(
             e ->
-                assertThat(((BadRequestException) e).getBody().getDetail())
+                assertThat(((BadRequestException) e).getMessage())
                     .isEqualTo("the password cannot contain the user name"));
   }
 
@@ -60,7 +60,7 @@ class PasswordsTest {
     assertThatThrownBy(() -> Passwords.check("password", "river.commission", "river.commission"))
         .satisfies(
             e ->
-                assertThat(((BadRequestException) e).getBody().getDetail())
+                assertThat(((BadRequestException) e).getMessage())
                     .isEqualTo("the password cannot contain the user name"));
   }
 

@@ -17,6 +17,8 @@ import org.entente.identity.Accounts;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.Problems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,10 +150,10 @@ abstract class OpenDataImportContract {
     brokenTables.get("joint_statement").add(stray);
     assertThatThrownBy(() -> importIntoTarget(broken))
         .isInstanceOfSatisfying(
-            ErrorResponseException.class,
+            BadRequestException.class,
             e -> {
-              assertThat(e.getStatusCode().value()).isEqualTo(400);
-              assertThat(e.getBody().getDetail()).contains("meeting");
+              assertThat(Problems.status(e).value()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("meeting");
             });
     assertThat(targetRows()).isZero();
 
@@ -242,8 +244,8 @@ abstract class OpenDataImportContract {
       assertThatThrownBy(() -> importIntoTarget(file))
           .as(row)
           .isInstanceOfSatisfying(
-              ErrorResponseException.class,
-              e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
+              BadRequestException.class,
+              e -> assertThat(Problems.status(e).value()).isEqualTo(400));
     }
     assertThat(jdbc.sql("select count(*) from project").query(Long.class).single())
         .isEqualTo(before);

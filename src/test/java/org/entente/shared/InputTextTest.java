@@ -39,8 +39,8 @@ class InputTextTest {
             BadRequestException.class,
             e -> {
               assertThat(e.field()).isEqualTo("title");
-              assertThat(e.getStatusCode().value()).isEqualTo(400);
-              assertThat(e.getBody().getDetail()).startsWith("title: ").contains("position 2");
+              assertThat(Problems.status(e).value()).isEqualTo(400);
+              assertThat(e.getMessage()).startsWith("title: ").contains("position 2");
             });
   }
 

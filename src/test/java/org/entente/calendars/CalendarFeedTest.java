@@ -38,20 +38,16 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -60,11 +56,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * subscriber's party's zone across daylight saving, only what the subscriber may see at the moment
  * of the request, and a secret URL that stops working when revoked.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalendarFeedTest {
 

@@ -47,6 +47,7 @@ import org.entente.reporting.ReportViews.GroupSection;
 import org.entente.reporting.ReportViews.Period;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Assumptions;
@@ -54,13 +55,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -81,11 +77,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  *       joint statement both co-chairs agreed to publish; a planned one on 2025-12-15, outside.
  * </ul>
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnnualReportTest {
 

@@ -33,18 +33,13 @@ import org.entente.projects.ProjectInput;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -59,11 +54,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * <p>The canaries have no hyphen or space: the PDF breaks lines there, and its text is searched
  * with all white space removed.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportNeedToKnowTest {
 

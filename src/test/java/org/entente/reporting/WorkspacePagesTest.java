@@ -18,26 +18,19 @@ import org.entente.projects.ProjectInput;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The workspace page: what each person sees there, and approving through its forms. */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@EntenteTest
+@CleanAfterEachTest
 class WorkspacePagesTest {
 
   static final String PASSWORD = "correct horse battery";

@@ -14,16 +14,12 @@ import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.entente.audit.Audit;
 import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
-import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
 import org.entente.meetings.MeetingInputs.ActionItemInput;
@@ -35,6 +31,7 @@ import org.entente.shared.Paging;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -85,6 +82,7 @@ class ReminderDigestTest {
     }
   }
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -122,20 +120,11 @@ class ReminderDigestTest {
 
   private void person(
       String username, String party, boolean cleared, String email, String... groups) {
-    List<MembershipInput> memberships =
-        Arrays.stream(groups).map(g -> new MembershipInput(CHARTER, g, false)).toList();
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            null,
-            EnumSet.of(Role.MEMBER),
-            cleared,
-            PASSWORD,
-            memberships,
-            email));
-    token.put(username, tokens.create(username, "t", Scope.WRITE, 30).secret());
+    People.Person person = people.person(username).party(party).cleared(cleared).email(email);
+    for (String g : groups) {
+      person.memberOf(CHARTER, g);
+    }
+    token.put(username, person.create());
   }
 
   private java.util.UUID meeting(String title, String group, Viewer viewer) {

@@ -10,21 +10,19 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
 import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,6 +48,7 @@ class IndicatorsTest {
   static final String CHARTER = "az-us-2026";
   static final String PASSWORD = "correct horse battery";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -65,17 +64,15 @@ class IndicatorsTest {
   }
 
   private void person(String name, String party, String organization, Role role, String group) {
-    accounts.create(
-        new Accounts.NewAccount(
-            name,
-            name,
-            party,
-            organization,
-            EnumSet.of(role),
-            false,
-            PASSWORD,
-            List.of(new MembershipInput(CHARTER, group, true))));
-    token.put(name, tokens.create(name, "t", Scope.WRITE, 30).secret());
+    token.put(
+        name,
+        people
+            .person(name)
+            .party(party)
+            .organization(organization)
+            .role(role)
+            .chairs(CHARTER, group)
+            .create());
   }
 
   private MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request)

@@ -18,6 +18,7 @@ import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.testing.CleanAfterEachTest;
 import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,7 @@ class MeetingsTest {
   static final String GROUP = "wg-connectivity-digital";
   static final String MEETINGS = "/api/charters/az-us-2026/meetings";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -59,17 +61,15 @@ class MeetingsTest {
 
   private void person(
       String name, String party, String organization, Role role, String group, boolean chair) {
-    accounts.create(
-        new Accounts.NewAccount(
-            name,
-            name,
-            party,
-            organization,
-            EnumSet.of(role),
-            false,
-            PASSWORD,
-            List.of(new MembershipInput("az-us-2026", group, chair))));
-    token.put(name, tokens.create(name, "t", Scope.WRITE, 30).secret());
+    token.put(
+        name,
+        people
+            .person(name)
+            .party(party)
+            .organization(organization)
+            .role(role)
+            .memberOf(People.CHARTER, group, chair)
+            .create());
   }
 
   private MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request)

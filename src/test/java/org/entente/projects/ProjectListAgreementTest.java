@@ -6,19 +6,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.testing.CleanAfterEachTest;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +37,7 @@ class ProjectListAgreementTest {
   static final String PASSWORD = "correct horse battery";
   static final String GROUP = "/api/charters/az-us-2026/working-groups/wg-connectivity-digital";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -55,17 +54,14 @@ class ProjectListAgreementTest {
   }
 
   private void person(String username, String party, Role role, String group, boolean chair) {
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            null,
-            EnumSet.of(role),
-            false,
-            PASSWORD,
-            List.of(new MembershipInput("az-us-2026", group, chair))));
-    token.put(username, tokens.create(username, "t", Scope.WRITE, 30).secret());
+    token.put(
+        username,
+        people
+            .person(username)
+            .party(party)
+            .role(role)
+            .memberOf(People.CHARTER, group, chair)
+            .create());
   }
 
   private MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request)

@@ -24,7 +24,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(properties = EntenteTest.PROPERTIES)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({FixedClockConfiguration.class, EmbeddedPostgresConfiguration.class})
+@Import({FixedClockConfiguration.class, EmbeddedPostgresConfiguration.class, Fixtures.class})
 @TestExecutionListeners(
     listeners = CleanDatabase.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

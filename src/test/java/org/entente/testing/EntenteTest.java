@@ -28,7 +28,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(properties = EntenteTest.PROPERTIES)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
+@Import({FixedClockConfiguration.class, Fixtures.class})
 @TestExecutionListeners(
     listeners = CleanDatabase.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

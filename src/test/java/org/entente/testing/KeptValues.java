@@ -28,6 +28,29 @@ final class KeptValues {
   private KeptValues() {}
 
   static void forget(ApplicationContext context) {
+    visitAll(context, (target, field, value) -> empty(target, field, value));
+  }
+
+  /** How many values the application keeps now (entries of the maps and collections). */
+  static int count(ApplicationContext context) {
+    int[] count = {0};
+    visitAll(
+        context,
+        (target, field, value) -> {
+          if (value instanceof Map<?, ?> map) {
+            count[0] += map.size();
+          } else if (value instanceof Collection<?> collection) {
+            count[0] += collection.size();
+          }
+        });
+    return count[0];
+  }
+
+  private interface FieldAction {
+    void apply(Object target, Field field, Object value);
+  }
+
+  private static void visitAll(ApplicationContext context, FieldAction action) {
     Map<Object, Boolean> seen = new IdentityHashMap<>();
     for (Object bean : singletons(context)) {
       Object target = bean instanceof FilterRegistrationBean<?> f ? f.getFilter() : bean;
@@ -38,7 +61,7 @@ final class KeptValues {
       if (!target.getClass().getName().startsWith("org.entente.")) {
         continue;
       }
-      visit(target, seen);
+      visit(target, seen, action);
     }
   }
 
@@ -72,7 +95,7 @@ final class KeptValues {
     return beans;
   }
 
-  private static void visit(Object target, Map<Object, Boolean> seen) {
+  private static void visit(Object target, Map<Object, Boolean> seen, FieldAction action) {
     if (seen.put(target, Boolean.TRUE) != null) {
       return;
     }
@@ -95,9 +118,9 @@ final class KeptValues {
           continue;
         }
         if (keeps) {
-          empty(target, field, value);
+          action.apply(target, field, value);
         } else if (value != null && keeps(value.getClass())) {
-          visit(value, seen);
+          visit(value, seen, action);
         }
       }
     }

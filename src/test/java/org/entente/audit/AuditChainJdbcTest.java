@@ -20,10 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
  * no web layer and no start-up work (a fraction of the whole application's start). The trail is
  * appended to and verified as committed rows, so each test works from the head it finds.
  */
-@JdbcTest
+@JdbcTest(properties = "entente.audit.signing-key-file=target/test-keys/jdbc-slice.key")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles("test")
-@Import({Audit.class, AuditVerifier.class, FixedClockConfiguration.class})
+@Import({
+  Audit.class,
+  AuditVerifier.class,
+  CheckpointFile.class,
+  SigningKey.class,
+  FixedClockConfiguration.class
+})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class AuditChainJdbcTest {
 

@@ -2,6 +2,8 @@ package org.entente.audit;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.CleanDatabase;
 import org.entente.testing.EmbeddedPostgresConfiguration;
 import org.entente.testing.FixedClockConfiguration;
 import org.junit.jupiter.api.Test;
@@ -11,14 +13,17 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 @SpringBootTest(
     properties = "entente.audit.signing-key-file=target/test-keys/pg-${random.uuid}.key")
 @ActiveProfiles("test")
 @Import({FixedClockConfiguration.class, EmbeddedPostgresConfiguration.class})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@TestExecutionListeners(
+    listeners = CleanDatabase.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@CleanAfterEachTest
 class AuditOnPostgresTest extends AuditContract {
 
   @Autowired JdbcTemplate template;

@@ -15,6 +15,8 @@ import jakarta.servlet.http.Cookie;
 import java.util.EnumSet;
 import org.entente.identity.Accounts;
 import org.entente.identity.Role;
+import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.CleanDatabase;
 import org.entente.testing.FixedClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest(
@@ -35,7 +37,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(FixedClockConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@TestExecutionListeners(
+    listeners = CleanDatabase.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@CleanAfterEachTest
 class AuditPagesTest {
 
   static final String PASSWORD = "correct horse battery";

@@ -11,16 +11,11 @@ import jakarta.servlet.http.Cookie;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.Accounts;
 import org.entente.shared.Paging;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -28,11 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Every write through a page or the API, every login, logout and refusal appends exactly one event
  * to the audit trail, naming what happened.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 class EveryWriteIsAuditedTest {
 
   static final String PASSWORD = "correct horse battery";

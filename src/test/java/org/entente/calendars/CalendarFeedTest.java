@@ -11,7 +11,6 @@ import jakarta.servlet.http.Cookie;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,7 @@ import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.util.Configurator;
 import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
-import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
 import org.entente.meetings.MeetingInputs.ActionItemInput;
@@ -38,20 +34,17 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -60,11 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * subscriber's party's zone across daylight saving, only what the subscriber may see at the moment
  * of the request, and a secret URL that stops working when revoked.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalendarFeedTest {
 
@@ -73,6 +62,7 @@ class CalendarFeedTest {
   static final String CANARY = "CANARY-CAL-SD-7f3e21";
   static final String INTERNAL_CANARY = "CANARY-CAL-PI-0b9d44";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -143,19 +133,12 @@ class CalendarFeedTest {
   }
 
   private void person(String username, String party, boolean cleared, String... groups) {
-    List<MembershipInput> memberships =
-        java.util.Arrays.stream(groups).map(g -> new MembershipInput(CHARTER, g, false)).toList();
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            "Organization of " + username,
-            EnumSet.of(Role.MEMBER),
-            cleared,
-            PASSWORD,
-            memberships));
-    token.put(username, tokens.create(username, "t", Scope.WRITE, 30).secret());
+    People.Person person =
+        people.person(username).party(party).organization("Organization of " + username);
+    for (String g : groups) {
+      person.memberOf(CHARTER, g);
+    }
+    token.put(username, person.cleared(cleared).create());
   }
 
   private MeetingView schedule(

@@ -14,16 +14,12 @@ import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.entente.audit.Audit;
 import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
-import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
 import org.entente.meetings.MeetingInputs.ActionItemInput;
@@ -32,8 +28,10 @@ import org.entente.meetings.Meetings;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.Paging;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,14 +40,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,11 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * a notification and e-mailed through a real SMTP server (GreenMail, in process); made once per day
  * however often the run is started; settings checked and kept per person.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReminderDigestTest {
@@ -93,6 +82,7 @@ class ReminderDigestTest {
     }
   }
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -130,20 +120,11 @@ class ReminderDigestTest {
 
   private void person(
       String username, String party, boolean cleared, String email, String... groups) {
-    List<MembershipInput> memberships =
-        Arrays.stream(groups).map(g -> new MembershipInput(CHARTER, g, false)).toList();
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            null,
-            EnumSet.of(Role.MEMBER),
-            cleared,
-            PASSWORD,
-            memberships,
-            email));
-    token.put(username, tokens.create(username, "t", Scope.WRITE, 30).secret());
+    People.Person person = people.person(username).party(party).cleared(cleared).email(email);
+    for (String g : groups) {
+      person.memberOf(CHARTER, g);
+    }
+    token.put(username, person.create());
   }
 
   private java.util.UUID meeting(String title, String group, Viewer viewer) {

@@ -1,15 +1,9 @@
 package org.entente.definition;
 
-import org.entente.testing.EmbeddedPostgresConfiguration;
-import org.entente.testing.FixedClockConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EntentePostgresTest;
 
 /** Charter storage on PostgreSQL, the production database (embedded for the suite). */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import({FixedClockConfiguration.class, EmbeddedPostgresConfiguration.class})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@EntentePostgresTest
+@CleanAfterEachTest
 class CharterStorageOnPostgresTest extends CharterStorageContract {}

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,22 +19,18 @@ import org.entente.audit.Audit;
 import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.identity.AccessTokens.Scope;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.shared.Paging;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -45,11 +40,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * page and error; asked for by id by anyone else, with any method, they answer 404 and nothing
  * changes; fields nobody may set are refused; and a removed membership denies the next request.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NeedToKnowTest {
 
@@ -60,6 +51,7 @@ class NeedToKnowTest {
   static final String SECURITY_CANARY = "CANARY-SD-91bc7f";
   static final String GROUP_CANARY = "CANARY-IC-42aa3b";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -351,21 +343,12 @@ class NeedToKnowTest {
   }
 
   private void person(String username, String party, Role role, boolean cleared, String... groups) {
-    List<MembershipInput> memberships = new ArrayList<>();
+    People.Person person =
+        people.person(username).party(party).organization("Organization of " + username);
     for (String g : groups) {
-      memberships.add(new MembershipInput(CHARTER, g, false));
+      person.memberOf(CHARTER, g);
     }
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            "Organization of " + username,
-            EnumSet.of(role),
-            cleared,
-            PASSWORD,
-            memberships));
-    token.put(username, tokens.create(username, "t", Scope.WRITE, 30).secret());
+    token.put(username, person.role(role).cleared(cleared).create());
   }
 
   private String record(

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -20,9 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every handler mapping of the application is covered by a rule of the access matrix, so that a new
  * endpoint cannot be added without deciding who may use it (everything not listed is denied).
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
+@EntenteTest
 class RouteCoverageTest {
 
   @Autowired

@@ -3,13 +3,11 @@ package org.entente.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import org.entente.testing.EntenteTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -17,9 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * ASVS V14.4): a Permissions-Policy that denies the powerful features and keeps passkeys for the
  * application's own origin, and HSTS on requests that came over HTTPS.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@EntenteTest
 class SecurityHeadersTest {
 
   @Autowired MockMvc mvc;

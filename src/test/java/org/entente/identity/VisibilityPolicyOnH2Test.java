@@ -1,14 +1,7 @@
 package org.entente.identity;
 
-import org.entente.testing.FixedClockConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.entente.testing.EntenteTest;
 
 /** The visibility policy on the embedded default database, H2 in PostgreSQL mode. */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 class VisibilityPolicyOnH2Test extends VisibilityPolicyContract {}

@@ -3,11 +3,9 @@ package org.entente.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
@@ -17,6 +15,7 @@ import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.NotFoundException;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +31,7 @@ abstract class IndicatorStorageContract {
 
   static final String CHARTER = "az-us-2026";
 
+  @Autowired People people;
   @Autowired Indicators indicators;
   @Autowired Accounts accounts;
   @Autowired Viewers viewers;
@@ -43,16 +43,13 @@ abstract class IndicatorStorageContract {
   }
 
   private void person(String name, String party, String organization) {
-    accounts.create(
-        new Accounts.NewAccount(
-            name,
-            name,
-            party,
-            organization,
-            EnumSet.of(Role.CO_CHAIR),
-            false,
-            "correct horse battery",
-            List.of(new MembershipInput(CHARTER, "wg-energy", true))));
+    people
+        .person(name)
+        .party(party)
+        .organization(organization)
+        .role(Role.CO_CHAIR)
+        .chairs(CHARTER, "wg-energy")
+        .createAccount();
   }
 
   private Viewer viewer(String name) {

@@ -10,36 +10,29 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -48,17 +41,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * loaded, what is refused (each refusal naming its field and changing nothing), CSV export and
  * import, and the pages.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorsTest {
 
   static final String CHARTER = "az-us-2026";
   static final String PASSWORD = "correct horse battery";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -74,17 +64,15 @@ class IndicatorsTest {
   }
 
   private void person(String name, String party, String organization, Role role, String group) {
-    accounts.create(
-        new Accounts.NewAccount(
-            name,
-            name,
-            party,
-            organization,
-            EnumSet.of(role),
-            false,
-            PASSWORD,
-            List.of(new MembershipInput(CHARTER, group, true))));
-    token.put(name, tokens.create(name, "t", Scope.WRITE, 30).secret());
+    token.put(
+        name,
+        people
+            .person(name)
+            .party(party)
+            .organization(organization)
+            .role(role)
+            .chairs(CHARTER, group)
+            .create());
   }
 
   private MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request)

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
@@ -27,6 +25,7 @@ import org.entente.projects.ProjectInput;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.projects.Projects;
 import org.entente.shared.NotFoundException;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,6 +42,7 @@ abstract class MeetingStorageContract {
   static final String CHARTER = "az-us-2026";
   static final String GROUP = "wg-energy";
 
+  @Autowired People people;
   @Autowired Meetings meetings;
   @Autowired Projects projects;
   @Autowired Accounts accounts;
@@ -57,18 +57,13 @@ abstract class MeetingStorageContract {
   }
 
   private void person(String name, String party, String organization, boolean energy) {
-    accounts.create(
-        new Accounts.NewAccount(
-            name,
-            name,
-            party,
-            organization,
-            EnumSet.of(Role.CO_CHAIR),
-            false,
-            "correct horse battery",
-            energy
-                ? List.of(new MembershipInput(CHARTER, GROUP, true))
-                : List.of(new MembershipInput(CHARTER, "wg-economy-trade", true))));
+    people
+        .person(name)
+        .party(party)
+        .organization(organization)
+        .role(Role.CO_CHAIR)
+        .chairs(CHARTER, energy ? GROUP : "wg-economy-trade")
+        .createAccount();
   }
 
   private Viewer viewer(String name) {

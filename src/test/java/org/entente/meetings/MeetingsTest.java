@@ -16,20 +16,17 @@ import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
 import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -38,17 +35,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * how times show across time zones, the joint statement's agreement and publication, and the
  * annual-meeting obligation they meet.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@EntenteTest
+@CleanAfterEachTest
 class MeetingsTest {
 
   static final String PASSWORD = "correct horse battery";
   static final String GROUP = "wg-connectivity-digital";
   static final String MEETINGS = "/api/charters/az-us-2026/meetings";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -66,17 +61,15 @@ class MeetingsTest {
 
   private void person(
       String name, String party, String organization, Role role, String group, boolean chair) {
-    accounts.create(
-        new Accounts.NewAccount(
-            name,
-            name,
-            party,
-            organization,
-            EnumSet.of(role),
-            false,
-            PASSWORD,
-            List.of(new MembershipInput("az-us-2026", group, chair))));
-    token.put(name, tokens.create(name, "t", Scope.WRITE, 30).secret());
+    token.put(
+        name,
+        people
+            .person(name)
+            .party(party)
+            .organization(organization)
+            .role(role)
+            .memberOf(People.CHARTER, group, chair)
+            .create());
   }
 
   private MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request)

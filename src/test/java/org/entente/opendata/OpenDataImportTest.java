@@ -1,17 +1,11 @@
 package org.entente.opendata;
 
 import org.entente.EntenteApplication;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The export's round trip, its conflicts and refusals, on H2. */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 class OpenDataImportTest extends OpenDataImportContract {
 
   @Override

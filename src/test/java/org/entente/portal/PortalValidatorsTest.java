@@ -10,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.Accounts;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -27,11 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * anonymous reader must not learn from an ETag or a Last-Modified when party-internal or bilateral
  * work happens, and must still get a new copy when public content changes.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@EntenteTest
 class PortalValidatorsTest {
 
   static final String BASE = "/public/charters/az-us-2026";

@@ -7,19 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import org.entente.identity.AccessTokens;
 import org.entente.identity.Accounts;
 import org.entente.identity.Role;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -27,11 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The public portal's pages, for anyone: what they show, in English and in Azerbaijani; that a
  * visitor's current copy is answered 304 and a change makes a new one; an unknown charter is a 404.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@EntenteTest
 class PortalWebTest {
 
   static final String BASE = "/public/charters/az-us-2026";

@@ -6,28 +6,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
+import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -35,16 +30,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The connectivity working group's project list, drafted, changed and agreed through the API by its
  * two co-chairs; what the rules refuse is refused with a clear message and changes nothing.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@EntenteTest
+@CleanAfterEachTest
 class ProjectListAgreementTest {
 
   static final String PASSWORD = "correct horse battery";
   static final String GROUP = "/api/charters/az-us-2026/working-groups/wg-connectivity-digital";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -61,17 +54,14 @@ class ProjectListAgreementTest {
   }
 
   private void person(String username, String party, Role role, String group, boolean chair) {
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            null,
-            EnumSet.of(role),
-            false,
-            PASSWORD,
-            List.of(new MembershipInput("az-us-2026", group, chair))));
-    token.put(username, tokens.create(username, "t", Scope.WRITE, 30).secret());
+    token.put(
+        username,
+        people
+            .person(username)
+            .party(party)
+            .role(role)
+            .memberOf(People.CHARTER, group, chair)
+            .create());
   }
 
   private MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request)

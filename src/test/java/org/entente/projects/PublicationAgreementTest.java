@@ -6,27 +6,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.jayway.jsonpath.JsonPath;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -35,17 +29,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * approve the publication of the same version; only then do its projects and milestones become
  * public, and never a party-internal one or one of the restricted group.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@EntenteTest
+@CleanAfterEachTest
 class PublicationAgreementTest {
 
   static final String PASSWORD = "correct horse battery";
   static final String GROUP = "/api/charters/az-us-2026/working-groups/wg-connectivity-digital";
   static final String SECURITY = "/api/charters/az-us-2026/working-groups/wg-security-defense";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
@@ -64,17 +56,15 @@ class PublicationAgreementTest {
 
   private void person(
       String username, String party, Role role, String group, boolean chair, boolean cleared) {
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            null,
-            EnumSet.of(role),
-            cleared,
-            PASSWORD,
-            List.of(new MembershipInput("az-us-2026", group, chair))));
-    token.put(username, tokens.create(username, "t", Scope.WRITE, 30).secret());
+    token.put(
+        username,
+        people
+            .person(username)
+            .party(party)
+            .role(role)
+            .cleared(cleared)
+            .memberOf(People.CHARTER, group, chair)
+            .create());
   }
 
   MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request) throws Exception {

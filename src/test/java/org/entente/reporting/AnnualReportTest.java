@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ import org.entente.definition.Definitions;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
@@ -47,20 +45,17 @@ import org.entente.reporting.ReportViews.GroupSection;
 import org.entente.reporting.ReportViews.Period;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.People;
 import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -81,11 +76,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  *       joint statement both co-chairs agreed to publish; a planned one on 2025-12-15, outside.
  * </ul>
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnnualReportTest {
 
@@ -96,6 +87,7 @@ class AnnualReportTest {
   static final String REPORT = "/charters/" + CHARTER + "/report";
   static final String API = "/api/charters/" + CHARTER + "/report";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Definitions definitions;
   @Autowired Accounts accounts;
@@ -178,18 +170,13 @@ class AnnualReportTest {
   }
 
   private void person(String username, String party, boolean chair) {
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            null,
-            EnumSet.of(Role.CO_CHAIR),
-            false,
-            PASSWORD,
-            List.of(
-                new MembershipInput(CHARTER, "river-commission", chair),
-                new MembershipInput(CHARTER, "culture-trade", chair))));
+    people
+        .person(username)
+        .party(party)
+        .role(Role.CO_CHAIR)
+        .memberOf(CHARTER, "river-commission", chair)
+        .memberOf(CHARTER, "culture-trade", chair)
+        .createAccount();
   }
 
   private ProjectView project(String group, String key, String commitment) {

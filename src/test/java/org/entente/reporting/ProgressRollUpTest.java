@@ -21,14 +21,10 @@ import org.entente.reporting.Progress.Figure;
 import org.entente.reporting.Progress.Part;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
 import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The roll-up of a small charter, worked by hand. Freedonia–Sylvania has two commitments:
@@ -44,10 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  * shared-rivers = (0.25 + 1) / 2 = 0.625; cultural-exchange = 1; water = 0.625, culture = 1, trade
  * = 1; the charter = (0.625 + 1 + 1) / 3 = 0.875.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 class ProgressRollUpTest {
 
   @Autowired Definitions definitions;

@@ -10,7 +10,6 @@ import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.entente.definition.Definitions;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
@@ -33,18 +31,14 @@ import org.entente.projects.ProjectInput;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -59,11 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * <p>The canaries have no hyphen or space: the PDF breaks lines there, and its text is searched
  * with all white space removed.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportNeedToKnowTest {
 
@@ -87,6 +77,7 @@ class ReportNeedToKnowTest {
           "fd.cleared", Set.of(SECURITY_CANARY),
           "fd.uncleared", Set.of());
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Definitions definitions;
   @Autowired Accounts accounts;
@@ -156,20 +147,12 @@ class ReportNeedToKnowTest {
   }
 
   private void person(String username, String party, Role role, boolean cleared, String... groups) {
-    List<MembershipInput> memberships = new ArrayList<>();
+    People.Person person =
+        people.person(username).party(party).organization("Organization of " + username);
     for (String g : groups) {
-      memberships.add(new MembershipInput(CHARTER, g, false));
+      person.memberOf(CHARTER, g);
     }
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            "Organization of " + username,
-            EnumSet.of(role),
-            cleared,
-            PASSWORD,
-            memberships));
+    person.role(role).cleared(cleared).createAccount();
   }
 
   private Viewer viewer(String username) {

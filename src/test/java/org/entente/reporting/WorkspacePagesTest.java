@@ -7,42 +7,35 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.identity.Viewers;
 import org.entente.projects.ProjectInput;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The workspace page: what each person sees there, and approving through its forms. */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@EntenteTest
+@CleanAfterEachTest
 class WorkspacePagesTest {
 
   static final String PASSWORD = "correct horse battery";
   static final String WORKSPACE = "/charters/az-us-2026/working-groups/wg-connectivity-digital";
 
+  @Autowired People people;
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired Viewers viewers;
@@ -91,16 +84,12 @@ class WorkspacePagesTest {
   }
 
   private void person(String username, String party, Role role, boolean chair) {
-    accounts.create(
-        new Accounts.NewAccount(
-            username,
-            username,
-            party,
-            null,
-            EnumSet.of(role),
-            false,
-            PASSWORD,
-            List.of(new MembershipInput("az-us-2026", "wg-connectivity-digital", chair))));
+    people
+        .person(username)
+        .party(party)
+        .role(role)
+        .memberOf(People.CHARTER, "wg-connectivity-digital", chair)
+        .createAccount();
   }
 
   private Cookie login(String username) throws Exception {

@@ -1,14 +1,7 @@
 package org.entente.roadmaps;
 
-import org.entente.testing.FixedClockConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.entente.testing.EntenteTest;
 
 /** Project and milestone files of thousands of rows, imported in batches, on H2. */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 class CsvImportInBatchesTest extends CsvImportInBatchesContract {}

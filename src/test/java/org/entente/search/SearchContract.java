@@ -3,12 +3,9 @@ package org.entente.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
-import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
 import org.entente.projects.ProjectInput;
@@ -16,6 +13,7 @@ import org.entente.projects.Projects;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.Paging;
 import org.entente.shared.SearchHit;
+import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +30,7 @@ abstract class SearchContract {
 
   static final String CHARTER = "az-us-2026";
 
+  @Autowired People people;
   @Autowired Search search;
   @Autowired Accounts accounts;
   @Autowired Viewers viewers;
@@ -72,16 +71,7 @@ abstract class SearchContract {
   }
 
   private void person(String name, String party, String group) {
-    accounts.create(
-        new Accounts.NewAccount(
-            name,
-            name,
-            party,
-            null,
-            EnumSet.of(Role.MEMBER),
-            false,
-            "correct horse battery",
-            List.of(new MembershipInput(CHARTER, group, false))));
+    people.person(name).party(party).memberOf(CHARTER, group).createAccount();
   }
 
   private Viewer viewer(String name) {

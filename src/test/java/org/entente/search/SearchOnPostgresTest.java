@@ -1,15 +1,7 @@
 package org.entente.search;
 
-import org.entente.testing.EmbeddedPostgresConfiguration;
-import org.entente.testing.FixedClockConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.entente.testing.EntentePostgresTest;
 
 /** Search on PostgreSQL: its full-text search. */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@ActiveProfiles("test")
-@Import({FixedClockConfiguration.class, EmbeddedPostgresConfiguration.class})
-@DirtiesContext
+@EntentePostgresTest
 class SearchOnPostgresTest extends SearchContract {}

@@ -1,0 +1,4 @@
+package org.entente.testing;
+
+@EntenteTest
+class CleanDatabaseOnH2Test extends CleanDatabaseContract {}

@@ -1,0 +1,4 @@
+package org.entente.testing;
+
+@EntentePostgresTest
+class CleanDatabaseOnPostgresTest extends CleanDatabaseContract {}

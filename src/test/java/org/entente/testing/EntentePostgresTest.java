@@ -1,0 +1,31 @@
+package org.entente.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * {@link EntenteTest} on the embedded PostgreSQL ({@link EmbeddedPostgresConfiguration}): one
+ * server per JVM, one database for the one context all such classes share, cleaned by {@link
+ * CleanDatabase} like the H2 one.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(properties = EntenteTest.PROPERTIES)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({FixedClockConfiguration.class, EmbeddedPostgresConfiguration.class, Fixtures.class})
+@TestExecutionListeners(
+    listeners = CleanDatabase.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public @interface EntentePostgresTest {}

@@ -15,7 +15,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.indicators.Indicator.Direction;
 import org.entente.indicators.Indicator.Kind;
-import org.entente.indicators.Indicators.Checked;
 import org.entente.shared.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,7 @@ class IndicatorReference {
       String area,
       List<String> commitments,
       String dataSource,
-      List<Checked> values) {}
+      List<CheckedValue> values) {}
 
   /** A charter's reference indicators. */
   record Reference(String charterKey, String file, List<Entry> indicators) {}
@@ -167,7 +166,7 @@ class IndicatorReference {
         String note = r.get("note");
         boolean scenario = (name + " " + note).toLowerCase(Locale.ROOT).contains("scenario");
         b.values.add(
-            new Checked(
+            new CheckedValue(
                 Kind.valueOf(r.get("kind").toUpperCase(Locale.ROOT)),
                 year.isBlank() ? null : Integer.valueOf(year),
                 null,
@@ -216,7 +215,7 @@ class IndicatorReference {
     final String area;
     final List<String> commitments;
     final List<String> units;
-    final List<Checked> values = new ArrayList<>();
+    final List<CheckedValue> values = new ArrayList<>();
     final java.util.Set<String> publishers = new java.util.LinkedHashSet<>();
 
     Builder(

@@ -30,7 +30,10 @@ class IndicatorReads {
     this.charters = charters;
   }
 
-  /** The indicators (all of one charter) as shown, in the order given. */
+  /**
+   * The indicators (all of one charter) as shown, in the order given; those read without their
+   * charter's key (by id) get it from the charter module with the rest.
+   */
   List<IndicatorView> views(List<Indicator> indicators) {
     if (indicators.isEmpty()) {
       return List.of();
@@ -39,11 +42,13 @@ class IndicatorReads {
     Map<UUID, List<IndicatorValue>> values = store.values(ids);
     Map<UUID, List<String>> links = store.commitmentKeys(ids);
     boolean anyArea = indicators.stream().anyMatch(i -> i.area() != null);
+    boolean keyless = indicators.get(0).charterKey() == null;
     Charters.Targets targets =
-        anyArea || !links.isEmpty()
+        anyArea || keyless || !links.isEmpty()
             ? charters.targets(indicators.get(0).charterId())
-            : new Charters.Targets(Map.of(), Map.of(), Map.of());
+            : new Charters.Targets(null, Map.of(), Map.of(), Map.of());
     return indicators.stream()
+        .map(i -> keyless ? i.inCharter(targets.charterKey()) : i)
         .map(
             i ->
                 view(

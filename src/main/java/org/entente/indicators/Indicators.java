@@ -136,16 +136,10 @@ public class Indicators {
     return reads.views(List.of(indicator)).get(0);
   }
 
-  /** The indicator with this id, when the viewer may see it and its charter. */
+  /** The indicator with this id, when the viewer may see it (read without its charter's key). */
   private Indicator visible(UUID id, Viewer viewer) {
     return store
         .visible(id, viewer)
-        .flatMap(
-            i ->
-                charters.list(viewer).stream()
-                    .filter(c -> c.id().equals(i.charterId()))
-                    .findFirst()
-                    .map(c -> i.inCharter(c.key())))
         .orElseThrow(() -> new NotFoundException("indicator", id.toString()));
   }
 

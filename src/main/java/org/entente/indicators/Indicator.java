@@ -6,17 +6,107 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
 
-/** What an indicator is made of, and the rule that gives its status. */
-final class Indicator {
+/**
+ * An indicator of a charter, as stored: the aggregate its values belong to (see {@link
+ * IndicatorValues} for the rules a new value meets), and the rule that gives its status.
+ *
+ * @param charterKey the key of its charter, as the charter module names it
+ * @param area the key of the area it is in, or null (also when the area is less widely visible)
+ * @param groupId the working group whose record it is, or null for the framework
+ */
+record Indicator(
+    UUID id,
+    UUID charterId,
+    String charterKey,
+    String code,
+    LocalizedText name,
+    String unit,
+    Direction direction,
+    String area,
+    String ownerOrganization,
+    String definition,
+    String dataSource,
+    Classification classification,
+    String originParty,
+    UUID groupId,
+    long version) {
 
-  private Indicator() {}
+  /** Who may see it, as the visibility policy reads it. */
+  Viewer.Audience audience() {
+    return new Viewer.Audience(classification, originParty, groupId);
+  }
+
+  /** The indicator read without its charter's key, with it. */
+  Indicator inCharter(String key) {
+    return with(key, area);
+  }
+
+  /** The indicator with no area: what is shown when the area is less widely visible. */
+  Indicator withoutArea() {
+    return with(charterKey, null);
+  }
+
+  private Indicator with(String charterKey, String area) {
+    return new Indicator(
+        id,
+        charterId,
+        charterKey,
+        code,
+        name,
+        unit,
+        direction,
+        area,
+        ownerOrganization,
+        definition,
+        dataSource,
+        classification,
+        originParty,
+        groupId,
+        version);
+  }
+
+  /**
+   * The indicator as shown to someone who sees it: its area only when the area is at least as
+   * widely visible (so no viewer learns a hidden area's key through it).
+   *
+   * @param areaAudience who may see its area, or null when the charter has no such area
+   */
+  Indicator shownWith(Viewer.Audience areaAudience) {
+    return area == null || (areaAudience != null && audience().within(areaAudience))
+        ? this
+        : withoutArea();
+  }
+
+  /** Whether the viewer may add values to it: where it is kept, the group or the framework. */
+  boolean writableBy(Viewer viewer) {
+    return groupId == null ? viewer.mayWriteInFramework() : viewer.mayWriteIn(groupId);
+  }
+
+  /** Its status from its used, current values with a year (decision 0012). */
+  Assessment assess(List<IndicatorValue> values) {
+    return assess(
+        direction,
+        values.stream()
+            .filter(v -> v.used() && v.supersededBy() == null && v.year() != null)
+            .map(v -> new Point(v.kind(), v.year(), v.amount()))
+            .toList());
+  }
 
   /** Whether higher or lower values are better. */
   enum Direction {
     HIGHER,
     LOWER;
+
+    /** As the API and pages spell it: {@code higher}, {@code lower}. */
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
 
     static Direction fromCode(String field, String code) {
       if (code == null || code.isBlank()) {
@@ -35,6 +125,11 @@ final class Indicator {
     BASELINE,
     TARGET,
     ACTUAL;
+
+    /** As the API, pages and CSV spell it: {@code baseline}, {@code target}, {@code actual}. */
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
 
     static Kind fromCode(String field, String code) {
       if (code == null || code.isBlank()) {

@@ -2,6 +2,7 @@ package org.entente.indicators;
 
 import java.util.List;
 import java.util.Map;
+import org.entente.shared.BadRequestException;
 
 /** What an indicator and its values are made from. */
 final class IndicatorInputs {
@@ -54,4 +55,33 @@ final class IndicatorInputs {
       Boolean official,
       Boolean use,
       String corrects) {}
+
+  /**
+   * A text that must be given, stripped.
+   *
+   * @throws BadRequestException naming the field when it is missing or longer than {@code max}
+   */
+  static String required(String field, String value, int max) {
+    String v = optional(field, value, max);
+    if (v == null) {
+      throw new BadRequestException(field, field + " is required");
+    }
+    return v;
+  }
+
+  /**
+   * A text that may be left out (null when blank), stripped.
+   *
+   * @throws BadRequestException naming the field when it is longer than {@code max}
+   */
+  static String optional(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.length() > max) {
+      throw new BadRequestException(field, field + " has at most " + max + " characters");
+    }
+    return v;
+  }
 }

@@ -15,7 +15,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.indicators.Indicator.Direction;
 import org.entente.indicators.Indicator.Kind;
-import org.entente.indicators.Indicators.Checked;
 import org.entente.shared.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,7 @@ class IndicatorReference {
       String area,
       List<String> commitments,
       String dataSource,
-      List<Checked> values) {}
+      List<CheckedValue> values) {}
 
   /** A charter's reference indicators. */
   record Reference(String charterKey, String file, List<Entry> indicators) {}
@@ -139,23 +138,7 @@ class IndicatorReference {
         String key = m == null ? slug(name) : (String) m.get("key");
         Builder b = built.get(key);
         if (b == null) {
-          List<String> commitments =
-              m == null ? List.of() : (List<String>) m.getOrDefault("commitments", List.of());
-          LocalizedText text =
-              m != null && m.get("name-az") != null
-                  ? LocalizedText.ofMap(Map.of("en", name, "az", (String) m.get("name-az")))
-                  : LocalizedText.of("en", name);
-          Direction direction =
-              Direction.fromCode("direction", m == null ? "higher" : (String) m.get("direction"));
-          b =
-              new Builder(
-                  key,
-                  text,
-                  r.get("unit"),
-                  direction,
-                  areas.getOrDefault(r.get("area"), null),
-                  commitments,
-                  m == null ? List.of() : (List<String>) m.getOrDefault("units", List.of()));
+          b = Builder.of(key, name, m, r.get("unit"), areas.getOrDefault(r.get("area"), null));
           built.put(key, b);
         }
         String unit = r.get("unit");
@@ -163,21 +146,7 @@ class IndicatorReference {
           throw new IllegalStateException(
               "line " + (r.getRecordNumber() + 1) + ": unit '" + unit + "' is not " + b.unit);
         }
-        String year = r.get("year");
-        String note = r.get("note");
-        boolean scenario = (name + " " + note).toLowerCase(Locale.ROOT).contains("scenario");
-        b.values.add(
-            new Checked(
-                Kind.valueOf(r.get("kind").toUpperCase(Locale.ROOT)),
-                year.isBlank() ? null : Integer.valueOf(year),
-                null,
-                new BigDecimal(r.get("value")),
-                r.get("source_url").isBlank() ? null : r.get("source_url"),
-                r.get("publisher"),
-                note.isBlank() ? null : note,
-                !scenario,
-                false,
-                null));
+        b.values.add(value(name, r));
         b.publishers.add(r.get("publisher"));
       }
     }
@@ -203,6 +172,27 @@ class IndicatorReference {
     return new Reference(charterKey, file, entries);
   }
 
+  /**
+   * A row's value, public with its publisher and source: a third-party scenario (not official) when
+   * the row's name or note calls it one.
+   */
+  private static CheckedValue value(String name, CSVRecord r) {
+    String year = r.get("year");
+    String note = r.get("note");
+    boolean scenario = (name + " " + note).toLowerCase(Locale.ROOT).contains("scenario");
+    return new CheckedValue(
+        Kind.valueOf(r.get("kind").toUpperCase(Locale.ROOT)),
+        year.isBlank() ? null : Integer.valueOf(year),
+        null,
+        new BigDecimal(r.get("value")),
+        r.get("source_url").isBlank() ? null : r.get("source_url"),
+        r.get("publisher"),
+        note.isBlank() ? null : note,
+        !scenario,
+        false,
+        null);
+  }
+
   private static String slug(String name) {
     String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     return s.length() > 100 ? s.substring(0, 100).replaceAll("-$", "") : s;
@@ -216,8 +206,29 @@ class IndicatorReference {
     final String area;
     final List<String> commitments;
     final List<String> units;
-    final List<Checked> values = new ArrayList<>();
+    final List<CheckedValue> values = new ArrayList<>();
     final java.util.Set<String> publishers = new java.util.LinkedHashSet<>();
+
+    /** The indicator a row starts, as its mapping (null when it has none) describes it. */
+    @SuppressWarnings("unchecked")
+    static Builder of(String key, String name, Map<String, Object> m, String unit, String area) {
+      List<String> commitments =
+          m == null ? List.of() : (List<String>) m.getOrDefault("commitments", List.of());
+      LocalizedText text =
+          m != null && m.get("name-az") != null
+              ? LocalizedText.ofMap(Map.of("en", name, "az", (String) m.get("name-az")))
+              : LocalizedText.of("en", name);
+      Direction direction =
+          Direction.fromCode("direction", m == null ? "higher" : (String) m.get("direction"));
+      return new Builder(
+          key,
+          text,
+          unit,
+          direction,
+          area,
+          commitments,
+          m == null ? List.of() : (List<String>) m.getOrDefault("units", List.of()));
+    }
 
     Builder(
         String key,

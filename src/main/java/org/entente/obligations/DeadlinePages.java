@@ -36,9 +36,10 @@ class DeadlinePages {
         chosenStatus = null;
       }
     }
-    model.addAttribute(
-        "deadlines", obligations.deadlines(charter, chosenStatus, null, chosenSort, viewer));
-    model.addAttribute("events", obligations.events(charter, viewer));
+    Obligations.DeadlinesWithEvents page =
+        obligations.deadlinesWithEvents(charter, chosenStatus, chosenSort, viewer);
+    model.addAttribute("deadlines", page.deadlines());
+    model.addAttribute("events", page.events());
     model.addAttribute("sort", chosenSort);
     model.addAttribute("status", chosenStatus);
     model.addAttribute("states", ObligationState.values());

@@ -3,6 +3,16 @@
  * list“, ”at least every twelve months: a meeting“ — and the events that meet them. Due dates and
  * status are computed, never stored: as of the injected {@link java.time.Clock}, from the rules and
  * the events recorded so far. {@link Obligations} is the module's one entry point.
+ *
+ * <p>Inside: the rules of recording and changing an event ({@code NewEvent}, {@code
+ * RecordedEvent}), the schedule that gives due dates ({@code Schedule}) and the statuses read from
+ * it ({@code ObligationStatuses}), the SQL of its own tables only ({@code ObligationStore}:
+ * obligation_rule, obligation_event) and the web adapters. The charter's working groups are read
+ * through {@code Charters}; agreements and held meetings arrive as events. The module's API is this
+ * package's public types: {@code Obligations}, {@code ObligationViews}, {@code ObligationState},
+ * {@code ObligationRule}, {@code ObligationEvent}, {@code RecordEvent} and {@code EventChange}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Obligations")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Obligations",
+    allowedDependencies = {"audit", "charter", "concurrence", "identity", "meetings", "shared"})
 package org.entente.obligations;

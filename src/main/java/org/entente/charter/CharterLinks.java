@@ -1,10 +1,12 @@
 package org.entente.charter;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.entente.identity.Viewer;
 import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
@@ -14,13 +16,18 @@ import org.springframework.stereotype.Component;
 /**
  * What the records of other modules that link to the charter's records resolve those links with, by
  * id: a commitment's key, title and audience, a working group's key and its charter's. Retired
- * records answer too, as a stored link to one is still shown. Each call is one statement, whatever
- * the number of ids. Decides nothing about who may see the link: the caller checks the audience.
+ * records answer too, as a stored link to one is still shown. Each call is at most one statement,
+ * whatever the number of ids. Decides nothing about who may see the link: the caller checks the
+ * audience.
  */
 @Component
 public class CharterLinks {
 
+  /** How many groups' keys are remembered at most; beyond it, all are let go. */
+  private static final int MAX_GROUPS = 10_000;
+
   private final JdbcClient jdbc;
+  private final Map<UUID, GroupKeys> groupKeys = new ConcurrentHashMap<>();
 
   CharterLinks(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -60,20 +67,38 @@ public class CharterLinks {
     return links;
   }
 
-  /** The working groups with these ids, with their charters' keys, by id. */
+  /**
+   * The working groups with these ids, with their charters' keys, by id. A group's id and keys
+   * never change (records are synchronized by key, and one that leaves is retired, not renamed), so
+   * the keys once read are remembered: a group asked about again costs no statement.
+   */
   public Map<UUID, GroupKeys> groups(Collection<UUID> ids) {
     Map<UUID, GroupKeys> keys = new HashMap<>();
-    if (ids.isEmpty()) {
+    List<UUID> unknown = new ArrayList<>();
+    for (UUID id : ids) {
+      GroupKeys known = groupKeys.get(id);
+      if (known == null) {
+        unknown.add(id);
+      } else {
+        keys.put(id, known);
+      }
+    }
+    if (unknown.isEmpty()) {
       return keys;
+    }
+    if (groupKeys.size() > MAX_GROUPS) {
+      groupKeys.clear();
     }
     jdbc.sql(
             "select g.id, c.code as charter, g.code from working_group g"
                 + " join charter c on c.id = g.charter_id where g.id in (:ids)")
-        .param("ids", List.copyOf(ids))
+        .param("ids", unknown)
         .query(
             rs -> {
               UUID id = rs.getObject("id", UUID.class);
-              keys.put(id, new GroupKeys(id, rs.getString("charter"), rs.getString("code")));
+              GroupKeys read = new GroupKeys(id, rs.getString("charter"), rs.getString("code"));
+              keys.put(id, read);
+              groupKeys.put(id, read);
             });
     return keys;
   }

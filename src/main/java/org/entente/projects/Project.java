@@ -51,14 +51,24 @@ public record Project(
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
+    /** The stage with this code ({@code under-study}), refused naming the field {@code stage}. */
     public static Stage fromCode(String code) {
+      return parse("stage", code);
+    }
+
+    /**
+     * The stage with this code ({@code under-study}).
+     *
+     * @throws BadRequestException naming the field when there is none
+     */
+    public static Stage parse(String field, String code) {
       for (Stage s : values()) {
         if (s.code().equals(code)) {
           return s;
         }
       }
       throw new BadRequestException(
-          "stage",
+          field,
           "unknown stage '"
               + code
               + "': use identified, under-study, agreed, in-implementation, completed, suspended"
@@ -85,7 +95,49 @@ public record Project(
   public enum FinancingStatus {
     PLEDGED,
     COMMITTED,
-    DISBURSED
+    DISBURSED;
+
+    /**
+     * The status written in any case ({@code committed}, {@code COMMITTED}); pledged when none is
+     * written.
+     *
+     * @throws BadRequestException naming the field for any other text
+     */
+    public static FinancingStatus parse(String field, String text) {
+      if (text == null || text.isBlank()) {
+        return PLEDGED;
+      }
+      for (FinancingStatus status : values()) {
+        if (status.name().equalsIgnoreCase(text.strip())) {
+          return status;
+        }
+      }
+      throw new BadRequestException(
+          field, "the financing status is pledged, committed or disbursed");
+    }
+  }
+
+  /** An ISO 4217 currency code such as USD, AZN or EUR, as the JDK knows them. */
+  public record CurrencyCode(String code) {
+
+    /** ISO 4217 codes the JDK knows, read once: the JDK copies its whole set on every call. */
+    private static final Set<String> KNOWN =
+        Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * The currency with this code, exactly as written (upper case).
+     *
+     * @throws BadRequestException naming the field when it is no ISO 4217 code
+     */
+    public static CurrencyCode parse(String field, String code) {
+      if (code == null || !KNOWN.contains(code)) {
+        throw new BadRequestException(
+            field, "'" + code + "' is not an ISO 4217 currency code such as USD, AZN or EUR");
+      }
+      return new CurrencyCode(code);
+    }
   }
 
   /** A financing line. */
@@ -151,11 +203,7 @@ public record Project(
         throw new BadRequestException(
             "financing", "an amount cannot be negative: " + line.amount().toPlainString());
       }
-      if (line.currency() == null || !isCurrency(line.currency())) {
-        throw new BadRequestException(
-            "financing",
-            "'" + line.currency() + "' is not an ISO 4217 currency code such as USD, AZN or EUR");
-      }
+      CurrencyCode.parse("financing", line.currency());
       if (line.status() == null) {
         throw new BadRequestException(
             "financing", "a financing line is pledged, committed or disbursed");
@@ -170,16 +218,6 @@ public record Project(
         throw new BadRequestException("location", "latitude is within ±90, longitude within ±180");
       }
     }
-  }
-
-  /** ISO 4217 codes the JDK knows, read once: the JDK copies its whole set on every call. */
-  private static final java.util.Set<String> CURRENCIES =
-      Currency.getAvailableCurrencies().stream()
-          .map(Currency::getCurrencyCode)
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
-
-  private static boolean isCurrency(String code) {
-    return CURRENCIES.contains(code);
   }
 
   /**

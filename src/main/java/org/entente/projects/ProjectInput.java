@@ -5,6 +5,8 @@ import java.util.Map;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.Location;
 import org.entente.projects.Project.Partner;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.LocalizedText;
 
 /**
  * A new project.
@@ -24,4 +26,24 @@ public record ProjectInput(
     List<Partner> partners,
     List<Financing> financing,
     Location location,
-    String classification) {}
+    String classification) {
+
+  /**
+   * The project this input makes, identified (a new project's first stage).
+   *
+   * @throws BadRequestException naming the field that is wrong
+   */
+  Project project() {
+    return new Project(
+        key,
+        LocalizedText.stripped(title),
+        LocalizedText.stripped(description),
+        commitments,
+        leads,
+        partners,
+        Project.Stage.IDENTIFIED,
+        null,
+        financing,
+        location);
+  }
+}

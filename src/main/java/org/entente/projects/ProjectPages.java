@@ -87,7 +87,7 @@ class ProjectPages {
                     value,
                     form.getOrDefault("currency", "").strip().toUpperCase(java.util.Locale.ROOT),
                     blankToNull(form.get("source")),
-                    financingStatus(form.get("financingStatus"))));
+                    FinancingStatus.parse("financingStatus", form.get("financingStatus"))));
       }
       projects.create(
           charter,
@@ -115,20 +115,6 @@ class ProjectPages {
       model.addAttribute("message", e.getMessage());
       return "projects/project-form";
     }
-  }
-
-  /** The status chosen in the form (pledged when none is chosen); any other value is refused. */
-  private static FinancingStatus financingStatus(String chosen) {
-    if (chosen == null || chosen.isBlank()) {
-      return FinancingStatus.PLEDGED;
-    }
-    for (FinancingStatus status : FinancingStatus.values()) {
-      if (status.name().equalsIgnoreCase(chosen.strip())) {
-        return status;
-      }
-    }
-    throw new BadRequestException(
-        "financingStatus", "the financing status is pledged, committed or disbursed");
   }
 
   private static void put(Map<String, String> map, String key, String value) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterLinks;
+import org.entente.charter.CharterLinks.CommitmentLink;
 import org.entente.charter.CharterViews.CharterSummary;
-import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
-import org.entente.charter.CharterViews.WorkingGroupInCharter;
 import org.entente.charter.Charters;
 import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
@@ -24,10 +23,6 @@ import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.concurrence.Concurrence.PublicationView;
 import org.entente.concurrence.Concurrence.Published;
 import org.entente.identity.Viewer;
-import org.entente.projects.Project.Financing;
-import org.entente.projects.Project.FinancingStatus;
-import org.entente.projects.Project.Location;
-import org.entente.projects.Project.Partner;
 import org.entente.projects.Project.Stage;
 import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectList;
@@ -44,14 +39,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The projects module's one service: projects of a working group, and its project list through
- * concurrence. Every read applies the visibility policy; every write is made against a version and
- * audited.
+ * concurrence. A thin transactional layer: the rules of a project are in {@link Project} and {@link
+ * StoredProject}, its SQL in {@link ProjectStore}, its views in {@link ProjectReads}, its audit
+ * events in {@link ProjectAudit}. Every read applies the visibility policy; every write is made
+ * against a version and audited.
  */
 @Service
 @Transactional(readOnly = true)
@@ -62,19 +57,16 @@ public class Projects {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** Readers of the stored leads and partners, their types resolved once. */
-  private static final ObjectReader LEADS =
-      JSON.readerFor(new TypeReference<Map<String, String>>() {});
-
-  private static final ObjectReader PARTNERS =
-      JSON.readerFor(new TypeReference<List<Partner>>() {});
-
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Charters charters;
   private final Concurrence concurrence;
   private final Audit audit;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final ProjectStore store;
+  private final ProjectReads reads;
+  private final ProjectAudit projectAudit;
+  private final CharterLinks links;
 
   Projects(
       JdbcClient jdbc,
@@ -82,13 +74,21 @@ public class Projects {
       Charters charters,
       Concurrence concurrence,
       Audit audit,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events,
+      ProjectStore store,
+      ProjectReads reads,
+      ProjectAudit projectAudit,
+      CharterLinks links) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
     this.concurrence = concurrence;
     this.audit = audit;
     this.events = events;
+    this.store = store;
+    this.reads = reads;
+    this.projectAudit = projectAudit;
+    this.links = links;
   }
 
   /**
@@ -107,18 +107,7 @@ public class Projects {
       throw new ForbiddenException(null, "only members of " + groupKey + " add projects to it");
     }
     Classification classification = viewer.classificationToGive(input.classification());
-    Project project =
-        new Project(
-            input.key(),
-            LocalizedText.stripped(input.title()),
-            LocalizedText.stripped(input.description()),
-            input.commitments(),
-            input.leads(),
-            input.partners(),
-            Stage.IDENTIFIED,
-            null,
-            input.financing(),
-            input.location());
+    Project project = input.project();
     List<UUID> commitments =
         commitmentIds(
             charterKey,
@@ -126,172 +115,33 @@ public class Projects {
             new Viewer.Audience(classification, viewer.party(), groupId),
             viewer);
     CharterSummary charter = group.charter();
-    if (jdbc.sql("select count(*) from project where charter_id = ? and code = ?")
-            .params(charter.id(), project.key())
-            .query(Long.class)
-            .single()
-        > 0) {
+    if (store.keyTaken(charter.id(), project.key())) {
       throw new BadRequestException(
           "key", "the key '" + project.key() + "' is taken by another project of this charter");
     }
     UUID id = UUID.randomUUID();
-    OffsetDateTime now = now();
-    jdbc.sql(
-            "insert into project (id, charter_id, code, title, description, leads, partners,"
-                + " stage, stage_reason, place, latitude, longitude, classification,"
-                + " origin_party, group_id, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            id,
-            charter.id(),
-            project.key(),
-            project.title().toJson(),
-            project.description().isEmpty() ? null : project.description().toJson(),
-            JSON.writeValueAsString(project.leads()),
-            JSON.writeValueAsString(project.partners()),
-            project.stage().name(),
-            project.stageReason(),
-            project.location() == null ? null : project.location().place(),
-            project.location() == null ? null : project.location().latitude(),
-            project.location() == null ? null : project.location().longitude(),
-            classification.name(),
-            viewer.party(),
-            groupId,
-            now,
-            now)
-        .update();
-    writeChildren(id, commitments, project.financing());
-    audit.record(
-        "project.created",
-        "project",
-        id.toString(),
-        Outcome.SUCCESS,
-        Map.of("charter", charterKey, "group", groupKey, "key", project.key()));
+    store.insert(id, charter.id(), groupId, project, classification, viewer.party(), now());
+    store.writeChildren(id, commitments, project.financing());
+    projectAudit.created(id, charterKey, groupKey, project.key());
     return project(id, viewer);
   }
 
   /**
    * The projects of a working group the viewer may see, by key. Read in three statements whatever
-   * their number (the projects, then the commitments and the financing of all of them), not five
-   * per project.
+   * their number (the projects, their commitments and financing, the commitments they link to).
    */
   public List<ProjectView> list(String charterKey, String groupKey, Viewer viewer) {
-    WorkingGroupInCharter group = charters.group(charterKey, groupKey, viewer);
-    List<Row> rows =
-        jdbc.sql(
-                "select * from project where group_id = :group and retired = false and "
-                    + Viewer.condition()
-                    + " order by code")
-            .param("group", group.group().id())
-            .params(viewer.parameters())
-            .query(Projects::row)
-            .list();
-    return views(rows, group.charter().key(), group.group().key(), viewer);
-  }
-
-  /** The views of projects as the viewer may see them: a link to a hidden record is left out. */
-  private List<ProjectView> views(
-      List<Row> rows, String charterKey, String groupKey, Viewer viewer) {
-    return views(
-        rows.stream()
-            .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
-            .toList(),
-        charterKey,
-        groupKey,
-        (r, target) -> viewer.canSee(target));
+    return reads.list(charterKey, groupKey, viewer);
   }
 
   /**
    * One page of the projects of a working group the viewer may see, by key: only that page is read
-   * (limit and offset in SQL, and the page's commitments and financing in one statement each).
+   * (limit and offset in SQL, and the page's child rows and linked commitments in one statement
+   * each).
    */
   public PageOf<ProjectView> page(
       String charterKey, String groupKey, Paging paging, Viewer viewer) {
-    WorkingGroupInCharter group = charters.group(charterKey, groupKey, viewer);
-    String where =
-        " from project where group_id = :group and retired = false and " + Viewer.condition();
-    long total =
-        jdbc.sql("select count(*)" + where)
-            .param("group", group.group().id())
-            .params(viewer.parameters())
-            .query(Long.class)
-            .single();
-    List<Row> rows =
-        jdbc.sql("select *" + where + " order by code limit :size offset :offset")
-            .param("group", group.group().id())
-            .params(viewer.parameters())
-            .param("size", paging.size())
-            .param("offset", (long) paging.page() * paging.size())
-            .query(Projects::row)
-            .list();
-    return new PageOf<>(
-        views(rows, group.charter().key(), group.group().key(), viewer),
-        paging.page(),
-        paging.size(),
-        total);
-  }
-
-  /**
-   * The views of projects of one group, their commitments and financing read for all at once.
-   *
-   * @param linkShown whether a project's link to a record with an audience is shown
-   */
-  private List<ProjectView> views(
-      List<Row> visible,
-      String charterKey,
-      String groupKey,
-      java.util.function.BiPredicate<Row, Viewer.Audience> linkShown) {
-    if (visible.isEmpty()) {
-      return List.of();
-    }
-    List<UUID> ids = visible.stream().map(Row::id).toList();
-    Map<UUID, Row> byId = new HashMap<>();
-    visible.forEach(r -> byId.put(r.id(), r));
-    Map<UUID, List<CommitmentRef>> commitments = new LinkedHashMap<>();
-    jdbc.sql(
-            "select pc.project_id, c.code, c.title, c.classification, c.origin_party, c.group_id"
-                + " from project_commitment pc join commitment c"
-                + " on c.id = pc.commitment_id where pc.project_id in (:ids)"
-                + " order by pc.project_id, pc.position")
-        .param("ids", ids)
-        .query(
-            rs -> {
-              UUID project = rs.getObject(1, UUID.class);
-              if (linkShown.test(byId.get(project), commitmentAudience(rs))) {
-                commitments
-                    .computeIfAbsent(project, k -> new ArrayList<>())
-                    .add(
-                        new CommitmentRef(
-                            rs.getString(2), LocalizedText.fromJson(rs.getString(3))));
-              }
-            });
-    Map<UUID, List<Financing>> financing = new LinkedHashMap<>();
-    jdbc.sql(
-            "select project_id, amount, currency, source, status from project_financing"
-                + " where project_id in (:ids) order by project_id, position")
-        .param("ids", ids)
-        .query(
-            rs -> {
-              financing
-                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                  .add(
-                      new Financing(
-                          rs.getBigDecimal(2),
-                          rs.getString(3),
-                          rs.getString(4),
-                          FinancingStatus.valueOf(rs.getString(5))));
-            });
-    return visible.stream()
-        .map(
-            r ->
-                stored(
-                        r,
-                        charterKey,
-                        groupKey,
-                        commitments.getOrDefault(r.id(), List.of()),
-                        financing.getOrDefault(r.id(), List.of()))
-                    .view())
-        .toList();
+    return reads.page(charterKey, groupKey, paging, viewer);
   }
 
   /**
@@ -299,12 +149,7 @@ public class Projects {
    * that links to the project is checked against.
    */
   public Optional<Viewer.Audience> audience(UUID id, Viewer viewer) {
-    return jdbc.sql("select * from project where id = ? and retired = false")
-        .param(id)
-        .query(Projects::row)
-        .optional()
-        .map(Projects::audience)
-        .filter(viewer::canSee);
+    return reads.audience(id, viewer);
   }
 
   /**
@@ -313,7 +158,7 @@ public class Projects {
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
   public ProjectView project(UUID id, Viewer viewer) {
-    return stored(id, viewer).view();
+    return reads.stored(id, viewer).view();
   }
 
   /**
@@ -322,14 +167,7 @@ public class Projects {
    * can hide a link it may not show without the transaction being marked for rollback.
    */
   public Optional<LocalizedText> title(UUID id, Viewer viewer) {
-    return jdbc.sql(
-            "select * from project where id = :id and retired = false and " + Viewer.condition())
-        .param("id", id)
-        .params(viewer.parameters())
-        .query(Projects::row)
-        .optional()
-        .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
-        .map(r -> LocalizedText.fromJson(r.title()));
+    return reads.title(id, viewer);
   }
 
   /**
@@ -338,38 +176,8 @@ public class Projects {
    * @param charter the charter as the charter module gave it to this viewer (who may see it)
    */
   public List<org.entente.shared.SearchHit> search(
-      org.entente.charter.CharterViews.CharterSummary charter,
-      org.entente.shared.TextQuery query,
-      boolean postgres,
-      Viewer viewer) {
-    UUID charterId = charter.id();
-    org.entente.shared.TextQuery.Condition match =
-        query.condition("p.title || ' ' || coalesce(p.description, '')", postgres, "q");
-    return jdbc.sql(
-            "select p.id, p.title, p.description, p.stage, g.code as group_code from project p"
-                + " join working_group g on g.id = p.group_id where p.charter_id = :charter"
-                + " and p.retired = false and "
-                + Viewer.condition("p")
-                + " and "
-                + match.sql()
-                + " order by p.code limit 200")
-        .param("charter", charterId)
-        .params(viewer.parameters())
-        .params(match.params())
-        .query(
-            (rs, n) -> {
-              String description = rs.getString("description");
-              return new org.entente.shared.SearchHit(
-                  "project",
-                  rs.getString("id"),
-                  LocalizedText.fromJson(rs.getString("title")).text(),
-                  description == null ? null : LocalizedText.fromJson(description).text(),
-                  rs.getString("group_code"),
-                  List.of(),
-                  rs.getString("stage").toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                  "/projects/" + rs.getString("id"));
-            })
-        .list();
+      CharterSummary charter, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
+    return reads.search(charter, query, postgres, viewer);
   }
 
   /**
@@ -380,62 +188,22 @@ public class Projects {
    */
   @Transactional
   public ProjectView update(UUID id, ProjectChange change, Viewer viewer) {
-    Stored stored = stored(id, viewer);
-    for (Map.Entry<String, Object> fixed : change.fixedFields().entrySet()) {
-      if (fixed.getValue() != null) {
-        throw new ForbiddenException(
-            fixed.getKey(),
-            fixed.getKey()
-                + (fixed.getKey().equals("stage")
-                    ? " changes through POST /api/projects/{id}/stage"
-                    : " is fixed when a project is created"));
-      }
-    }
-    mayChange(stored, viewer);
-    requireVersion(change.version(), stored);
-    ProjectView current = stored.view();
-    Classification classification = current.classification();
-    if (change.classification() != null) {
-      classification = viewer.classificationToGive(change.classification());
-      if (classification != current.classification()
-          && (current.originParty() == null || !current.originParty().equals(viewer.party()))) {
-        throw new ForbiddenException(
-            "classification",
-            "only an official of the party that made it may change its classification");
-      }
-    }
-    Project project =
-        new Project(
-            current.key(),
-            change.title() == null ? current.title() : LocalizedText.stripped(change.title()),
-            change.description() == null
-                ? current.description()
-                : LocalizedText.stripped(change.description()),
-            change.commitments() == null
-                ? current.commitments().stream().map(CommitmentRef::key).toList()
-                : change.commitments(),
-            change.leads() == null ? current.leads() : change.leads(),
-            change.partners() == null ? current.partners() : change.partners(),
-            Stage.valueOf(current.stage().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
-            current.stageReason(),
-            change.financing() == null ? current.financing() : change.financing(),
-            change.location() == null ? current.location() : change.location());
-    Viewer.Audience audience =
-        new Viewer.Audience(classification, current.originParty(), stored.groupId());
+    StoredProject stored = reads.stored(id, viewer);
+    StoredProject.refuseFixedFields(change);
+    stored.requireChangeableBy(viewer);
+    stored.requireVersion(change.version());
+    Classification classification = stored.classificationAfter(change, viewer);
+    Project project = stored.changedBy(change);
+    Viewer.Audience audience = stored.audienceAs(classification);
     List<UUID> commitments =
-        commitmentIds(current.charter(), project.commitments(), audience, viewer);
-    if (classification != current.classification()) {
+        commitmentIds(stored.view().charter(), project.commitments(), audience, viewer);
+    if (classification != stored.classification()) {
       // Records that link to the project must stay within its audience: their modules refuse.
       events.publishEvent(new ProjectReclassified(id, audience));
     }
-    save(id, project, classification, stored.version());
-    writeChildren(id, commitments, project.financing());
-    audit.record(
-        "project.updated",
-        "project",
-        id.toString(),
-        Outcome.SUCCESS,
-        Map.of("key", project.key(), "version", stored.version() + 1));
+    store.save(id, project, classification, stored.version(), now());
+    store.writeChildren(id, commitments, project.financing());
+    projectAudit.updated(id, project.key(), stored.version() + 1);
     return project(id, viewer);
   }
 
@@ -447,23 +215,15 @@ public class Projects {
    */
   @Transactional
   public ProjectView moveTo(UUID id, String stage, String reason, Long version, Viewer viewer) {
-    Stored stored = stored(id, viewer);
-    mayChange(stored, viewer);
-    requireVersion(version, stored);
+    StoredProject stored = reads.stored(id, viewer);
+    stored.requireChangeableBy(viewer);
+    stored.requireVersion(version);
     if (stage == null) {
       throw new BadRequestException("stage", "say which stage the project moves to");
     }
-    Project moved = stored.project().moveTo(Stage.fromCode(stage), reason);
-    save(id, moved, stored.view().classification(), stored.version());
-    audit.record(
-        "project.stage-changed",
-        "project",
-        id.toString(),
-        Outcome.SUCCESS,
-        Map.of(
-            "key", moved.key(),
-            "from", stored.project().stage().code(),
-            "to", moved.stage().code()));
+    Project moved = stored.project().moveTo(Stage.parse("stage", stage), reason);
+    store.save(id, moved, stored.classification(), stored.version(), now());
+    projectAudit.stageChanged(id, moved.key(), stored.project().stage(), moved.stage());
     return project(id, viewer);
   }
 
@@ -647,30 +407,7 @@ public class Projects {
    * from one viewer's view of them, so it is the same whoever submits or checks it.
    */
   private List<ProjectView> shared(WorkingGroupDetail group) {
-    List<Row> rows =
-        jdbc.sql(
-                "select * from project where group_id = :group and retired = false"
-                    + " and classification <> 'PARTY_INTERNAL' order by code")
-            .param("group", group.group().id())
-            .query(Projects::row)
-            .list();
-    return views(
-        rows,
-        group.charter().key(),
-        group.group().key(),
-        (r, target) -> audience(r).within(target));
-  }
-
-  private static Viewer.Audience audience(Row r) {
-    return new Viewer.Audience(r.classification(), r.originParty(), r.groupId());
-  }
-
-  private static Viewer.Audience commitmentAudience(java.sql.ResultSet rs)
-      throws java.sql.SQLException {
-    return new Viewer.Audience(
-        Classification.valueOf(rs.getString("classification")),
-        rs.getString("origin_party"),
-        rs.getObject("group_id", UUID.class));
+    return reads.shared(group);
   }
 
   static String subjectKey(String charterKey, String groupKey) {
@@ -713,76 +450,6 @@ public class Projects {
     return JSON.writeValueAsString(items);
   }
 
-  private void mayChange(Stored stored, Viewer viewer) {
-    ProjectView p = stored.view();
-    if (p.classification() == Classification.PUBLIC) {
-      throw new ForbiddenException(
-          null, "a published project changes only through both parties' agreement");
-    }
-    if (!viewer.mayWriteIn(stored.groupId())) {
-      throw new ForbiddenException(null, "you may read this project but not change it");
-    }
-  }
-
-  private static void requireVersion(Long version, Stored stored) {
-    if (version == null) {
-      throw new BadRequestException(
-          "version", "the version the change was made against is required");
-    }
-    if (version != stored.version()) {
-      throw new ConflictException("project", stored.version());
-    }
-  }
-
-  private void save(UUID id, Project project, Classification classification, long version) {
-    int updated =
-        jdbc.sql(
-                "update project set title = ?, description = ?, leads = ?, partners = ?,"
-                    + " stage = ?, stage_reason = ?, place = ?, latitude = ?, longitude = ?,"
-                    + " classification = ?, version = version + 1, updated_at = ?"
-                    + " where id = ? and version = ?")
-            .params(
-                project.title().toJson(),
-                project.description().isEmpty() ? null : project.description().toJson(),
-                JSON.writeValueAsString(project.leads()),
-                JSON.writeValueAsString(project.partners()),
-                project.stage().name(),
-                project.stageReason(),
-                project.location() == null ? null : project.location().place(),
-                project.location() == null ? null : project.location().latitude(),
-                project.location() == null ? null : project.location().longitude(),
-                classification.name(),
-                now(),
-                id,
-                version)
-            .update();
-    if (updated == 0) {
-      throw new ConflictException("project", version + 1);
-    }
-  }
-
-  private void writeChildren(UUID id, List<UUID> commitments, List<Financing> financing) {
-    jdbc.sql("delete from project_commitment where project_id = ?").param(id).update();
-    int position = 0;
-    for (UUID commitment : commitments) {
-      jdbc.sql(
-              "insert into project_commitment (project_id, commitment_id, position)"
-                  + " values (?, ?, ?)")
-          .params(id, commitment, position++)
-          .update();
-    }
-    jdbc.sql("delete from project_financing where project_id = ?").param(id).update();
-    position = 0;
-    for (Financing line : financing) {
-      jdbc.sql(
-              "insert into project_financing (project_id, position, amount, currency, source,"
-                  + " status) values (?, ?, ?, ?, ?, ?)")
-          .params(
-              id, position++, line.amount(), line.currency(), line.source(), line.status().name())
-          .update();
-    }
-  }
-
   /**
    * The commitments a project links to: ones the viewer may see (any other is answered as missing,
    * so its existence does not show), at least as widely visible as the project.
@@ -791,169 +458,22 @@ public class Projects {
       String charterKey, List<String> keys, Viewer.Audience project, Viewer viewer) {
     List<UUID> ids = new ArrayList<>();
     for (String key : keys) {
-      CommitmentView commitment;
+      UUID id;
       try {
-        commitment = charters.commitment(charterKey, key, viewer);
+        id = charters.commitment(charterKey, key, viewer).id();
       } catch (NotFoundException e) {
         throw new BadRequestException("commitments", "the charter has no commitment '" + key + "'");
       }
-      Viewer.requireLink(
-          "commitments",
-          project,
-          "project",
-          jdbc.sql("select classification, origin_party, group_id from commitment where id = ?")
-              .param(commitment.id())
-              .query((rs, n) -> commitmentAudience(rs))
-              .single(),
-          "commitment");
-      if (!ids.contains(commitment.id())) {
-        ids.add(commitment.id());
+      if (!ids.contains(id)) {
+        ids.add(id);
       }
     }
+    Map<UUID, CommitmentLink> linked = links.commitments(ids);
+    for (UUID id : ids) {
+      Viewer.requireLink(
+          "commitments", project, "project", linked.get(id).audience(), "commitment");
+    }
     return ids;
-  }
-
-  private record Stored(UUID groupId, long version, Project project, ProjectView view) {}
-
-  /** A project's row as stored. */
-  private record Row(
-      UUID id,
-      UUID charterId,
-      UUID groupId,
-      String code,
-      String title,
-      String description,
-      String leads,
-      String partners,
-      String stage,
-      String stageReason,
-      String place,
-      Double latitude,
-      Double longitude,
-      Classification classification,
-      String originParty,
-      long version) {}
-
-  private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new Row(
-        rs.getObject("id", UUID.class),
-        rs.getObject("charter_id", UUID.class),
-        rs.getObject("group_id", UUID.class),
-        rs.getString("code"),
-        rs.getString("title"),
-        rs.getString("description"),
-        rs.getString("leads"),
-        rs.getString("partners"),
-        rs.getString("stage"),
-        rs.getString("stage_reason"),
-        rs.getString("place"),
-        (Double) rs.getObject("latitude"),
-        (Double) rs.getObject("longitude"),
-        Classification.valueOf(rs.getString("classification")),
-        rs.getString("origin_party"),
-        rs.getLong("version"));
-  }
-
-  private Stored stored(UUID id, Viewer viewer) {
-    Row row =
-        jdbc.sql(
-                "select * from project where id = :id and retired = false and "
-                    + Viewer.condition())
-            .param("id", id)
-            .params(viewer.parameters())
-            .query(Projects::row)
-            .optional()
-            .filter(r -> viewer.canSee(r.classification(), r.originParty(), r.groupId()))
-            .orElseThrow(() -> new NotFoundException("project", String.valueOf(id)));
-    String charterKey =
-        jdbc.sql("select code from charter where id = ?")
-            .param(row.charterId())
-            .query(String.class)
-            .single();
-    String groupKey =
-        jdbc.sql("select code from working_group where id = ?")
-            .param(row.groupId())
-            .query(String.class)
-            .single();
-    // A link to a commitment the viewer may not see is left out, key and all.
-    List<CommitmentRef> commitments =
-        jdbc
-            .sql(
-                "select c.code, c.title, c.classification, c.origin_party, c.group_id"
-                    + " from project_commitment pc join commitment c on c.id ="
-                    + " pc.commitment_id where pc.project_id = ? order by pc.position")
-            .param(id)
-            .query(
-                (rs, n) ->
-                    viewer.canSee(commitmentAudience(rs))
-                        ? new CommitmentRef(
-                            rs.getString(1), LocalizedText.fromJson(rs.getString(2)))
-                        : null)
-            .list()
-            .stream()
-            .filter(java.util.Objects::nonNull)
-            .toList();
-    List<Financing> financing =
-        jdbc.sql(
-                "select amount, currency, source, status from project_financing"
-                    + " where project_id = ? order by position")
-            .param(id)
-            .query(
-                (rs, n) ->
-                    new Financing(
-                        rs.getBigDecimal(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        FinancingStatus.valueOf(rs.getString(4))))
-            .list();
-    return stored(row, charterKey, groupKey, commitments, financing);
-  }
-
-  private static Stored stored(
-      Row row,
-      String charterKey,
-      String groupKey,
-      List<CommitmentRef> commitments,
-      List<Financing> financing) {
-    Map<String, String> leads = LEADS.readValue(row.leads());
-    List<Partner> partners = PARTNERS.readValue(row.partners());
-    Location location =
-        row.place() == null && row.latitude() == null
-            ? null
-            : new Location(row.place(), row.latitude(), row.longitude());
-    Project project =
-        new Project(
-            row.code(),
-            LocalizedText.fromJson(row.title()),
-            row.description() == null
-                ? LocalizedText.empty()
-                : LocalizedText.fromJson(row.description()),
-            commitments.stream().map(CommitmentRef::key).toList(),
-            leads,
-            partners,
-            Stage.valueOf(row.stage()),
-            row.stageReason(),
-            financing,
-            location);
-    ProjectView view =
-        new ProjectView(
-            row.id(),
-            charterKey,
-            groupKey,
-            row.code(),
-            project.title(),
-            project.description(),
-            commitments,
-            leads,
-            partners,
-            project.stage().code(),
-            row.stageReason(),
-            financing,
-            location,
-            row.classification(),
-            row.originParty(),
-            row.version());
-    return new Stored(row.groupId(), row.version(), project, view);
   }
 
   private OffsetDateTime now() {

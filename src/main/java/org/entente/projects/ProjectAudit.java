@@ -1,0 +1,68 @@
+package org.entente.projects;
+
+import java.util.Map;
+import java.util.UUID;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
+import org.springframework.stereotype.Component;
+
+/** The audit events of the projects module's writes, each named and with its details. */
+@Component
+class ProjectAudit {
+
+  private final Audit audit;
+
+  ProjectAudit(Audit audit) {
+    this.audit = audit;
+  }
+
+  void created(UUID id, String charterKey, String groupKey, String key) {
+    audit.record(
+        "project.created",
+        "project",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("charter", charterKey, "group", groupKey, "key", key));
+  }
+
+  void updated(UUID id, String key, long version) {
+    audit.record(
+        "project.updated",
+        "project",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("key", key, "version", version));
+  }
+
+  void stageChanged(UUID id, String key, Project.Stage from, Project.Stage to) {
+    audit.record(
+        "project.stage-changed",
+        "project",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("key", key, "from", from.code(), "to", to.code()));
+  }
+
+  /** A CSV import that created or updated at least one project. */
+  void imported(
+      UUID groupId,
+      String charterKey,
+      String groupKey,
+      int rows,
+      int created,
+      int updated,
+      int unchanged) {
+    audit.record(
+        "projects.imported",
+        "working_group",
+        groupId.toString(),
+        Outcome.SUCCESS,
+        Map.of(
+            "charter", charterKey,
+            "group", groupKey,
+            "rows", rows,
+            "created", created,
+            "updated", updated,
+            "unchanged", unchanged));
+  }
+}

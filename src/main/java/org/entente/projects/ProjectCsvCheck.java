@@ -1,0 +1,153 @@
+package org.entente.projects;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.entente.projects.Project.Stage;
+import org.entente.projects.ProjectCsvReader.Row;
+import org.entente.shared.BadRequestException;
+
+/**
+ * Checks the rows of one import against what is stored: the commitments the importer may link, the
+ * keys the charter's projects hold, the stage each project may move to; and tells which rows
+ * create, update or leave a project as it is.
+ */
+final class ProjectCsvCheck {
+
+  /**
+   * A project stored under a key of the charter; {@code visible} whether the importer may see it
+   * (and it is not retired): only those of the importer's group are brought up to date.
+   */
+  record Existing(UUID id, UUID groupId, Stage stage, boolean visible) {}
+
+  /** A project to insert or update, with its id. */
+  record Write(UUID id, Row row) {}
+
+  /** What an import will write. */
+  record Plan(List<Write> inserts, List<Write> updates, int unchanged) {}
+
+  private final UUID groupId;
+  private final Map<String, UUID> commitments;
+  private final Map<String, Existing> existing;
+  private final Map<String, Long> seen = new HashMap<>();
+
+  /**
+   * @param groupId the group imported into
+   * @param commitments the ids of the commitments the imported projects may link to, by key
+   * @param existing the charter's projects, by key
+   */
+  ProjectCsvCheck(UUID groupId, Map<String, UUID> commitments, Map<String, Existing> existing) {
+    this.groupId = groupId;
+    this.commitments = commitments;
+    this.existing = existing;
+  }
+
+  /**
+   * The ids of the commitments with these keys, each once.
+   *
+   * @throws BadRequestException when one is not a commitment the project may link to
+   */
+  List<UUID> commitments(List<String> keys) {
+    List<UUID> ids = new ArrayList<>();
+    for (String key : keys) {
+      UUID id = commitments.get(key);
+      if (id == null) {
+        throw new BadRequestException("commitments", "the charter has no commitment '" + key + "'");
+      }
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * A row whose key is its own in the file and in the charter, and whose stage its stored project
+   * may move to.
+   *
+   * @throws BadRequestException naming the field
+   */
+  Row row(Row row) {
+    String key = row.project().key();
+    Long earlier = seen.putIfAbsent(key, row.line());
+    if (earlier != null) {
+      throw new BadRequestException("key", "the key '" + key + "' is also on line " + earlier);
+    }
+    Existing known = existing.get(key);
+    // Keys are unique in the charter: a key held by a record the importer may not see (or a
+    // retired one) is only "already used", so that the import neither changes nor describes it.
+    if (known != null && !known.visible()) {
+      throw new BadRequestException("key", "the key '" + key + "' is already used in this charter");
+    }
+    if (known != null && !known.groupId().equals(groupId)) {
+      throw new BadRequestException(
+          "key", "the key '" + key + "' belongs to a project of another group");
+    }
+    Stage stage = row.project().stage();
+    if (known != null && known.stage() != stage && !known.stage().next().contains(stage)) {
+      throw new BadRequestException(
+          "stage",
+          "project '" + key + "' cannot move from " + known.stage().code() + " to " + stage.code());
+    }
+    return row;
+  }
+
+  /**
+   * What the rows write: a new key is inserted, a known one updated when it differs from what is
+   * stored.
+   *
+   * @param stored the group's stored projects, each as {@link #fingerprint}, by id
+   */
+  Plan plan(List<Row> rows, Map<UUID, String> stored) {
+    List<Write> inserts = new ArrayList<>();
+    List<Write> updates = new ArrayList<>();
+    int unchanged = 0;
+    for (Row row : rows) {
+      Existing known = existing.get(row.project().key());
+      if (known == null) {
+        inserts.add(new Write(UUID.randomUUID(), row));
+      } else if (!fingerprint(row.project(), row.commitments()).equals(stored.get(known.id()))) {
+        updates.add(new Write(known.id(), row));
+      } else {
+        unchanged++;
+      }
+    }
+    return new Plan(inserts, updates, unchanged);
+  }
+
+  /** What an import compares: the columns a file sets, in a fixed order. */
+  static String fingerprint(Project p, List<UUID> commitments) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("title", new TreeMap<>(p.title().values()));
+    f.put("commitments", commitments.stream().map(UUID::toString).sorted().toList());
+    f.put("stage", p.stage().name());
+    f.put("stageReason", p.stageReason());
+    f.put("leads", new TreeMap<>(p.leads()));
+    f.put(
+        "financing",
+        p.financing().stream()
+            .map(
+                x ->
+                    List.of(
+                        x.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                        x.currency(),
+                        Objects.toString(x.source(), ""),
+                        x.status().name()))
+            .toList());
+    f.put(
+        "location",
+        p.location() == null
+            ? null
+            : List.of(
+                Objects.toString(p.location().place(), ""),
+                Objects.toString(p.location().latitude(), ""),
+                Objects.toString(p.location().longitude(), "")));
+    return ProjectStore.JSON.writeValueAsString(f);
+  }
+}

@@ -134,7 +134,8 @@ class ActionItemReads {
     return rows.stream()
         .map(
             r -> {
-              Viewer.Audience linked = milestones.get(r.milestoneId());
+              Viewer.Audience linked =
+                  r.milestoneId() == null ? null : milestones.get(r.milestoneId());
               return new ActionItemView(
                   r.id(),
                   r.meetingId(),

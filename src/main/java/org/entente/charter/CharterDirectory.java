@@ -10,6 +10,8 @@ import org.entente.shared.LocalizedText;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The names by which other modules' records refer to the charter's records: each charter's key,
@@ -70,17 +72,38 @@ public class CharterDirectory {
     }
   }
 
+  /** Where a request keeps the names it was given, so that it asks for them once. */
+  private static final String IN_REQUEST = CharterDirectory.class.getName() + ".names";
+
   private final JdbcClient jdbc;
+  private final RecordChanges changes;
   private final RecordChanges.Kept<Boolean, Names> kept;
 
   CharterDirectory(JdbcClient jdbc, RecordChanges changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
     this.kept = changes.kept(1);
   }
 
-  /** The names as the records stand now. */
+  /**
+   * The names as the records stand now. Within one web request they are asked for once (one
+   * statement while no record changed); a transaction that writes reads them anew.
+   */
   public Names names() {
-    return kept.get(Boolean.TRUE, this::read);
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return kept.get(Boolean.TRUE, this::read);
+    }
+    if (!changes.keepable()) {
+      request.removeAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+      return read();
+    }
+    if (request.getAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Names names) {
+      return names;
+    }
+    Names names = kept.get(Boolean.TRUE, this::read);
+    request.setAttribute(IN_REQUEST, names, RequestAttributes.SCOPE_REQUEST);
+    return names;
   }
 
   private Names read() {

@@ -134,7 +134,16 @@ public class Meetings {
 
   /** The meetings of a charter the viewer may see that start in [from, to), by start. */
   public List<MeetingView> meetings(String charterKey, Instant from, Instant to, Viewer viewer) {
-    CharterSummary charter = charters.require(charterKey, viewer);
+    return meetings(charters.require(charterKey, viewer), from, to, viewer);
+  }
+
+  /**
+   * The meetings of a charter the viewer may see that start in [from, to), by start.
+   *
+   * @param charter the charter as the charter module gave it to this viewer (who may see it)
+   */
+  public List<MeetingView> meetings(
+      CharterSummary charter, Instant from, Instant to, Viewer viewer) {
     return starting("m.charter_id = :charter", Map.of("charter", charter.id()), from, to, viewer);
   }
 

@@ -70,7 +70,7 @@ class MeetingCalendarPages {
     LocalDate gridEnd = last.plusDays(7L - last.getDayOfWeek().getValue());
     List<MeetingView> found =
         meetings.meetings(
-            charter,
+            summary,
             gridStart.atStartOfDay(zone).minusDays(1).toInstant(),
             gridEnd.plusDays(2).atStartOfDay(zone).toInstant(),
             viewer);

@@ -113,7 +113,7 @@ class MeetingTest {
                 new MeetingChange(
                     3L,
                     null,
-                    LocalDateTime.parse("2026-11-21T10:00"),
+                    LocalDateTime.parse("2026-11-20T09:00"),
                     null,
                     null,
                     null,
@@ -122,7 +122,7 @@ class MeetingTest {
                     null),
                 NOW)
             .meeting();
-    assertThat(after.start()).isEqualTo(Instant.parse("2026-11-21T06:00:00Z"));
+    assertThat(after.start()).isEqualTo(Instant.parse("2026-11-20T05:00:00Z"));
   }
 
   @Test

@@ -1,20 +1,64 @@
 package org.entente.meetings;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.UUID;
+import org.entente.identity.Viewer;
+import org.entente.meetings.MeetingInputs.MeetingChange;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
+import org.entente.shared.ConflictException;
+import org.entente.shared.ForbiddenException;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
 
 /**
- * The rules of a meeting: when it is (start before end, in a named time zone) and how its status
- * may move. Planned meetings are held, cancelled or postponed; a postponed one is planned again
- * (with new times) or cancelled; held and cancelled are final. A meeting is held only once it has
- * started.
+ * A meeting and its rules: when it is (start before end, in a named time zone), how its status may
+ * move (planned meetings are held, cancelled or postponed; a postponed one is planned again or
+ * cancelled; held and cancelled are final; a meeting is held only once it has started), who may
+ * change it (members of its group, or officials for the framework), what its minutes may hold, and
+ * what may follow from it (a joint statement of a group or platform; milestones from a working
+ * group's action items).
+ *
+ * @param charterKey the key of the charter it belongs to
+ * @param groupId the working group or dialogue platform it is of; null for the framework
  */
-final class Meeting {
+record Meeting(
+    UUID id,
+    UUID charterId,
+    String charterKey,
+    Body body,
+    UUID groupId,
+    String title,
+    Instant start,
+    Instant end,
+    ZoneId zone,
+    String place,
+    boolean online,
+    Status status,
+    String minutes,
+    Classification classification,
+    String originParty,
+    long version) {
 
-  private Meeting() {}
+  /** The longest a title, a place and minutes may be. */
+  static final int TITLE = 300;
+
+  static final int PLACE = 300;
+  static final int MINUTES_LENGTH = 200_000;
+
+  /** What minutes may hold: formatting, lists, tables, headings and links; no scripts or styles. */
+  static final PolicyFactory MINUTES =
+      Sanitizers.FORMATTING
+          .and(Sanitizers.BLOCKS)
+          .and(Sanitizers.LINKS)
+          .and(Sanitizers.TABLES)
+          .and(new HtmlPolicyBuilder().allowElements("hr", "br").toFactory());
 
   /** A meeting's status. */
   enum Status {
@@ -65,8 +109,36 @@ final class Meeting {
     }
   }
 
+  /** Whether a participant was there; invited until recorded. */
+  enum Attendance {
+    INVITED,
+    ATTENDED,
+    ABSENT,
+    EXCUSED;
+
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** An attendance as sent; blank is {@code invited}. */
+    static Attendance fromCode(String code, String field) {
+      if (code == null || code.isBlank()) {
+        return INVITED;
+      }
+      try {
+        return valueOf(code.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(
+            field, "attendance '" + code + "' is not one of invited, attended, absent, excused");
+      }
+    }
+  }
+
   /** When a meeting is: its start and end as instants, and the zone it was set in. */
   record Times(Instant start, Instant end, ZoneId zone) {}
+
+  /** A meeting after a change, and whether its minutes were given. */
+  record Changed(Meeting meeting, boolean minutesChanged) {}
 
   /**
    * Reads a meeting's times, given as local date-times in a time zone.
@@ -88,7 +160,7 @@ final class Meeting {
       throw new BadRequestException(
           "endsAt", "the meeting ends (" + end + ") before or when it starts (" + start + ")");
     }
-    if (java.time.Duration.between(s, e).toDays() > 14) {
+    if (Duration.between(s, e).toDays() > 14) {
       throw new BadRequestException("endsAt", "a meeting lasts at most 14 days");
     }
     return new Times(s, e, zoneId);
@@ -130,5 +202,162 @@ final class Meeting {
       throw new BadRequestException(
           "status", "the meeting has not started yet: mark it held once it has taken place");
     }
+  }
+
+  /** Sanitizes minutes: keeps formatting, lists, tables and links; drops scripts and handlers. */
+  static String sanitize(String html) {
+    String clean = MINUTES.sanitize(html).strip();
+    return clean.isEmpty() ? null : clean;
+  }
+
+  /**
+   * The meeting as a change made against a version leaves it: only the fields given change.
+   *
+   * @throws BadRequestException naming the field: no version, a blank title, times out of order, a
+   *     move its status may not make, minutes longer than 200,000 characters
+   * @throws ConflictException when the meeting changed since that version
+   */
+  Changed change(MeetingChange change, Instant now) {
+    if (change == null) {
+      throw new BadRequestException(null, "a change is required");
+    }
+    if (change.version() == null) {
+      throw new BadRequestException(
+          "version", "the version the change was made against is required");
+    }
+    if (change.version() != version) {
+      throw new ConflictException("meeting", version);
+    }
+    String newTitle = change.title() == null ? title : required("title", change.title(), TITLE);
+    Times times = new Times(start, end, zone);
+    if (change.startsAt() != null || change.endsAt() != null || change.timeZone() != null) {
+      ZoneId z = change.timeZone() == null ? zone : zone(change.timeZone());
+      times =
+          times(
+              change.startsAt() == null ? start.atZone(z).toLocalDateTime() : change.startsAt(),
+              change.endsAt() == null ? end.atZone(z).toLocalDateTime() : change.endsAt(),
+              z.getId());
+    }
+    String newPlace = change.place() == null ? place : optional("place", change.place(), PLACE);
+    Status next = change.status() == null ? status : Status.fromCode(change.status());
+    move(status, next, times.start(), now);
+    String newMinutes = minutes;
+    if (change.minutes() != null) {
+      if (change.minutes().length() > MINUTES_LENGTH) {
+        throw new BadRequestException("minutes", "minutes must have at most 200,000 characters");
+      }
+      newMinutes = sanitize(change.minutes());
+    }
+    Meeting after =
+        new Meeting(
+            id,
+            charterId,
+            charterKey,
+            body,
+            groupId,
+            newTitle,
+            times.start(),
+            times.end(),
+            times.zone(),
+            newPlace,
+            change.online() == null ? online : change.online(),
+            next,
+            newMinutes,
+            classification,
+            originParty,
+            version);
+    return new Changed(after, change.minutes() != null);
+  }
+
+  /** Whether the viewer may change the meeting: a member of its group, or an official. */
+  boolean writableBy(Viewer viewer) {
+    return groupId == null ? viewer.mayWriteInFramework() : viewer.mayWriteIn(groupId);
+  }
+
+  /**
+   * The meeting, when the viewer may change it.
+   *
+   * @throws ForbiddenException when the viewer may only read it
+   */
+  Meeting requireWritableBy(Viewer viewer) {
+    if (!writableBy(viewer)) {
+      throw new ForbiddenException(null, "you may read this meeting but not change it");
+    }
+    return this;
+  }
+
+  /** Who may see the meeting, and so what its links and action items are checked against. */
+  Viewer.Audience audience() {
+    return new Viewer.Audience(classification, originParty, groupId);
+  }
+
+  /**
+   * Whether this state, after the one before, records that the meeting was held: the first time it
+   * is marked held, for the framework or a working group (a platform meets no obligation).
+   */
+  boolean becameHeldAfter(Meeting before) {
+    return status == Status.HELD
+        && before.status() != Status.HELD
+        && body != Body.DIALOGUE_PLATFORM;
+  }
+
+  /** The day it started, in its own time zone. */
+  LocalDate day() {
+    return start.atZone(zone).toLocalDate();
+  }
+
+  /**
+   * The group whose co-chairs approve the meeting's joint statement.
+   *
+   * @throws BadRequestException for a framework meeting, whose statement is not supported yet
+   */
+  UUID statementGroup() {
+    if (groupId == null) {
+      throw new BadRequestException(
+          null,
+          "a joint statement is agreed by the co-chairs of a working group or platform;"
+              + " a framework meeting's statement is not supported yet");
+    }
+    return groupId;
+  }
+
+  /**
+   * Checks that the meeting's action items may become milestones of a roadmap.
+   *
+   * @throws BadRequestException unless it is a working group's meeting
+   */
+  void requireRoadmap() {
+    if (body != Body.WORKING_GROUP) {
+      throw new BadRequestException(
+          null, "only an action item of a working group's meeting can become a roadmap milestone");
+    }
+  }
+
+  /**
+   * A required text, stripped.
+   *
+   * @throws BadRequestException naming the field when it is blank or longer than {@code max}
+   */
+  static String required(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      throw new BadRequestException(field, field + " is required");
+    }
+    String v = value.strip();
+    if (v.length() > max) {
+      throw new BadRequestException(field, field + " must have at most " + max + " characters");
+    }
+    return v;
+  }
+
+  /** An optional text, stripped; null when blank. */
+  static String optional(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return required(field, value, max);
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 }

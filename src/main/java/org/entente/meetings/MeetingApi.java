@@ -310,10 +310,6 @@ class MeetingApi {
   }
 
   static UUID uuid(String what, String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException(what, id);
-    }
+    return org.entente.meetings.web.Forms.id(what, id);
   }
 }

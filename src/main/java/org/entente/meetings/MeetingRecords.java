@@ -1,170 +1,251 @@
 package org.entente.meetings;
 
-import static org.entente.exchange.Column.optional;
-import static org.entente.exchange.Column.reference;
-import static org.entente.exchange.Column.required;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.entente.exchange.CharterKeys;
-import org.entente.exchange.Kind;
-import org.entente.exchange.RecordExchange;
-import org.entente.exchange.RecordRows;
-import org.entente.exchange.RecordTable;
+import org.entente.charter.CharterDirectory.Names;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.entente.meetings.Meeting.Body;
+import org.entente.meetings.MeetingInputs.AgendaItemInput;
+import org.entente.meetings.MeetingInputs.DecisionInput;
+import org.entente.meetings.MeetingInputs.MeetingChange;
+import org.entente.meetings.MeetingInputs.MeetingInput;
+import org.entente.meetings.MeetingInputs.ParticipantInput;
+import org.entente.meetings.MeetingInputs.StatementDraft;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
+import org.entente.shared.ConflictException;
+import org.entente.shared.ForbiddenException;
+import org.entente.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * What leaves the meetings module: meetings with their participants, agenda, decisions, action
- * items and joint statements.
+ * Writes a meeting and what it records of itself: scheduling it with its participants, their
+ * attendance, its agenda, its decisions and its joint statement's draft. Each is written for a
+ * meeting the viewer may change, marks the meeting changed and is audited; the caller's transaction
+ * holds them together.
  */
 @Component
-@Order(40)
-class MeetingRecords implements RecordExchange {
+class MeetingRecords {
 
-  static final RecordTable MEETING =
-      new RecordTable(
-          "meeting",
-          RecordTable.versioned(
-              required("id", Kind.ID),
-              required("body_kind", Kind.TEXT),
-              required("title", Kind.TEXT),
-              required("starts_at", Kind.TIMESTAMP),
-              required("ends_at", Kind.TIMESTAMP),
-              required("time_zone", Kind.TEXT),
-              optional("place", Kind.TEXT),
-              required("online", Kind.BOOL),
-              required("status", Kind.TEXT),
-              optional("minutes", Kind.TEXT),
-              optional("group_id", Kind.GROUP)),
-          true);
+  private final MeetingChildren children;
+  private final MeetingStore store;
+  private final Organizations organizations;
+  private final AgendaLinks links;
+  private final MeetingAudit audit;
+  private final StatementStore statements;
+  private final Charters charters;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
 
-  static final RecordTable PARTICIPANTS =
-      new RecordTable(
-          "meeting_participant",
-          List.of(
-              required("id", Kind.ID),
-              reference("meeting_id", "meeting", true),
-              optional("party", Kind.TEXT),
-              required("organization", Kind.TEXT),
-              optional("person_name", Kind.TEXT),
-              required("attendance", Kind.TEXT),
-              required("position", Kind.INT)),
-          false);
-
-  static final RecordTable AGENDA =
-      new RecordTable(
-          "agenda_item",
-          List.of(
-              required("id", Kind.ID),
-              reference("meeting_id", "meeting", true),
-              required("position", Kind.INT),
-              required("title", Kind.TEXT),
-              optional("commitment_key", Kind.TEXT),
-              reference("project_id", "project", false),
-              reference("milestone_id", "milestone", false)),
-          false);
-
-  static final RecordTable DECISIONS =
-      new RecordTable(
-          "meeting_decision",
-          List.of(
-              required("id", Kind.ID),
-              reference("meeting_id", "meeting", true),
-              reference("agenda_item_id", "agenda_item", false),
-              required("position", Kind.INT),
-              required("text", Kind.TEXT)),
-          false);
-
-  static final RecordTable ACTION_ITEMS =
-      new RecordTable(
-          "action_item",
-          RecordTable.versioned(
-              required("id", Kind.ID),
-              reference("meeting_id", "meeting", true),
-              required("title", Kind.TEXT),
-              optional("owner_organization", Kind.TEXT),
-              optional("owner_username", Kind.TEXT),
-              required("due_on", Kind.DATE),
-              required("status", Kind.TEXT),
-              reference("milestone_id", "milestone", false),
-              optional("group_id", Kind.GROUP)),
-          true);
-
-  static final RecordTable STATEMENT =
-      new RecordTable(
-          "joint_statement",
-          List.of(
-              reference("meeting_id", "meeting", true),
-              required("text", Kind.TEXT),
-              required("publish", Kind.BOOL),
-              optional("published_at", Kind.TIMESTAMP),
-              optional("version", Kind.LONG),
-              required("created_at", Kind.TIMESTAMP),
-              required("updated_at", Kind.TIMESTAMP)),
-          false);
-
-  private static final String OF_MEETING =
-      " join meeting m on m.id = x.meeting_id where m.charter_id = :charter and "
-          + Viewer.condition("m");
-
-  private static final Map<String, String> SELECT =
-      Map.of(
-          "meeting",
-          "select m.* from meeting m where m.charter_id = :charter and "
-              + Viewer.condition("m")
-              + " order by m.id",
-          "meeting_participant",
-          "select x.* from meeting_participant x"
-              + OF_MEETING
-              + " order by x.meeting_id, x.position, x.id",
-          "agenda_item",
-          "select x.* from agenda_item x" + OF_MEETING + " order by x.meeting_id, x.position, x.id",
-          "meeting_decision",
-          "select x.* from meeting_decision x"
-              + OF_MEETING
-              + " order by x.meeting_id, x.position, x.id",
-          "action_item",
-          "select a.* from action_item a where a.charter_id = :charter and "
-              + Viewer.condition("a")
-              + " order by a.id",
-          "joint_statement",
-          "select x.* from joint_statement x" + OF_MEETING + " order by x.meeting_id");
-
-  private final JdbcClient jdbc;
-
-  MeetingRecords(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  MeetingRecords(
+      MeetingChildren children,
+      MeetingStore store,
+      Organizations organizations,
+      AgendaLinks links,
+      MeetingAudit audit,
+      StatementStore statements,
+      Charters charters,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.children = children;
+    this.store = store;
+    this.organizations = organizations;
+    this.links = links;
+    this.audit = audit;
+    this.statements = statements;
+    this.charters = charters;
+    this.events = events;
+    this.clock = clock;
   }
 
-  @Override
-  public List<RecordTable> tables() {
-    return List.of(MEETING, PARTICIPANTS, AGENDA, DECISIONS, ACTION_ITEMS, STATEMENT);
+  /**
+   * Schedules a meeting of the framework, a working group or a dialogue platform, with its
+   * participants.
+   *
+   * @throws BadRequestException naming the field
+   * @throws ForbiddenException when the viewer may not write for that body
+   */
+  Meeting schedule(CharterSummary charter, MeetingInput input, Viewer viewer) {
+    String charterKey = charter.key();
+    Body body = Body.fromCode(input.body());
+    UUID groupId = groupOf(charterKey, body, input.bodyKey(), viewer);
+    if (groupId == null ? !viewer.mayWriteInFramework() : !viewer.mayWriteIn(groupId)) {
+      throw new ForbiddenException(
+          null,
+          body == Body.FRAMEWORK
+              ? "only officials of the parties schedule meetings of the framework"
+              : "only members of " + input.bodyKey() + " schedule its meetings");
+    }
+    String title = Meeting.required("title", input.title(), Meeting.TITLE);
+    Meeting.Times times = Meeting.times(input.startsAt(), input.endsAt(), input.timeZone());
+    Classification classification = viewer.classificationToGive(input.classification());
+    String place = Meeting.optional("place", input.place(), Meeting.PLACE);
+    List<ParticipantInput> participants =
+        input.participants() == null ? List.of() : input.participants();
+    List<ParticipantInput> checked = new ArrayList<>();
+    for (int i = 0; i < participants.size(); i++) {
+      checked.add(
+          organizations.participant(
+              charterKey, participants.get(i), "participants[" + i + "]", viewer));
+    }
+    Meeting meeting =
+        new Meeting(
+            UUID.randomUUID(),
+            charter.id(),
+            charterKey,
+            body,
+            groupId,
+            title,
+            times.start(),
+            times.end(),
+            times.zone(),
+            place,
+            Boolean.TRUE.equals(input.online()),
+            Meeting.Status.PLANNED,
+            null,
+            classification,
+            classification == Classification.PARTY_INTERNAL ? viewer.party() : null,
+            0);
+    OffsetDateTime now = now();
+    store.insert(meeting, now);
+    for (ParticipantInput p : checked) {
+      children.addParticipant(meeting.id(), p);
+    }
+    audit.scheduled(meeting, input.bodyKey());
+    return meeting;
   }
 
-  @Override
-  public List<Map<String, Object>> rows(RecordTable table, CharterKeys keys, Viewer reader) {
-    return jdbc.sql(SELECT.get(table.name()))
-        .param("charter", keys.charterId())
-        .params(reader.parameters())
-        .query((rs, n) -> RecordRows.read(table, rs, keys))
-        .list();
+  /**
+   * Changes a meeting the viewer may change, against the version read; publishes {@link
+   * MeetingHeld} when it is first marked held.
+   *
+   * @throws ConflictException when it changed since that version
+   */
+  void change(Meeting current, MeetingChange change, Names names) {
+    UUID id = current.id();
+    Meeting.Changed changed = current.change(change, Instant.now(clock));
+    Meeting after = changed.meeting();
+    if (!store.update(after, now())) {
+      throw new ConflictException("meeting", current.version() + 1);
+    }
+    audit.changed(current, changed);
+    if (after.becameHeldAfter(current)) {
+      events.publishEvent(
+          new MeetingHeld(
+              id,
+              after.charterId(),
+              after.body() == Body.FRAMEWORK ? "framework" : MeetingReads.bodyKey(after, names),
+              after.groupId(),
+              after.title(),
+              after.day(),
+              after.classification(),
+              after.originParty()));
+    }
   }
 
-  @Override
-  public boolean holdsRecords(UUID charterId) {
-    return jdbc.sql("select count(*) from meeting where charter_id = ?")
-            .param(charterId)
-            .query(Long.class)
-            .single()
-        > 0;
+  void addParticipant(Meeting meeting, ParticipantInput input, Viewer viewer) {
+    ParticipantInput p = organizations.participant(meeting.charterKey(), input, null, viewer);
+    UUID id = children.addParticipant(meeting.id(), p);
+    store.touch(meeting.id(), now());
+    audit.participantAdded(meeting.id(), id, p.organization());
   }
 
-  @Override
-  public void insert(RecordTable table, Map<String, Object> row, UUID charterId) {
-    RecordRows.insert(jdbc, table, row, charterId);
+  void recordAttendance(Meeting meeting, Map<UUID, String> attendance) {
+    for (Map.Entry<UUID, String> entry : attendance.entrySet()) {
+      Meeting.Attendance value = Meeting.Attendance.fromCode(entry.getValue(), "attendance");
+      if (!children.recordAttendance(meeting.id(), entry.getKey(), value)) {
+        throw new BadRequestException(
+            "attendance", "the meeting has no participant " + entry.getKey());
+      }
+    }
+    store.touch(meeting.id(), now());
+    audit.attendanceRecorded(meeting.id(), attendance.size());
+  }
+
+  void addAgendaItem(Meeting meeting, AgendaItemInput input, Viewer viewer) {
+    String title = Meeting.required("title", input.title(), 500);
+    AgendaLinks.Checked checked = links.check(meeting, input, viewer);
+    UUID id = UUID.randomUUID();
+    children.addAgendaItem(meeting.id(), id, title, checked);
+    store.touch(meeting.id(), now());
+    audit.agendaItemAdded(meeting.id(), id);
+  }
+
+  void addDecision(Meeting meeting, DecisionInput input) {
+    String text = Meeting.required("text", input.text(), 4000);
+    if (input.agendaItemId() != null
+        && !children.hasAgendaItem(meeting.id(), input.agendaItemId())) {
+      throw new BadRequestException(
+          "agendaItemId", "the meeting has no agenda item " + input.agendaItemId());
+    }
+    UUID id = UUID.randomUUID();
+    children.addDecision(meeting.id(), id, input.agendaItemId(), text);
+    store.touch(meeting.id(), now());
+    audit.decisionRecorded(meeting.id(), id);
+  }
+
+  /**
+   * Drafts (or redrafts) a meeting's joint statement, against the version read.
+   *
+   * @throws BadRequestException for no text, no version, or a published statement
+   * @throws ConflictException when the draft changed since the version read
+   */
+  void draftStatement(Meeting meeting, StatementDraft draft) {
+    UUID meetingId = meeting.id();
+    String text = Meeting.required("text", draft.text(), 20_000);
+    boolean publish = draft.publish() == null || draft.publish();
+    Optional<StatementStore.Draft> current = statements.find(meetingId);
+    if (current.isEmpty()) {
+      statements.insert(meetingId, text, publish, now());
+    } else {
+      long version = current.get().version();
+      if (draft.version() == null) {
+        throw new BadRequestException(
+            "version", "the version the draft was made against is required");
+      }
+      if (draft.version() != version) {
+        throw new ConflictException("joint statement", version);
+      }
+      if (current.get().publishedAt() != null) {
+        throw new BadRequestException(
+            "text", "the statement is published; reopen its agreement to change it");
+      }
+      if (!statements.update(meetingId, text, publish, version, now())) {
+        throw new ConflictException("joint statement", version + 1);
+      }
+    }
+    audit.statementDrafted(meetingId, publish, text.length());
+  }
+
+  private UUID groupOf(String charterKey, Body body, String key, Viewer viewer) {
+    if (body == Body.FRAMEWORK) {
+      return null;
+    }
+    if (key == null || key.isBlank()) {
+      throw new BadRequestException("bodyKey", "bodyKey is required: the group's key");
+    }
+    try {
+      if (body == Body.WORKING_GROUP) {
+        return charters.workingGroup(charterKey, key.strip(), viewer).group().id();
+      }
+      return charters.platform(charterKey, key.strip(), viewer).id();
+    } catch (NotFoundException e) {
+      throw new BadRequestException(
+          "bodyKey", "the charter has no " + body.code().replace('-', ' ') + " '" + key + "'");
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
   }
 }

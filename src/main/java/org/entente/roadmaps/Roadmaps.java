@@ -289,6 +289,23 @@ public class Roadmaps {
   }
 
   /**
+   * Who may see each of these milestones (retired ones too), by id, in one statement, whoever asks:
+   * what records that link to milestones check a link against before showing it.
+   */
+  public Map<UUID, Viewer.Audience> audiences(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Viewer.Audience> audiences = new HashMap<>();
+    jdbc.sql("select id, classification, origin_party, group_id from milestone where id in (:ids)")
+        .param("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> audiences.put(rs.getObject("id", UUID.class), audience(rs, "")));
+    return audiences;
+  }
+
+  /**
    * The charter's milestones the viewer may see whose title matches a search.
    *
    * @param charter the charter as the charter module gave it to this viewer (who may see it)

@@ -77,7 +77,7 @@ class MeetingRulesTest {
   @Test
   void minutesKeepTheirFormattingAndLoseTheirScripts() {
     String clean =
-        Meetings.sanitize(
+        Meeting.sanitize(
             "<h3>Opening</h3><p style=\"color:red\" onmouseover=\"x()\">Welcome <a"
                 + " href=\"javascript:alert(1)\">here</a> and <a"
                 + " href=\"https://example.org/report\">the report</a></p><script>x()</script>"
@@ -90,6 +90,6 @@ class MeetingRulesTest {
         .doesNotContain("onmouseover")
         .doesNotContain("style=")
         .doesNotContain("iframe");
-    assertThat(Meetings.sanitize("<script>only()</script>")).isNull();
+    assertThat(Meeting.sanitize("<script>only()</script>")).isNull();
   }
 }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(30)
-class IndicatorRecords implements RecordExchange {
+class IndicatorExchange implements RecordExchange {
 
   static final RecordTable INDICATOR =
       new RecordTable(
@@ -90,7 +90,7 @@ class IndicatorRecords implements RecordExchange {
 
   private final JdbcClient jdbc;
 
-  IndicatorRecords(JdbcClient jdbc) {
+  IndicatorExchange(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

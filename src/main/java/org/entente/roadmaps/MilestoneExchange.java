@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /** What leaves the roadmaps module: milestones and their dependencies. */
 @Component
 @Order(20)
-class MilestoneRecords implements RecordExchange {
+class MilestoneExchange implements RecordExchange {
 
   static final RecordTable MILESTONE =
       new RecordTable(
@@ -62,7 +62,7 @@ class MilestoneRecords implements RecordExchange {
 
   private final JdbcClient jdbc;
 
-  MilestoneRecords(JdbcClient jdbc) {
+  MilestoneExchange(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

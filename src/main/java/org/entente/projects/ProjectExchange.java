@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /** What leaves the projects module: projects, their commitments and their financing. */
 @Component
 @Order(10)
-class ProjectRecords implements RecordExchange {
+class ProjectExchange implements RecordExchange {
 
   static final RecordTable PROJECT =
       new RecordTable(
@@ -81,7 +81,7 @@ class ProjectRecords implements RecordExchange {
 
   private final JdbcClient jdbc;
 
-  ProjectRecords(JdbcClient jdbc) {
+  ProjectExchange(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

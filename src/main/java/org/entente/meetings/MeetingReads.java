@@ -1,0 +1,283 @@
+package org.entente.meetings;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.entente.charter.CharterDirectory;
+import org.entente.charter.CharterDirectory.Names;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.concurrence.Concurrence;
+import org.entente.identity.Viewer;
+import org.entente.meetings.Meeting.Body;
+import org.entente.meetings.MeetingViews.ActionItemView;
+import org.entente.meetings.MeetingViews.AgendaItemView;
+import org.entente.meetings.MeetingViews.DecisionView;
+import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.meetings.MeetingViews.ParticipantView;
+import org.entente.meetings.MeetingViews.PublishedStatement;
+import org.entente.meetings.MeetingViews.StatementView;
+import org.entente.shared.Classification;
+import org.entente.shared.NotFoundException;
+import org.entente.shared.SearchHit;
+import org.entente.shared.TextQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Meetings as a viewer sees them: one meeting with everything it produced, lists of meetings (their
+ * times in the viewer's party's zone), search hits and published statements. Each list read of a
+ * restricted group's meetings that are not public is recorded.
+ */
+@Component
+class MeetingReads {
+
+  private final CharterDirectory directory;
+  private final MeetingStore store;
+  private final MeetingChildren children;
+  private final StatementStore statements;
+  private final AgendaLinks links;
+  private final ActionItemReads actionItems;
+  private final Concurrence concurrence;
+  private final MeetingAudit audit;
+
+  MeetingReads(
+      CharterDirectory directory,
+      MeetingStore store,
+      MeetingChildren children,
+      StatementStore statements,
+      AgendaLinks links,
+      ActionItemReads actionItems,
+      Concurrence concurrence,
+      MeetingAudit audit) {
+    this.directory = directory;
+    this.store = store;
+    this.children = children;
+    this.statements = statements;
+    this.links = links;
+    this.actionItems = actionItems;
+    this.concurrence = concurrence;
+    this.audit = audit;
+  }
+
+  /** The charter's names, as the records stand. */
+  Names names() {
+    return directory.names();
+  }
+
+  /** The meeting with its participants, agenda, decisions, action items and statement. */
+  MeetingView full(Meeting m, Names names, Viewer viewer) {
+    List<ParticipantView> participants = children.participants(m.id());
+    List<AgendaItemView> agenda =
+        children.agenda(m.id()).stream()
+            .map(row -> links.shown(m.charterKey(), row, viewer))
+            .toList();
+    List<DecisionView> decisions = children.decisions(m.id());
+    List<ActionItemView> actions = actionItems.ofMeeting(m.id(), viewer, names);
+    StatementView statement =
+        statements
+            .find(m.id())
+            .map(
+                s ->
+                    new StatementView(
+                        s.text(),
+                        s.publish(),
+                        s.publishedAt(),
+                        s.version(),
+                        concurrence
+                            .find(Meetings.JOINT_STATEMENT, m.id().toString(), viewer)
+                            .orElse(null)))
+            .orElse(null);
+    return view(
+        m,
+        names,
+        zoneFor(m.charterKey(), viewer, names),
+        participants,
+        agenda,
+        decisions,
+        actions,
+        statement);
+  }
+
+  /** Meetings as a list shows them, without what they produced; a recorded read when restricted. */
+  List<MeetingView> shown(List<Meeting> meetings, Names names, Viewer viewer) {
+    recordRestrictedReads(meetings, names);
+    Map<String, Optional<ZoneId>> zones = new HashMap<>();
+    return meetings.stream()
+        .map(
+            m ->
+                view(
+                    m,
+                    names,
+                    zones.computeIfAbsent(m.charterKey(), k -> zoneFor(k, viewer, names)),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null))
+        .toList();
+  }
+
+  /** Records the read of those meetings that are a restricted group's and not public. */
+  void recordRestrictedReads(List<Meeting> meetings, Names names) {
+    audit.restrictedReads(
+        meetings.stream()
+            .filter(
+                m ->
+                    m.classification() != Classification.PUBLIC
+                        && names
+                            .body(m.groupId())
+                            .map(CharterDirectory.Body::restricted)
+                            .orElse(false))
+            .map(m -> m.id().toString())
+            .toList());
+  }
+
+  /**
+   * The zone a viewer sees a charter's times in: their party's, as the charter's definition gives
+   * it; for everyone else, each meeting's own.
+   */
+  Optional<ZoneId> zoneFor(String charterKey, Viewer viewer, Names names) {
+    return viewer.official() ? names.partyZone(charterKey, viewer.party()) : Optional.empty();
+  }
+
+  /**
+   * The charter's meetings the viewer may see whose title, place or minutes match a search, and the
+   * published joint statements whose text does (those anyone may read).
+   */
+  List<SearchHit> search(CharterSummary charter, TextQuery query, boolean postgres, Viewer viewer) {
+    Names names = names();
+    TextQuery.Condition match =
+        query.condition(
+            "m.title || ' ' || coalesce(m.place, '') || ' ' || coalesce(m.minutes, '')",
+            postgres,
+            "q");
+    List<Meeting> found = store.matching(charter.id(), match, viewer, names);
+    recordRestrictedReads(found, names);
+    List<StatementStore.Published> published =
+        statements.matching(charter.id(), query.condition("s.text", postgres, "s"), names);
+    return hits(found, published, names);
+  }
+
+  /** Search hits: the meetings found, then the published statements found. */
+  private List<SearchHit> hits(
+      List<Meeting> meetings, List<StatementStore.Published> published, Names names) {
+    List<SearchHit> hits = new ArrayList<>();
+    for (Meeting m : meetings) {
+      hits.add(
+          new SearchHit(
+              "meeting",
+              m.id().toString(),
+              m.title(),
+              bodyName(m, names) + ", " + m.day(),
+              bodyKey(m, names),
+              List.of(),
+              m.status().code(),
+              "/meetings/" + m.id()));
+    }
+    for (StatementStore.Published p : published) {
+      String text = p.text();
+      hits.add(
+          new SearchHit(
+              "statement",
+              p.meeting().id().toString(),
+              "Joint statement: " + p.meeting().title(),
+              text.length() > 240 ? text.substring(0, 240) + "…" : text,
+              bodyKey(p.meeting(), names),
+              List.of(),
+              "published",
+              "/statements/" + p.meeting().id()));
+    }
+    return hits;
+  }
+
+  /** The published joint statements of a charter, newest first. */
+  List<PublishedStatement> publishedStatements(String charterKey) {
+    Names names = names();
+    return names
+        .charterId(charterKey)
+        .map(
+            charter ->
+                statements.published(charter, names).stream()
+                    .map(p -> published(p, names))
+                    .toList())
+        .orElse(List.of());
+  }
+
+  /**
+   * A published joint statement.
+   *
+   * @throws NotFoundException when there is no such meeting, or its statement is not published
+   */
+  PublishedStatement publishedStatement(UUID meetingId) {
+    Names names = names();
+    return statements
+        .publishedOf(meetingId, names)
+        .map(p -> published(p, names))
+        .orElseThrow(() -> new NotFoundException("joint statement", String.valueOf(meetingId)));
+  }
+
+  /** A published statement, as anyone may read it. */
+  private PublishedStatement published(StatementStore.Published p, Names names) {
+    Meeting m = p.meeting();
+    return new PublishedStatement(
+        m.id(),
+        m.charterKey(),
+        m.title(),
+        bodyName(m, names),
+        m.day(),
+        m.place(),
+        p.text(),
+        p.publishedAt());
+  }
+
+  /** The key of the group or platform a meeting is of; null for the framework. */
+  static String bodyKey(Meeting m, Names names) {
+    return m.body() == Body.FRAMEWORK
+        ? null
+        : names.body(m.groupId()).map(CharterDirectory.Body::key).orElse(null);
+  }
+
+  private static String bodyName(Meeting m, Names names) {
+    if (m.body() == Body.FRAMEWORK) {
+      return "Partnership framework";
+    }
+    return names.body(m.groupId()).map(b -> b.name().text()).orElse("");
+  }
+
+  private static MeetingView view(
+      Meeting m,
+      Names names,
+      Optional<ZoneId> partyZone,
+      List<ParticipantView> participants,
+      List<AgendaItemView> agenda,
+      List<DecisionView> decisions,
+      List<ActionItemView> actions,
+      StatementView statement) {
+    return new MeetingView(
+        m.id(),
+        m.charterKey(),
+        m.body().code(),
+        m.body() == Body.FRAMEWORK ? "framework" : bodyKey(m, names),
+        bodyName(m, names),
+        m.groupId(),
+        m.title(),
+        m.start().atZone(m.zone()),
+        m.end().atZone(m.zone()),
+        partyZone.orElse(m.zone()),
+        m.place(),
+        m.online(),
+        m.status().code(),
+        m.minutes(),
+        m.classification(),
+        m.originParty(),
+        m.version(),
+        participants,
+        agenda,
+        decisions,
+        actions,
+        statement);
+  }
+}

@@ -1,0 +1,103 @@
+package org.entente.meetings;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.entente.charter.CharterDirectory.Names;
+import org.entente.shared.TextQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The joint_statement table: a meeting's statement draft, and its publication once agreed. */
+@Repository
+class StatementStore {
+
+  /** A statement as stored. */
+  record Draft(String text, boolean publish, Instant publishedAt, long version) {}
+
+  /** A published statement with its meeting. */
+  record Published(Meeting meeting, String text, Instant publishedAt) {}
+
+  private static final String PUBLISHED =
+      "select m.*, s.text as statement_text, s.published_at from meeting m"
+          + " join joint_statement s on s.meeting_id = m.id where s.published_at is not null";
+
+  private final JdbcClient jdbc;
+
+  StatementStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Draft> find(UUID meetingId) {
+    return jdbc.sql("select * from joint_statement where meeting_id = ?")
+        .param(meetingId)
+        .query(
+            (rs, n) -> {
+              OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
+              return new Draft(
+                  rs.getString("text"),
+                  rs.getBoolean("publish"),
+                  published == null ? null : published.toInstant(),
+                  rs.getLong("version"));
+            })
+        .optional();
+  }
+
+  void insert(UUID meetingId, String text, boolean publish, OffsetDateTime now) {
+    jdbc.sql(
+            "insert into joint_statement (meeting_id, text, publish, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(meetingId, text, publish, now, now)
+        .update();
+  }
+
+  /** Stores a redraft, if the statement is still at its version; whether it was. */
+  boolean update(UUID meetingId, String text, boolean publish, long version, OffsetDateTime now) {
+    return jdbc.sql(
+                "update joint_statement set text = ?, publish = ?, version = version + 1,"
+                    + " updated_at = ? where meeting_id = ? and version = ?")
+            .params(text, publish, now, meetingId, version)
+            .update()
+        > 0;
+  }
+
+  /** The published statements of a charter, newest first. */
+  List<Published> published(UUID charterId, Names names) {
+    return jdbc.sql(PUBLISHED + " and m.charter_id = ? order by s.published_at desc")
+        .param(charterId)
+        .query((rs, n) -> published(rs, names))
+        .list();
+  }
+
+  /** The meeting's statement, if it is published. */
+  Optional<Published> publishedOf(UUID meetingId, Names names) {
+    return jdbc.sql(PUBLISHED + " and m.id = ?")
+        .param(meetingId)
+        .query((rs, n) -> published(rs, names))
+        .optional();
+  }
+
+  /** The charter's published statements whose text matches a search, newest first, at most 200. */
+  List<Published> matching(UUID charterId, TextQuery.Condition match, Names names) {
+    return jdbc.sql(
+            PUBLISHED
+                + " and m.charter_id = :charter and "
+                + match.sql()
+                + " order by s.published_at desc limit 200")
+        .param("charter", charterId)
+        .params(match.params())
+        .query((rs, n) -> published(rs, names))
+        .list();
+  }
+
+  private static Published published(ResultSet rs, Names names) throws SQLException {
+    return new Published(
+        MeetingStore.meeting(rs, names),
+        rs.getString("statement_text"),
+        rs.getObject("published_at", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,196 @@
+package org.entente.meetings.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.CharterViews.DialoguePlatformView;
+import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.charter.Charters;
+import org.entente.identity.Viewer;
+import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.meetings.Meetings;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.DomainException;
+import org.entente.shared.NotFoundException;
+import org.entente.shared.Problems;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A charter's meetings by month, with its published statements and the form that establishes a
+ * dialogue platform, and the form that schedules a meeting.
+ */
+@Controller
+class MeetingCalendarPages {
+
+  private final Meetings meetings;
+  private final Charters charters;
+
+  MeetingCalendarPages(Meetings meetings, Charters charters) {
+    this.meetings = meetings;
+    this.charters = charters;
+  }
+
+  /** A day of the month view and the meetings that start on it, as the viewer sees times. */
+  record Day(LocalDate date, boolean inMonth, List<MeetingView> meetings) {}
+
+  @GetMapping("/charters/{charter}/meetings")
+  String month(
+      @PathVariable String charter,
+      @RequestParam(required = false) String month,
+      Viewer viewer,
+      Model model) {
+    CharterSummary summary = charters.require(charter, viewer);
+    YearMonth shown;
+    try {
+      shown =
+          month == null || month.isBlank()
+              ? YearMonth.from(meetings.today())
+              : YearMonth.parse(month.strip());
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("month", "'" + month + "' is not a month (YYYY-MM)");
+    }
+    ZoneId partyZone = meetings.zoneFor(charter, viewer).orElse(null);
+    ZoneId zone = partyZone == null ? ZoneOffset.UTC : partyZone;
+    LocalDate first = shown.atDay(1);
+    LocalDate gridStart = first.minusDays(first.getDayOfWeek().getValue() - 1L);
+    LocalDate last = shown.atEndOfMonth();
+    LocalDate gridEnd = last.plusDays(7L - last.getDayOfWeek().getValue());
+    List<MeetingView> found =
+        meetings.meetings(
+            summary,
+            gridStart.atStartOfDay(zone).minusDays(1).toInstant(),
+            gridEnd.plusDays(2).atStartOfDay(zone).toInstant(),
+            viewer);
+    model.addAttribute("charter", summary);
+    model.addAttribute("month", shown);
+    model.addAttribute("previous", shown.minusMonths(1));
+    model.addAttribute("next", shown.plusMonths(1));
+    model.addAttribute("weeks", weeks(shown, gridStart, gridEnd, found));
+    model.addAttribute("days", List.of(DayOfWeek.values()));
+    model.addAttribute(
+        "inMonth",
+        found.stream().filter(m -> YearMonth.from(m.startsForViewer()).equals(shown)).toList());
+    model.addAttribute("zone", partyZone);
+    model.addAttribute("mayEstablish", viewer.mayWriteInFramework());
+    model.addAttribute("platforms", charters.platforms(charter, viewer));
+    model.addAttribute("statements", meetings.publishedStatements(charter));
+    return "meetings/month";
+  }
+
+  /** The month's grid: whole weeks from Monday, each day with the meetings that start on it. */
+  private static List<List<Day>> weeks(
+      YearMonth shown, LocalDate gridStart, LocalDate gridEnd, List<MeetingView> found) {
+    List<List<Day>> weeks = new ArrayList<>();
+    for (LocalDate d = gridStart; !d.isAfter(gridEnd); d = d.plusDays(7)) {
+      List<Day> week = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        LocalDate day = d.plusDays(i);
+        week.add(
+            new Day(
+                day,
+                YearMonth.from(day).equals(shown),
+                found.stream()
+                    .filter(m -> m.startsForViewer().toLocalDate().equals(day))
+                    .toList()));
+      }
+      weeks.add(week);
+    }
+    return weeks;
+  }
+
+  @GetMapping("/charters/{charter}/meetings/new")
+  String newMeeting(
+      @PathVariable String charter,
+      @RequestParam(required = false) String body,
+      Viewer viewer,
+      Model model) {
+    form(charter, viewer, model);
+    Map<String, String> form = new LinkedHashMap<>();
+    if (body != null) {
+      form.put("body", body);
+    }
+    model.addAttribute("form", form);
+    return "meetings/meeting-form";
+  }
+
+  @PostMapping("/charters/{charter}/meetings")
+  String schedule(
+      @PathVariable String charter,
+      @RequestParam Map<String, String> form,
+      Viewer viewer,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      MeetingView created = meetings.schedule(charter, MeetingForms.meeting(form), viewer);
+      return "redirect:/meetings/" + created.id();
+    } catch (DomainException e) {
+      if (e instanceof NotFoundException) {
+        throw e;
+      }
+      response.setStatus(Problems.status(e).value());
+      form(charter, viewer, model);
+      model.addAttribute("form", form);
+      model.addAttribute("fieldError", Forms.field(e));
+      model.addAttribute("message", e.getMessage());
+      return "meetings/meeting-form";
+    }
+  }
+
+  private void form(String charter, Viewer viewer, Model model) {
+    model.addAttribute("charter", charters.require(charter, viewer));
+    List<WorkingGroupView> groups =
+        charters.workingGroups(charter, null, viewer).stream()
+            .filter(g -> viewer.mayWriteIn(g.id()))
+            .toList();
+    List<DialoguePlatformView> platforms =
+        charters.platforms(charter, viewer).stream()
+            .filter(p -> viewer.mayWriteIn(p.id()))
+            .toList();
+    model.addAttribute("groups", groups);
+    model.addAttribute("platforms", platforms);
+    model.addAttribute("parties", charters.overview(charter, viewer).parties());
+    model.addAttribute("mayFramework", viewer.mayWriteInFramework());
+    model.addAttribute(
+        "defaultZone", meetings.zoneFor(charter, viewer).map(ZoneId::getId).orElse("Asia/Baku"));
+  }
+
+  @PostMapping("/charters/{charter}/dialogue-platforms")
+  String establish(
+      @PathVariable String charter,
+      @RequestParam Map<String, String> form,
+      Viewer viewer,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      charters.establishPlatform(
+          charter,
+          form.get("key"),
+          form.get("name"),
+          form.get("purpose"),
+          form.getOrDefault("classification", "bilateral"),
+          viewer);
+      return "redirect:/charters/" + charter + "/meetings?established=" + form.get("key");
+    } catch (DomainException e) {
+      if (e instanceof NotFoundException) {
+        throw e;
+      }
+      response.setStatus(Problems.status(e).value());
+      model.addAttribute("platformError", e.getMessage());
+      return month(charter, null, viewer, model);
+    }
+  }
+}

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
+import org.entente.concurrence.Agreements;
 import org.entente.identity.Accounts;
 import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
@@ -95,6 +96,7 @@ class DemoData {
   private final Projects projects;
   private final Roadmaps roadmaps;
   private final Meetings meetings;
+  private final Agreements agreements;
   private final Clock clock;
   private final String charter;
   private final String baseUrl;
@@ -106,6 +108,7 @@ class DemoData {
       Projects projects,
       Roadmaps roadmaps,
       Meetings meetings,
+      Agreements agreements,
       Clock clock,
       @Value("${entente.default-charter:az-us-2026}") String charter,
       @Value("${entente.base-url:http://localhost:${server.port:8080}}") String baseUrl) {
@@ -115,6 +118,7 @@ class DemoData {
     this.projects = projects;
     this.roadmaps = roadmaps;
     this.meetings = meetings;
+    this.agreements = agreements;
     this.clock = clock;
     this.charter = charter;
     this.baseUrl = baseUrl;
@@ -544,9 +548,10 @@ class DemoData {
             true,
             null),
         azChair);
-    meetings.submitStatement(meeting.id(), azChair);
-    meetings.approveStatement(meeting.id(), 1, azChair);
-    meetings.approveStatement(meeting.id(), 1, as("demo.us.cochair"));
+    String statement = meeting.id().toString();
+    agreements.submit(Meetings.JOINT_STATEMENT, charter, statement, azChair);
+    agreements.approve(Meetings.JOINT_STATEMENT, charter, statement, 1, azChair);
+    agreements.approve(Meetings.JOINT_STATEMENT, charter, statement, 1, as("demo.us.cochair"));
     return 1;
   }
 

@@ -17,7 +17,6 @@ import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
-import org.entente.concurrence.Agreement.State;
 import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
@@ -249,7 +248,7 @@ class MeetingPages {
     model.addAttribute("coChair", chair);
     AgreementView a = m.statement() == null ? null : m.statement().agreement();
     model.addAttribute("agreement", a);
-    model.addAttribute("approve", chair && awaitsMe(a, viewer));
+    model.addAttribute("approve", chair && a != null && a.awaits(viewer.party()));
     if (writer && m.body().equals("working-group")) {
       model.addAttribute("projects", projects.list(m.charterKey(), m.bodyKey(), viewer));
       model.addAttribute(
@@ -267,17 +266,6 @@ class MeetingPages {
             : List.of());
     model.addAttribute("today", meetings.today());
     model.addAttribute("parties", charters.overview(m.charterKey(), viewer).parties());
-  }
-
-  private static boolean awaitsMe(AgreementView a, Viewer viewer) {
-    return a != null
-        && (a.state() == State.DRAFT || a.state() == State.APPROVED_BY_ONE)
-        && a.approvals().stream()
-            .noneMatch(
-                p ->
-                    p.active()
-                        && p.version() == a.currentVersion()
-                        && p.party().equals(viewer.party()));
   }
 
   @PostMapping("/meetings/{id}/{action}")
@@ -381,31 +369,7 @@ class MeetingPages {
     return "redirect:/meetings/" + meeting + "?done=" + action;
   }
 
-  @PostMapping("/meetings/{id}/statement/{action}")
-  String statement(
-      @PathVariable String id,
-      @PathVariable String action,
-      @RequestParam(required = false) String version,
-      @RequestParam(required = false) String reason,
-      Viewer viewer,
-      Model model,
-      HttpServletResponse response) {
-    UUID meeting = MeetingApi.uuid("meeting", id);
-    try {
-      switch (action) {
-        case "submit" -> meetings.submitStatement(meeting, viewer);
-        case "approve" -> meetings.approveStatement(meeting, (int) (long) version(version), viewer);
-        case "dispute" -> meetings.disputeStatement(meeting, reason, viewer);
-        case "reopen" -> meetings.reopenStatement(meeting, viewer);
-        default -> throw new NotFoundException("action", action);
-      }
-    } catch (ErrorResponseException e) {
-      return refused(meeting, e, viewer, model, response);
-    }
-    return "redirect:/meetings/" + meeting + "?done=statement-" + action;
-  }
-
-  private String refused(
+  String refused(
       UUID meeting,
       ErrorResponseException e,
       Viewer viewer,

@@ -25,7 +25,6 @@ import org.entente.charter.CharterViews.CharterOverview;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.Charters;
-import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.identity.Accounts;
@@ -62,7 +61,6 @@ import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -1077,80 +1075,26 @@ public class Meetings {
     return reload(meetingId, viewer);
   }
 
-  /** Submits the draft as it is now for both parties' approval. */
-  @Transactional
-  public MeetingView submitStatement(UUID meetingId, Viewer viewer) {
-    Row meeting = writable(meetingId, viewer);
-    UUID groupId = statementBody(meeting);
-    String[] draft = draft(meetingId);
-    concurrence.submit(
-        new Concurrence.Subject(
-            JOINT_STATEMENT, meetingId.toString(), meeting.charterId(), groupId),
-        charters.overview(meeting.charterKey(), viewer).parties().stream()
-            .map(PartyView::key)
-            .toList(),
-        canonical(meetingId, draft[0], Boolean.parseBoolean(draft[1])),
-        viewer);
-    return reload(meetingId, viewer);
-  }
-
-  /** The viewer approves a version of the statement for their party. */
-  @Transactional
-  public MeetingView approveStatement(UUID meetingId, Integer version, Viewer viewer) {
-    visible(meetingId, viewer);
-    if (version == null) {
-      throw new BadRequestException("version", "the version approved is required");
-    }
-    concurrence.approve(JOINT_STATEMENT, meetingId.toString(), version, viewer);
-    return reload(meetingId, viewer);
-  }
-
-  /** The viewer disputes the statement for their party, with a reason. */
-  @Transactional
-  public MeetingView disputeStatement(UUID meetingId, String reason, Viewer viewer) {
-    visible(meetingId, viewer);
-    if (reason == null || reason.isBlank()) {
-      throw new BadRequestException("reason", "a dispute needs a reason");
-    }
-    concurrence.dispute(JOINT_STATEMENT, meetingId.toString(), reason, viewer);
-    return reload(meetingId, viewer);
-  }
-
-  /** The viewer reopens the statement's agreement: it is unpublished until agreed again. */
-  @Transactional
-  public MeetingView reopenStatement(UUID meetingId, Viewer viewer) {
-    visible(meetingId, viewer);
-    concurrence.reopen(JOINT_STATEMENT, meetingId.toString(), viewer);
-    jdbc.sql("update joint_statement set published_at = null where meeting_id = ?")
-        .param(meetingId)
-        .update();
-    return reload(meetingId, viewer);
-  }
-
   /**
-   * When both parties agree a statement's version whose content asks for publication, and it is
-   * still the current draft, the statement is published.
+   * The meeting whose joint statement the viewer acts on: one they may see, in the charter the
+   * request names if it names one; to submit its statement, one they may change, of a group.
    */
-  @EventListener
-  void on(AgreementReached agreement) {
-    if (!agreement.subjectType().equals(JOINT_STATEMENT)) {
-      return;
+  JointStatementSubject.Meeting statementMeeting(
+      UUID meetingId, String charterKey, boolean toSubmit, Viewer viewer) {
+    Row meeting = toSubmit ? writable(meetingId, viewer) : visible(meetingId, viewer);
+    if (charterKey != null && !charterKey.equals(meeting.charterKey())) {
+      throw new NotFoundException("meeting", String.valueOf(meetingId));
     }
-    UUID meetingId = UUID.fromString(agreement.subjectKey());
-    String[] draft = draft(meetingId);
-    boolean publish = Boolean.parseBoolean(draft[1]);
-    String fingerprint = Concurrence.fingerprint(canonical(meetingId, draft[0], publish));
-    if (publish && fingerprint.equals(agreement.fingerprint())) {
-      jdbc.sql("update joint_statement set published_at = ? where meeting_id = ?")
-          .params(utc(agreement.agreedAt()), meetingId)
-          .update();
-      audit.record(
-          "joint-statement.published",
-          "meeting",
-          meetingId.toString(),
-          Outcome.SUCCESS,
-          Map.of("version", agreement.version(), "fingerprint", agreement.fingerprint()));
-    }
+    return new JointStatementSubject.Meeting(
+        meeting.id(),
+        meeting.charterId(),
+        meeting.charterKey(),
+        toSubmit ? statementBody(meeting) : meeting.groupId());
+  }
+
+  /** The meeting as it is after a step of its statement's agreement, in this transaction. */
+  MeetingView statementView(UUID meetingId, Viewer viewer) {
+    return reload(meetingId, viewer);
   }
 
   /** The published joint statements of a charter, newest first: anyone may read them. */
@@ -1194,14 +1138,6 @@ public class Meetings {
         rs.getObject("published_at", OffsetDateTime.class).toInstant());
   }
 
-  private static String canonical(UUID meetingId, String text, boolean publish) {
-    Map<String, Object> content = new LinkedHashMap<>();
-    content.put("meeting", meetingId.toString());
-    content.put("text", text);
-    content.put("publish", publish);
-    return JSON.writeValueAsString(content);
-  }
-
   /** The group whose co-chairs approve a meeting's statement. */
   private static UUID statementBody(Row meeting) {
     if (meeting.groupId() == null) {
@@ -1211,14 +1147,6 @@ public class Meetings {
               + " a framework meeting's statement is not supported yet");
     }
     return meeting.groupId();
-  }
-
-  private String[] draft(UUID meetingId) {
-    return jdbc.sql("select text, publish from joint_statement where meeting_id = ?")
-        .param(meetingId)
-        .query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getBoolean(2))})
-        .optional()
-        .orElseThrow(() -> new BadRequestException("text", "draft the statement first"));
   }
 
   private boolean published(UUID meetingId) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.entente.concurrence.Agreements;
 import org.entente.identity.Accounts;
 import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
@@ -48,6 +49,7 @@ class WorkspacePagesTest {
   @Autowired Viewers viewers;
   @Autowired Projects projects;
   @Autowired Roadmaps roadmaps;
+  @Autowired Agreements agreements;
   @Autowired JdbcClient jdbc;
 
   @BeforeEach
@@ -87,7 +89,7 @@ class WorkspacePagesTest {
             null,
             null),
         chair);
-    projects.submitProjectList("az-us-2026", "wg-connectivity-digital", chair);
+    agreements.submit(Projects.PROJECT_LIST, "az-us-2026", "wg-connectivity-digital", chair);
   }
 
   private void person(String username, String party, Role role, boolean chair) {

@@ -2,7 +2,7 @@ package org.entente.meetings;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.entente.concurrence.web.AgreementPage;
+import org.entente.concurrence.AgreementPage;
 import org.entente.identity.Viewer;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

@@ -2,6 +2,7 @@ package org.entente.concurrence.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.entente.concurrence.AgreementPage;
 import org.entente.concurrence.Agreements;
 import org.entente.concurrence.Agreements.Step;
 import org.entente.identity.Viewer;

@@ -1,4 +1,4 @@
-package org.entente.concurrence.web;
+package org.entente.concurrence;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.entente.identity.Viewer;

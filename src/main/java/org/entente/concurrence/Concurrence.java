@@ -4,10 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +15,11 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.entente.concurrence.Agreement.AgreedVersion;
 import org.entente.concurrence.Agreement.Approval;
 import org.entente.concurrence.Agreement.State;
+import org.entente.concurrence.AgreementStore.Stored;
 import org.entente.identity.Viewer;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,13 +35,20 @@ public class Concurrence {
   private static final tools.jackson.databind.json.JsonMapper JSON =
       tools.jackson.databind.json.JsonMapper.builder().build();
 
-  private final JdbcClient jdbc;
+  private final AgreementStore store;
+  private final AgreementSubjects subjects;
   private final Clock clock;
   private final Audit audit;
   private final ApplicationEventPublisher events;
 
-  Concurrence(JdbcClient jdbc, Clock clock, Audit audit, ApplicationEventPublisher events) {
-    this.jdbc = jdbc;
+  Concurrence(
+      AgreementStore store,
+      AgreementSubjects subjects,
+      Clock clock,
+      Audit audit,
+      ApplicationEventPublisher events) {
+    this.store = store;
+    this.subjects = subjects;
     this.clock = clock;
     this.audit = audit;
     this.events = events;
@@ -73,7 +76,16 @@ public class Concurrence {
       String disputeReason,
       List<Approval> approvals,
       List<AgreedVersion> agreedVersions,
-      long version) {}
+      long version) {
+
+    /** Whether the current version waits for the approval of this party. */
+    public boolean awaits(String party) {
+      return (state == State.DRAFT || state == State.APPROVED_BY_ONE)
+          && approvals.stream()
+              .noneMatch(
+                  p -> p.active() && p.version() == currentVersion && p.party().equals(party));
+    }
+  }
 
   /** The SHA-256 of a version's canonical content, in hex. */
   public static String fingerprint(String canonicalContent) {
@@ -102,44 +114,32 @@ public class Concurrence {
     }
     String fingerprint = fingerprint(canonicalContent);
     Instant now = Instant.now(clock);
-    Optional<Stored> existing = load(subject.type(), subject.key(), true);
+    Optional<Stored> existing = store.load(subject.type(), subject.key(), true);
     if (existing.isEmpty()) {
       Agreement agreement = refuseWith(() -> Agreement.draft(parties, fingerprint));
-      UUID id = UUID.randomUUID();
-      jdbc.sql(
-              "insert into agreement (id, charter_id, subject_type, subject_key, parties, state,"
-                  + " current_number, fingerprint, group_id, created_at, updated_at)"
-                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              id,
-              subject.charterId(),
-              subject.type(),
-              subject.key(),
-              String.join(",", agreement.parties()),
-              agreement.state().name(),
-              agreement.version(),
-              fingerprint,
-              subject.groupId(),
-              utc(now),
-              utc(now))
-          .update();
-      storeContent(id, 1, fingerprint, canonicalContent, viewer, now);
+      UUID id = store.insert(subject, agreement, now);
+      store.storeContent(id, 1, fingerprint, canonicalContent, viewer.username(), now);
       audit.record(
           "agreement.drafted",
           "agreement",
           id.toString(),
           Outcome.SUCCESS,
           Map.of("subject", subject.type() + " " + subject.key(), "fingerprint", fingerprint));
-      return view(load(subject.type(), subject.key(), false).orElseThrow());
+      return reloaded(subject.type(), subject.key());
     }
     Stored stored = existing.get();
     if (stored.agreement().fingerprint().equals(fingerprint)) {
       return view(stored);
     }
     List<Approval> withdrawn = refuseWith(() -> stored.agreement().revise(fingerprint, now));
-    storeContent(
-        stored.id(), stored.agreement().version(), fingerprint, canonicalContent, viewer, now);
-    save(stored, now);
+    store.storeContent(
+        stored.id(),
+        stored.agreement().version(),
+        fingerprint,
+        canonicalContent,
+        viewer.username(),
+        now);
+    store.save(stored, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("subject", subject.type() + " " + subject.key());
     details.put("version", stored.agreement().version());
@@ -150,14 +150,15 @@ public class Concurrence {
     }
     audit.record(
         "agreement.revised", "agreement", stored.id().toString(), Outcome.SUCCESS, details);
-    return view(load(subject.type(), subject.key(), false).orElseThrow());
+    return reloaded(subject.type(), subject.key());
   }
 
   /** The agreement on a subject, if there is one the viewer may see. */
   public Optional<AgreementView> find(String type, String key, Viewer viewer) {
-    return load(type, key, false)
+    return store
+        .load(type, key, false)
         .filter(s -> viewer.canSee(s.classification(), s.originParty(), s.groupId()))
-        .map(this::view);
+        .map(Concurrence::view);
   }
 
   /**
@@ -171,7 +172,7 @@ public class Concurrence {
   public AgreementView approve(String type, String key, int version, Viewer viewer) {
     Stored stored = visible(type, key, viewer);
     Instant now = Instant.now(clock);
-    String party = viewer.party() == null ? "none" : viewer.party();
+    String party = party(viewer);
     refuseWith(
         () -> {
           stored
@@ -179,14 +180,10 @@ public class Concurrence {
               .approve(party, version, viewer.username(), mayActFor(viewer, stored), now);
           return null;
         });
-    save(stored, now);
+    store.save(stored, now);
     Agreement a = stored.agreement();
     if (a.state() == State.AGREED) {
-      jdbc.sql(
-              "insert into agreement_agreed (agreement_id, number, fingerprint, agreed_at)"
-                  + " values (?, ?, ?, ?)")
-          .params(stored.id(), a.version(), a.fingerprint(), utc(now))
-          .update();
+      store.agreed(stored.id(), a.version(), a.fingerprint(), now);
     }
     audit.record(
         "agreement.approved",
@@ -209,7 +206,7 @@ public class Concurrence {
           new AgreementReached(
               type, key, stored.charterId(), stored.groupId(), a.version(), a.fingerprint(), now));
     }
-    return view(load(type, key, false).orElseThrow());
+    return reloaded(type, key);
   }
 
   /** The viewer disputes the agreement for their party, with a reason. */
@@ -217,16 +214,16 @@ public class Concurrence {
   public AgreementView dispute(String type, String key, String reason, Viewer viewer) {
     Stored stored = visible(type, key, viewer);
     Instant now = Instant.now(clock);
-    String party = viewer.party() == null ? "none" : viewer.party();
+    String party = party(viewer);
     refuseWith(() -> stored.agreement().dispute(party, reason, mayActFor(viewer, stored), now));
-    save(stored, now);
+    store.save(stored, now);
     audit.record(
         "agreement.disputed",
         "agreement",
         stored.id().toString(),
         Outcome.SUCCESS,
         Map.of("subject", type + " " + key, "party", party, "reason", reason.strip()));
-    return view(load(type, key, false).orElseThrow());
+    return reloaded(type, key);
   }
 
   /** The viewer reopens a disputed or agreed agreement for their party: a new draft version. */
@@ -234,26 +231,22 @@ public class Concurrence {
   public AgreementView reopen(String type, String key, Viewer viewer) {
     Stored stored = visible(type, key, viewer);
     Instant now = Instant.now(clock);
-    String party = viewer.party() == null ? "none" : viewer.party();
+    String party = party(viewer);
     int before = stored.agreement().version();
     refuseWith(
         () -> {
           stored.agreement().reopen(party, mayActFor(viewer, stored), now);
           return null;
         });
-    String content =
-        jdbc.sql("select content from agreement_content where agreement_id = ? and number = ?")
-            .params(stored.id(), before)
-            .query(String.class)
-            .single();
-    storeContent(
+    String content = store.content(stored.id(), before).orElseThrow();
+    store.storeContent(
         stored.id(),
         stored.agreement().version(),
         stored.agreement().fingerprint(),
         content,
-        viewer,
+        viewer.username(),
         now);
-    save(stored, now);
+    store.save(stored, now);
     audit.record(
         "agreement.reopened",
         "agreement",
@@ -261,16 +254,14 @@ public class Concurrence {
         Outcome.SUCCESS,
         Map.of(
             "subject", type + " " + key, "party", party, "version", stored.agreement().version()));
-    return view(load(type, key, false).orElseThrow());
+    return reloaded(type, key);
   }
 
   /** The content of one version, as it was submitted. */
   public String content(String type, String key, int number, Viewer viewer) {
     Stored stored = visible(type, key, viewer);
-    return jdbc.sql("select content from agreement_content where agreement_id = ? and number = ?")
-        .params(stored.id(), number)
-        .query(String.class)
-        .optional()
+    return store
+        .content(stored.id(), number)
         .orElseThrow(() -> new NotFoundException("version", String.valueOf(number)));
   }
 
@@ -328,7 +319,7 @@ public class Concurrence {
                             + " is not agreed"));
     String type2 = publicationOf(type);
     String content = publicationContent(type, key, version, agreed.fingerprint());
-    Optional<Stored> existing = load(type2, key, true);
+    Optional<Stored> existing = store.load(type2, key, true);
     if (existing.isPresent()
         && !existing.get().agreement().fingerprint().equals(fingerprint(content))
         && (existing.get().agreement().state() == State.AGREED
@@ -368,12 +359,12 @@ public class Concurrence {
     if (find(type, key, viewer).isEmpty()) {
       return Optional.empty();
     }
-    Optional<Stored> stored = load(publicationOf(type), key, false);
+    Optional<Stored> stored = store.load(publicationOf(type), key, false);
     return Optional.of(
         new PublicationView(
             stored.map(this::proposedVersion).orElse(null),
             published(type, key).map(Published::version).orElse(null),
-            stored.map(this::view).orElse(null)));
+            stored.map(Concurrence::view).orElse(null)));
   }
 
   /**
@@ -381,49 +372,28 @@ public class Concurrence {
    * may know it: what both parties agreed to publish is public.
    */
   public Optional<Published> published(String type, String key) {
-    return load(publicationOf(type), key, false)
-        .flatMap(
-            stored ->
-                stored.agreement().agreedVersions().isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(
-                        stored
-                            .agreement()
-                            .agreedVersions()
-                            .get(stored.agreement().agreedVersions().size() - 1)))
+    return store
+        .load(publicationOf(type), key, false)
+        .flatMap(stored -> stored.agreement().lastAgreed())
         .flatMap(
             agreed -> {
-              String proposal =
-                  jdbc.sql(
-                          "select c.content from agreement_content c join agreement a on a.id ="
-                              + " c.agreement_id where a.subject_type = ? and a.subject_key = ?"
-                              + " and c.number = ?")
-                      .params(publicationOf(type), key, agreed.version())
-                      .query(String.class)
-                      .single();
-              int version = JSON.readTree(proposal).get("version").asInt();
-              return jdbc.sql(
-                      "select c.fingerprint, c.content from agreement_content c join agreement a"
-                          + " on a.id = c.agreement_id where a.subject_type = ? and"
-                          + " a.subject_key = ? and c.number = ?")
-                  .params(type, key, version)
-                  .query(
-                      (rs, n) ->
-                          new Published(
-                              version,
-                              rs.getString("fingerprint"),
-                              rs.getString("content"),
-                              agreed.agreedAt()))
-                  .optional();
+              int version =
+                  store
+                      .version(publicationOf(type), key, agreed.version(), (f, c) -> c)
+                      .map(proposal -> JSON.readTree(proposal).get("version").asInt())
+                      .orElseThrow();
+              return store.version(
+                  type,
+                  key,
+                  version,
+                  (fingerprint, content) ->
+                      new Published(version, fingerprint, content, agreed.agreedAt()));
             });
   }
 
   private int proposedVersion(Stored publication) {
     String content =
-        jdbc.sql("select content from agreement_content where agreement_id = ? and number = ?")
-            .params(publication.id(), publication.agreement().version())
-            .query(String.class)
-            .single();
+        store.content(publication.id(), publication.agreement().version()).orElseThrow();
     return JSON.readTree(content).get("version").asInt();
   }
 
@@ -437,18 +407,38 @@ public class Concurrence {
     return JSON.writeValueAsString(content);
   }
 
-  /** A co-chair of the subject's group, of their own party. */
-  private static boolean mayActFor(Viewer viewer, Stored stored) {
+  /**
+   * Whether the viewer acts for their party on this agreement: as the subject's type says, by
+   * default a co-chair of the subject's group, of their own party.
+   */
+  private boolean mayActFor(Viewer viewer, Stored stored) {
+    return subjects
+        .owning(stored.type())
+        .map(s -> s.mayAct(viewer, stored.groupId()))
+        .orElseGet(() -> coChair(viewer, stored.groupId()));
+  }
+
+  /** A co-chair of the group, of their own party: who acts on a group's agreements. */
+  public static boolean coChair(Viewer viewer, UUID groupId) {
     return viewer.party() != null
         && !viewer.operator()
-        && viewer.coChairOf().contains(stored.groupId())
-        && viewer.groups().contains(stored.groupId());
+        && viewer.coChairOf().contains(groupId)
+        && viewer.groups().contains(groupId);
+  }
+
+  private static String party(Viewer viewer) {
+    return viewer.party() == null ? "none" : viewer.party();
   }
 
   private Stored visible(String type, String key, Viewer viewer) {
-    return load(type, key, true)
+    return store
+        .load(type, key, true)
         .filter(s -> viewer.canSee(s.classification(), s.originParty(), s.groupId()))
         .orElseThrow(() -> new NotFoundException(type, key));
+  }
+
+  private AgreementView reloaded(String type, String key) {
+    return view(store.load(type, key, false).orElseThrow());
   }
 
   private static <T> T refuseWith(java.util.function.Supplier<T> step) {
@@ -459,160 +449,7 @@ public class Concurrence {
     }
   }
 
-  private void storeContent(
-      UUID id, int number, String fingerprint, String content, Viewer viewer, Instant at) {
-    jdbc.sql(
-            "insert into agreement_content (agreement_id, number, fingerprint, content,"
-                + " created_by, created_at) values (?, ?, ?, ?, ?, ?)")
-        .params(id, number, fingerprint, content, viewer.username(), utc(at))
-        .update();
-  }
-
-  private record Stored(
-      UUID id,
-      UUID charterId,
-      UUID groupId,
-      String type,
-      String key,
-      org.entente.shared.Classification classification,
-      String originParty,
-      long version,
-      Agreement agreement) {}
-
-  private Optional<Stored> load(String type, String key, boolean forUpdate) {
-    record Row(
-        UUID id,
-        UUID charterId,
-        UUID groupId,
-        List<String> parties,
-        State state,
-        int number,
-        String fingerprint,
-        String disputedBy,
-        String disputeReason,
-        org.entente.shared.Classification classification,
-        String originParty,
-        long version) {}
-    Optional<Row> row =
-        jdbc.sql(
-                "select * from agreement where subject_type = ? and subject_key = ?"
-                    + (forUpdate ? " for update" : ""))
-            .params(type, key)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("charter_id", UUID.class),
-                        rs.getObject("group_id", UUID.class),
-                        Arrays.asList(rs.getString("parties").split(",")),
-                        State.valueOf(rs.getString("state")),
-                        rs.getInt("current_number"),
-                        rs.getString("fingerprint"),
-                        rs.getString("disputed_by"),
-                        rs.getString("dispute_reason"),
-                        org.entente.shared.Classification.valueOf(rs.getString("classification")),
-                        rs.getString("origin_party"),
-                        rs.getLong("version")))
-            .optional();
-    if (row.isEmpty()) {
-      return Optional.empty();
-    }
-    Row r = row.get();
-    List<Approval> approvals =
-        jdbc.sql("select * from agreement_approval where agreement_id = ? order by position")
-            .param(r.id())
-            .query(
-                (rs, n) ->
-                    new Approval(
-                        rs.getString("party"),
-                        rs.getInt("number"),
-                        rs.getString("fingerprint"),
-                        rs.getString("approved_by"),
-                        rs.getObject("approved_at", OffsetDateTime.class).toInstant(),
-                        instant(rs.getObject("withdrawn_at", OffsetDateTime.class)),
-                        rs.getString("withdrawn_because")))
-            .list();
-    List<AgreedVersion> agreed = new ArrayList<>();
-    jdbc.sql("select * from agreement_agreed where agreement_id = ? order by number")
-        .param(r.id())
-        .query(
-            (org.springframework.jdbc.core.RowCallbackHandler)
-                rs -> {
-                  int number = rs.getInt("number");
-                  agreed.add(
-                      new AgreedVersion(
-                          number,
-                          rs.getString("fingerprint"),
-                          rs.getObject("agreed_at", OffsetDateTime.class).toInstant(),
-                          approvals.stream().filter(a -> a.version() == number).toList()));
-                });
-    Agreement agreement =
-        Agreement.restore(
-            r.parties(),
-            r.state(),
-            r.number(),
-            r.fingerprint(),
-            approvals,
-            agreed,
-            r.disputedBy(),
-            r.disputeReason());
-    return Optional.of(
-        new Stored(
-            r.id(),
-            r.charterId(),
-            r.groupId(),
-            type,
-            key,
-            r.classification(),
-            r.originParty(),
-            r.version(),
-            agreement));
-  }
-
-  /** Writes an agreement's state and its approvals back, checking nobody changed it meanwhile. */
-  private void save(Stored stored, Instant now) {
-    Agreement a = stored.agreement();
-    int updated =
-        jdbc.sql(
-                "update agreement set state = ?, current_number = ?, fingerprint = ?,"
-                    + " disputed_by = ?, dispute_reason = ?, version = version + 1,"
-                    + " updated_at = ? where id = ? and version = ?")
-            .params(
-                a.state().name(),
-                a.version(),
-                a.fingerprint(),
-                a.disputedBy(),
-                a.disputeReason(),
-                utc(now),
-                stored.id(),
-                stored.version())
-            .update();
-    if (updated == 0) {
-      throw new org.entente.shared.ConflictException("agreement", stored.version() + 1);
-    }
-    jdbc.sql("delete from agreement_approval where agreement_id = ?").param(stored.id()).update();
-    int position = 0;
-    for (Approval approval : a.approvals()) {
-      jdbc.sql(
-              "insert into agreement_approval (id, agreement_id, position, party, number,"
-                  + " fingerprint, approved_by, approved_at, withdrawn_at, withdrawn_because)"
-                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              UUID.randomUUID(),
-              stored.id(),
-              position++,
-              approval.party(),
-              approval.version(),
-              approval.fingerprint(),
-              approval.approvedBy(),
-              utc(approval.approvedAt()),
-              approval.withdrawnAt() == null ? null : utc(approval.withdrawnAt()),
-              approval.withdrawnBecause())
-          .update();
-    }
-  }
-
-  private AgreementView view(Stored s) {
+  private static AgreementView view(Stored s) {
     Agreement a = s.agreement();
     return new AgreementView(
         s.id(),
@@ -627,13 +464,5 @@ public class Concurrence {
         a.approvals(),
         a.agreedVersions(),
         s.version());
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant();
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
+import org.entente.concurrence.Agreements;
 import org.entente.identity.Accounts;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
@@ -68,13 +69,14 @@ class DemoData {
       Projects projects,
       Roadmaps roadmaps,
       Meetings meetings,
+      Agreements agreements,
       Clock clock,
       @Value("${entente.default-charter:az-us-2026}") String charter,
       @Value("${entente.base-url:http://localhost:${server.port:8080}}") String baseUrl) {
     this.charters = charters;
     this.samples = new DemoAccounts(accounts, viewers);
     this.roadmaps = new DemoRoadmaps(charters, projects, roadmaps, samples, clock, charter);
-    this.meeting = new DemoMeeting(meetings, projects, samples, clock, charter);
+    this.meeting = new DemoMeeting(meetings, agreements, projects, samples, clock, charter);
     this.charter = charter;
     this.baseUrl = baseUrl;
   }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.concurrence.Agreements;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemInput;
 import org.entente.meetings.MeetingInputs.AgendaItemInput;
@@ -27,14 +28,21 @@ import org.entente.projects.Projects;
 final class DemoMeeting {
 
   private final Meetings meetings;
+  private final Agreements agreements;
   private final Projects projects;
   private final DemoAccounts samples;
   private final Clock clock;
   private final String charter;
 
   DemoMeeting(
-      Meetings meetings, Projects projects, DemoAccounts samples, Clock clock, String charter) {
+      Meetings meetings,
+      Agreements agreements,
+      Projects projects,
+      DemoAccounts samples,
+      Clock clock,
+      String charter) {
     this.meetings = meetings;
+    this.agreements = agreements;
     this.projects = projects;
     this.samples = samples;
     this.clock = clock;
@@ -164,8 +172,10 @@ final class DemoMeeting {
             true,
             null),
         azChair);
-    meetings.submitStatement(meeting, azChair);
-    meetings.approveStatement(meeting, 1, azChair);
-    meetings.approveStatement(meeting, 1, samples.as("demo.us.cochair"));
+    String statement = meeting.toString();
+    agreements.submit(Meetings.JOINT_STATEMENT, charter, statement, azChair);
+    agreements.approve(Meetings.JOINT_STATEMENT, charter, statement, 1, azChair);
+    agreements.approve(
+        Meetings.JOINT_STATEMENT, charter, statement, 1, samples.as("demo.us.cochair"));
   }
 }

@@ -9,5 +9,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Demo",
-    allowedDependencies = {"audit", "charter", "identity", "meetings", "projects", "roadmaps"})
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "concurrence",
+      "identity",
+      "meetings",
+      "projects",
+      "roadmaps"
+    })
 package org.entente.demo;

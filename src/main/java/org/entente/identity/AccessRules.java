@@ -73,7 +73,9 @@ final class AccessRules {
               new Rule(
                   HttpMethod.POST,
                   "/api/charters/*/working-groups/*/project-list/*",
-                  Access.TOKEN_WRITE)),
+                  Access.TOKEN_WRITE),
+              // the one agreement workflow: a step on any subject (project-list, roadmap, ...)
+              new Rule(HttpMethod.POST, "/api/charters/*/agreements/*/*/*", Access.TOKEN_WRITE)),
           List.of(
               new Rule(
                   HttpMethod.POST,

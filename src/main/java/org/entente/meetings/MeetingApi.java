@@ -28,7 +28,6 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.MeetingViews.PublishedStatement;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
-import org.entente.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -259,30 +258,6 @@ class MeetingApi {
       security = @SecurityRequirement(name = "personal-access-token"))
   MeetingView draft(@PathVariable String id, @RequestBody StatementDraft draft, Viewer viewer) {
     return meetings.draftStatement(uuid("meeting", id), draft, viewer);
-  }
-
-  /** An approval of one version, or a dispute with its reason. */
-  record StatementAction(Integer version, String reason) {}
-
-  @PostMapping(path = "/api/meetings/{id}/statement/{action}", produces = "application/json")
-  @Operation(
-      summary = "submit, approve (with version), dispute (with reason) or reopen the statement",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  MeetingView statement(
-      @PathVariable String id,
-      @PathVariable String action,
-      @RequestBody(required = false) StatementAction body,
-      Viewer viewer) {
-    UUID meeting = uuid("meeting", id);
-    return switch (action) {
-      case "submit" -> meetings.submitStatement(meeting, viewer);
-      case "approve" ->
-          meetings.approveStatement(meeting, body == null ? null : body.version(), viewer);
-      case "dispute" ->
-          meetings.disputeStatement(meeting, body == null ? null : body.reason(), viewer);
-      case "reopen" -> meetings.reopenStatement(meeting, viewer);
-      default -> throw new NotFoundException("action", action);
-    };
   }
 
   @GetMapping(path = "/api/meetings/{id}/statement", produces = "application/json")

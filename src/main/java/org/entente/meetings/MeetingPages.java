@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.identity.Viewer;
-import org.entente.meetings.web.Forms;
 import org.entente.meetings.web.MeetingForms;
 import org.entente.meetings.web.MeetingPage;
 import org.entente.shared.DomainException;
@@ -68,36 +67,8 @@ class MeetingPages {
     return "redirect:/meetings/" + meeting + "?done=" + action;
   }
 
-  @PostMapping("/meetings/{id}/statement/{action}")
-  String statement(
-      @PathVariable String id,
-      @PathVariable String action,
-      @RequestParam(required = false) String version,
-      @RequestParam(required = false) String reason,
-      Viewer viewer,
-      Model model,
-      HttpServletResponse response) {
-    UUID meeting = MeetingApi.uuid("meeting", id);
-    try {
-      switch (action) {
-        case "submit" -> meetings.submitStatement(meeting, viewer);
-        case "approve" -> meetings.approveStatement(meeting, (int) (long) version(version), viewer);
-        case "dispute" -> meetings.disputeStatement(meeting, reason, viewer);
-        case "reopen" -> meetings.reopenStatement(meeting, viewer);
-        default -> throw new NotFoundException("action", action);
-      }
-    } catch (DomainException e) {
-      return refused(meeting, e, viewer, model, response);
-    }
-    return "redirect:/meetings/" + meeting + "?done=statement-" + action;
-  }
-
-  private String refused(
+  String refused(
       UUID meeting, DomainException e, Viewer viewer, Model model, HttpServletResponse response) {
     return page.refused(meeting, e, viewer, model, response);
-  }
-
-  private static Long version(String value) {
-    return Forms.version(value);
   }
 }

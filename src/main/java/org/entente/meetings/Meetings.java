@@ -7,18 +7,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.audit.Audit;
-import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterDirectory.Names;
 import org.entente.charter.CharterViews.CharterSummary;
-import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.Charters;
-import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
@@ -40,7 +36,6 @@ import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.SearchHit;
 import org.entente.shared.TextQuery;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -340,80 +335,26 @@ public class Meetings {
     return reload(meetingId, viewer);
   }
 
-  /** Submits the draft as it is now for both parties' approval. */
-  @Transactional
-  public MeetingView submitStatement(UUID meetingId, Viewer viewer) {
-    Meeting meeting = writable(meetingId, viewer);
-    UUID groupId = statementBody(meeting);
-    String[] draft = draft(meetingId);
-    concurrence.submit(
-        new Concurrence.Subject(
-            JOINT_STATEMENT, meetingId.toString(), meeting.charterId(), groupId),
-        charters.overview(meeting.charterKey(), viewer).parties().stream()
-            .map(PartyView::key)
-            .toList(),
-        canonical(meetingId, draft[0], Boolean.parseBoolean(draft[1])),
-        viewer);
-    return reload(meetingId, viewer);
-  }
-
-  /** The viewer approves a version of the statement for their party. */
-  @Transactional
-  public MeetingView approveStatement(UUID meetingId, Integer version, Viewer viewer) {
-    visible(meetingId, viewer);
-    if (version == null) {
-      throw new BadRequestException("version", "the version approved is required");
-    }
-    concurrence.approve(JOINT_STATEMENT, meetingId.toString(), version, viewer);
-    return reload(meetingId, viewer);
-  }
-
-  /** The viewer disputes the statement for their party, with a reason. */
-  @Transactional
-  public MeetingView disputeStatement(UUID meetingId, String reason, Viewer viewer) {
-    visible(meetingId, viewer);
-    if (reason == null || reason.isBlank()) {
-      throw new BadRequestException("reason", "a dispute needs a reason");
-    }
-    concurrence.dispute(JOINT_STATEMENT, meetingId.toString(), reason, viewer);
-    return reload(meetingId, viewer);
-  }
-
-  /** The viewer reopens the statement's agreement: it is unpublished until agreed again. */
-  @Transactional
-  public MeetingView reopenStatement(UUID meetingId, Viewer viewer) {
-    visible(meetingId, viewer);
-    concurrence.reopen(JOINT_STATEMENT, meetingId.toString(), viewer);
-    jdbc.sql("update joint_statement set published_at = null where meeting_id = ?")
-        .param(meetingId)
-        .update();
-    return reload(meetingId, viewer);
-  }
-
   /**
-   * When both parties agree a statement's version whose content asks for publication, and it is
-   * still the current draft, the statement is published.
+   * The meeting whose joint statement the viewer acts on: one they may see, in the charter the
+   * request names if it names one; to submit its statement, one they may change, of a group.
    */
-  @EventListener
-  void on(AgreementReached agreement) {
-    if (!agreement.subjectType().equals(JOINT_STATEMENT)) {
-      return;
+  JointStatementSubject.Meeting statementMeeting(
+      UUID meetingId, String charterKey, boolean toSubmit, Viewer viewer) {
+    Meeting meeting = toSubmit ? writable(meetingId, viewer) : visible(meetingId, viewer);
+    if (charterKey != null && !charterKey.equals(meeting.charterKey())) {
+      throw new NotFoundException("meeting", String.valueOf(meetingId));
     }
-    UUID meetingId = UUID.fromString(agreement.subjectKey());
-    String[] draft = draft(meetingId);
-    boolean publish = Boolean.parseBoolean(draft[1]);
-    String fingerprint = Concurrence.fingerprint(canonical(meetingId, draft[0], publish));
-    if (publish && fingerprint.equals(agreement.fingerprint())) {
-      jdbc.sql("update joint_statement set published_at = ? where meeting_id = ?")
-          .params(utc(agreement.agreedAt()), meetingId)
-          .update();
-      audit.record(
-          "joint-statement.published",
-          "meeting",
-          meetingId.toString(),
-          Outcome.SUCCESS,
-          Map.of("version", agreement.version(), "fingerprint", agreement.fingerprint()));
-    }
+    return new JointStatementSubject.Meeting(
+        meeting.id(),
+        meeting.charterId(),
+        meeting.charterKey(),
+        toSubmit ? statementBody(meeting) : meeting.groupId());
+  }
+
+  /** The meeting as it is after a step of its statement's agreement, in this transaction. */
+  MeetingView statementView(UUID meetingId, Viewer viewer) {
+    return reload(meetingId, viewer);
   }
 
   /** The published joint statements of a charter, newest first: anyone may read them. */
@@ -430,25 +371,9 @@ public class Meetings {
     return reads.publishedStatement(meetingId);
   }
 
-  private static String canonical(UUID meetingId, String text, boolean publish) {
-    Map<String, Object> content = new LinkedHashMap<>();
-    content.put("meeting", meetingId.toString());
-    content.put("text", text);
-    content.put("publish", publish);
-    return JSON.writeValueAsString(content);
-  }
-
   /** The group whose co-chairs approve a meeting's statement. */
   private static UUID statementBody(Meeting meeting) {
     return meeting.statementGroup();
-  }
-
-  private String[] draft(UUID meetingId) {
-    return jdbc.sql("select text, publish from joint_statement where meeting_id = ?")
-        .param(meetingId)
-        .query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getBoolean(2))})
-        .optional()
-        .orElseThrow(() -> new BadRequestException("text", "draft the statement first"));
   }
 
   // ---------------------------------------------------------------- time zones

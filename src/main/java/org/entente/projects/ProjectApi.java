@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.entente.identity.Viewer;
-import org.entente.projects.ProjectViews.ProjectList;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.PageOf;
@@ -86,12 +85,6 @@ class ProjectApi {
   /** A move to another stage. */
   record StageChange(String stage, String reason, Long version) {}
 
-  /** An approval of one version. */
-  record Approve(Integer version) {}
-
-  /** A dispute, with its reason. */
-  record Dispute(String reason) {}
-
   @GetMapping(
       path = "/api/charters/{charter}/working-groups/{group}/projects",
       produces = "application/json")
@@ -153,119 +146,6 @@ class ProjectApi {
       security = @SecurityRequirement(name = "personal-access-token"))
   ProjectView stage(@PathVariable String id, @RequestBody StageChange change, Viewer viewer) {
     return projects.moveTo(id(id), change.stage(), change.reason(), change.version(), viewer);
-  }
-
-  @GetMapping(
-      path = "/api/charters/{charter}/working-groups/{group}/project-list",
-      produces = "application/json")
-  @Operation(summary = "The group's project list and where its agreement stands")
-  ProjectList projectList(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return projects.projectList(charter, group, viewer);
-  }
-
-  @PostMapping(
-      path = "/api/charters/{charter}/working-groups/{group}/project-list/submit",
-      produces = "application/json")
-  @Operation(
-      summary = "Submit the group's projects as they are now as the next version of its list",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  ProjectList submit(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return projects.submitProjectList(charter, group, viewer);
-  }
-
-  @PostMapping(
-      path = "/api/charters/{charter}/working-groups/{group}/project-list/approve",
-      consumes = "application/json",
-      produces = "application/json")
-  @Operation(
-      summary = "Approve a version of the list for your party (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  ProjectList approve(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @RequestBody Approve approve,
-      Viewer viewer) {
-    if (approve.version() == null) {
-      throw new org.entente.shared.BadRequestException(
-          "version", "say which version of the list you approve");
-    }
-    return projects.approveProjectList(charter, group, approve.version(), viewer);
-  }
-
-  @PostMapping(
-      path = "/api/charters/{charter}/working-groups/{group}/project-list/dispute",
-      consumes = "application/json",
-      produces = "application/json")
-  @Operation(
-      summary = "Dispute the list for your party, with a reason (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  ProjectList dispute(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @RequestBody Dispute dispute,
-      Viewer viewer) {
-    return projects.disputeProjectList(charter, group, dispute.reason(), viewer);
-  }
-
-  @PostMapping(
-      path = "/api/charters/{charter}/working-groups/{group}/project-list/reopen",
-      produces = "application/json")
-  @Operation(
-      summary = "Reopen a disputed or agreed list for your party (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  ProjectList reopen(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return projects.reopenProjectList(charter, group, viewer);
-  }
-
-  @GetMapping(
-      path = "/api/charters/{charter}/working-groups/{group}/project-list" + "/publication",
-      produces = "application/json")
-  @Operation(
-      summary =
-          "Whether a version of the project list is proposed for publication, and which is published")
-  org.entente.concurrence.Concurrence.PublicationView publication(
-      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return projects.publication(charter, group, viewer);
-  }
-
-  @PostMapping(
-      path = "/api/charters/{charter}/working-groups/{group}/project-list" + "/publish",
-      consumes = "application/json",
-      produces = "application/json")
-  @Operation(
-      summary =
-          "Propose to publish a version of the project list both parties agreed (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  org.entente.concurrence.Concurrence.PublicationView publish(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @RequestBody Approve publish,
-      Viewer viewer) {
-    if (publish.version() == null) {
-      throw new org.entente.shared.BadRequestException(
-          "version", "say which agreed version of the project list to publish");
-    }
-    return projects.proposePublication(charter, group, publish.version(), viewer);
-  }
-
-  @PostMapping(
-      path = "/api/charters/{charter}/working-groups/{group}/project-list" + "/approve-publication",
-      consumes = "application/json",
-      produces = "application/json")
-  @Operation(
-      summary =
-          "Approve publishing the proposed version of the project list for your party (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  org.entente.concurrence.Concurrence.PublicationView approvePublication(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @RequestBody Approve approve,
-      Viewer viewer) {
-    if (approve.version() == null) {
-      throw new org.entente.shared.BadRequestException(
-          "version", "say which version of the project list you approve to publish");
-    }
-    return projects.approvePublication(charter, group, approve.version(), viewer);
   }
 
   /** A project's id: anything that is not a UUID names no project, and answers 404 like one. */

@@ -5,26 +5,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.audit.Audit;
-import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterLinks;
 import org.entente.charter.CharterLinks.CommitmentLink;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
-import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.AgreementView;
-import org.entente.concurrence.Concurrence.PublicationView;
-import org.entente.concurrence.Concurrence.Published;
 import org.entente.identity.Viewer;
 import org.entente.projects.Project.Stage;
-import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectList;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.shared.BadRequestException;
@@ -35,7 +29,6 @@ import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -235,163 +228,13 @@ public class Projects {
         concurrence.find(PROJECT_LIST, subjectKey(charterKey, groupKey), viewer);
     boolean changed =
         agreement
-            .map(a -> !a.fingerprint().equals(Concurrence.fingerprint(canonical(shared(group)))))
+            .map(
+                a ->
+                    !a.fingerprint()
+                        .equals(
+                            Concurrence.fingerprint(ProjectListSubject.canonical(shared(group)))))
             .orElse(false);
     return new ProjectList(charterKey, groupKey, projects, agreement.orElse(null), changed);
-  }
-
-  /**
-   * Submits the group's bilateral and public projects, as they are now, as the next version of its
-   * project list: nothing changes when they are as the current version.
-   */
-  @Transactional
-  public ProjectList submitProjectList(String charterKey, String groupKey, Viewer viewer) {
-    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
-    // The version is the list's own content, the same whoever submits it.
-    List<ProjectView> projects = shared(group);
-    if (projects.isEmpty()) {
-      throw new BadRequestException("projects", "a project list needs at least one project");
-    }
-    List<String> parties =
-        charters.overview(charterKey, viewer).parties().stream().map(p -> p.key()).toList();
-    concurrence.submit(
-        new Concurrence.Subject(
-            PROJECT_LIST,
-            subjectKey(charterKey, groupKey),
-            group.charter().id(),
-            group.group().id()),
-        parties,
-        canonical(projects),
-        viewer);
-    return projectList(charterKey, groupKey, viewer);
-  }
-
-  /** The viewer approves a version of the group's project list for their party. */
-  @Transactional
-  public ProjectList approveProjectList(
-      String charterKey, String groupKey, int version, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    concurrence.approve(PROJECT_LIST, subjectKey(charterKey, groupKey), version, viewer);
-    return projectList(charterKey, groupKey, viewer);
-  }
-
-  /** The viewer disputes the group's project list for their party, with a reason. */
-  @Transactional
-  public ProjectList disputeProjectList(
-      String charterKey, String groupKey, String reason, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    concurrence.dispute(PROJECT_LIST, subjectKey(charterKey, groupKey), reason, viewer);
-    return projectList(charterKey, groupKey, viewer);
-  }
-
-  /** The viewer reopens the group's project list for their party. */
-  @Transactional
-  public ProjectList reopenProjectList(String charterKey, String groupKey, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    concurrence.reopen(PROJECT_LIST, subjectKey(charterKey, groupKey), viewer);
-    return projectList(charterKey, groupKey, viewer);
-  }
-
-  /**
-   * A co-chair proposes to publish a version of the group's project list that both parties agreed.
-   *
-   * @throws ForbiddenException when the group is restricted (its records are never published), the
-   *     viewer is no co-chair, or the version is not agreed
-   */
-  @Transactional
-  public PublicationView proposePublication(
-      String charterKey, String groupKey, int version, Viewer viewer) {
-    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
-    if (group.group().restricted()) {
-      throw new ForbiddenException(null, "the records of a restricted group are never published");
-    }
-    return concurrence.proposePublication(
-        PROJECT_LIST, subjectKey(charterKey, groupKey), version, viewer);
-  }
-
-  /**
-   * The viewer's party approves publishing the proposed version of the group's project list; with
-   * both parties' approval its projects become public.
-   */
-  @Transactional
-  public PublicationView approvePublication(
-      String charterKey, String groupKey, int version, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    return concurrence.approvePublication(
-        PROJECT_LIST, subjectKey(charterKey, groupKey), version, viewer);
-  }
-
-  /** Where the publication of the group's project list stands, as far as the viewer may see. */
-  public PublicationView publication(String charterKey, String groupKey, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    return concurrence
-        .publication(PROJECT_LIST, subjectKey(charterKey, groupKey), viewer)
-        .orElse(new PublicationView(null, null, null));
-  }
-
-  /**
-   * Both parties agreed to publish a version of a project list: its projects become public, through
-   * the one visibility policy (classification {@code PUBLIC}). Refused, rolling the approval back,
-   * when the list changed since that version, so the public sees exactly what was agreed; never for
-   * a restricted group, never a party-internal project.
-   */
-  @EventListener
-  void on(AgreementReached reached) {
-    if (!reached.subjectType().equals(Concurrence.publicationOf(PROJECT_LIST))) {
-      return;
-    }
-    Published published = concurrence.published(PROJECT_LIST, reached.subjectKey()).orElseThrow();
-    String[] keys = reached.subjectKey().split("/", 2);
-    Viewer shared = sharedIn(reached.groupId());
-    WorkingGroupDetail group = charters.workingGroup(keys[0], keys[1], shared);
-    if (group.group().restricted()) {
-      throw new ForbiddenException(null, "the records of a restricted group are never published");
-    }
-    List<ProjectView> now = shared(group);
-    if (!Concurrence.fingerprint(canonical(now)).equals(published.fingerprint())) {
-      throw new ForbiddenException(
-          "version",
-          "the project list changed since version "
-              + published.version()
-              + " was agreed: agree its new version, then publish that");
-    }
-    List<String> codes = new ArrayList<>();
-    for (tools.jackson.databind.JsonNode item : JSON.readTree(published.content())) {
-      codes.add(item.get("key").asString());
-    }
-    int count =
-        codes.isEmpty()
-            ? 0
-            : jdbc.sql(
-                    "update project set classification = 'PUBLIC', version = version + 1,"
-                        + " updated_at = :now where group_id = :group and code in (:codes) and"
-                        + " classification = 'BILATERAL' and retired = false")
-                .param("now", now())
-                .param("group", reached.groupId())
-                .param("codes", codes)
-                .update();
-    audit.record(
-        "project-list.published",
-        "agreement",
-        reached.subjectKey(),
-        Outcome.SUCCESS,
-        Map.of("version", published.version(), "projects", count));
-  }
-
-  /**
-   * Who sees what both parties share in one group and nothing else: no party, so nothing
-   * party-internal; used to read the records an agreement publishes.
-   */
-  private static Viewer sharedIn(UUID group) {
-    return new Viewer(
-        null,
-        null,
-        false,
-        java.util.Set.of(),
-        java.util.Set.of(group),
-        java.util.Set.of(),
-        java.util.Set.of(),
-        false);
   }
 
   /** The projects of a group's list as the viewer sees them: not party-internal, not retired. */
@@ -406,48 +249,12 @@ public class Projects {
    * with only the links everyone who sees it may follow. Built from the records themselves, never
    * from one viewer's view of them, so it is the same whoever submits or checks it.
    */
-  private List<ProjectView> shared(WorkingGroupDetail group) {
+  List<ProjectView> shared(WorkingGroupDetail group) {
     return reads.shared(group);
   }
 
   static String subjectKey(String charterKey, String groupKey) {
     return charterKey + "/" + groupKey;
-  }
-
-  /**
-   * The canonical content of a project list: its projects by key, each with what both parties agree
-   * on, as JSON with a fixed field order. Two lists with the same projects give the same bytes, so
-   * the same fingerprint.
-   */
-  static String canonical(List<ProjectView> projects) {
-    List<Map<String, Object>> items = new ArrayList<>();
-    for (ProjectView p :
-        projects.stream().sorted(java.util.Comparator.comparing(ProjectView::key)).toList()) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("key", p.key());
-      item.put("title", new java.util.TreeMap<>(p.title().values()));
-      item.put("description", new java.util.TreeMap<>(p.description().values()));
-      item.put("commitments", p.commitments().stream().map(CommitmentRef::key).sorted().toList());
-      item.put("leads", new java.util.TreeMap<>(p.leads()));
-      item.put("partners", p.partners());
-      item.put("stage", p.stage());
-      item.put(
-          "financing",
-          p.financing().stream()
-              .map(
-                  f ->
-                      List.of(
-                          f.amount()
-                              .setScale(2, java.math.RoundingMode.UNNECESSARY)
-                              .toPlainString(),
-                          f.currency(),
-                          String.valueOf(f.source()),
-                          f.status().name()))
-              .toList());
-      item.put("location", p.location());
-      items.add(item);
-    }
-    return JSON.writeValueAsString(items);
   }
 
   /**

@@ -4,45 +4,58 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.entente.charter.Charters;
-import org.entente.concurrence.Agreement.State;
+import org.entente.concurrence.AgreementPage;
+import org.entente.concurrence.Agreements;
 import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.identity.Viewer;
 import org.entente.projects.ProjectViews.ProjectList;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.projects.Projects;
+import org.entente.reporting.Progress.Figure;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.DomainException;
+import org.entente.shared.Problems;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A working group's workspace: its project list and roadmap with where their agreement stands, the
  * roadmap as a timeline, each project's progress, and what waits for the viewer's approval.
  */
 @Controller
-class WorkspacePages {
+class WorkspacePages implements AgreementPage {
 
   private static final String BASE = "/charters/{charter}/working-groups/{group}";
+
+  /** The subjects whose agreement the workspace shows, as its messages name them. */
+  private static final Map<String, String> WHAT =
+      Map.of(Projects.PROJECT_LIST, "project list", Roadmaps.ROADMAP, "roadmap");
 
   private final Charters charters;
   private final Projects projects;
   private final Roadmaps roadmaps;
   private final Progress progress;
+  private final Agreements agreements;
 
-  WorkspacePages(Charters charters, Projects projects, Roadmaps roadmaps, Progress progress) {
+  WorkspacePages(
+      Charters charters,
+      Projects projects,
+      Roadmaps roadmaps,
+      Progress progress,
+      Agreements agreements) {
     this.charters = charters;
     this.projects = projects;
     this.roadmaps = roadmaps;
     this.progress = progress;
+    this.agreements = agreements;
   }
 
   /** One bar of the roadmap's timeline, in the SVG's coordinates. */
@@ -60,124 +73,65 @@ class WorkspacePages {
     model.addAttribute("detail", detail);
     model.addAttribute("list", list);
     model.addAttribute("roadmap", roadmap);
-    model.addAttribute(
-        "progress",
-        list.projects().stream()
-            .collect(
-                java.util.stream.Collectors.toMap(
-                    ProjectView::key, p -> progress.project(p.id(), viewer).value())));
+    // every project's progress in one pass over the charter; a key is unique in its charter
+    Map<String, Figure> figures = progress.projects(charter, viewer);
+    Map<String, Double> shown = new LinkedHashMap<>();
+    for (ProjectView p : list.projects()) {
+      shown.put(p.key(), figures.containsKey(p.key()) ? figures.get(p.key()).value() : 0.0);
+    }
+    model.addAttribute("progress", shown);
     model.addAttribute("bars", bars(roadmap));
     model.addAttribute("days", span(roadmap));
     model.addAttribute("start", start(roadmap));
     boolean chair = viewer.coChairOf().contains(detail.group().id()) && viewer.party() != null;
     model.addAttribute("coChair", chair);
-    model.addAttribute("listPublication", projects.publication(charter, group, viewer));
-    model.addAttribute("roadmapPublication", roadmaps.publication(charter, group, viewer));
-    model.addAttribute("approveList", chair && awaitsMe(list.agreement(), viewer));
-    model.addAttribute("approveRoadmap", chair && awaitsMe(roadmap.agreement(), viewer));
+    model.addAttribute(
+        "listPublication", agreements.publication(Projects.PROJECT_LIST, charter, group, viewer));
+    model.addAttribute(
+        "roadmapPublication", agreements.publication(Roadmaps.ROADMAP, charter, group, viewer));
+    model.addAttribute("approveList", chair && awaits(list.agreement(), viewer));
+    model.addAttribute("approveRoadmap", chair && awaits(roadmap.agreement(), viewer));
     model.addAttribute("member", viewer.mayWriteIn(detail.group().id()));
     model.addAttribute("waiting", waiting(list.agreement(), roadmap.agreement(), viewer, chair));
     return "reporting/workspace";
   }
 
-  @PostMapping(BASE + "/project-list/{action}")
-  String projectList(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @PathVariable String action,
-      @RequestParam(required = false) Integer version,
-      @RequestParam(required = false) String reason,
-      Viewer viewer,
-      Model model,
-      HttpServletResponse response) {
-    try {
-      switch (action) {
-        case "submit" -> projects.submitProjectList(charter, group, viewer);
-        case "approve" -> projects.approveProjectList(charter, group, version(version), viewer);
-        case "dispute" -> projects.disputeProjectList(charter, group, reason, viewer);
-        case "reopen" -> projects.reopenProjectList(charter, group, viewer);
-        case "publish" -> projects.proposePublication(charter, group, version(version), viewer);
-        case "approve-publication" ->
-            projects.approvePublication(charter, group, version(version), viewer);
-        default -> throw new org.entente.shared.NotFoundException("action", action);
-      }
-    } catch (org.entente.shared.NotFoundException e) {
-      throw e;
-    } catch (DomainException e) {
-      return refused(charter, group, "project list", e, viewer, model, response);
-    }
-    return "redirect:/charters/"
-        + charter
+  @Override
+  public boolean shows(String subjectType) {
+    return WHAT.containsKey(subjectType);
+  }
+
+  @Override
+  public String after(String subjectType, String charterKey, String key, String action) {
+    return "/charters/"
+        + charterKey
         + "/working-groups/"
-        + group
-        + "/workspace?done=list-"
+        + key
+        + "/workspace?done="
+        + (subjectType.equals(Projects.PROJECT_LIST) ? "list" : subjectType)
+        + "-"
         + action;
   }
 
-  @PostMapping(BASE + "/roadmap/{action}")
-  String roadmap(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @PathVariable String action,
-      @RequestParam(required = false) Integer version,
-      @RequestParam(required = false) String reason,
+  /** The workspace shown again, with why the project list or roadmap was not changed. */
+  @Override
+  public String refused(
+      String subjectType,
+      String charterKey,
+      String key,
+      DomainException refusal,
       Viewer viewer,
       Model model,
       HttpServletResponse response) {
-    try {
-      switch (action) {
-        case "submit" -> roadmaps.submit(charter, group, viewer);
-        case "approve" -> roadmaps.approve(charter, group, version(version), viewer);
-        case "dispute" -> roadmaps.dispute(charter, group, reason, viewer);
-        case "reopen" -> roadmaps.reopen(charter, group, viewer);
-        case "publish" -> roadmaps.proposePublication(charter, group, version(version), viewer);
-        case "approve-publication" ->
-            roadmaps.approvePublication(charter, group, version(version), viewer);
-        default -> throw new org.entente.shared.NotFoundException("action", action);
-      }
-    } catch (org.entente.shared.NotFoundException e) {
-      throw e;
-    } catch (DomainException e) {
-      return refused(charter, group, "roadmap", e, viewer, model, response);
-    }
-    return "redirect:/charters/"
-        + charter
-        + "/working-groups/"
-        + group
-        + "/workspace?done=roadmap-"
-        + action;
-  }
-
-  private String refused(
-      String charter,
-      String group,
-      String what,
-      DomainException e,
-      Viewer viewer,
-      Model model,
-      HttpServletResponse response) {
-    response.setStatus(org.entente.shared.Problems.status(e).value());
-    model.addAttribute("error", "The " + what + " was not changed: " + e.getMessage());
-    return workspace(charter, group, viewer, model);
-  }
-
-  private static int version(Integer version) {
-    if (version == null) {
-      throw new org.entente.shared.BadRequestException("version", "say which version you approve");
-    }
-    return version;
+    response.setStatus(Problems.status(refusal).value());
+    model.addAttribute(
+        "error", "The " + WHAT.get(subjectType) + " was not changed: " + refusal.getMessage());
+    return workspace(charterKey, key, viewer, model);
   }
 
   /** Whether an agreement's current version waits for the approval of the viewer's party. */
-  private static boolean awaitsMe(AgreementView a, Viewer viewer) {
-    return a != null
-        && (a.state() == State.DRAFT || a.state() == State.APPROVED_BY_ONE)
-        && a.approvals().stream()
-            .noneMatch(
-                p ->
-                    p.active()
-                        && p.version() == a.currentVersion()
-                        && p.party().equals(viewer.party()));
+  private static boolean awaits(AgreementView a, Viewer viewer) {
+    return a != null && a.awaits(viewer.party());
   }
 
   private static List<Waiting> waiting(
@@ -191,14 +145,7 @@ class WorkspacePages {
       if (a == null) {
         continue;
       }
-      boolean approved =
-          a.approvals().stream()
-              .anyMatch(
-                  p ->
-                      p.active()
-                          && p.version() == a.currentVersion()
-                          && p.party().equals(viewer.party()));
-      if (chair && (a.state() == State.DRAFT || a.state() == State.APPROVED_BY_ONE) && !approved) {
+      if (chair && a.awaits(viewer.party())) {
         waiting.add(
             new Waiting(
                 e.getKey(),

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.entente.identity.Viewer;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
-import org.entente.shared.BadRequestException;
 import org.entente.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,12 +80,6 @@ class RoadmapApi {
     return report;
   }
 
-  /** An approval of one version. */
-  record Approve(Integer version) {}
-
-  /** A dispute, with its reason. */
-  record Dispute(String reason) {}
-
   @GetMapping(path = ROADMAP, produces = "application/json")
   @Operation(
       summary = "The group's roadmap as of today",
@@ -130,102 +123,5 @@ class RoadmapApi {
       throw new NotFoundException("milestone", id);
     }
     return roadmaps.change(milestone, input, viewer);
-  }
-
-  @PostMapping(path = ROADMAP + "/submit", produces = "application/json")
-  @Operation(
-      summary = "Submit the roadmap as it is now as its next version",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  Roadmap submit(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return roadmaps.submit(charter, group, viewer);
-  }
-
-  @PostMapping(
-      path = ROADMAP + "/approve",
-      consumes = "application/json",
-      produces = "application/json")
-  @Operation(
-      summary = "Approve a version for your party (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  Roadmap approve(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @RequestBody Approve approve,
-      Viewer viewer) {
-    if (approve.version() == null) {
-      throw new BadRequestException("version", "say which version of the roadmap you approve");
-    }
-    return roadmaps.approve(charter, group, approve.version(), viewer);
-  }
-
-  @PostMapping(
-      path = ROADMAP + "/dispute",
-      consumes = "application/json",
-      produces = "application/json")
-  @Operation(
-      summary = "Dispute the roadmap for your party, with a reason (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  Roadmap dispute(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @RequestBody Dispute dispute,
-      Viewer viewer) {
-    return roadmaps.dispute(charter, group, dispute.reason(), viewer);
-  }
-
-  @PostMapping(path = ROADMAP + "/reopen", produces = "application/json")
-  @Operation(
-      summary = "Reopen a disputed or agreed roadmap for your party (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  Roadmap reopen(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return roadmaps.reopen(charter, group, viewer);
-  }
-
-  @GetMapping(path = ROADMAP + "/publication", produces = "application/json")
-  @Operation(
-      summary =
-          "Whether a version of the roadmap is proposed for publication, and which is published")
-  org.entente.concurrence.Concurrence.PublicationView publication(
-      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return roadmaps.publication(charter, group, viewer);
-  }
-
-  @PostMapping(
-      path = ROADMAP + "/publish",
-      consumes = "application/json",
-      produces = "application/json")
-  @Operation(
-      summary = "Propose to publish a version of the roadmap both parties agreed (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  org.entente.concurrence.Concurrence.PublicationView publish(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @RequestBody Approve publish,
-      Viewer viewer) {
-    if (publish.version() == null) {
-      throw new org.entente.shared.BadRequestException(
-          "version", "say which agreed version of the roadmap to publish");
-    }
-    return roadmaps.proposePublication(charter, group, publish.version(), viewer);
-  }
-
-  @PostMapping(
-      path = ROADMAP + "/approve-publication",
-      consumes = "application/json",
-      produces = "application/json")
-  @Operation(
-      summary =
-          "Approve publishing the proposed version of the roadmap for your party (its co-chair)",
-      security = @SecurityRequirement(name = "personal-access-token"))
-  org.entente.concurrence.Concurrence.PublicationView approvePublication(
-      @PathVariable String charter,
-      @PathVariable String group,
-      @RequestBody Approve approve,
-      Viewer viewer) {
-    if (approve.version() == null) {
-      throw new org.entente.shared.BadRequestException(
-          "version", "say which version of the roadmap you approve to publish");
-    }
-    return roadmaps.approvePublication(charter, group, approve.version(), viewer);
   }
 }

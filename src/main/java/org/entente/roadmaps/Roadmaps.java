@@ -20,11 +20,8 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.CharterViews.WorkingGroupInCharter;
 import org.entente.charter.Charters;
-import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.AgreementView;
-import org.entente.concurrence.Concurrence.PublicationView;
-import org.entente.concurrence.Concurrence.Published;
 import org.entente.identity.Viewer;
 import org.entente.roadmaps.Milestone.Status;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
@@ -73,7 +70,7 @@ public class Roadmaps {
   }
 
   /** A milestone as stored, with what the analysis needs. */
-  private record Stored(
+  record Stored(
       UUID id,
       UUID groupId,
       Milestone milestone,
@@ -407,7 +404,9 @@ public class Roadmaps {
             .map(
                 a ->
                     !a.fingerprint()
-                        .equals(Concurrence.fingerprint(canonical(shared(group.group().id())))))
+                        .equals(
+                            Concurrence.fingerprint(
+                                RoadmapSubject.canonical(shared(group.group().id())))))
             .orElse(false);
     return new Roadmap(
         charterKey,
@@ -418,145 +417,6 @@ public class Roadmaps {
         milestones.isEmpty() ? null : analysis.finish(),
         agreement.orElse(null),
         changed);
-  }
-
-  /** Submits the roadmap's bilateral milestones as they are now as its next version. */
-  @Transactional
-  public Roadmap submit(String charterKey, String groupKey, Viewer viewer) {
-    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
-    // The version is the roadmap's own content, the same whoever submits it.
-    List<Stored> milestones = shared(group.group().id());
-    if (milestones.isEmpty()) {
-      throw new BadRequestException("milestones", "a roadmap needs at least one milestone");
-    }
-    List<String> parties =
-        charters.overview(charterKey, viewer).parties().stream().map(p -> p.key()).toList();
-    concurrence.submit(
-        new Concurrence.Subject(
-            ROADMAP, subjectKey(charterKey, groupKey), group.charter().id(), group.group().id()),
-        parties,
-        canonical(milestones),
-        viewer);
-    return roadmap(charterKey, groupKey, viewer);
-  }
-
-  /** The viewer approves a version of the roadmap for their party. */
-  @Transactional
-  public Roadmap approve(String charterKey, String groupKey, int version, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    concurrence.approve(ROADMAP, subjectKey(charterKey, groupKey), version, viewer);
-    return roadmap(charterKey, groupKey, viewer);
-  }
-
-  /** The viewer disputes the roadmap for their party, with a reason. */
-  @Transactional
-  public Roadmap dispute(String charterKey, String groupKey, String reason, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    concurrence.dispute(ROADMAP, subjectKey(charterKey, groupKey), reason, viewer);
-    return roadmap(charterKey, groupKey, viewer);
-  }
-
-  /** The viewer reopens the roadmap for their party. */
-  @Transactional
-  public Roadmap reopen(String charterKey, String groupKey, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    concurrence.reopen(ROADMAP, subjectKey(charterKey, groupKey), viewer);
-    return roadmap(charterKey, groupKey, viewer);
-  }
-
-  /**
-   * A co-chair proposes to publish a version of the group's roadmap that both parties agreed.
-   *
-   * @throws ForbiddenException when the group is restricted (its records are never published), the
-   *     viewer is no co-chair, or the version is not agreed
-   */
-  @Transactional
-  public PublicationView proposePublication(
-      String charterKey, String groupKey, int version, Viewer viewer) {
-    WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
-    if (group.group().restricted()) {
-      throw new ForbiddenException(null, "the records of a restricted group are never published");
-    }
-    // Milestones that belong to projects not yet public may be proposed: publication takes
-    // effect only when both parties agreed it, and that is refused until those projects are
-    // public (see onPublicationAgreed), so the two lists can be proposed and approved together.
-    return concurrence.proposePublication(
-        ROADMAP, subjectKey(charterKey, groupKey), version, viewer);
-  }
-
-  /** The viewer's party approves publishing the proposed version of the group's roadmap. */
-  @Transactional
-  public PublicationView approvePublication(
-      String charterKey, String groupKey, int version, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    return concurrence.approvePublication(
-        ROADMAP, subjectKey(charterKey, groupKey), version, viewer);
-  }
-
-  /** Where the publication of the group's roadmap stands, as far as the viewer may see. */
-  public PublicationView publication(String charterKey, String groupKey, Viewer viewer) {
-    charters.workingGroup(charterKey, groupKey, viewer);
-    return concurrence
-        .publication(ROADMAP, subjectKey(charterKey, groupKey), viewer)
-        .orElse(new PublicationView(null, null, null));
-  }
-
-  /**
-   * Both parties agreed to publish a version of a roadmap: its milestones become public through the
-   * one visibility policy. Refused, rolling the approval back, when the roadmap changed since that
-   * version; never for a restricted group, never a party-internal milestone.
-   */
-  @EventListener
-  void on(AgreementReached reached) {
-    if (!reached.subjectType().equals(Concurrence.publicationOf(ROADMAP))) {
-      return;
-    }
-    Published published = concurrence.published(ROADMAP, reached.subjectKey()).orElseThrow();
-    String[] keys = reached.subjectKey().split("/", 2);
-    Viewer shared =
-        new Viewer(
-            null,
-            null,
-            false,
-            java.util.Set.of(),
-            java.util.Set.of(reached.groupId()),
-            java.util.Set.of(),
-            java.util.Set.of(),
-            false);
-    WorkingGroupDetail group = charters.workingGroup(keys[0], keys[1], shared);
-    if (group.group().restricted()) {
-      throw new ForbiddenException(null, "the records of a restricted group are never published");
-    }
-    List<Stored> agreed = shared(reached.groupId());
-    if (!Concurrence.fingerprint(canonical(agreed)).equals(published.fingerprint())) {
-      throw new ForbiddenException(
-          "version",
-          "the roadmap changed since version "
-              + published.version()
-              + " was agreed: agree its new version, then publish that");
-    }
-    requirePublicLinks(agreed);
-    List<String> codes = new ArrayList<>();
-    for (JsonNode item : JSON.readTree(published.content())) {
-      codes.add(item.get("key").asString());
-    }
-    int count =
-        codes.isEmpty()
-            ? 0
-            : jdbc.sql(
-                    "update milestone set classification = 'PUBLIC', version = version + 1,"
-                        + " updated_at = :now where group_id = :group and code in (:codes) and"
-                        + " classification = 'BILATERAL' and retired = false")
-                .param("now", now())
-                .param("group", reached.groupId())
-                .param("codes", codes)
-                .update();
-    audit.record(
-        "roadmap.published",
-        "agreement",
-        reached.subjectKey(),
-        Outcome.SUCCESS,
-        Map.of("version", published.version(), "milestones", count));
   }
 
   /**
@@ -604,7 +464,7 @@ public class Roadmaps {
    * publication is agreed, not when it is proposed). Links to milestones stay inside the roadmap,
    * which is published whole.
    */
-  private void requirePublicLinks(List<Stored> milestones) {
+  void requirePublicLinks(List<Stored> milestones) {
     for (Stored s : milestones) {
       if (s.milestone().project() != null
           && s.classification() != Classification.PUBLIC
@@ -628,27 +488,6 @@ public class Roadmaps {
             .query(Long.class)
             .single()
         > 0;
-  }
-
-  /** The canonical content of a roadmap version: its milestones by key, fields in fixed order. */
-  static String canonical(List<Stored> milestones) {
-    List<Map<String, Object>> items = new ArrayList<>();
-    for (Stored s :
-        milestones.stream()
-            .sorted(java.util.Comparator.comparing((Stored x) -> x.milestone().key()))
-            .toList()) {
-      Milestone m = s.milestone();
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("key", m.key());
-      item.put("title", new java.util.TreeMap<>(m.title().values()));
-      item.put("owner", m.owner());
-      item.put("plannedStart", m.plannedStart().toString());
-      item.put("plannedEnd", m.plannedEnd().toString());
-      item.put("project", m.project());
-      item.put("dependsOn", m.dependsOn().stream().sorted().toList());
-      items.add(item);
-    }
-    return JSON.writeValueAsString(items);
   }
 
   /** Planned ends by key in the last version both parties agreed: the baseline. */
@@ -873,7 +712,7 @@ public class Roadmaps {
    * themselves, never from one viewer's view of them, so it is the same whoever submits or checks
    * it.
    */
-  private List<Stored> shared(UUID groupId) {
+  List<Stored> shared(UUID groupId) {
     return raw(groupId).stream()
         .filter(r -> r.classification() != Classification.PARTY_INTERNAL)
         .map(r -> r.keeping(target -> r.audience().within(target)))

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.entente.concurrence.Agreements;
 import org.entente.identity.Accounts;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
@@ -44,6 +45,7 @@ abstract class MeetingStorageContract {
 
   @Autowired People people;
   @Autowired Meetings meetings;
+  @Autowired Agreements agreements;
   @Autowired Projects projects;
   @Autowired Accounts accounts;
   @Autowired Viewers viewers;
@@ -210,12 +212,12 @@ abstract class MeetingStorageContract {
     MeetingView m = schedule("st.az", "Energy dialogue", "bilateral");
     UUID id = m.id();
     meetings.draftStatement(id, new StatementDraft("Both sides met.", true, null), viewer("st.az"));
-    meetings.submitStatement(id, viewer("st.az"));
-    meetings.approveStatement(id, 1, viewer("st.az"));
+    agreements.submit(Meetings.JOINT_STATEMENT, null, id.toString(), viewer("st.az"));
+    agreements.approve(Meetings.JOINT_STATEMENT, null, id.toString(), 1, viewer("st.az"));
     assertThat(meetings.publishedStatements(CHARTER))
         .extracting(s -> s.meetingId())
         .doesNotContain(id);
-    meetings.approveStatement(id, 1, viewer("st.us"));
+    agreements.approve(Meetings.JOINT_STATEMENT, null, id.toString(), 1, viewer("st.us"));
     assertThat(meetings.publishedStatement(id).text()).isEqualTo("Both sides met.");
     assertThat(meetings.publishedStatements(CHARTER)).extracting(s -> s.meetingId()).contains(id);
   }

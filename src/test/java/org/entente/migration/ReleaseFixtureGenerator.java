@@ -15,6 +15,8 @@ import org.entente.calendars.CalendarViews.PreferenceChange;
 import org.entente.calendars.Calendars;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
+import org.entente.concurrence.Agreements;
+import org.entente.concurrence.Agreements.Step;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
@@ -73,6 +75,7 @@ class ReleaseFixtureGenerator {
   @Autowired Charters charters;
   @Autowired Projects projects;
   @Autowired Roadmaps roadmaps;
+  @Autowired Agreements agreements;
   @Autowired AccessTokens tokens;
   @Autowired Calendars calendars;
   @Autowired Checkpoints checkpoints;
@@ -139,27 +142,21 @@ class ReleaseFixtureGenerator {
         as("demo.az.secretariat"));
     calendars.changePreferences(
         new PreferenceChange(14, false, true, null), as("demo.us.secretariat"));
-    int v =
-        projects
-            .submitProjectList(CHARTER, first, as("demo.az.cochair"))
-            .agreement()
-            .currentVersion();
-    projects.approveProjectList(CHARTER, first, v, as("demo.az.cochair"));
-    projects.approveProjectList(CHARTER, first, v, as("demo.us.cochair"));
-    projects.proposePublication(CHARTER, first, v, as("demo.az.cochair"));
-    projects.approvePublication(CHARTER, first, v, as("demo.us.cochair"));
-    int r = roadmaps.submit(CHARTER, first, as("demo.us.cochair")).agreement().currentVersion();
-    roadmaps.approve(CHARTER, first, r, as("demo.us.cochair"));
-    roadmaps.approve(CHARTER, first, r, as("demo.az.cochair"));
+    String list = Projects.PROJECT_LIST;
+    int v = agreements.submit(list, CHARTER, first, as("demo.az.cochair")).currentVersion();
+    agreements.approve(list, CHARTER, first, v, as("demo.az.cochair"));
+    agreements.approve(list, CHARTER, first, v, as("demo.us.cochair"));
+    agreements.step(list, CHARTER, first, Step.PUBLISH, v, null, as("demo.az.cochair"));
+    agreements.step(list, CHARTER, first, Step.APPROVE_PUBLICATION, v, null, as("demo.us.cochair"));
+    String roadmap = Roadmaps.ROADMAP;
+    int r = agreements.submit(roadmap, CHARTER, first, as("demo.us.cochair")).currentVersion();
+    agreements.approve(roadmap, CHARTER, first, r, as("demo.us.cochair"));
+    agreements.approve(roadmap, CHARTER, first, r, as("demo.az.cochair"));
     // the second: the project list approved by one party only; the roadmap submitted
     String second = open.get(1).key();
-    int w =
-        projects
-            .submitProjectList(CHARTER, second, as("demo.us.cochair"))
-            .agreement()
-            .currentVersion();
-    projects.approveProjectList(CHARTER, second, w, as("demo.us.cochair"));
-    roadmaps.submit(CHARTER, second, as("demo.az.cochair"));
+    int w = agreements.submit(list, CHARTER, second, as("demo.us.cochair")).currentVersion();
+    agreements.approve(list, CHARTER, second, w, as("demo.us.cochair"));
+    agreements.submit(roadmap, CHARTER, second, as("demo.az.cochair"));
     // tokens, one revoked
     tokens.create("demo.az.secretariat", "Fixture read token", AccessTokens.Scope.READ, 90);
     var revoked =

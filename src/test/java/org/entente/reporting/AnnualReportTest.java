@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.entente.concurrence.Agreements;
 import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.identity.AccessTokens;
@@ -96,6 +97,7 @@ class AnnualReportTest {
   @Autowired Projects projects;
   @Autowired Roadmaps roadmaps;
   @Autowired Meetings meetings;
+  @Autowired Agreements agreements;
   @Autowired Obligations obligations;
   @Autowired AnnualReports reports;
 
@@ -164,9 +166,10 @@ class AnnualReportTest {
         new MeetingChange(meeting.version(), null, null, null, null, null, null, "held", null),
         member);
     meetings.draftStatement(meeting.id(), new StatementDraft(STATEMENT, true, null), member);
-    meetings.submitStatement(meeting.id(), member);
-    meetings.approveStatement(meeting.id(), 1, member);
-    meetings.approveStatement(meeting.id(), 1, sy);
+    String statement = meeting.id().toString();
+    agreements.submit(Meetings.JOINT_STATEMENT, null, statement, member);
+    agreements.approve(Meetings.JOINT_STATEMENT, null, statement, 1, member);
+    agreements.approve(Meetings.JOINT_STATEMENT, null, statement, 1, sy);
   }
 
   private void person(String username, String party, boolean chair) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.entente.concurrence.Agreements;
 import org.entente.identity.Accounts;
 import org.entente.identity.Role;
 import org.entente.identity.Viewers;
@@ -41,6 +42,7 @@ class WorkspacePagesTest {
   @Autowired Viewers viewers;
   @Autowired Projects projects;
   @Autowired Roadmaps roadmaps;
+  @Autowired Agreements agreements;
   @Autowired JdbcClient jdbc;
 
   @BeforeEach
@@ -80,7 +82,7 @@ class WorkspacePagesTest {
             null,
             null),
         chair);
-    projects.submitProjectList("az-us-2026", "wg-connectivity-digital", chair);
+    agreements.submit(Projects.PROJECT_LIST, "az-us-2026", "wg-connectivity-digital", chair);
   }
 
   private void person(String username, String party, Role role, boolean chair) {

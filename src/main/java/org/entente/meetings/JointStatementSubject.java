@@ -1,0 +1,147 @@
+package org.entente.meetings;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterViews.PartyView;
+import org.entente.charter.Charters;
+import org.entente.concurrence.AgreementReached;
+import org.entente.concurrence.AgreementSubject;
+import org.entente.concurrence.Concurrence;
+import org.entente.concurrence.Concurrence.Subject;
+import org.entente.identity.Viewer;
+import org.entente.meetings.MeetingViews.MeetingView;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A meeting's joint statement as a subject of the two-party agreement: a version is its text and
+ * whether to publish it, agreed together by the co-chairs of the meeting's group; agreeing a
+ * version that asks for publication publishes the statement, reopening unpublishes it. Its key is
+ * the meeting's id.
+ */
+@Component
+class JointStatementSubject implements AgreementSubject {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Meetings meetings;
+  private final Charters charters;
+  private final JdbcClient jdbc;
+  private final Audit audit;
+
+  JointStatementSubject(Meetings meetings, Charters charters, JdbcClient jdbc, Audit audit) {
+    this.meetings = meetings;
+    this.charters = charters;
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /**
+   * The meeting a statement belongs to.
+   *
+   * @param groupId the group whose co-chairs agree its statement, or null for a framework meeting
+   */
+  record Meeting(UUID id, UUID charterId, String charterKey, UUID groupId) {}
+
+  @Override
+  public String type() {
+    return Meetings.JOINT_STATEMENT;
+  }
+
+  @Override
+  public String noun() {
+    return "joint statement";
+  }
+
+  @Override
+  public Subject resolve(String charterKey, String key, Viewer viewer) {
+    Meeting meeting = meetings.statementMeeting(id(key), charterKey, false, viewer);
+    return new Subject(type(), key(meeting), meeting.charterId(), meeting.groupId());
+  }
+
+  /** The draft as it is now, submitted by a member of the meeting's group. */
+  @Override
+  public Submission submission(Subject subject, Viewer viewer) {
+    Meeting meeting = meetings.statementMeeting(id(subject.key()), null, true, viewer);
+    String[] draft = draft(meeting.id());
+    return new Submission(
+        charters.overview(meeting.charterKey(), viewer).parties().stream()
+            .map(PartyView::key)
+            .toList(),
+        canonical(meeting.id(), draft[0], Boolean.parseBoolean(draft[1])));
+  }
+
+  @Override
+  public MeetingView view(Subject subject, Viewer viewer) {
+    return meetings.statementView(id(subject.key()), viewer);
+  }
+
+  /**
+   * When both parties agree a statement's version whose content asks for publication, and it is
+   * still the current draft, the statement is published.
+   */
+  @Override
+  public void agreed(AgreementReached agreement) {
+    UUID meetingId = UUID.fromString(agreement.subjectKey());
+    String[] draft = draft(meetingId);
+    boolean publish = Boolean.parseBoolean(draft[1]);
+    String fingerprint = Concurrence.fingerprint(canonical(meetingId, draft[0], publish));
+    if (publish && fingerprint.equals(agreement.fingerprint())) {
+      jdbc.sql("update joint_statement set published_at = ? where meeting_id = ?")
+          .params(OffsetDateTime.ofInstant(agreement.agreedAt(), ZoneOffset.UTC), meetingId)
+          .update();
+      audit.record(
+          "joint-statement.published",
+          "meeting",
+          meetingId.toString(),
+          Outcome.SUCCESS,
+          Map.of("version", agreement.version(), "fingerprint", agreement.fingerprint()));
+    }
+  }
+
+  /** Reopened, the statement is unpublished until agreed again. */
+  @Override
+  public void reopened(Subject subject) {
+    jdbc.sql("update joint_statement set published_at = null where meeting_id = ?")
+        .param(id(subject.key()))
+        .update();
+  }
+
+  private static String key(Meeting meeting) {
+    return meeting.id().toString();
+  }
+
+  /** A meeting's id: anything that is not a UUID names no meeting, and answers 404 like one. */
+  private static UUID id(String key) {
+    try {
+      return UUID.fromString(key);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("meeting", key);
+    }
+  }
+
+  private String[] draft(UUID meetingId) {
+    return jdbc.sql("select text, publish from joint_statement where meeting_id = ?")
+        .param(meetingId)
+        .query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getBoolean(2))})
+        .optional()
+        .orElseThrow(() -> new BadRequestException("text", "draft the statement first"));
+  }
+
+  /** The canonical content of a statement's version: the meeting, the text, whether to publish. */
+  private static String canonical(UUID meetingId, String text, boolean publish) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("meeting", meetingId.toString());
+    content.put("text", text);
+    content.put("publish", publish);
+    return JSON.writeValueAsString(content);
+  }
+}

@@ -32,9 +32,13 @@ class MilestoneQueries {
 
   /** The charter's milestones the viewer may see whose title matches a search. */
   List<org.entente.shared.SearchHit> search(
-      CharterSummary charter, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
+      CharterSummary charter,
+      List<WorkingGroupView> charterGroups,
+      org.entente.shared.TextQuery query,
+      boolean postgres,
+      Viewer viewer) {
     Map<UUID, String> groups = new HashMap<>();
-    for (WorkingGroupView g : charters.workingGroups(charter, viewer)) {
+    for (WorkingGroupView g : charterGroups) {
       groups.put(g.id(), g.key());
     }
     return store.search(charter.id(), query, postgres, viewer).stream()
@@ -117,5 +121,16 @@ class MilestoneQueries {
             .orElseThrow(
                 () -> new NotFoundException("working group", placement.groupId().toString()));
     return new WorkingGroupInCharter(charter, group);
+  }
+
+  /**
+   * Where a milestone the viewer may see is kept.
+   *
+   * @throws NotFoundException when there is none, or the viewer may not see it
+   */
+  MilestoneStore.Placement placement(UUID id, Viewer viewer) {
+    return store
+        .placement(id, viewer)
+        .orElseThrow(() -> new NotFoundException("milestone", String.valueOf(id)));
   }
 }

@@ -17,6 +17,7 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.CharterViews.WorkingGroupInCharter;
+import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
 import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.Concurrence;
@@ -106,7 +107,7 @@ public class Roadmaps {
     }
     Stored added =
         new Stored(UUID.randomUUID(), groupId, milestone, classification, viewer.party(), 0);
-    List<Stored> existing = stored(groupId, viewer);
+    List<Stored> existing = milestones.visible(groupId, viewer);
     UUID projectId = milestones.checkLinks(added, existing, viewer);
     store.insert(added, group.charter().id(), projectId, now());
     store.insertDependencies(added.id(), Milestones.dependencyIds(milestone, existing));
@@ -121,7 +122,7 @@ public class Roadmaps {
    */
   @Transactional
   public MilestoneView change(UUID id, MilestoneInput input, Viewer viewer) {
-    MilestoneStore.Placement placement = placement(id, viewer);
+    MilestoneStore.Placement placement = queries.placement(id, viewer);
     Stored current = milestones.one(placement.groupId(), id, viewer);
     if (!viewer.mayWriteIn(current.groupId())) {
       throw new ForbiddenException(null, "you may read this milestone but not change it");
@@ -156,7 +157,9 @@ public class Roadmaps {
             current.originParty(),
             current.version());
     List<Stored> others =
-        stored(current.groupId(), viewer).stream().filter(s -> !s.id().equals(id)).toList();
+        milestones.visible(current.groupId(), viewer).stream()
+            .filter(s -> !s.id().equals(id))
+            .toList();
     UUID projectId = milestones.checkLinks(changed, others, viewer);
     if (!store.update(id, current.version(), milestone, projectId, now())) {
       throw new ConflictException("milestone", current.version() + 1);
@@ -173,7 +176,7 @@ public class Roadmaps {
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
   public MilestoneView milestone(UUID id, Viewer viewer) {
-    MilestoneStore.Placement placement = placement(id, viewer);
+    MilestoneStore.Placement placement = queries.placement(id, viewer);
     milestones.one(placement.groupId(), id, viewer);
     return view(queries.group(placement, viewer), id, viewer);
   }
@@ -202,7 +205,24 @@ public class Roadmaps {
    */
   public List<org.entente.shared.SearchHit> search(
       CharterSummary charter, org.entente.shared.TextQuery query, boolean postgres, Viewer viewer) {
-    return queries.search(charter, query, postgres, viewer);
+    return queries.search(
+        charter, charters.workingGroups(charter, viewer), query, postgres, viewer);
+  }
+
+  /**
+   * The charter's milestones the viewer may see whose title matches a search, with the charter's
+   * working groups the caller already read (so that none is read again).
+   *
+   * @param charter the charter as the charter module gave it to this viewer (who may see it)
+   * @param groups the charter's working groups the viewer may see
+   */
+  public List<org.entente.shared.SearchHit> search(
+      CharterSummary charter,
+      List<WorkingGroupView> groups,
+      org.entente.shared.TextQuery query,
+      boolean postgres,
+      Viewer viewer) {
+    return queries.search(charter, groups, query, postgres, viewer);
   }
 
   /**
@@ -223,7 +243,7 @@ public class Roadmaps {
   private Roadmap roadmap(WorkingGroupInCharter group, Viewer viewer) {
     String charterKey = group.charter().key();
     String groupKey = group.group().key();
-    List<Stored> milestones = stored(group.group().id(), viewer);
+    List<Stored> milestones = this.milestones.visible(group.group().id(), viewer);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     Optional<AgreementView> agreement =
         concurrence.find(ROADMAP, subjectKey(charterKey, groupKey), viewer);
@@ -460,23 +480,12 @@ public class Roadmaps {
     return ends;
   }
 
-  private MilestoneStore.Placement placement(UUID id, Viewer viewer) {
-    return store
-        .placement(id, viewer)
-        .orElseThrow(() -> new NotFoundException("milestone", String.valueOf(id)));
-  }
-
   /** A milestone as its roadmap shows it to the viewer today. */
   private MilestoneView view(WorkingGroupInCharter group, UUID id, Viewer viewer) {
     return roadmap(group, viewer).milestones().stream()
         .filter(m -> m.id().equals(id))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("milestone", id.toString()));
-  }
-
-  /** The group's milestones the viewer may see, with only the links the viewer may follow. */
-  private List<Stored> stored(UUID groupId, Viewer viewer) {
-    return milestones.visible(groupId, viewer);
   }
 
   /** The group's milestones both parties share: what a version of its roadmap is made of. */

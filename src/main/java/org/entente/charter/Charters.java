@@ -768,6 +768,15 @@ public class Charters {
   }
 
   /**
+   * The working groups the viewer may see of a charter the charter module already gave this viewer
+   * (from {@link #list} or {@link #require}): kept until a record changes, so it reads no charter
+   * row again.
+   */
+  public List<WorkingGroupView> workingGroups(CharterSummary charter, Viewer viewer) {
+    return structure(charter.id(), viewer).groups();
+  }
+
+  /**
    * A working group and its charter.
    *
    * @throws NotFoundException when the viewer may not see the charter, or there is no such group

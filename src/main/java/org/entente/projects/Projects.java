@@ -146,6 +146,35 @@ public class Projects {
   }
 
   /**
+   * What a record of another module that links to a project needs of it: its key and who may see
+   * it, and whether it is retired. Never shown as such; the linking module shows a link only to
+   * whom may see the project.
+   */
+  public record Link(UUID id, String key, Viewer.Audience audience, boolean retired) {}
+
+  /**
+   * Every project of a working group, retired ones too, whoever may see them, in one statement:
+   * what the roadmaps module checks and shows its links to projects by.
+   */
+  public List<Link> links(UUID groupId) {
+    return jdbc.sql(
+            "select id, code, classification, origin_party, group_id, retired from project"
+                + " where group_id = ?")
+        .param(groupId)
+        .query(
+            (rs, n) ->
+                new Link(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("code"),
+                    new Viewer.Audience(
+                        Classification.valueOf(rs.getString("classification")),
+                        rs.getString("origin_party"),
+                        rs.getObject("group_id", UUID.class)),
+                    rs.getBoolean("retired")))
+        .list();
+  }
+
+  /**
    * One project.
    *
    * @throws NotFoundException when there is none, or the viewer may not see it

@@ -18,7 +18,6 @@ import org.entente.concurrence.Concurrence.Published;
 import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
-import org.entente.roadmaps.Roadmaps.Stored;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.ForbiddenException;
 import org.springframework.jdbc.core.simple.JdbcClient;

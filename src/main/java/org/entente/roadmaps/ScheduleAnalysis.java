@@ -145,6 +145,24 @@ public final class ScheduleAnalysis {
               throw new IllegalArgumentException("dependency cycle " + String.join(" → ", c));
             });
     List<String> order = topological(byKey.keySet(), edges);
+    Forecast forecast = forecast(order, byKey, today);
+    LocalDate end = forecast.finish().values().stream().max(LocalDate::compareTo).orElse(today);
+    Map<String, LocalDate> latestStart = latestStarts(order, items, forecast, end);
+    Map<String, Result> results = new LinkedHashMap<>();
+    for (String key : byKey.keySet()) {
+      results.put(key, result(byKey.get(key), forecast, latestStart.get(key), today));
+    }
+    return new Analysis(results, criticalPath(order, byKey, results, end), end);
+  }
+
+  /**
+   * The forward pass: each milestone's forecast start and finish, and the milestone it depends on
+   * that pushes its start, if one does.
+   */
+  private record Forecast(
+      Map<String, LocalDate> start, Map<String, LocalDate> finish, Map<String, String> pushedBy) {}
+
+  private static Forecast forecast(List<String> order, Map<String, Item> byKey, LocalDate today) {
     Map<String, LocalDate> start = new HashMap<>();
     Map<String, LocalDate> finish = new HashMap<>();
     Map<String, String> pushedBy = new HashMap<>();
@@ -173,14 +191,18 @@ public final class ScheduleAnalysis {
         pushedBy.put(key, cause);
       }
     }
-    LocalDate end = finish.values().stream().max(LocalDate::compareTo).orElse(today);
+    return new Forecast(start, finish, pushedBy);
+  }
+
+  /** The backward pass: the latest day each milestone may start without moving the end. */
+  private static Map<String, LocalDate> latestStarts(
+      List<String> order, List<Item> items, Forecast forecast, LocalDate end) {
     Map<String, List<String>> dependents = new HashMap<>();
     for (Item item : items) {
       for (String d : item.dependsOn()) {
         dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(item.key());
       }
     }
-    Map<String, LocalDate> latestFinish = new HashMap<>();
     Map<String, LocalDate> latestStart = new HashMap<>();
     for (int i = order.size() - 1; i >= 0; i--) {
       String key = order.get(i);
@@ -191,30 +213,34 @@ public final class ScheduleAnalysis {
           lf = beforeIt;
         }
       }
-      latestFinish.put(key, lf);
-      latestStart.put(key, lf.minusDays(ChronoUnit.DAYS.between(start.get(key), finish.get(key))));
-    }
-    Map<String, Result> results = new LinkedHashMap<>();
-    for (String key : byKey.keySet()) {
-      Item item = byKey.get(key);
-      long slack = ChronoUnit.DAYS.between(start.get(key), latestStart.get(key));
-      Standing standing;
-      String cause = null;
-      if (item.done()) {
-        standing = Standing.DONE;
-      } else if (item.plannedEnd().isBefore(today)) {
-        standing = Standing.LATE;
-      } else if (finish.get(key).isAfter(item.plannedEnd())) {
-        standing = Standing.AT_RISK;
-        cause = pushedBy.get(key);
-      } else {
-        standing = Standing.ON_TRACK;
-      }
-      results.put(
+      latestStart.put(
           key,
-          new Result(key, start.get(key), finish.get(key), slack, slack == 0, standing, cause));
+          lf.minusDays(
+              ChronoUnit.DAYS.between(forecast.start().get(key), forecast.finish().get(key))));
     }
-    return new Analysis(results, criticalPath(order, byKey, results, end), end);
+    return latestStart;
+  }
+
+  /** A milestone's figures and how it stands as of a day. */
+  private static Result result(
+      Item item, Forecast forecast, LocalDate latestStart, LocalDate today) {
+    String key = item.key();
+    LocalDate start = forecast.start().get(key);
+    LocalDate finish = forecast.finish().get(key);
+    long slack = ChronoUnit.DAYS.between(start, latestStart);
+    Standing standing;
+    String cause = null;
+    if (item.done()) {
+      standing = Standing.DONE;
+    } else if (item.plannedEnd().isBefore(today)) {
+      standing = Standing.LATE;
+    } else if (finish.isAfter(item.plannedEnd())) {
+      standing = Standing.AT_RISK;
+      cause = forecast.pushedBy().get(key);
+    } else {
+      standing = Standing.ON_TRACK;
+    }
+    return new Result(key, start, finish, slack, slack == 0, standing, cause);
   }
 
   /** The zero-slack chain that ends the roadmap, from its first milestone to its last. */

@@ -111,7 +111,7 @@ public class Search {
       hits.addAll(projects.search(charter, query, postgres, viewer));
     }
     if (type == null || type.equals("milestone")) {
-      hits.addAll(roadmaps.search(charter, query, postgres, viewer));
+      hits.addAll(roadmaps.search(charter, groups, query, postgres, viewer));
     }
     if (type == null || type.equals("meeting") || type.equals("statement")) {
       meetings.search(charter, query, postgres, viewer).stream()

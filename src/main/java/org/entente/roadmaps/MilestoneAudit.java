@@ -1,0 +1,52 @@
+package org.entente.roadmaps;
+
+import java.util.Map;
+import java.util.UUID;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
+import org.springframework.stereotype.Component;
+
+/** What the roadmaps module writes to the audit trail when milestones change. */
+@Component
+class MilestoneAudit {
+
+  private final Audit audit;
+
+  MilestoneAudit(Audit audit) {
+    this.audit = audit;
+  }
+
+  void added(UUID id, String charterKey, String groupKey, Milestone milestone) {
+    audit.record(
+        "milestone.added",
+        "milestone",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("charter", charterKey, "group", groupKey, "key", milestone.key()));
+  }
+
+  void changed(UUID id, Milestone milestone) {
+    audit.record(
+        "milestone.changed",
+        "milestone",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("key", milestone.key(), "status", milestone.status().code()));
+  }
+
+  void imported(
+      UUID groupId, String charterKey, String groupKey, MilestoneCsv.ImportReport report) {
+    audit.record(
+        "milestones.imported",
+        "working_group",
+        groupId.toString(),
+        Outcome.SUCCESS,
+        Map.of(
+            "charter", charterKey,
+            "group", groupKey,
+            "rows", report.rows(),
+            "created", report.created(),
+            "updated", report.updated(),
+            "unchanged", report.unchanged()));
+  }
+}

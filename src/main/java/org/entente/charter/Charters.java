@@ -67,6 +67,45 @@ public class Charters {
     this.audit = audit;
     this.structures = changes.kept(MAX_KEPT);
     this.lists = changes.kept(MAX_KEPT);
+    this.indexReader = new CharterIndexReader(jdbc);
+    this.indexes = changes.kept(MAX_KEPT);
+  }
+
+  private final CharterIndexReader indexReader;
+
+  private final RecordChanges.Kept<UUID, Optional<CharterIndex>> indexes;
+
+  /**
+   * The key of the charter with this id, whoever may see it: for modules that keep the charter's id
+   * on their own records. Never shown to anyone as it is.
+   */
+  public Optional<String> keyOf(UUID charterId) {
+    return index(charterId).map(CharterIndex::charterKey);
+  }
+
+  /**
+   * The charter's records by id and key, whoever may see them, retired ones too, kept until a
+   * record changes: for modules that keep ids of the charter's records on their own (see {@link
+   * CharterIndex}).
+   */
+  public Optional<CharterIndex> index(UUID charterId) {
+    return indexes.get(charterId, () -> indexReader.index(charterId));
+  }
+
+  /** The index of the charter with this key, whoever may see it, or empty when there is none. */
+  public Optional<CharterIndex> index(String charterKey) {
+    return idOf(charterKey).flatMap(this::index);
+  }
+
+  /**
+   * A working group or a dialogue platform of any charter, by its id, whoever may see it (the
+   * caller checks its audience), or empty when there is none.
+   */
+  public Optional<CharterIndex.Entry> body(UUID bodyId) {
+    return indexReader
+        .charterOfBody(bodyId)
+        .flatMap(this::index)
+        .flatMap(index -> index.body(bodyId));
   }
 
   /** A charter's working groups and commitments, as far as one kind of viewer may see them. */

@@ -78,7 +78,7 @@ public class RecordChanges {
    *
    * @param max how many values are kept at most; beyond, the least recently used go first
    */
-  public <K, V> Kept<K, V> kept(int max) {
+  public <K, V> Kept<K, V> kept(long max) {
     return new Kept<>(this, max);
   }
 

@@ -1,9 +1,13 @@
 package org.entente.audit;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -25,7 +29,8 @@ public class RecordChanges {
 
   private final AtomicReference<Mark> mark = new AtomicReference<>();
 
-  RecordChanges(Audit audit) {
+  /** Public for tests of the modules that keep values: the application has one, as a bean. */
+  public RecordChanges(Audit audit) {
     this.audit = audit;
   }
 
@@ -68,29 +73,68 @@ public class RecordChanges {
   }
 
   /**
-   * A new store of values derived from the records, each kept until a record changes.
+   * A new store of values derived from the records, each kept until a record changes: the one way
+   * Entente keeps what it read (decision 0020).
    *
-   * @param max how many values are kept at most; when a new one would exceed it, all are let go
+   * @param max how many values are kept at most; beyond, the least recently used go first
    */
-  public <K, V> Kept<K, V> kept(int max) {
+  public <K, V> Kept<K, V> kept(long max) {
     return new Kept<>(this, max);
   }
 
   /**
    * Values derived from the records, each kept under the last record change it was read after.
-   * Outside {@link #keepable()} transactions it neither keeps nor answers from what it keeps.
+   * Outside {@link #keepable()} transactions it neither keeps nor answers from what it keeps. At
+   * most a set weight of values is kept (by default each weighs one), the least recently used
+   * leaving first. A store may run a hook on every answer from what it kept (to record again a read
+   * that the value stands for), and may let one reader at a time read a key, those who ask
+   * meanwhile waiting for it and sharing what it read.
    */
   public static final class Kept<K, V> {
 
-    private record Entry<V>(long change, V value) {}
+    private record Entry<V>(long change, V value, long weight) {}
 
     private final RecordChanges changes;
-    private final int max;
-    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final long max;
+    private ToLongFunction<V> weigher = value -> 1;
+    private boolean weighed;
+    private Consumer<V> onHit = value -> {};
+    private boolean oneReadAtATime;
+    private final Map<Object, Object> reading = new ConcurrentHashMap<>();
 
-    private Kept(RecordChanges changes, int max) {
+    /** The values, the least recently used first; guarded by itself. */
+    private final LinkedHashMap<K, Entry<V>> entries = new LinkedHashMap<>(64, 0.75f, true);
+
+    private long weight;
+
+    private Kept(RecordChanges changes, long max) {
       this.changes = changes;
       this.max = max;
+    }
+
+    /**
+     * Weighs each value (a rendered page by its bytes): at most {@code max} of that weight is kept,
+     * and a value weighing more than an eighth of it is not kept at all. Set before first use.
+     */
+    public Kept<K, V> weighing(ToLongFunction<V> weigher) {
+      this.weigher = weigher;
+      this.weighed = true;
+      return this;
+    }
+
+    /** Runs {@code hook} on each value answered from what was kept. Set before first use. */
+    public Kept<K, V> onHit(Consumer<V> hook) {
+      this.onHit = hook;
+      return this;
+    }
+
+    /**
+     * One read per key at a time: those who ask for a key being read wait for it and share what it
+     * read, when no record changed meanwhile. Set before first use.
+     */
+    public Kept<K, V> oneReadAtATime() {
+      this.oneReadAtATime = true;
+      return this;
     }
 
     /**
@@ -101,17 +145,86 @@ public class RecordChanges {
       if (!changes.keepable()) {
         return read.get();
       }
-      long change = changes.last();
-      Entry<V> kept = entries.get(key);
-      if (kept != null && kept.change() == change) {
-        return kept.value();
+      return get(key, changes.last(), read);
+    }
+
+    /**
+     * The value for the key, where the caller already asked for the last record change before it
+     * read any record: the kept one when it was read after that same change, else a new one from
+     * {@code read}, kept under it.
+     */
+    public V get(K key, long change, Supplier<V> read) {
+      if (!changes.keepable()) {
+        return read.get();
       }
-      V value = read.get();
-      if (entries.size() >= max && !entries.containsKey(key)) {
-        entries.clear();
+      V kept = kept(key, change);
+      if (kept != null) {
+        return kept;
       }
-      entries.put(key, new Entry<>(change, value));
+      if (!oneReadAtATime) {
+        return keep(key, change, read.get());
+      }
+      Object lock = reading.computeIfAbsent(key, k -> new Object());
+      synchronized (lock) {
+        try {
+          kept = kept(key, change);
+          return kept != null ? kept : keep(key, change, read.get());
+        } finally {
+          reading.remove(key, lock);
+        }
+      }
+    }
+
+    /**
+     * The value kept for the key under this record change (the hook run on it), or null when there
+     * is none; one kept under another change is let go.
+     */
+    public V kept(K key, long change) {
+      if (!changes.keepable()) {
+        return null;
+      }
+      Entry<V> entry;
+      synchronized (entries) {
+        entry = entries.get(key);
+        if (entry == null) {
+          return null;
+        }
+        if (entry.change() != change) {
+          entries.remove(key);
+          weight -= entry.weight();
+          return null;
+        }
+      }
+      onHit.accept(entry.value());
+      return entry.value();
+    }
+
+    /**
+     * Keeps a value read after the record change {@code change}, in place of any other for the key,
+     * and gives it back. Outside {@link #keepable()} transactions it keeps nothing.
+     */
+    public V keep(K key, long change, V value) {
+      long w = weigher.applyAsLong(value);
+      if (!changes.keepable() || (weighed && (w <= 0 || w > max / 8))) {
+        return value;
+      }
+      synchronized (entries) {
+        Entry<V> before = entries.put(key, new Entry<>(change, value, w));
+        weight += w - (before == null ? 0 : before.weight());
+        Iterator<Entry<V>> eldest = entries.values().iterator();
+        while (weight > max && eldest.hasNext()) {
+          weight -= eldest.next().weight();
+          eldest.remove();
+        }
+      }
       return value;
+    }
+
+    /** The weight of what is kept now (how many values, unless weighed). */
+    public long weight() {
+      synchronized (entries) {
+        return weight;
+      }
     }
   }
 }

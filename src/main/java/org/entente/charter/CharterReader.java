@@ -11,18 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.entente.charter.CharterViews.AreaOverview;
 import org.entente.charter.CharterViews.AreaView;
-import org.entente.charter.CharterViews.CharterOverview;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.ClauseView;
 import org.entente.charter.CharterViews.CoChairView;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.DialoguePlatformView;
-import org.entente.charter.CharterViews.FoundationDocumentView;
-import org.entente.charter.CharterViews.HistoryEntryView;
-import org.entente.charter.CharterViews.PartyView;
-import org.entente.charter.CharterViews.PrincipleView;
 import org.entente.charter.CharterViews.Ref;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
@@ -32,8 +26,9 @@ import org.entente.shared.Source;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads a charter's structure. Each method loads one kind of record for the whole charter in one
- * query and joins in memory: a charter has tens or hundreds of records, never millions.
+ * Reads a charter's structure (its overview's other parts: {@link CharterOverviewReader}). Each
+ * method loads one kind of record for the whole charter in one query and joins in memory: a charter
+ * has tens or hundreds of records, never millions.
  */
 final class CharterReader {
 
@@ -42,13 +37,8 @@ final class CharterReader {
       "id, code, title, short_title, signed_on, signed_at, languages, classification,"
           + " definition_name, loaded_at";
 
-  private static final String CHARTER_COLUMNS =
-      "id, code, title, short_title, signed_on, signed_at, languages, classification,"
-          + " definition_name, loaded_at, summary, reading, source_document, source_quote,"
-          + " source_url";
-
   /** The visibility policy's condition, for tables queried without an alias. */
-  private static final String VISIBLE = " and " + Viewer.condition();
+  static final String VISIBLE = " and " + Viewer.condition();
 
   private final JdbcClient jdbc;
 
@@ -74,118 +64,6 @@ final class CharterReader {
         .params(viewer.parameters())
         .query((rs, n) -> summary(rs))
         .optional();
-  }
-
-  /** The charter's overview, or empty when there is none the viewer may see. */
-  Optional<CharterOverview> overview(String code, Viewer viewer) {
-    record Extra(
-        CharterSummary charter, LocalizedText summary, LocalizedText reading, Source source) {}
-    return jdbc.sql("select " + CHARTER_COLUMNS + " from charter where code = :code" + VISIBLE)
-        .param("code", code)
-        .params(viewer.parameters())
-        .query(
-            (rs, n) -> new Extra(summary(rs), text(rs, "summary"), text(rs, "reading"), source(rs)))
-        .optional()
-        .map(e -> overview(e.charter(), e.summary(), e.reading(), e.source(), viewer));
-  }
-
-  private CharterOverview overview(
-      CharterSummary charter,
-      LocalizedText summary,
-      LocalizedText reading,
-      Source source,
-      Viewer viewer) {
-    UUID id = charter.id();
-    List<PartyView> parties =
-        jdbc.sql(
-                "select code, official_name, short_name, signatory, time_zone from party"
-                    + " where charter_id = :charter and retired = false"
-                    + VISIBLE
-                    + " order by position")
-            .param("charter", id)
-            .params(viewer.parameters())
-            .query(
-                (rs, n) ->
-                    new PartyView(
-                        rs.getString("code"),
-                        text(rs, "official_name"),
-                        text(rs, "short_name"),
-                        text(rs, "signatory"),
-                        rs.getString("time_zone")))
-            .list();
-    List<FoundationDocumentView> documents =
-        jdbc.sql(
-                "select * from foundation_document where charter_id = :charter and retired = false"
-                    + VISIBLE
-                    + " order by position")
-            .param("charter", id)
-            .params(viewer.parameters())
-            .query(
-                (rs, n) ->
-                    new FoundationDocumentView(
-                        rs.getString("code"),
-                        text(rs, "title"),
-                        rs.getObject("issued_on", LocalDate.class),
-                        text(rs, "place"),
-                        text(rs, "summary"),
-                        source(rs)))
-            .list();
-    List<PrincipleView> principles =
-        jdbc.sql(
-                "select * from principle where charter_id = :charter and retired = false"
-                    + VISIBLE
-                    + " order by position")
-            .param("charter", id)
-            .params(viewer.parameters())
-            .query((rs, n) -> new PrincipleView(rs.getString("code"), text(rs, "text"), source(rs)))
-            .list();
-    List<WorkingGroupView> groups = workingGroups(id, viewer);
-    List<CommitmentView> commitments = commitments(id, groups, viewer);
-    List<AreaOverview> areas = new ArrayList<>();
-    for (AreaView area : areas(id, viewer)) {
-      areas.add(
-          new AreaOverview(
-              area,
-              commitments.stream()
-                  .filter(c -> c.areas().stream().anyMatch(a -> a.key().equals(area.key())))
-                  .toList(),
-              groups.stream()
-                  .filter(g -> g.areas().stream().anyMatch(a -> a.key().equals(area.key())))
-                  .map(g -> new Ref(g.key(), g.name()))
-                  .toList()));
-    }
-    List<DialoguePlatformView> platforms = platforms(id, viewer);
-    List<HistoryEntryView> history =
-        jdbc.sql(
-                "select * from history_entry where charter_id = :charter and retired = false"
-                    + VISIBLE
-                    + " order by occurred_on, position")
-            .param("charter", id)
-            .params(viewer.parameters())
-            .query(
-                (rs, n) ->
-                    new HistoryEntryView(
-                        rs.getString("code"),
-                        rs.getObject("occurred_on", LocalDate.class),
-                        rs.getString("kind"),
-                        text(rs, "title"),
-                        text(rs, "description"),
-                        rs.getString("subject"),
-                        rs.getString("deliverable"),
-                        source(rs)))
-            .list();
-    return new CharterOverview(
-        charter,
-        summary,
-        reading,
-        source,
-        parties,
-        documents,
-        principles,
-        areas,
-        groups,
-        platforms,
-        history);
   }
 
   /** The charter's dialogue platforms the viewer may see, in the charter's order. */
@@ -223,10 +101,6 @@ final class CharterReader {
             (rs, n) ->
                 new AreaView(rs.getString("code"), text(rs, "name"), text(rs, "description")))
         .list();
-  }
-
-  List<CommitmentView> commitments(UUID charterId, Viewer viewer) {
-    return commitments(charterId, workingGroups(charterId, viewer), viewer);
   }
 
   /** The commitments, with the groups the viewer may see of the charter already read. */
@@ -376,7 +250,7 @@ final class CharterReader {
     return clauses;
   }
 
-  private static CharterSummary summary(ResultSet rs) throws SQLException {
+  static CharterSummary summary(ResultSet rs) throws SQLException {
     OffsetDateTime loaded = rs.getObject("loaded_at", OffsetDateTime.class);
     return new CharterSummary(
         rs.getObject("id", UUID.class),
@@ -391,11 +265,11 @@ final class CharterReader {
         loaded == null ? null : loaded.toInstant());
   }
 
-  private static LocalizedText text(ResultSet rs, String column) throws SQLException {
+  static LocalizedText text(ResultSet rs, String column) throws SQLException {
     return LocalizedText.fromJson(rs.getString(column));
   }
 
-  private static Source source(ResultSet rs) throws SQLException {
+  static Source source(ResultSet rs) throws SQLException {
     return new Source(
         rs.getString("source_document"), rs.getString("source_quote"), rs.getString("source_url"));
   }

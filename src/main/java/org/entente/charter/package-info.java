@@ -8,5 +8,7 @@
  * record that left the definition is retired rather than deleted. {@link Charters} is the module's
  * one entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Charter")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Charter",
+    allowedDependencies = {"audit", "identity", "shared"})
 package org.entente.charter;

@@ -5,5 +5,17 @@
  * org.entente.identity.Viewer}, so it counts and lists only what the viewer may see; it keeps no
  * records of its own. {@link org.entente.dashboard.Dashboards} is the module's one entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dashboards")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Dashboards",
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "identity",
+      "meetings",
+      "obligations",
+      "projects",
+      "reporting",
+      "roadmaps",
+      "shared"
+    })
 package org.entente.dashboard;

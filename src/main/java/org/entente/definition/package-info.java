@@ -6,5 +6,7 @@
  * <p>{@link DefinitionReader} works without Spring, so the {@code validate} command can check a
  * file without starting the server.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Charter definitions")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Charter definitions",
+    allowedDependencies = {"audit", "charter", "obligations", "shared"})
 package org.entente.definition;

@@ -137,14 +137,26 @@ public class Portal {
    * figures are left out).
    */
   public Overview overview(String charterKey) {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return overviews.get(
-        new OverviewKey(charterKey, today),
+    return overview(charterKey, null);
+  }
+
+  /**
+   * The overview, where the state of the records was already read for this request (by {@link
+   * PortalPageCache}), so that it is not asked for again.
+   *
+   * @param version the state read before any record of the page, or null to read it now
+   */
+  public Overview overview(String charterKey, PageVersion version) {
+    LocalDate today =
+        version == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : version.day();
+    OverviewKey key = new OverviewKey(charterKey, today);
+    java.util.function.Supplier<Overview> read =
         () -> {
           CharterOverview overview = charters.overview(charterKey, PUBLIC);
           Node tree = shown(progress.tree(charterKey, PUBLIC), 0);
           return new Overview(overview, tree, index(tree));
-        });
+        };
+    return version == null ? overviews.get(key, read) : overviews.get(key, version.change(), read);
   }
 
   /** How many charters' overviews are kept at most (there are about 150). */

@@ -1,5 +1,6 @@
 package org.entente.portal;
 
+import org.entente.audit.RecordChanges;
 import org.entente.identity.Viewers;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,10 +19,15 @@ class PortalConfiguration {
    */
   @Bean
   FilterRegistrationBean<PortalPageCache> portalPageCache(
-      Portal portal, Viewers viewers, LocaleResolver localeResolver, java.time.Clock clock) {
+      Portal portal,
+      Viewers viewers,
+      LocaleResolver localeResolver,
+      java.time.Clock clock,
+      RecordChanges changes) {
     FilterRegistrationBean<PortalPageCache> registration =
         new FilterRegistrationBean<>(
-            new PortalPageCache(portal, viewers, localeResolver, clock, PortalPageCache.MAX_BYTES));
+            new PortalPageCache(
+                portal, viewers, localeResolver, clock, changes, PortalPageCache.MAX_BYTES));
     registration.addUrlPatterns("/public", "/public/*");
     registration.setOrder(0);
     return registration;

@@ -9,11 +9,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.entente.audit.RecordChanges;
 import org.entente.identity.Viewers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -33,12 +35,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p><b>Kept pages.</b> A page asked for again while no record changed, on the same day and in the
  * same language ({@link Portal#version}), is answered without reading or rendering it again: on the
- * day a charter is signed, most of the portal's visitors ask for the same few pages. The version is
- * read before the page is, so a kept page is never older than its version; it is only the server's
- * own bookkeeping and never reaches a visitor. Only what anybody would get is kept: a 200 HTML
- * answer to an anonymous GET that set no cookie. At most a set number of bytes of pages are kept
- * ({@link #MAX_BYTES} in the application), the least recently used leaving first; a page larger
- * than an eighth of that is not kept, though it is still tagged.
+ * day a charter is signed, most of the portal's visitors ask for the same few pages. Pages are kept
+ * the one way Entente keeps what it read until a record changes ({@link RecordChanges.Kept},
+ * decision 0020). The version is read before the page is, so a kept page is never older than its
+ * version; it is only the server's own bookkeeping and never reaches a visitor. The version read
+ * here is handed to the page ({@link #VERSION}), so that the records' state is asked for once per
+ * request. Only what anybody would get is kept: a 200 HTML answer to an anonymous GET that set no
+ * cookie. At most a set number of bytes of pages are kept ({@link #MAX_BYTES} in the application),
+ * the least recently used leaving first; a page larger than an eighth of that is not kept, though
+ * it is still tagged.
  */
 final class PortalPageCache extends OncePerRequestFilter {
 
@@ -48,14 +53,16 @@ final class PortalPageCache extends OncePerRequestFilter {
   /** The most addresses whose validators are remembered; beyond, the oldest are forgotten. */
   static final int MAX_VALIDATORS = 4096;
 
+  /** The request attribute that holds the {@link Portal.PageVersion} read for an anonymous GET. */
+  static final String VERSION = "org.entente.portal.Portal.PageVersion";
+
   private final Portal portal;
   private final Viewers viewers;
   private final LocaleResolver locales;
   private final Clock clock;
-  private final long maxBytes;
 
-  /** The page for each address and language, the least recently used first. */
-  private final Map<Key, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
+  /** The page for each address, language and day, the least recently used first. */
+  private final RecordChanges.Kept<Key, Page> pages;
 
   /**
    * The validators last given for each address and language, kept apart from the pages so that a
@@ -69,28 +76,27 @@ final class PortalPageCache extends OncePerRequestFilter {
         }
       };
 
-  private long bytes;
-
   PortalPageCache(
-      Portal portal, Viewers viewers, LocaleResolver locales, Clock clock, long maxBytes) {
+      Portal portal,
+      Viewers viewers,
+      LocaleResolver locales,
+      Clock clock,
+      RecordChanges changes,
+      long maxBytes) {
     this.portal = portal;
     this.viewers = viewers;
     this.locales = locales;
     this.clock = clock;
-    this.maxBytes = maxBytes;
+    this.pages = changes.<Key, Page>kept(maxBytes).weighing(page -> page.body().length);
   }
 
-  private record Key(String address, String language, boolean fragment) {}
+  private record Key(String address, String language, boolean fragment, LocalDate day) {}
 
   /** A page's validators: a weak tag of its content, and when that content was first rendered. */
   record Validators(String etag, Instant lastModified) {}
 
   private record Page(
-      Portal.PageVersion version,
-      byte[] body,
-      String contentType,
-      String contentLanguage,
-      Validators validators) {}
+      byte[] body, String contentType, String contentLanguage, Validators validators) {}
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -107,13 +113,15 @@ final class PortalPageCache extends OncePerRequestFilter {
     }
     Locale locale = locales.resolveLocale(request);
     Portal.PageVersion version = portal.version(locale);
+    request.setAttribute(VERSION, version);
     String query = request.getQueryString();
     Key key =
         new Key(
             request.getRequestURI() + (query == null ? "" : "?" + query),
             version.language(),
-            request.getHeader("HX-Request") != null);
-    Page page = kept(key, version);
+            request.getHeader("HX-Request") != null,
+            version.day());
+    Page page = pages.kept(key, version.change());
     if (page != null) {
       if (notModified(page.validators(), request, response)) {
         return;
@@ -145,9 +153,10 @@ final class PortalPageCache extends OncePerRequestFilter {
     Validators tags = validators(key, body);
     if (rendered.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
         && "GET".equals(request.getMethod())) {
-      keep(
+      pages.keep(
           key,
-          new Page(version, body, type, rendered.getHeader(HttpHeaders.CONTENT_LANGUAGE), tags));
+          version.change(),
+          new Page(body, type, rendered.getHeader(HttpHeaders.CONTENT_LANGUAGE), tags));
     }
     if (notModified(tags, request, rendered)) {
       // the visitor's copy is current: the page rendered is not sent
@@ -193,31 +202,8 @@ final class PortalPageCache extends OncePerRequestFilter {
         .checkNotModified(validators.etag(), validators.lastModified().toEpochMilli());
   }
 
-  private synchronized Page kept(Key key, Portal.PageVersion version) {
-    Page page = pages.get(key);
-    if (page == null || page.version().equals(version)) {
-      return page;
-    }
-    pages.remove(key);
-    bytes -= page.body().length;
-    return null;
-  }
-
-  private synchronized void keep(Key key, Page page) {
-    if (page.body().length == 0 || page.body().length > maxBytes / 8) {
-      return;
-    }
-    Page before = pages.put(key, page);
-    bytes += page.body().length - (before == null ? 0 : before.body().length);
-    var eldest = pages.entrySet().iterator();
-    while (bytes > maxBytes && eldest.hasNext()) {
-      bytes -= eldest.next().getValue().body().length;
-      eldest.remove();
-    }
-  }
-
   /** How many bytes of pages are kept now. */
-  synchronized long bytes() {
-    return bytes;
+  long bytes() {
+    return pages.weight();
   }
 }

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 
 /**
  * The public portal's pages, under {@code /public}: plain HTML, no script, no login. For an
@@ -31,8 +32,14 @@ class PortalPages {
   }
 
   @GetMapping(CHARTER)
-  String overview(@PathVariable String charter, Model model) {
-    return charterPage(charter, "overview", model);
+  String overview(
+      @PathVariable String charter,
+      @RequestAttribute(name = PortalPageCache.VERSION, required = false)
+          Portal.PageVersion version,
+      Model model) {
+    String view = charterPage(charter, "overview", model);
+    model.addAttribute("overview", portal.overview(charter, version));
+    return view;
   }
 
   @GetMapping(CHARTER + "/text")
@@ -66,7 +73,7 @@ class PortalPages {
     model.addAttribute("charter", charter);
     model.addAttribute("current", page);
     switch (page) {
-      case "overview" -> model.addAttribute("overview", portal.overview(charterKey));
+      case "overview" -> {} // read by the handler, with the state of the records already read
       case "text" -> model.addAttribute("articles", portal.text(charterKey));
       case "commitments" -> model.addAttribute("commitments", portal.commitments(charterKey));
       case "working-groups" -> model.addAttribute("groups", portal.workingGroups(charterKey));

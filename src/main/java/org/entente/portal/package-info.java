@@ -6,5 +6,19 @@
  * what shows; pages carry an ETag and Last-Modified derived from the audit trail's last change.
  * {@link org.entente.portal.Portal} is the module's one entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Public portal")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Public portal",
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "concurrence",
+      "identity",
+      "indicators",
+      "meetings",
+      "obligations",
+      "projects",
+      "reporting",
+      "roadmaps",
+      "shared"
+    })
 package org.entente.portal;

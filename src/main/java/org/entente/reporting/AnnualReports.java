@@ -128,6 +128,66 @@ class AnnualReports {
     // progress, as of today
     Figure charter = progress.charter(charterKey, viewer);
     Map<String, Figure> projectFigures = progress.projects(charterKey, viewer);
+    List<AreaProgress> areas = areas(overview, charter);
+
+    // meetings of the period, with their decisions and statements
+    List<MeetingView> held =
+        meetings.meetings(
+            charterKey,
+            period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+            period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            viewer);
+    Minutes minutes = minutes(charterKey, period, held, internal, viewer);
+    List<DecisionRow> decisions = minutes.decisions();
+    List<StatementRow> statementRows = minutes.statements();
+
+    // a section per working group
+    Sections sections = sections(charterKey, period, overview, held, projectFigures, viewer);
+    List<GroupSection> groups = sections.groups();
+    List<UUID> groupIds = overview.workingGroups().stream().map(WorkingGroupView::id).toList();
+    List<MeetingRow> otherMeetings =
+        held.stream()
+            .filter(m -> m.groupId() == null || !groupIds.contains(m.groupId()))
+            .map(this::row)
+            .toList();
+
+    List<DeadlineRow> deadlines = deadlines(charterKey, period, today, viewer);
+    Summary summary =
+        new Summary(
+            charter.value(),
+            areas.size(),
+            overview.workingGroups().size(),
+            sections.projects(),
+            sections.completed(),
+            sections.milestones(),
+            sections.milestonesDone(),
+            held.size(),
+            (int) held.stream().filter(m -> m.status().equals("held")).count(),
+            decisions.size(),
+            statementRows.size(),
+            deadlines.size(),
+            count(deadlines, "met-on-time"),
+            count(deadlines, "met-late"),
+            count(deadlines, "missed"),
+            count(deadlines, "pending"));
+    return new AnnualReport(
+        overview.charter().key(),
+        overview.charter().title(),
+        overview.charter().signedOn(),
+        internal ? ReportViews.INTERNAL : ReportViews.PUBLIC,
+        period,
+        today,
+        summary,
+        List.copyOf(areas),
+        deadlines,
+        List.copyOf(groups),
+        otherMeetings,
+        List.copyOf(decisions),
+        List.copyOf(statementRows));
+  }
+
+  /** Each area's progress, from the charter's figure. */
+  private static List<AreaProgress> areas(CharterOverview overview, Figure charter) {
     List<AreaProgress> areas = new ArrayList<>();
     for (AreaOverview area : overview.areas()) {
       double value =
@@ -141,13 +201,14 @@ class AnnualReports {
               area.area().key(), area.area().name(), value, area.commitments().size()));
     }
 
-    // meetings of the period, with their decisions and statements
-    List<MeetingView> held =
-        meetings.meetings(
-            charterKey,
-            period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
-            period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-            viewer);
+    return areas;
+  }
+
+  /** The decisions and statements of the period's meetings. */
+  private record Minutes(List<DecisionRow> decisions, List<StatementRow> statements) {}
+
+  private Minutes minutes(
+      String charterKey, Period period, List<MeetingView> held, boolean internal, Viewer viewer) {
     List<DecisionRow> decisions = new ArrayList<>();
     Map<UUID, StatementRow> statements = new LinkedHashMap<>();
     for (MeetingView m : held) {
@@ -193,7 +254,20 @@ class AnnualReports {
     statementRows.sort(
         Comparator.comparing(StatementRow::heldOn).thenComparing(StatementRow::meetingTitle));
 
-    // a section per working group
+    return new Minutes(decisions, statementRows);
+  }
+
+  /** A section per working group, with the counts the summary gives. */
+  private record Sections(
+      List<GroupSection> groups, int projects, int completed, int milestones, int milestonesDone) {}
+
+  private Sections sections(
+      String charterKey,
+      Period period,
+      CharterOverview overview,
+      List<MeetingView> held,
+      Map<String, Figure> projectFigures,
+      Viewer viewer) {
     List<GroupSection> groups = new ArrayList<>();
     int projectCount = 0;
     int completed = 0;
@@ -249,46 +323,7 @@ class AnnualReports {
               rows,
               groupMeetings));
     }
-    List<UUID> groupIds = overview.workingGroups().stream().map(WorkingGroupView::id).toList();
-    List<MeetingRow> otherMeetings =
-        held.stream()
-            .filter(m -> m.groupId() == null || !groupIds.contains(m.groupId()))
-            .map(this::row)
-            .toList();
-
-    List<DeadlineRow> deadlines = deadlines(charterKey, period, today, viewer);
-    Summary summary =
-        new Summary(
-            charter.value(),
-            areas.size(),
-            overview.workingGroups().size(),
-            projectCount,
-            completed,
-            milestoneCount,
-            milestonesDone,
-            held.size(),
-            (int) held.stream().filter(m -> m.status().equals("held")).count(),
-            decisions.size(),
-            statementRows.size(),
-            deadlines.size(),
-            count(deadlines, "met-on-time"),
-            count(deadlines, "met-late"),
-            count(deadlines, "missed"),
-            count(deadlines, "pending"));
-    return new AnnualReport(
-        overview.charter().key(),
-        overview.charter().title(),
-        overview.charter().signedOn(),
-        internal ? ReportViews.INTERNAL : ReportViews.PUBLIC,
-        period,
-        today,
-        summary,
-        List.copyOf(areas),
-        deadlines,
-        List.copyOf(groups),
-        otherMeetings,
-        List.copyOf(decisions),
-        List.copyOf(statementRows));
+    return new Sections(groups, projectCount, completed, milestoneCount, milestonesDone);
   }
 
   private MeetingRow row(MeetingView m) {

@@ -102,25 +102,7 @@ public class Search {
     if (status != null && !status.matches("[a-z-]{1,40}")) {
       throw new BadRequestException("status", "'" + status + "' is not a status");
     }
-    boolean postgres = dialect.postgres();
-    List<SearchHit> hits = new ArrayList<>();
-    if (type == null || type.equals("commitment")) {
-      hits.addAll(charters.search(charter, query, postgres, viewer));
-    }
-    if (type == null || type.equals("project")) {
-      hits.addAll(projects.search(charter, query, postgres, viewer));
-    }
-    if (type == null || type.equals("milestone")) {
-      hits.addAll(roadmaps.search(charter, groups, query, postgres, viewer));
-    }
-    if (type == null || type.equals("meeting") || type.equals("statement")) {
-      meetings.search(charter, query, postgres, viewer).stream()
-          .filter(h -> type == null || h.type().equals(type))
-          .forEach(hits::add);
-    }
-    if (type == null || type.equals("indicator")) {
-      hits.addAll(indicators.search(charter, query, postgres, viewer));
-    }
+    List<SearchHit> hits = hits(type, charter, groups, query, viewer);
     List<SearchHit> matching = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (SearchHit hit : hits) {
@@ -146,6 +128,35 @@ public class Search {
       }
     }
     return PageOf.slice(matching, paging);
+  }
+
+  /** What each module finds of the charter's records, of one type or of all. */
+  private List<SearchHit> hits(
+      String type,
+      CharterSummary charter,
+      List<WorkingGroupView> groups,
+      TextQuery query,
+      Viewer viewer) {
+    boolean postgres = dialect.postgres();
+    List<SearchHit> hits = new ArrayList<>();
+    if (type == null || type.equals("commitment")) {
+      hits.addAll(charters.search(charter, query, postgres, viewer));
+    }
+    if (type == null || type.equals("project")) {
+      hits.addAll(projects.search(charter, query, postgres, viewer));
+    }
+    if (type == null || type.equals("milestone")) {
+      hits.addAll(roadmaps.search(charter, groups, query, postgres, viewer));
+    }
+    if (type == null || type.equals("meeting") || type.equals("statement")) {
+      meetings.search(charter, query, postgres, viewer).stream()
+          .filter(h -> type == null || h.type().equals(type))
+          .forEach(hits::add);
+    }
+    if (type == null || type.equals("indicator")) {
+      hits.addAll(indicators.search(charter, query, postgres, viewer));
+    }
+    return hits;
   }
 
   private static String blankToNull(String s) {

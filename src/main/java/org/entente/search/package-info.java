@@ -5,5 +5,15 @@
  * search on PostgreSQL, portable {@code like} matching on H2. {@link org.entente.search.Search} is
  * the module's one entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Search")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Search",
+    allowedDependencies = {
+      "charter",
+      "identity",
+      "indicators",
+      "meetings",
+      "projects",
+      "roadmaps",
+      "shared"
+    })
 package org.entente.search;

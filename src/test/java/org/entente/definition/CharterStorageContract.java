@@ -204,6 +204,31 @@ abstract class CharterStorageContract {
   }
 
   @Test
+  void theIndexNamesEveryRecordByIdAndKeyWhoeverMaySeeItRetiredOnesToo() {
+    String text = DefinitionFixtures.freedoniaSylvania();
+    definitions.load("fs.yaml", text);
+    UUID charterId = charters.idOf("fd-sy-2025").orElseThrow();
+    UUID rivers = commitmentId("fd-sy-2025", "shared-rivers");
+    var index = charters.index("fd-sy-2025").orElseThrow();
+    assertThat(index.charterId()).isEqualTo(charterId);
+    assertThat(charters.keyOf(charterId)).contains("fd-sy-2025");
+    assertThat(index.commitment(rivers).orElseThrow().key()).isEqualTo("shared-rivers");
+    assertThat(index.commitment("shared-rivers").orElseThrow().id()).isEqualTo(rivers);
+    assertThat(index.areas()).extracting(e -> e.key()).contains("culture", "trade");
+    var group = index.workingGroups().get(0);
+    assertThat(charters.body(group.id()).orElseThrow().key()).isEqualTo(group.key());
+    assertThat(charters.body(group.id()).orElseThrow().charterId()).isEqualTo(charterId);
+    assertThat(charters.body(rivers)).as("a commitment is no body").isEmpty();
+
+    definitions.load("fs.yaml", text.replace("- key: cultural-exchange", "- key: cultural-fairs"));
+    var after = charters.index(charterId).orElseThrow();
+    assertThat(after.commitment("cultural-exchange").orElseThrow().retired()).isTrue();
+    assertThat(after.commitment("cultural-fairs").orElseThrow().retired()).isFalse();
+    assertThat(charters.index(UUID.randomUUID())).isEmpty();
+    definitions.load("fs.yaml", text);
+  }
+
+  @Test
   void anInvalidFileIsRefusedWithItsLineAndChangesNothing() {
     Map<String, Long> before = counts();
     String broken =

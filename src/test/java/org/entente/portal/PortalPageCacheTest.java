@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.entente.audit.Audit;
+import org.entente.audit.RecordChanges;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
 import org.entente.testing.MutableClock;
@@ -55,7 +57,8 @@ class PortalPageCacheTest {
   }
 
   PortalPageCache cache(long maxBytes) {
-    return new PortalPageCache(portal, viewers, locales, clock, maxBytes);
+    return new PortalPageCache(
+        portal, viewers, locales, clock, new RecordChanges(mock(Audit.class)), maxBytes);
   }
 
   MockHttpServletResponse get(PortalPageCache cache, String uri, String... headers)

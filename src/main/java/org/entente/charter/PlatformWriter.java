@@ -1,0 +1,102 @@
+package org.entente.charter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.entente.audit.Audit;
+import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.identity.Viewer;
+import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
+import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Establishes dialogue platforms in the application (clause 8.3): their rules and their row. Runs
+ * in the caller's transaction ({@link Charters#establishPlatform}).
+ */
+final class PlatformWriter {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final Audit audit;
+
+  PlatformWriter(JdbcClient jdbc, Clock clock, Audit audit) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /**
+   * Stores a new platform of the charter.
+   *
+   * @throws BadRequestException for a missing or taken key, or a missing name
+   * @throws ForbiddenException when the viewer is not an official who may write for the charter
+   */
+  void establish(
+      CharterSummary charter,
+      String key,
+      String name,
+      String purpose,
+      String classification,
+      Viewer viewer) {
+    if (!viewer.mayWriteInFramework()) {
+      throw new ForbiddenException(null, "only officials of the parties establish platforms");
+    }
+    if (key == null || !key.matches("[a-z0-9][a-z0-9-]{1,63}")) {
+      throw new BadRequestException(
+          "key", "key must have 2 to 64 lower-case letters, digits and hyphens");
+    }
+    if (name == null || name.isBlank() || name.length() > 300) {
+      throw new BadRequestException("name", "name must have 1 to 300 characters");
+    }
+    if (purpose != null && purpose.length() > 2000) {
+      throw new BadRequestException("purpose", "purpose must have at most 2000 characters");
+    }
+    Classification given = viewer.classificationToGive(classification);
+    if (jdbc.sql("select count(*) from dialogue_platform where charter_id = ? and code = ?")
+            .params(charter.id(), key)
+            .query(Long.class)
+            .single()
+        > 0) {
+      throw new BadRequestException("key", "the key '" + key + "' is taken by another platform");
+    }
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    int position =
+        jdbc.sql(
+                "select coalesce(max(position), -1) + 1 from dialogue_platform where charter_id = ?")
+            .param(charter.id())
+            .query(Integer.class)
+            .single();
+    jdbc.sql(
+            "insert into dialogue_platform (id, charter_id, code, name, purpose, status, position,"
+                + " classification, origin_party, established_in_app, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, 'ESTABLISHED', ?, ?, ?, true, ?, ?)")
+        .params(
+            id,
+            charter.id(),
+            key,
+            LocalizedText.of("en", name.strip()).toJson(),
+            purpose == null || purpose.isBlank()
+                ? null
+                : LocalizedText.of("en", purpose.strip()).toJson(),
+            position,
+            given.name(),
+            given == Classification.PARTY_INTERNAL ? viewer.party() : null,
+            now,
+            now)
+        .update();
+    audit.record(
+        "dialogue-platform.established",
+        "dialogue_platform",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("charter", charter.key(), "key", key, "classification", given.code()));
+  }
+}

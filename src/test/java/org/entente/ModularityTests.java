@@ -17,6 +17,27 @@ class ModularityTests {
     modules.verify();
   }
 
+  /**
+   * Every module says which modules it may use ({@code allowedDependencies} in its package-info),
+   * so that {@link #modulesRespectTheirBoundaries()} checks declared dependencies, not only cycles.
+   */
+  @Test
+  void everyModuleDeclaresTheModulesItMayUse() throws java.io.IOException {
+    java.util.List<String> undeclared = new java.util.ArrayList<>();
+    for (var module : modules) {
+      String name = module.getBasePackage().getName();
+      java.nio.file.Path info =
+          java.nio.file.Path.of("src/main/java", name.replace('.', '/'), "package-info.java");
+      if (!java.nio.file.Files.exists(info)
+          || !java.nio.file.Files.readString(info).contains("allowedDependencies")) {
+        undeclared.add(name);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(undeclared)
+        .as("modules without allowedDependencies")
+        .isEmpty();
+  }
+
   @Test
   void writesModuleDocumentation() {
     new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))

@@ -4,5 +4,7 @@
  * AuditVerifier} recomputes the chain and names the first broken sequence number; signed
  * checkpoints (Ed25519) let a party prove later that history was not rewritten.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit trail")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Audit trail",
+    allowedDependencies = {"shared"})
 package org.entente.audit;

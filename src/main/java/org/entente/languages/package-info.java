@@ -5,5 +5,7 @@
  * handler runs, so nothing is changed. Templates get the links of the language switcher from the
  * {@code languages} bean ({@link org.entente.languages.Languages}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Languages")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Languages",
+    allowedDependencies = {})
 package org.entente.languages;

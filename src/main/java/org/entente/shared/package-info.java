@@ -7,4 +7,7 @@
  * ({@link org.entente.shared.Csv}) and what makes any stored text printable by a renderer ({@link
  * org.entente.shared.Printable}).
  */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Shared",
+    allowedDependencies = {})
 package org.entente.shared;

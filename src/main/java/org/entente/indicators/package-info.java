@@ -14,5 +14,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Indicators",
-    allowedDependencies = {"audit", "charter", "identity", "shared"})
+    allowedDependencies = {"audit", "charter", "exchange", "identity", "shared"})
 package org.entente.indicators;

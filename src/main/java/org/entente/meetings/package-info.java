@@ -23,6 +23,7 @@
       "audit",
       "charter",
       "concurrence",
+      "exchange",
       "identity",
       "projects",
       "roadmaps",

@@ -22,5 +22,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Projects",
-    allowedDependencies = {"audit", "charter", "concurrence", "identity", "shared"})
+    allowedDependencies = {"audit", "charter", "concurrence", "exchange", "identity", "shared"})
 package org.entente.projects;

@@ -4,5 +4,17 @@
  * services, so every figure counts only what the viewer may see. {@link
  * org.entente.reporting.Progress} is the module's one entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reporting")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Reporting",
+    allowedDependencies = {
+      "charter",
+      "concurrence",
+      "identity",
+      "indicators",
+      "meetings",
+      "obligations",
+      "projects",
+      "roadmaps",
+      "shared"
+    })
 package org.entente.reporting;

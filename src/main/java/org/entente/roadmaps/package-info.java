@@ -20,5 +20,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Roadmaps",
-    allowedDependencies = {"audit", "charter", "concurrence", "identity", "projects", "shared"})
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "concurrence",
+      "exchange",
+      "identity",
+      "projects",
+      "shared"
+    })
 package org.entente.roadmaps;

@@ -41,7 +41,7 @@ class ModularityTests {
   @Test
   void writesModuleDocumentation() {
     new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
-        .writeDocumentation()
+        .writeModulesAsPlantUml()
         .writeIndividualModulesAsPlantUml();
   }
 }

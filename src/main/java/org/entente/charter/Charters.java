@@ -370,6 +370,19 @@ public class Charters {
   }
 
   /**
+   * A working group whose records may be published, as {@link #workingGroup} gives it.
+   *
+   * @throws ForbiddenException when the group is restricted: its records are never published
+   */
+  public WorkingGroupDetail publishableGroup(String charterKey, String groupKey, Viewer viewer) {
+    WorkingGroupDetail group = workingGroup(charterKey, groupKey, viewer);
+    if (group.group().restricted()) {
+      throw new ForbiddenException(null, "the records of a restricted group are never published");
+    }
+    return group;
+  }
+
+  /**
    * A working group and its charter.
    *
    * @throws NotFoundException when the viewer may not see the charter, or there is no such group

@@ -64,20 +64,9 @@ class ProjectApi {
     ProjectCsv.ImportReport report =
         csv.importCsv(charter, group, new java.io.StringReader(body), viewer, rows -> {});
     if (!report.errors().isEmpty()) {
-      org.springframework.http.ProblemDetail problem =
-          org.springframework.http.ProblemDetail.forStatusAndDetail(
-              org.springframework.http.HttpStatus.BAD_REQUEST,
-              report.errors().size()
-                  + " row(s) refused; nothing was imported. First: line "
-                  + report.errors().get(0).line()
-                  + ", "
-                  + report.errors().get(0).field()
-                  + ": "
-                  + report.errors().get(0).message());
-      problem.setTitle("Invalid input");
-      problem.setProperty("errors", report.errors());
-      throw new org.springframework.web.ErrorResponseException(
-          org.springframework.http.HttpStatus.BAD_REQUEST, problem, null);
+      ProjectCsv.RowError first = report.errors().get(0);
+      throw org.entente.shared.Problems.refusedRows(
+          report.errors(), first.line(), first.field(), first.message());
     }
     return report;
   }

@@ -96,9 +96,7 @@ class ProjectListSubject implements AgreementSubject {
   @Override
   public void mayPublish(Subject subject, Viewer viewer) {
     String[] keys = keys(subject.key());
-    if (charters.workingGroup(keys[0], keys[1], viewer).group().restricted()) {
-      throw new ForbiddenException(null, "the records of a restricted group are never published");
-    }
+    charters.publishableGroup(keys[0], keys[1], viewer);
   }
 
   /**
@@ -111,10 +109,8 @@ class ProjectListSubject implements AgreementSubject {
   public void publicationAgreed(AgreementReached reached, Published published) {
     String[] keys = keys(reached.subjectKey());
     WorkingGroupDetail group =
-        charters.workingGroup(keys[0], keys[1], AgreementSubject.bothPartiesIn(reached.groupId()));
-    if (group.group().restricted()) {
-      throw new ForbiddenException(null, "the records of a restricted group are never published");
-    }
+        charters.publishableGroup(
+            keys[0], keys[1], AgreementSubject.bothPartiesIn(reached.groupId()));
     if (!Concurrence.fingerprint(canonical(projects.shared(group)))
         .equals(published.fingerprint())) {
       throw new ForbiddenException(

@@ -62,10 +62,12 @@ class ReportApi {
       @RequestParam(required = false) String version,
       Viewer viewer,
       Locale locale) {
-    Period period = reports.period(charter, year, from, to, viewer);
-    AnnualReport report =
-        reports.report(charter, period, AnnualReports.version(version, viewer), viewer);
-    return ReportPages.pdfResponse(report, rendering.pdf(report, locale));
+    return ReportPages.pdf(
+        reports,
+        rendering,
+        new ReportPages.Asked(charter, year, from, to, version),
+        viewer,
+        locale);
   }
 
   /** A period or version that cannot be reported on: a problem naming the parameter. */

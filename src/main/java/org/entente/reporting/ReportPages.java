@@ -70,9 +70,19 @@ class ReportPages {
       @RequestParam(required = false) String version,
       Viewer viewer,
       Locale locale) {
-    Period period = reports.period(charter, year, from, to, viewer);
+    return pdf(reports, rendering, new Asked(charter, year, from, to, version), viewer, locale);
+  }
+
+  /** The period and version a report was asked for. */
+  record Asked(String charter, String year, String from, String to, String version) {}
+
+  /** The report asked for as a PDF download: what the page and the API both answer. */
+  static ResponseEntity<byte[]> pdf(
+      AnnualReports reports, ReportRendering rendering, Asked asked, Viewer viewer, Locale locale) {
+    Period period = reports.period(asked.charter(), asked.year(), asked.from(), asked.to(), viewer);
     AnnualReport report =
-        reports.report(charter, period, AnnualReports.version(version, viewer), viewer);
+        reports.report(
+            asked.charter(), period, AnnualReports.version(asked.version(), viewer), viewer);
     return pdfResponse(report, rendering.pdf(report, locale));
   }
 

@@ -61,4 +61,26 @@ public final class Problems {
       default -> "Not allowed";
     };
   }
+
+  /**
+   * The answer to a CSV import whose rows were refused: 400, how many and the first refusal in the
+   * detail, every refusal under {@code errors}. Nothing was imported.
+   */
+  public static org.springframework.web.ErrorResponseException refusedRows(
+      java.util.List<?> errors, long line, String field, String message) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            errors.size()
+                + " row(s) refused; nothing was imported. First: line "
+                + line
+                + ", "
+                + field
+                + ": "
+                + message);
+    problem.setTitle("Invalid input");
+    problem.setProperty("errors", errors);
+    return new org.springframework.web.ErrorResponseException(
+        HttpStatus.BAD_REQUEST, problem, null);
+  }
 }

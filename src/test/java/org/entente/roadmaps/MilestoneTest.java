@@ -38,7 +38,7 @@ class MilestoneTest {
   }
 
   static String detail(Throwable e) {
-    return ((org.springframework.web.ErrorResponse) e).getBody().getDetail();
+    return e.getMessage();
   }
 
   @Test

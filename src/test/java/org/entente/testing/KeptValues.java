@@ -119,7 +119,8 @@ final class KeptValues {
         }
         if (keeps) {
           action.apply(target, field, value);
-        } else if (value != null && keeps(value.getClass())) {
+        } else if (value != null && value.getClass().getName().startsWith("org.entente.")) {
+          // a helper the bean holds (e.g. Charters' CharterStructure) may hold a Kept itself
           visit(value, seen, action);
         }
       }

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.entente.exchange.CharterKeys;
 import org.entente.exchange.Kind;
-import org.entente.exchange.RecordExchange;
 import org.entente.exchange.RecordRows;
 import org.entente.exchange.RecordTable;
+import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(30)
-class IndicatorExchange implements RecordExchange {
+class IndicatorExchange extends TableExchange {
 
   static final RecordTable INDICATOR =
       new RecordTable(
@@ -88,30 +87,9 @@ class IndicatorExchange implements RecordExchange {
               + Viewer.condition("i")
               + " order by x.indicator_id, x.id");
 
-  private final JdbcClient jdbc;
-
   IndicatorExchange(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  @Override
-  public List<RecordTable> tables() {
-    return List.of(INDICATOR, COMMITMENTS, VALUES);
-  }
-
-  @Override
-  public List<Map<String, Object>> rows(RecordTable table, CharterKeys keys, Viewer reader) {
-    return jdbc.sql(SELECT.get(table.name()))
-        .param("charter", keys.charterId())
-        .params(reader.parameters())
-        .query((rs, n) -> RecordRows.read(table, rs, keys))
-        .list();
-  }
-
-  /** Indicators alone do not make an instance hold records: the reference data loads them. */
-  @Override
-  public boolean holdsRecords(UUID charterId) {
-    return false;
+    // indicators alone do not make an instance hold records: the reference data loads them
+    super(jdbc, List.of(INDICATOR, COMMITMENTS, VALUES), SELECT, null);
   }
 
   @Override
@@ -120,10 +98,26 @@ class IndicatorExchange implements RecordExchange {
       return Set.of();
     }
     return new HashSet<>(
-        jdbc.sql("select code from indicator where charter_id = ?")
+        jdbc()
+            .sql("select code from indicator where charter_id = ?")
             .param(charterId)
             .query(String.class)
             .list());
+  }
+
+  @Override
+  public void afterImport(RecordTable table, List<Map<String, Object>> rows) {
+    if (!table.name().equals(VALUES.name())) {
+      return;
+    }
+    for (Map<String, Object> value : rows) {
+      if (value.get("superseded_by") != null) {
+        jdbc()
+            .sql("update indicator_value set superseded_by = ? where id = ?")
+            .params(value.get("superseded_by"), value.get("id"))
+            .update();
+      }
+    }
   }
 
   /** A value's correction is set once every value is in ({@link #afterImport}). */
@@ -134,20 +128,6 @@ class IndicatorExchange implements RecordExchange {
       written = new HashMap<>(row);
       written.put("superseded_by", null);
     }
-    RecordRows.insert(jdbc, table, written, charterId);
-  }
-
-  @Override
-  public void afterImport(RecordTable table, List<Map<String, Object>> rows) {
-    if (!table.name().equals(VALUES.name())) {
-      return;
-    }
-    for (Map<String, Object> value : rows) {
-      if (value.get("superseded_by") != null) {
-        jdbc.sql("update indicator_value set superseded_by = ? where id = ?")
-            .params(value.get("superseded_by"), value.get("id"))
-            .update();
-      }
-    }
+    RecordRows.insert(jdbc(), table, written, charterId);
   }
 }

@@ -6,12 +6,9 @@ import static org.entente.exchange.Column.required;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.entente.exchange.CharterKeys;
 import org.entente.exchange.Kind;
-import org.entente.exchange.RecordExchange;
-import org.entente.exchange.RecordRows;
 import org.entente.exchange.RecordTable;
+import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(40)
-class MeetingExchange implements RecordExchange {
+class MeetingExchange extends TableExchange {
 
   static final RecordTable MEETING =
       new RecordTable(
@@ -134,37 +131,11 @@ class MeetingExchange implements RecordExchange {
           "joint_statement",
           "select x.* from joint_statement x" + OF_MEETING + " order by x.meeting_id");
 
-  private final JdbcClient jdbc;
-
   MeetingExchange(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  @Override
-  public List<RecordTable> tables() {
-    return List.of(MEETING, PARTICIPANTS, AGENDA, DECISIONS, ACTION_ITEMS, STATEMENT);
-  }
-
-  @Override
-  public List<Map<String, Object>> rows(RecordTable table, CharterKeys keys, Viewer reader) {
-    return jdbc.sql(SELECT.get(table.name()))
-        .param("charter", keys.charterId())
-        .params(reader.parameters())
-        .query((rs, n) -> RecordRows.read(table, rs, keys))
-        .list();
-  }
-
-  @Override
-  public boolean holdsRecords(UUID charterId) {
-    return jdbc.sql("select count(*) from meeting where charter_id = ?")
-            .param(charterId)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
-  @Override
-  public void insert(RecordTable table, Map<String, Object> row, UUID charterId) {
-    RecordRows.insert(jdbc, table, row, charterId);
+    super(
+        jdbc,
+        List.of(MEETING, PARTICIPANTS, AGENDA, DECISIONS, ACTION_ITEMS, STATEMENT),
+        SELECT,
+        "meeting");
   }
 }

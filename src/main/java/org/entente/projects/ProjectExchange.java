@@ -6,12 +6,9 @@ import static org.entente.exchange.Column.required;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.entente.exchange.CharterKeys;
 import org.entente.exchange.Kind;
-import org.entente.exchange.RecordExchange;
-import org.entente.exchange.RecordRows;
 import org.entente.exchange.RecordTable;
+import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** What leaves the projects module: projects, their commitments and their financing. */
 @Component
 @Order(10)
-class ProjectExchange implements RecordExchange {
+class ProjectExchange extends TableExchange {
 
   static final RecordTable PROJECT =
       new RecordTable(
@@ -79,37 +76,7 @@ class ProjectExchange implements RecordExchange {
               + Viewer.condition("p")
               + " order by x.project_id, x.position");
 
-  private final JdbcClient jdbc;
-
   ProjectExchange(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  @Override
-  public List<RecordTable> tables() {
-    return List.of(PROJECT, COMMITMENTS, FINANCING);
-  }
-
-  @Override
-  public List<Map<String, Object>> rows(RecordTable table, CharterKeys keys, Viewer reader) {
-    return jdbc.sql(SELECT.get(table.name()))
-        .param("charter", keys.charterId())
-        .params(reader.parameters())
-        .query((rs, n) -> RecordRows.read(table, rs, keys))
-        .list();
-  }
-
-  @Override
-  public boolean holdsRecords(UUID charterId) {
-    return jdbc.sql("select count(*) from project where charter_id = ?")
-            .param(charterId)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
-  @Override
-  public void insert(RecordTable table, Map<String, Object> row, UUID charterId) {
-    RecordRows.insert(jdbc, table, row, charterId);
+    super(jdbc, List.of(PROJECT, COMMITMENTS, FINANCING), SELECT, "project");
   }
 }

@@ -6,12 +6,9 @@ import static org.entente.exchange.Column.required;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.entente.exchange.CharterKeys;
 import org.entente.exchange.Kind;
-import org.entente.exchange.RecordExchange;
-import org.entente.exchange.RecordRows;
 import org.entente.exchange.RecordTable;
+import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** What leaves the roadmaps module: milestones and their dependencies. */
 @Component
 @Order(20)
-class MilestoneExchange implements RecordExchange {
+class MilestoneExchange extends TableExchange {
 
   static final RecordTable MILESTONE =
       new RecordTable(
@@ -60,37 +57,7 @@ class MilestoneExchange implements RecordExchange {
               + Viewer.condition("m")
               + " order by x.milestone_id, x.depends_on");
 
-  private final JdbcClient jdbc;
-
   MilestoneExchange(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  @Override
-  public List<RecordTable> tables() {
-    return List.of(MILESTONE, DEPENDENCY);
-  }
-
-  @Override
-  public List<Map<String, Object>> rows(RecordTable table, CharterKeys keys, Viewer reader) {
-    return jdbc.sql(SELECT.get(table.name()))
-        .param("charter", keys.charterId())
-        .params(reader.parameters())
-        .query((rs, n) -> RecordRows.read(table, rs, keys))
-        .list();
-  }
-
-  @Override
-  public boolean holdsRecords(UUID charterId) {
-    return jdbc.sql("select count(*) from milestone where charter_id = ?")
-            .param(charterId)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
-  @Override
-  public void insert(RecordTable table, Map<String, Object> row, UUID charterId) {
-    RecordRows.insert(jdbc, table, row, charterId);
+    super(jdbc, List.of(MILESTONE, DEPENDENCY), SELECT, "milestone");
   }
 }

@@ -1,21 +1,25 @@
 package org.entente.charter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.entente.audit.RecordChanges;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * A charter's working groups and commitments, the list of charters and each charter's index, as
- * each kind of viewer sees them, kept until a record changes (decision 0020): every list, page and
- * check of a charter's groups and commitments starts here, and the records behind them change
- * rarely. Groups and commitments are kept apart, so that what asks for a group alone reads neither
- * commitments nor clauses; the commitments are built from the kept groups.
+ * A charter's working groups and commitments and the list of charters, as each kind of viewer sees
+ * them, and every charter's index, whoever may see it, kept until a record changes (decision 0020):
+ * every list, page and check of a charter's groups and commitments starts here, and the records
+ * behind them change rarely. Groups and commitments are kept apart, so that what asks for a group
+ * alone reads neither commitments nor clauses; the commitments are built from the kept groups.
  */
 final class CharterStructure {
 
@@ -42,7 +46,8 @@ final class CharterStructure {
   private final RecordChanges.Kept<Seen, List<WorkingGroupView>> groups;
   private final RecordChanges.Kept<Seen, List<CommitmentView>> commitments;
   private final RecordChanges.Kept<Seen, List<CharterSummary>> lists;
-  private final RecordChanges.Kept<UUID, Optional<CharterIndex>> indexes;
+  private final RecordChanges.Kept<Boolean, CharterIndex.All> indexes;
+  private volatile CharterIndex.All lastRead = new CharterIndex.All(Map.of());
 
   CharterStructure(CharterReader reader, CharterIndexReader indexReader, RecordChanges changes) {
     this.changes = changes;
@@ -51,7 +56,7 @@ final class CharterStructure {
     this.groups = changes.kept(MAX_KEPT);
     this.commitments = changes.kept(MAX_KEPT);
     this.lists = changes.kept(MAX_KEPT);
-    this.indexes = changes.kept(MAX_KEPT);
+    this.indexes = changes.kept(1);
   }
 
   /** The charter's working groups the viewer may see, in the charter's order. */
@@ -92,8 +97,53 @@ final class CharterStructure {
     return lists.get(Seen.of(null, viewer), () -> List.copyOf(reader.charters(viewer)));
   }
 
-  /** The charter's index, whoever may see it. */
-  Optional<CharterIndex> index(UUID charterId) {
-    return indexes.get(charterId, () -> indexReader.index(charterId));
+  /** Where a request keeps the indexes it was given, so that it asks for them once. */
+  private static final String IN_REQUEST = CharterStructure.class.getName() + ".indexes";
+
+  /**
+   * Every charter's index, whoever may see it, as the records stand now. Within one web request it
+   * is asked for once (one statement while no record changed); a transaction that writes reads it
+   * anew.
+   */
+  CharterIndex.All indexes() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return read(indexes.get(Boolean.TRUE, indexReader::all));
+    }
+    if (!changes.keepable()) {
+      request.removeAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+      return read(indexReader.all());
+    }
+    if (request.getAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST)
+        instanceof CharterIndex.All all) {
+      return all;
+    }
+    CharterIndex.All all = read(indexes.get(Boolean.TRUE, indexReader::all));
+    request.setAttribute(IN_REQUEST, all, RequestAttributes.SCOPE_REQUEST);
+    return all;
+  }
+
+  /**
+   * A key found by an id in the indexes last read, with no statement, else in {@link #indexes()}:
+   * for what never changes once a record is made (a record's id and key, the charter it belongs to;
+   * records are synchronized by key, and one that leaves is retired, not renamed). Never for what a
+   * record's audience, name or retirement decide.
+   */
+  Optional<String> key(Function<CharterIndex.All, Optional<String>> lookup) {
+    Optional<String> known = lookup.apply(lastRead);
+    return known.isPresent() ? known : lookup.apply(indexes());
+  }
+
+  private CharterIndex.All read(CharterIndex.All all) {
+    lastRead = all;
+    return all;
+  }
+
+  /** Lets go of the indexes the current request was given: its charter records are changing. */
+  void forgetInRequest() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      request.removeAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+    }
   }
 }

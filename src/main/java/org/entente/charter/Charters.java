@@ -40,7 +40,6 @@ public class Charters {
   private final JdbcClient jdbc;
   private final CharterReader reader;
   private final CharterOverviewReader overviewReader;
-  private final CharterIndexReader indexReader;
   private final CharterStructure structure;
   private final CharterSync sync;
   private final CharterSearch search;
@@ -50,8 +49,7 @@ public class Charters {
     this.jdbc = jdbc;
     this.reader = new CharterReader(jdbc);
     this.overviewReader = new CharterOverviewReader(jdbc, reader);
-    this.indexReader = new CharterIndexReader(jdbc);
-    this.structure = new CharterStructure(reader, indexReader, changes);
+    this.structure = new CharterStructure(reader, new CharterIndexReader(jdbc), changes);
     this.sync = new CharterSync(jdbc, clock, audit);
     this.search = new CharterSearch(jdbc);
     this.platformWriter = new PlatformWriter(jdbc, clock, audit);
@@ -59,24 +57,39 @@ public class Charters {
 
   /**
    * The key of the charter with this id, whoever may see it: for modules that keep the charter's id
-   * on their own records. Never shown to anyone as it is.
+   * on their own records. Never shown to anyone as it is. Keys never change: one already read costs
+   * no statement.
    */
   public Optional<String> keyOf(UUID charterId) {
-    return index(charterId).map(CharterIndex::charterKey);
+    return structure.key(all -> all.charterKey(charterId));
   }
 
   /**
-   * The charter's records by id and key, whoever may see them, retired ones too, kept until a
-   * record changes: for modules that keep ids of the charter's records on their own (see {@link
-   * CharterIndex}).
+   * The key of a working group or dialogue platform of any charter, by its id, whoever may see it:
+   * for modules that keep the body's id on their own records. Never shown to anyone as it is. Keys
+   * never change: one already read costs no statement.
    */
+  public Optional<String> bodyKey(UUID bodyId) {
+    return structure.key(all -> all.body(bodyId).map(CharterIndex.Entry::key));
+  }
+
+  /**
+   * Every charter's records by id and key, whoever may see them, retired ones too, kept until a
+   * record changes and asked for once in a web request: for modules that keep ids of the charter's
+   * records on their own (see {@link CharterIndex}).
+   */
+  public CharterIndex.All indexes() {
+    return structure.indexes();
+  }
+
+  /** The {@link CharterIndex} of the charter with this id, or empty when there is none. */
   public Optional<CharterIndex> index(UUID charterId) {
-    return structure.index(charterId);
+    return indexes().charter(charterId);
   }
 
   /** The index of the charter with this key, whoever may see it, or empty when there is none. */
   public Optional<CharterIndex> index(String charterKey) {
-    return idOf(charterKey).flatMap(this::index);
+    return indexes().charter(charterKey);
   }
 
   /**
@@ -84,10 +97,7 @@ public class Charters {
    * caller checks its audience), or empty when there is none.
    */
   public Optional<CharterIndex.Entry> body(UUID bodyId) {
-    return indexReader
-        .charterOfBody(bodyId)
-        .flatMap(this::index)
-        .flatMap(index -> index.body(bodyId));
+    return indexes().body(bodyId);
   }
 
   /**
@@ -96,6 +106,7 @@ public class Charters {
    */
   @Transactional
   public SyncReport synchronize(CharterContent content) {
+    structure.forgetInRequest();
     return sync.synchronize(content);
   }
 
@@ -329,24 +340,10 @@ public class Charters {
       String purpose,
       String classification,
       Viewer viewer) {
+    structure.forgetInRequest();
     platformWriter.establish(
         require(charterKey, viewer), key, name, purpose, classification, viewer);
     return platform(charterKey, key, viewer);
-  }
-
-  /** The time zone a party's officials see times in, when the definition gives one. */
-  public Optional<java.time.ZoneId> partyTimeZone(String charterKey, String party) {
-    if (party == null) {
-      return Optional.empty();
-    }
-    return jdbc.sql(
-            "select p.time_zone from party p join charter c on c.id = p.charter_id"
-                + " where c.code = ? and p.code = ? and p.retired = false")
-        .params(charterKey, party)
-        .query(String.class)
-        .optional()
-        .filter(java.util.Objects::nonNull)
-        .map(java.time.ZoneId::of);
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.entente.charter.CharterDirectory;
-import org.entente.charter.CharterDirectory.Names;
+import org.entente.charter.CharterIndex;
+import org.entente.charter.Charters;
 import org.entente.identity.Accounts;
 import org.entente.identity.Viewer;
 import org.entente.meetings.Meeting.Body;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class ActionItemReads {
 
   private final ActionItemStore store;
-  private final CharterDirectory directory;
+  private final Charters charters;
   private final Roadmaps roadmaps;
   private final Accounts accounts;
   private final MeetingAudit audit;
@@ -39,13 +39,13 @@ class ActionItemReads {
 
   ActionItemReads(
       ActionItemStore store,
-      CharterDirectory directory,
+      Charters charters,
       Roadmaps roadmaps,
       Accounts accounts,
       MeetingAudit audit,
       Clock clock) {
     this.store = store;
-    this.directory = directory;
+    this.charters = charters;
     this.roadmaps = roadmaps;
     this.accounts = accounts;
     this.audit = audit;
@@ -54,13 +54,13 @@ class ActionItemReads {
 
   /** The action item, if the viewer may see it. */
   Optional<ActionItemView> find(UUID id, Viewer viewer) {
-    return views(store.find("a.id = :id", Map.of("id", id), false, viewer), directory.names())
+    return views(store.find("a.id = :id", Map.of("id", id), false, viewer), charters.indexes())
         .stream()
         .findFirst();
   }
 
   /** The action items of a meeting the viewer may see. */
-  List<ActionItemView> ofMeeting(UUID meetingId, Viewer viewer, Names names) {
+  List<ActionItemView> ofMeeting(UUID meetingId, Viewer viewer, CharterIndex.All names) {
     return views(
         store.find("a.meeting_id = :meeting", Map.of("meeting", meetingId), false, viewer), names);
   }
@@ -85,7 +85,7 @@ class ActionItemReads {
             params,
             false,
             viewer),
-        directory.names());
+        charters.indexes());
   }
 
   /**
@@ -94,7 +94,7 @@ class ActionItemReads {
    * read to record, as a meeting's are.
    */
   List<OpenActionItem> open(UUID charterId, Viewer viewer) {
-    Names names = directory.names();
+    CharterIndex.All names = charters.indexes();
     List<ActionItemStore.Row> rows =
         store.find(
             "a.charter_id = :charter and a.status = 'OPEN' and a.due_on is not null",
@@ -106,9 +106,9 @@ class ActionItemReads {
     List<OpenActionItem> items = new java.util.ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       ActionItemStore.Row row = rows.get(i);
-      Optional<CharterDirectory.Body> group = names.body(row.audience().group());
+      Optional<CharterIndex.Entry> group = names.body(row.audience().group());
       boolean restrictedRead =
-          group.map(CharterDirectory.Body::restricted).orElse(false)
+          group.map(CharterIndex.Entry::restricted).orElse(false)
               && row.meetingClassification() != Classification.PUBLIC;
       if (restrictedRead) {
         restricted.add(row.meetingId().toString());
@@ -118,7 +118,7 @@ class ActionItemReads {
           new OpenActionItem(
               views.get(i),
               row.meetingBody().code(),
-              framework ? null : group.map(CharterDirectory.Body::key).orElse(null),
+              framework ? null : group.map(CharterIndex.Entry::key).orElse(null),
               framework ? "Partnership framework" : group.map(g -> g.name().text()).orElse(""),
               restrictedRead));
     }
@@ -126,7 +126,7 @@ class ActionItemReads {
     return items;
   }
 
-  private List<ActionItemView> views(List<ActionItemStore.Row> rows, Names names) {
+  private List<ActionItemView> views(List<ActionItemStore.Row> rows, CharterIndex.All names) {
     LocalDate today = LocalDate.now(clock);
     Map<UUID, Viewer.Audience> milestones =
         roadmaps.audiences(

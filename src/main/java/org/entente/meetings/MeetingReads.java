@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.entente.charter.CharterDirectory;
-import org.entente.charter.CharterDirectory.Names;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
+import org.entente.charter.Charters;
 import org.entente.concurrence.Concurrence;
 import org.entente.identity.Viewer;
 import org.entente.meetings.Meeting.Body;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MeetingReads {
 
-  private final CharterDirectory directory;
+  private final Charters charters;
   private final MeetingStore store;
   private final MeetingChildren children;
   private final StatementStore statements;
@@ -44,7 +44,7 @@ class MeetingReads {
   private final MeetingAudit audit;
 
   MeetingReads(
-      CharterDirectory directory,
+      Charters charters,
       MeetingStore store,
       MeetingChildren children,
       StatementStore statements,
@@ -52,7 +52,7 @@ class MeetingReads {
       ActionItemReads actionItems,
       Concurrence concurrence,
       MeetingAudit audit) {
-    this.directory = directory;
+    this.charters = charters;
     this.store = store;
     this.children = children;
     this.statements = statements;
@@ -63,12 +63,12 @@ class MeetingReads {
   }
 
   /** The charter's names, as the records stand. */
-  Names names() {
-    return directory.names();
+  CharterIndex.All names() {
+    return charters.indexes();
   }
 
   /** The meeting with its participants, agenda, decisions, action items and statement. */
-  MeetingView full(Meeting m, Names names, Viewer viewer) {
+  MeetingView full(Meeting m, CharterIndex.All names, Viewer viewer) {
     List<ParticipantView> participants = children.participants(m.id());
     List<AgendaItemView> agenda =
         children.agenda(m.id()).stream()
@@ -102,7 +102,7 @@ class MeetingReads {
   }
 
   /** Meetings as a list shows them, without what they produced; a recorded read when restricted. */
-  List<MeetingView> shown(List<Meeting> meetings, Names names, Viewer viewer) {
+  List<MeetingView> shown(List<Meeting> meetings, CharterIndex.All names, Viewer viewer) {
     recordRestrictedReads(meetings, names);
     Map<String, Optional<ZoneId>> zones = new HashMap<>();
     return meetings.stream()
@@ -121,7 +121,7 @@ class MeetingReads {
   }
 
   /** Records the read of those meetings that are a restricted group's and not public. */
-  void recordRestrictedReads(List<Meeting> meetings, Names names) {
+  void recordRestrictedReads(List<Meeting> meetings, CharterIndex.All names) {
     audit.restrictedReads(
         meetings.stream()
             .filter(
@@ -129,7 +129,7 @@ class MeetingReads {
                     m.classification() != Classification.PUBLIC
                         && names
                             .body(m.groupId())
-                            .map(CharterDirectory.Body::restricted)
+                            .map(CharterIndex.Entry::restricted)
                             .orElse(false))
             .map(m -> m.id().toString())
             .toList());
@@ -139,7 +139,7 @@ class MeetingReads {
    * The zone a viewer sees a charter's times in: their party's, as the charter's definition gives
    * it; for everyone else, each meeting's own.
    */
-  Optional<ZoneId> zoneFor(String charterKey, Viewer viewer, Names names) {
+  Optional<ZoneId> zoneFor(String charterKey, Viewer viewer, CharterIndex.All names) {
     return viewer.official() ? names.partyZone(charterKey, viewer.party()) : Optional.empty();
   }
 
@@ -148,7 +148,7 @@ class MeetingReads {
    * published joint statements whose text does (those anyone may read).
    */
   List<SearchHit> search(CharterSummary charter, TextQuery query, boolean postgres, Viewer viewer) {
-    Names names = names();
+    CharterIndex.All names = names();
     TextQuery.Condition match =
         query.condition(
             "m.title || ' ' || coalesce(m.place, '') || ' ' || coalesce(m.minutes, '')",
@@ -163,7 +163,7 @@ class MeetingReads {
 
   /** Search hits: the meetings found, then the published statements found. */
   private List<SearchHit> hits(
-      List<Meeting> meetings, List<StatementStore.Published> published, Names names) {
+      List<Meeting> meetings, List<StatementStore.Published> published, CharterIndex.All names) {
     List<SearchHit> hits = new ArrayList<>();
     for (Meeting m : meetings) {
       hits.add(
@@ -195,7 +195,7 @@ class MeetingReads {
 
   /** The published joint statements of a charter, newest first. */
   List<PublishedStatement> publishedStatements(String charterKey) {
-    Names names = names();
+    CharterIndex.All names = names();
     return names
         .charterId(charterKey)
         .map(
@@ -212,7 +212,7 @@ class MeetingReads {
    * @throws NotFoundException when there is no such meeting, or its statement is not published
    */
   PublishedStatement publishedStatement(UUID meetingId) {
-    Names names = names();
+    CharterIndex.All names = names();
     return statements
         .publishedOf(meetingId, names)
         .map(p -> published(p, names))
@@ -220,7 +220,7 @@ class MeetingReads {
   }
 
   /** A published statement, as anyone may read it. */
-  private PublishedStatement published(StatementStore.Published p, Names names) {
+  private PublishedStatement published(StatementStore.Published p, CharterIndex.All names) {
     Meeting m = p.meeting();
     return new PublishedStatement(
         m.id(),
@@ -234,13 +234,13 @@ class MeetingReads {
   }
 
   /** The key of the group or platform a meeting is of; null for the framework. */
-  static String bodyKey(Meeting m, Names names) {
+  static String bodyKey(Meeting m, CharterIndex.All names) {
     return m.body() == Body.FRAMEWORK
         ? null
-        : names.body(m.groupId()).map(CharterDirectory.Body::key).orElse(null);
+        : names.body(m.groupId()).map(CharterIndex.Entry::key).orElse(null);
   }
 
-  private static String bodyName(Meeting m, Names names) {
+  private static String bodyName(Meeting m, CharterIndex.All names) {
     if (m.body() == Body.FRAMEWORK) {
       return "Partnership framework";
     }
@@ -249,7 +249,7 @@ class MeetingReads {
 
   private static MeetingView view(
       Meeting m,
-      Names names,
+      CharterIndex.All names,
       Optional<ZoneId> partyZone,
       List<ParticipantView> participants,
       List<AgendaItemView> agenda,

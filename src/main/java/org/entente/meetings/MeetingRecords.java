@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.entente.charter.CharterDirectory.Names;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
@@ -131,7 +131,7 @@ class MeetingRecords {
    *
    * @throws ConflictException when it changed since that version
    */
-  void change(Meeting current, MeetingChange change, Names names) {
+  void change(Meeting current, MeetingChange change, CharterIndex.All names) {
     UUID id = current.id();
     Meeting.Changed changed = current.change(change, Instant.now(clock));
     Meeting after = changed.meeting();

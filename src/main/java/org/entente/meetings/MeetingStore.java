@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.entente.charter.CharterDirectory.Names;
+import org.entente.charter.CharterIndex;
 import org.entente.identity.Viewer;
 import org.entente.meetings.Meeting.Body;
 import org.entente.meetings.Meeting.Status;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The meeting table: meetings read as far as a viewer may see them (the one visibility condition),
  * and written against their version. A meeting names its charter and group by id; their keys and
- * names come from the charter module's {@link Names}.
+ * names come from the charter module's {@link CharterIndex.All}.
  */
 @Repository
 class MeetingStore {
@@ -34,7 +34,7 @@ class MeetingStore {
   }
 
   /** The meeting's row, read with the charter's key. */
-  static Meeting meeting(ResultSet rs, Names names) throws SQLException {
+  static Meeting meeting(ResultSet rs, CharterIndex.All names) throws SQLException {
     UUID charterId = rs.getObject("charter_id", UUID.class);
     return new Meeting(
         rs.getObject("id", UUID.class),
@@ -56,7 +56,7 @@ class MeetingStore {
   }
 
   /** The meeting with this id, if the viewer may see it. */
-  Optional<Meeting> find(UUID id, Viewer viewer, Names names) {
+  Optional<Meeting> find(UUID id, Viewer viewer, CharterIndex.All names) {
     return jdbc.sql("select m.* from meeting m where m.id = :id and " + Viewer.condition("m"))
         .param("id", id)
         .params(viewer.parameters())
@@ -74,7 +74,7 @@ class MeetingStore {
       Instant from,
       Instant to,
       Viewer viewer,
-      Names names) {
+      CharterIndex.All names) {
     return jdbc.sql(
             "select m.* from meeting m where "
                 + condition
@@ -90,7 +90,8 @@ class MeetingStore {
   }
 
   /** The charter's meetings the viewer may see that match a search, newest first, at most 200. */
-  List<Meeting> matching(UUID charterId, TextQuery.Condition match, Viewer viewer, Names names) {
+  List<Meeting> matching(
+      UUID charterId, TextQuery.Condition match, Viewer viewer, CharterIndex.All names) {
     return jdbc.sql(
             "select m.* from meeting m where m.charter_id = :charter and "
                 + Viewer.condition("m")

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.audit.Audit;
-import org.entente.charter.CharterDirectory.Names;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.Charters;
 import org.entente.concurrence.Concurrence;
@@ -121,7 +121,7 @@ public class Meetings {
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
   public MeetingView meeting(UUID id, Viewer viewer) {
-    Names names = reads.names();
+    CharterIndex.All names = reads.names();
     Meeting meeting = visible(id, viewer, names);
     reads.recordRestrictedReads(List.of(meeting), names);
     return reads.full(meeting, names, viewer);
@@ -157,7 +157,7 @@ public class Meetings {
 
   private List<MeetingView> starting(
       String condition, Map<String, ?> params, Instant from, Instant to, Viewer viewer) {
-    Names names = reads.names();
+    CharterIndex.All names = reads.names();
     return reads.shown(store.starting(condition, params, from, to, viewer, names), names, viewer);
   }
 
@@ -184,7 +184,7 @@ public class Meetings {
     if (change == null) {
       throw new BadRequestException(null, "a change is required");
     }
-    Names names = reads.names();
+    CharterIndex.All names = reads.names();
     records.change(visible(id, viewer, names).requireWritableBy(viewer), change, names);
     return reload(id, viewer);
   }
@@ -310,7 +310,7 @@ public class Meetings {
   @Transactional
   public MilestoneView makeMilestone(UUID actionItemId, String key, Viewer viewer) {
     ActionItemView item = actionItem(actionItemId, viewer);
-    Names names = reads.names();
+    CharterIndex.All names = reads.names();
     Meeting meeting = visible(item.meetingId(), viewer, names).requireWritableBy(viewer);
     return actionItems.makeMilestone(
         meeting, MeetingReads.bodyKey(meeting, names), item, key, viewer);
@@ -393,7 +393,7 @@ public class Meetings {
 
   // ---------------------------------------------------------------- helpers
 
-  private Meeting visible(UUID id, Viewer viewer, Names names) {
+  private Meeting visible(UUID id, Viewer viewer, CharterIndex.All names) {
     return store
         .find(id, viewer, names)
         .orElseThrow(() -> new NotFoundException("meeting", String.valueOf(id)));
@@ -412,7 +412,7 @@ public class Meetings {
    * the read's own transaction would wait on the write's lock of the audit trail.
    */
   private MeetingView reload(UUID id, Viewer viewer) {
-    Names names = reads.names();
+    CharterIndex.All names = reads.names();
     return reads.full(visible(id, viewer, names), names, viewer);
   }
 

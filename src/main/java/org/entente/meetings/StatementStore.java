@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.entente.charter.CharterDirectory.Names;
+import org.entente.charter.CharterIndex;
 import org.entente.shared.TextQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,7 +66,7 @@ class StatementStore {
   }
 
   /** The published statements of a charter, newest first. */
-  List<Published> published(UUID charterId, Names names) {
+  List<Published> published(UUID charterId, CharterIndex.All names) {
     return jdbc.sql(PUBLISHED + " and m.charter_id = ? order by s.published_at desc")
         .param(charterId)
         .query((rs, n) -> published(rs, names))
@@ -74,7 +74,7 @@ class StatementStore {
   }
 
   /** The meeting's statement, if it is published. */
-  Optional<Published> publishedOf(UUID meetingId, Names names) {
+  Optional<Published> publishedOf(UUID meetingId, CharterIndex.All names) {
     return jdbc.sql(PUBLISHED + " and m.id = ?")
         .param(meetingId)
         .query((rs, n) -> published(rs, names))
@@ -82,7 +82,7 @@ class StatementStore {
   }
 
   /** The charter's published statements whose text matches a search, newest first, at most 200. */
-  List<Published> matching(UUID charterId, TextQuery.Condition match, Names names) {
+  List<Published> matching(UUID charterId, TextQuery.Condition match, CharterIndex.All names) {
     return jdbc.sql(
             PUBLISHED
                 + " and m.charter_id = :charter and "
@@ -94,7 +94,7 @@ class StatementStore {
         .list();
   }
 
-  private static Published published(ResultSet rs, Names names) throws SQLException {
+  private static Published published(ResultSet rs, CharterIndex.All names) throws SQLException {
     return new Published(
         MeetingStore.meeting(rs, names),
         rs.getString("statement_text"),

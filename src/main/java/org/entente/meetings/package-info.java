@@ -14,7 +14,7 @@
  * SQL of the module's own tables (meeting, meeting_participant, agenda_item, meeting_decision,
  * action_item, joint_statement); {@code MeetingReads} and {@code ActionItemReads} the read side;
  * {@code MeetingAudit} the audit trail. Charters, groups and platforms are named through the
- * charter module's {@code CharterDirectory}, milestones through {@code Roadmaps}; no SQL here reads
+ * charter module's {@code CharterIndex}, milestones through {@code Roadmaps}; no SQL here reads
  * another module's table. Pages and their forms are in {@code org.entente.meetings.web}.
  */
 @org.springframework.modulith.ApplicationModule(

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
-import org.entente.charter.CharterKeyIndex;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.Charters;
 import org.entente.exchange.Column;
 import org.entente.exchange.RecordExchange;
@@ -33,12 +33,10 @@ import org.springframework.web.ErrorResponseException;
 class RecordImport {
 
   private final Charters charters;
-  private final CharterKeyIndex keys;
   private final Audit audit;
 
-  RecordImport(Charters charters, CharterKeyIndex keys, Audit audit) {
+  RecordImport(Charters charters, Audit audit) {
     this.charters = charters;
-    this.keys = keys;
     this.audit = audit;
   }
 
@@ -87,10 +85,11 @@ class RecordImport {
   }
 
   private Checked check(Map<?, ?> listed, List<Carried> tables, UUID charterId) {
+    CharterIndex index = charters.index(charterId).orElseThrow();
     Map<String, UUID> groups = new HashMap<>();
-    keys.groupKeys(charterId).forEach((id, key) -> groups.put(key, id));
+    index.bodyKeys().forEach((id, key) -> groups.put(key, id));
     Map<String, UUID> commitments = new HashMap<>();
-    keys.commitmentKeys(charterId).forEach((id, key) -> commitments.put(key, id));
+    index.commitmentKeys().forEach((id, key) -> commitments.put(key, id));
     RowReader reader = new RowReader(groups, commitments);
     Map<String, List<Map<String, Object>>> parsed = new LinkedHashMap<>();
     Map<String, Set<Object>> ids = new HashMap<>();

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.entente.audit.Audit;
-import org.entente.charter.CharterKeyIndex;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.Charters;
 import org.entente.exchange.CharterKeys;
 import org.entente.exchange.Column;
@@ -46,7 +46,6 @@ class RecordTables {
 
   private final List<Carried> tables;
   private final Charters charters;
-  private final CharterKeyIndex keys;
   private final RecordImport importer;
   private final Audit audit;
   private final Clock clock;
@@ -54,7 +53,6 @@ class RecordTables {
   RecordTables(
       List<RecordExchange> modules,
       Charters charters,
-      CharterKeyIndex keys,
       RecordImport importer,
       Audit audit,
       Clock clock) {
@@ -64,7 +62,6 @@ class RecordTables {
     }
     this.tables = List.copyOf(carried);
     this.charters = charters;
-    this.keys = keys;
     this.importer = importer;
     this.audit = audit;
     this.clock = clock;
@@ -78,9 +75,10 @@ class RecordTables {
   /** The charter's records the viewer may see, by table. */
   Map<String, Object> export(String charterKey, Viewer viewer) {
     UUID charterId = charters.idOf(charterKey).orElseThrow();
-    Map<UUID, String> commitments = keys.commitmentKeys(charterId, viewer);
-    CharterKeys charterKeys = new CharterKeys(charterId, keys.groupKeys(charterId), commitments);
-    Set<String> areas = keys.areaKeys(charterId, viewer);
+    CharterIndex index = charters.index(charterId).orElseThrow();
+    Map<UUID, String> commitments = index.commitmentKeys(viewer);
+    CharterKeys charterKeys = new CharterKeys(charterId, index.bodyKeys(), commitments);
+    Set<String> areas = index.areaKeys(viewer);
     Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
     Map<String, Set<String>> ids = new HashMap<>();
     for (Carried carried : tables) {
@@ -96,7 +94,7 @@ class RecordTables {
       }
       rows.put(table.name(), kept);
     }
-    auditRestricted(charterId, rows);
+    auditRestricted(charterId, index.restrictedGroupKeys(), rows);
     Map<String, Object> export = new LinkedHashMap<>();
     export.put("format", FORMAT);
     export.put("charter", charterKey);
@@ -168,8 +166,8 @@ class RecordTables {
   }
 
   /** An export that holds non-public records of a restricted group is a read to record. */
-  private void auditRestricted(UUID charterId, Map<String, List<Map<String, Object>>> rows) {
-    Set<String> restricted = keys.restrictedGroupKeys(charterId);
+  private void auditRestricted(
+      UUID charterId, Set<String> restricted, Map<String, List<Map<String, Object>>> rows) {
     int count = 0;
     for (Carried carried : tables) {
       if (!carried.table().ofGroup()) {

@@ -1,6 +1,7 @@
 package org.entente.projects;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
-import org.entente.charter.CharterLinks;
-import org.entente.charter.CharterLinks.CommitmentLink;
-import org.entente.charter.CharterLinks.GroupKeys;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.CharterViews.WorkingGroupInCharter;
@@ -47,12 +46,10 @@ class ProjectReads {
 
   private final ProjectStore store;
   private final Charters charters;
-  private final CharterLinks links;
 
-  ProjectReads(ProjectStore store, Charters charters, CharterLinks links) {
+  ProjectReads(ProjectStore store, Charters charters) {
     this.store = store;
     this.charters = charters;
-    this.links = links;
   }
 
   /** The projects of a working group the viewer may see, by key. */
@@ -110,13 +107,13 @@ class ProjectReads {
         store
             .visible(id, viewer)
             .orElseThrow(() -> new NotFoundException("project", String.valueOf(id)));
-    GroupKeys keys = links.groups(List.of(row.groupId())).get(row.groupId());
     Children children = store.children(List.of(id)).getOrDefault(id, Children.NONE);
-    Map<UUID, CommitmentLink> commitments = links.commitments(children.commitments());
+    Map<UUID, CharterIndex.Entry> commitments =
+        commitments(row.charterId(), children.commitments());
     return stored(
         row,
-        keys.charterKey(),
-        keys.groupKey(),
+        charters.keyOf(row.charterId()).orElseThrow(),
+        charters.bodyKey(row.groupId()).orElseThrow(),
         children,
         commitments,
         (r, target) -> viewer.canSee(target));
@@ -125,9 +122,6 @@ class ProjectReads {
   /** The charter's projects the viewer may see whose title or description match a search. */
   List<SearchHit> search(CharterSummary charter, TextQuery query, boolean postgres, Viewer viewer) {
     List<ProjectStore.Match> matches = store.search(charter.id(), query, postgres, viewer);
-    Set<UUID> groups = new HashSet<>();
-    matches.forEach(m -> groups.add(m.groupId()));
-    Map<UUID, GroupKeys> keys = links.groups(groups);
     List<SearchHit> hits = new ArrayList<>();
     for (ProjectStore.Match m : matches) {
       hits.add(
@@ -136,12 +130,23 @@ class ProjectReads {
               m.id().toString(),
               LocalizedText.fromJson(m.title()).text(),
               m.description() == null ? null : LocalizedText.fromJson(m.description()).text(),
-              keys.get(m.groupId()).groupKey(),
+              charters.bodyKey(m.groupId()).orElseThrow(),
               List.of(),
               m.stage().code(),
               "/projects/" + m.id()));
     }
     return hits;
+  }
+
+  /**
+   * The charter's commitments with these ids, by id, whoever may see them (the caller checks the
+   * audience): none asked for costs no statement.
+   */
+  private Map<UUID, CharterIndex.Entry> commitments(UUID charterId, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return charters.index(charterId).map(index -> index.commitments(ids)).orElse(Map.of());
   }
 
   /** The views of the projects the viewer may see, links to hidden records left out. */
@@ -171,7 +176,7 @@ class ProjectReads {
     Map<UUID, Children> children = store.children(rows.stream().map(ProjectRow::id).toList());
     Set<UUID> linked = new HashSet<>();
     children.values().forEach(c -> linked.addAll(c.commitments()));
-    Map<UUID, CommitmentLink> commitments = links.commitments(linked);
+    Map<UUID, CharterIndex.Entry> commitments = commitments(rows.get(0).charterId(), linked);
     return rows.stream()
         .map(
             r ->
@@ -191,13 +196,13 @@ class ProjectReads {
       String charterKey,
       String groupKey,
       Children children,
-      Map<UUID, CommitmentLink> commitments,
+      Map<UUID, CharterIndex.Entry> commitments,
       BiPredicate<ProjectRow, Viewer.Audience> linkShown) {
     List<CommitmentRef> refs = new ArrayList<>();
     for (UUID id : children.commitments()) {
-      CommitmentLink link = commitments.get(id);
+      CharterIndex.Entry link = commitments.get(id);
       if (link != null && linkShown.test(row, link.audience())) {
-        refs.add(new CommitmentRef(link.key(), link.title()));
+        refs.add(new CommitmentRef(link.key(), link.name()));
       }
     }
     Map<String, String> leads = LEADS.readValue(row.leads());

@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.audit.Audit;
-import org.entente.charter.CharterLinks;
-import org.entente.charter.CharterLinks.CommitmentLink;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
@@ -59,7 +58,6 @@ public class Projects {
   private final ProjectStore store;
   private final ProjectReads reads;
   private final ProjectAudit projectAudit;
-  private final CharterLinks links;
 
   Projects(
       JdbcClient jdbc,
@@ -70,8 +68,7 @@ public class Projects {
       org.springframework.context.ApplicationEventPublisher events,
       ProjectStore store,
       ProjectReads reads,
-      ProjectAudit projectAudit,
-      CharterLinks links) {
+      ProjectAudit projectAudit) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
@@ -81,7 +78,6 @@ public class Projects {
     this.store = store;
     this.reads = reads;
     this.projectAudit = projectAudit;
-    this.links = links;
   }
 
   /**
@@ -304,7 +300,11 @@ public class Projects {
         ids.add(id);
       }
     }
-    Map<UUID, CommitmentLink> linked = links.commitments(ids);
+    if (ids.isEmpty()) {
+      return ids;
+    }
+    Map<UUID, CharterIndex.Entry> linked =
+        charters.index(charterKey).orElseThrow().commitments(ids);
     for (UUID id : ids) {
       Viewer.requireLink(
           "commitments", project, "project", linked.get(id).audience(), "commitment");

@@ -9,7 +9,7 @@
  * who may, fixed fields, classification). {@code ProjectStore} holds the SQL of the module's own
  * tables ({@code project}, {@code project_commitment}, {@code project_financing}) and names no
  * other module's table: the charter's records a project links to are resolved through the charter
- * module's API ({@link org.entente.charter.Charters}, {@link org.entente.charter.CharterLinks}).
+ * module's API ({@link org.entente.charter.Charters}, {@link org.entente.charter.CharterIndex}).
  * {@code ProjectReads} builds the views; {@code ProjectAudit} names the audit events; {@link
  * org.entente.projects.ProjectCsv} exports and imports a group's projects as CSV ({@code
  * ProjectCsvReader} reads a file, {@code ProjectCsvCheck} checks its rows, {@code

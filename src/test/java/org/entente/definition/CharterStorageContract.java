@@ -213,11 +213,16 @@ abstract class CharterStorageContract {
     assertThat(index.charterId()).isEqualTo(charterId);
     assertThat(charters.keyOf(charterId)).contains("fd-sy-2025");
     assertThat(index.commitment(rivers).orElseThrow().key()).isEqualTo("shared-rivers");
+    assertThat(index.commitment(rivers).orElseThrow().name().text())
+        .isEqualTo("Shared river management");
+    assertThat(charters.indexes().charterId("fd-sy-2025")).contains(charterId);
     assertThat(index.commitment("shared-rivers").orElseThrow().id()).isEqualTo(rivers);
     assertThat(index.areas()).extracting(e -> e.key()).contains("culture", "trade");
     var group = index.workingGroups().get(0);
     assertThat(charters.body(group.id()).orElseThrow().key()).isEqualTo(group.key());
     assertThat(charters.body(group.id()).orElseThrow().charterId()).isEqualTo(charterId);
+    assertThat(charters.body(group.id()).orElseThrow().name().text()).isNotBlank();
+    assertThat(charters.bodyKey(group.id())).contains(group.key());
     assertThat(charters.body(rivers)).as("a commitment is no body").isEmpty();
 
     definitions.load("fs.yaml", text.replace("- key: cultural-exchange", "- key: cultural-fairs"));

@@ -124,6 +124,11 @@ public record CharterIndex(
     return found;
   }
 
+  /** Who may see a current (not retired) commitment, by its key. */
+  public Optional<Viewer.Audience> currentCommitment(String key) {
+    return commitment(key).filter(c -> !c.retired()).map(Entry::audience);
+  }
+
   /** An area by its key. */
   public Optional<Entry> area(String key) {
     return byKey(areas, key);
@@ -134,6 +139,11 @@ public record CharterIndex(
    */
   public Optional<ZoneId> partyZone(String party) {
     return party == null ? Optional.empty() : Optional.ofNullable(partyZones.get(party));
+  }
+
+  /** Every working group's key, by id, whoever may see them. */
+  public Map<UUID, String> workingGroupKeys() {
+    return keys(workingGroups.stream());
   }
 
   /** Every working group's and dialogue platform's key, by id, whoever may see them. */

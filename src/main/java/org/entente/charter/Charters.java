@@ -1,9 +1,7 @@
 package org.entente.charter;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.audit.Audit;
@@ -19,7 +17,6 @@ import org.entente.charter.CharterViews.WorkingGroupInCharter;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
-import org.entente.shared.Classification;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.PageOf;
@@ -137,53 +134,6 @@ public class Charters {
         .param(charterKey)
         .query(UUID.class)
         .optional();
-  }
-
-  /**
-   * The charter's key; who may see each of its areas and current commitments, by key; the keys of
-   * its working groups, by id, whoever asks: what other modules check the records that point at
-   * them against ({@link Viewer#canSee}, {@link Viewer.Audience#within}) and name a group by,
-   * without reading the charter's tables themselves. Never shown as such. One statement.
-   */
-  public record Targets(
-      String charterKey,
-      Map<String, Viewer.Audience> areas,
-      Map<String, Viewer.Audience> commitments,
-      Map<UUID, String> workingGroupKeys) {}
-
-  /** The {@link Targets} of the charter with this id (empty maps for an unknown id). */
-  public Targets targets(UUID charterId) {
-    Map<String, Viewer.Audience> areas = new LinkedHashMap<>();
-    Map<String, Viewer.Audience> commitments = new LinkedHashMap<>();
-    Map<UUID, String> groups = new LinkedHashMap<>();
-    String[] charterKey = {null};
-    jdbc.sql(
-            "select 'charter' as kind, id, code, classification, origin_party, group_id from"
-                + " charter where id = :charter union all select 'area', id, code, classification,"
-                + " origin_party, group_id from area"
-                + " where charter_id = :charter union all select 'commitment', id, code,"
-                + " classification, origin_party, group_id from commitment where charter_id ="
-                + " :charter and retired = false union all select 'group', id, code,"
-                + " classification, origin_party, group_id from working_group where charter_id ="
-                + " :charter")
-        .param("charter", charterId)
-        .query(
-            (org.springframework.jdbc.core.RowCallbackHandler)
-                rs -> {
-                  Viewer.Audience audience =
-                      new Viewer.Audience(
-                          Classification.valueOf(rs.getString("classification")),
-                          rs.getString("origin_party"),
-                          rs.getObject("group_id", UUID.class));
-                  switch (rs.getString("kind")) {
-                    case "area" -> areas.put(rs.getString("code"), audience);
-                    case "commitment" -> commitments.put(rs.getString("code"), audience);
-                    case "charter" -> charterKey[0] = rs.getString("code");
-                    default -> groups.put(rs.getObject("id", UUID.class), rs.getString("code"));
-                  }
-                });
-    return new Targets(
-        charterKey[0], Map.copyOf(areas), Map.copyOf(commitments), Map.copyOf(groups));
   }
 
   /** Everything the overview page shows, as far as the viewer may see it. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.indicators.Indicator.Assessment;
@@ -43,19 +44,27 @@ class IndicatorReads {
     Map<UUID, List<String>> links = store.commitmentKeys(ids);
     boolean anyArea = indicators.stream().anyMatch(i -> i.area() != null);
     boolean keyless = indicators.get(0).charterKey() == null;
-    Charters.Targets targets =
+    CharterIndex index =
         anyArea || keyless || !links.isEmpty()
-            ? charters.targets(indicators.get(0).charterId())
-            : new Charters.Targets(null, Map.of(), Map.of(), Map.of());
+            ? charters.index(indicators.get(0).charterId()).orElse(null)
+            : null;
     return indicators.stream()
-        .map(i -> keyless ? i.inCharter(targets.charterKey()) : i)
+        .map(i -> keyless ? i.inCharter(index == null ? null : index.charterKey()) : i)
         .map(
             i ->
                 view(
-                    i.shownWith(i.area() == null ? null : targets.areas().get(i.area())),
+                    i.shownWith(areaAudience(index, i.area())),
                     values.getOrDefault(i.id(), List.of()),
-                    shownLinks(i, links.getOrDefault(i.id(), List.of()), targets)))
+                    shownLinks(i, links.getOrDefault(i.id(), List.of()), index)))
         .toList();
+  }
+
+  /** Who may see an area of the charter, or null when there is none (or no area). */
+  private static Viewer.Audience areaAudience(CharterIndex index, String area) {
+    if (index == null || area == null) {
+      return null;
+    }
+    return index.area(area).map(CharterIndex.Entry::audience).orElse(null);
   }
 
   /**
@@ -64,12 +73,13 @@ class IndicatorReads {
    * that rule included).
    */
   private static List<String> shownLinks(
-      Indicator indicator, List<String> commitments, Charters.Targets targets) {
+      Indicator indicator, List<String> commitments, CharterIndex index) {
     Viewer.Audience audience = indicator.audience();
     return commitments.stream()
         .filter(
             c -> {
-              Viewer.Audience target = targets.commitments().get(c);
+              Viewer.Audience target =
+                  index == null ? null : index.currentCommitment(c).orElse(null);
               return target != null && audience.within(target);
             })
         .toList();
@@ -78,7 +88,10 @@ class IndicatorReads {
   /** The keys of the charter's working groups by id, for indicators that belong to one. */
   Map<UUID, String> groupKeys(List<Indicator> indicators) {
     return indicators.stream().anyMatch(i -> i.groupId() != null)
-        ? charters.targets(indicators.get(0).charterId()).workingGroupKeys()
+        ? charters
+            .index(indicators.get(0).charterId())
+            .map(CharterIndex::workingGroupKeys)
+            .orElseGet(HashMap::new)
         : new HashMap<>();
   }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
@@ -256,7 +257,10 @@ public class Indicators {
     String area = indicator.area();
     if (area != null) {
       Viewer.Audience target =
-          Optional.ofNullable(charters.targets(indicator.charterId()).areas().get(area))
+          charters
+              .index(indicator.charterId())
+              .flatMap(index -> index.area(area))
+              .map(CharterIndex.Entry::audience)
               .filter(viewer::canSee)
               .orElseThrow(
                   () -> new BadRequestException("area", "no area '" + area + "' in the charter"));

@@ -5,10 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.Charters;
 import org.entente.indicators.IndicatorReference.Entry;
 import org.entente.indicators.IndicatorReference.Reference;
@@ -53,11 +53,11 @@ class ReferenceLoader {
             .idOf(reference.charterKey())
             .orElseThrow(
                 () -> new IllegalStateException("no charter '" + reference.charterKey() + "'"));
-    Set<String> commitments = charters.targets(charterId).commitments().keySet();
+    CharterIndex index = charters.index(charterId).orElseThrow();
     Counts counts = new Counts();
     for (Entry e : reference.indicators()) {
       for (String c : e.commitments()) {
-        if (c == null || !commitments.contains(c)) {
+        if (c == null || index.currentCommitment(c).isEmpty()) {
           throw new IllegalStateException(
               "indicator " + e.key() + " measures no commitment '" + c + "' of the charter");
         }

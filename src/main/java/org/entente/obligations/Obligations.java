@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
@@ -76,7 +77,7 @@ public class Obligations {
     Map<String, UUID> groupIds =
         history.isEmpty()
             ? Map.of()
-            : charters.targets(charterId).workingGroupKeys().entrySet().stream()
+            : charters.index(charterId).orElseThrow().workingGroupKeys().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
     for (KeyedRows.Change change : store.synchronize(charterId, rules, history, groupIds)) {
       audit.record(
@@ -308,7 +309,11 @@ public class Obligations {
   @Transactional
   void recordAgreed(org.entente.concurrence.AgreementReached agreement) {
     String subject =
-        charters.targets(agreement.charterId()).workingGroupKeys().get(agreement.groupId());
+        charters
+            .index(agreement.charterId())
+            .map(CharterIndex::workingGroupKeys)
+            .orElse(Map.of())
+            .get(agreement.groupId());
     if (subject == null) {
       throw new IllegalStateException("no working group " + agreement.groupId());
     }

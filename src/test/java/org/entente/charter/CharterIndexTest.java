@@ -165,6 +165,9 @@ class CharterIndexTest {
         .containsEntry(dam, "secret-dam")
         .containsValues("shared-rivers", "cultural-exchange");
     assertThat(index.restrictedGroupKeys()).containsExactly("border-security");
+    assertThat(index.workingGroupKeys())
+        .containsEntry(border, "border-security")
+        .hasSize(index.workingGroups().size());
   }
 
   @Test
@@ -223,6 +226,8 @@ class CharterIndexTest {
       CharterIndex after = charters.index("fd-sy-2025").orElseThrow();
       assertThat(after.commitment("cultural-fairs")).as("the request's copy let go").isPresent();
       assertThat(after.commitment("cultural-exchange").orElseThrow().retired()).isTrue();
+      assertThat(after.currentCommitment("cultural-exchange")).as("retired").isEmpty();
+      assertThat(after.currentCommitment("cultural-fairs")).isPresent();
     } finally {
       RequestContextHolder.resetRequestAttributes();
     }

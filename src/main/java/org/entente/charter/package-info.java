@@ -10,5 +10,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Charter",
-    allowedDependencies = {"audit", "identity", "shared"})
+    allowedDependencies = {"audit", "exchange", "identity", "shared"})
 package org.entente.charter;

@@ -3,7 +3,6 @@ package org.entente.exchange;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.entente.identity.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,10 +39,10 @@ public abstract class TableExchange implements RecordExchange {
   }
 
   @Override
-  public List<Map<String, Object>> rows(RecordTable table, CharterKeys keys, Viewer reader) {
+  public List<Map<String, Object>> rows(RecordTable table, CharterKeys keys, Reader reader) {
     return jdbc.sql(selects.get(table.name()))
         .param("charter", keys.charterId())
-        .params(reader.parameters())
+        .params(reader.viewer().parameters())
         .query((rs, n) -> RecordRows.read(table, rs, keys))
         .list();
   }

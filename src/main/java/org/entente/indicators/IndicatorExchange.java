@@ -4,6 +4,7 @@ import static org.entente.exchange.Column.optional;
 import static org.entente.exchange.Column.reference;
 import static org.entente.exchange.Column.required;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,10 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.entente.exchange.Kind;
+import org.entente.exchange.Reader;
 import org.entente.exchange.RecordRows;
 import org.entente.exchange.RecordTable;
+import org.entente.exchange.RecordType;
 import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
+import org.entente.indicators.IndicatorViews.IndicatorView;
+import org.entente.indicators.IndicatorViews.ValueView;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * What leaves the indicators module: indicators, the commitments they measure and their values. The
  * indicators an instance loaded with the charter's reference data are its own: an import keeps them
- * as they are.
+ * as they are. To the public: the indicators both parties agreed to publish and their values, with
+ * their public fields.
  */
 @Component
 @Order(30)
@@ -87,9 +93,117 @@ class IndicatorExchange extends TableExchange {
               + Viewer.condition("i")
               + " order by x.indicator_id, x.id");
 
-  IndicatorExchange(JdbcClient jdbc) {
+  static final RecordType INDICATORS =
+      RecordType.of(
+          "indicators",
+          "id",
+          "key",
+          "name*",
+          "unit",
+          "direction",
+          "area",
+          "commitments",
+          "ownerOrganization",
+          "definition",
+          "dataSource",
+          "status");
+
+  static final RecordType INDICATOR_VALUES =
+      RecordType.of(
+          "indicator-values",
+          "indicator",
+          "id",
+          "kind",
+          "year",
+          "date",
+          "value",
+          "unit",
+          "publisher",
+          "sourceUrl",
+          "note",
+          "official",
+          "used");
+
+  private final Indicators indicators;
+
+  IndicatorExchange(JdbcClient jdbc, Indicators indicators) {
     // indicators alone do not make an instance hold records: the reference data loads them
     super(jdbc, List.of(INDICATOR, COMMITMENTS, VALUES), SELECT, null);
+    this.indicators = indicators;
+  }
+
+  @Override
+  public List<RecordType> types(Reader reader) {
+    return reader.isPublic() ? List.of(INDICATORS, INDICATOR_VALUES) : List.of();
+  }
+
+  @Override
+  public List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+    List<IndicatorView> list = indicators.list(charterKey, reader.viewer());
+    List<Map<String, Object>> records = new ArrayList<>();
+    switch (type.name()) {
+      case "indicators" -> list.forEach(i -> records.add(indicator(i)));
+      case "indicator-values" -> list.forEach(i -> values(i, records));
+      default -> super.records(type, charterKey, reader);
+    }
+    return records;
+  }
+
+  private static Map<String, Object> indicator(IndicatorView i) {
+    return INDICATORS.record(
+        "id",
+        i.id().toString(),
+        "key",
+        i.key(),
+        "name",
+        RecordType.texts(i.name()),
+        "unit",
+        i.unit(),
+        "direction",
+        i.direction(),
+        "area",
+        i.area(),
+        "commitments",
+        i.commitments(),
+        "ownerOrganization",
+        i.ownerOrganization(),
+        "definition",
+        i.definition(),
+        "dataSource",
+        i.dataSource(),
+        "status",
+        i.status() == null ? null : i.status().status());
+  }
+
+  private static void values(IndicatorView i, List<Map<String, Object>> records) {
+    for (ValueView v : i.values()) {
+      records.add(
+          INDICATOR_VALUES.record(
+              "indicator",
+              i.key(),
+              "id",
+              v.id().toString(),
+              "kind",
+              v.kind(),
+              "year",
+              v.year(),
+              "date",
+              RecordType.string(v.date()),
+              "value",
+              v.value() == null ? null : v.value().toPlainString(),
+              "unit",
+              v.unit(),
+              "publisher",
+              v.publisher(),
+              "sourceUrl",
+              v.sourceUrl(),
+              "note",
+              v.note(),
+              "official",
+              v.official(),
+              "used",
+              v.used()));
+    }
   }
 
   @Override

@@ -3,20 +3,24 @@ package org.entente.meetings;
 import static org.entente.exchange.Column.optional;
 import static org.entente.exchange.Column.reference;
 import static org.entente.exchange.Column.required;
+import static org.entente.exchange.RecordType.string;
 
 import java.util.List;
 import java.util.Map;
 import org.entente.exchange.Kind;
+import org.entente.exchange.Reader;
 import org.entente.exchange.RecordTable;
+import org.entente.exchange.RecordType;
 import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
+import org.entente.meetings.MeetingViews.PublishedStatement;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What leaves the meetings module: meetings with their participants, agenda, decisions, action
- * items and joint statements.
+ * items and joint statements; to the public, the published joint statements.
  */
 @Component
 @Order(40)
@@ -131,11 +135,59 @@ class MeetingExchange extends TableExchange {
           "joint_statement",
           "select x.* from joint_statement x" + OF_MEETING + " order by x.meeting_id");
 
-  MeetingExchange(JdbcClient jdbc) {
+  static final RecordType STATEMENTS =
+      RecordType.of(
+          "statements",
+          "meeting",
+          "meetingTitle",
+          "body",
+          "heldOn",
+          "place",
+          "text",
+          "publishedAt");
+
+  private final Meetings meetings;
+
+  MeetingExchange(JdbcClient jdbc, Meetings meetings) {
     super(
         jdbc,
         List.of(MEETING, PARTICIPANTS, AGENDA, DECISIONS, ACTION_ITEMS, STATEMENT),
         SELECT,
         "meeting");
+    this.meetings = meetings;
+  }
+
+  @Override
+  public List<RecordType> types(Reader reader) {
+    return reader.isPublic() ? List.of(STATEMENTS) : List.of();
+  }
+
+  /** The published joint statements, newest first: only they leave, and anyone may read them. */
+  @Override
+  public List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+    if (!type.name().equals(STATEMENTS.name())) {
+      return super.records(type, charterKey, reader);
+    }
+    return meetings.publishedStatements(charterKey).stream()
+        .map(MeetingExchange::statement)
+        .toList();
+  }
+
+  private static Map<String, Object> statement(PublishedStatement s) {
+    return STATEMENTS.record(
+        "meeting",
+        s.meetingId().toString(),
+        "meetingTitle",
+        s.meetingTitle(),
+        "body",
+        s.bodyName(),
+        "heldOn",
+        string(s.heldOn()),
+        "place",
+        s.place(),
+        "text",
+        s.text(),
+        "publishedAt",
+        string(s.publishedAt()));
   }
 }

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
+import org.entente.exchange.Publication;
+import org.entente.exchange.Reader;
 import org.entente.identity.Viewer;
 import org.entente.indicators.Indicators;
 import org.entente.meetings.Meetings;
@@ -19,17 +20,18 @@ import org.entente.projects.Projects;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
-import org.entente.shared.Csv;
 import org.entente.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The open data module's one service. The public dump, its CSV files and the IATI file are made as
- * an anonymous visitor through the other modules' services, so they hold exactly what the public
- * may see; the export and the import of a whole charter's records go through {@link RecordTables},
- * which applies the one visibility condition to every table it reads.
+ * The open data module's one service. The public dump and its CSV files hold what each module's
+ * record exchange gives the public ({@link Publication}, {@link Reader#PUBLIC}): the module says
+ * which of its records and which fields leave; this lays them out. The IATI file is made as an
+ * anonymous visitor through the other modules' services. The export and the import of a whole
+ * charter's records go through {@link RecordTables}, which applies the one visibility condition to
+ * every table it reads.
  */
 @Service
 @Transactional(readOnly = true)
@@ -50,6 +52,7 @@ public class OpenData {
   private final Meetings meetings;
   private final Indicators indicators;
   private final RecordTables tables;
+  private final Publication publication;
   private final Clock clock;
   private final ReportingOrg reportingOrg;
 
@@ -60,6 +63,7 @@ public class OpenData {
       Meetings meetings,
       Indicators indicators,
       RecordTables tables,
+      Publication publication,
       Clock clock,
       @Value("${entente.open-data.iati.reporting-org:XX-ENTENTE}") String reportingOrgRef,
       @Value("${entente.open-data.iati.reporting-org-name:Entente charter secretariat}")
@@ -71,32 +75,35 @@ public class OpenData {
     this.meetings = meetings;
     this.indicators = indicators;
     this.tables = tables;
+    this.publication = publication;
     this.clock = clock;
     this.reportingOrg = new ReportingOrg(reportingOrgRef, reportingOrgName, reportingOrgType);
   }
 
   /** The record types there is a CSV file of, in the dump's order. */
   public static List<String> types() {
-    return List.copyOf(PublicDump.TYPES.keySet());
+    return PublicDump.TYPES;
   }
 
   // ---------------------------------------------------------------- the public dump
 
   /**
    * Everything the public may see of a charter, by record type; each row a map from column to a
-   * string, number, boolean, list of strings, or text by language.
+   * string, number, boolean, list of strings, or text by language. Each module says which of its
+   * records and which fields the public receives ({@link Reader#PUBLIC}).
    *
    * @throws NotFoundException when there is no such charter, or it is not public
    */
   public Map<String, Object> dump(String charterKey) {
-    PublicRecords records = publicRecords(charterKey);
+    List<String> names = new ArrayList<>();
+    names.add(PublicDump.CHARTER);
+    names.addAll(PublicDump.TYPES);
+    Map<String, List<Map<String, Object>>> published =
+        publication.records(charterKey, Reader.PUBLIC, names);
     Map<String, Object> dump = new LinkedHashMap<>();
     dump.put("format", DUMP_FORMAT);
     dump.put("generatedAt", Instant.now(clock).toString());
-    dump.put("charter", charterRow(records.charter()));
-    for (String type : PublicDump.TYPES.keySet()) {
-      dump.put(type, PublicDump.rows(type, records));
-    }
+    dump.putAll(PublicDump.records(published));
     return dump;
   }
 
@@ -109,45 +116,14 @@ public class OpenData {
    * @throws BadRequestException naming {@code type} when it is not one of {@link #types()}
    */
   public String csv(String charterKey, String type) {
-    List<PublicDump.Column> columns = PublicDump.TYPES.get(type);
-    if (columns == null) {
+    if (!PublicDump.TYPES.contains(type)) {
       throw new BadRequestException(
           "type", "'" + type + "' is not a record type; use one of " + String.join(", ", types()));
     }
-    List<Map<String, Object>> rows = PublicDump.rows(type, publicRecords(charterKey));
-    List<String> header = new ArrayList<>();
-    for (PublicDump.Column c : columns) {
-      if (c.localized()) {
-        PublicDump.LANGUAGES.forEach(l -> header.add(c.name() + "_" + l));
-      } else {
-        header.add(c.name());
-      }
-    }
-    Csv.Writer out = Csv.writer(header);
-    for (Map<String, Object> row : rows) {
-      List<String> cells = new ArrayList<>();
-      for (PublicDump.Column c : columns) {
-        Object value = row.get(c.name());
-        if (c.localized()) {
-          Map<?, ?> texts = value instanceof Map<?, ?> m ? m : Map.of();
-          PublicDump.LANGUAGES.forEach(l -> cells.add(cell(texts.get(l))));
-        } else {
-          cells.add(cell(value));
-        }
-      }
-      out.row(cells);
-    }
-    return out.toString();
-  }
-
-  /** A cell as text: a list joined by "; " ({@link Csv} makes it safe for spreadsheets). */
-  private static String cell(Object value) {
-    if (value == null) {
-      return "";
-    }
-    return value instanceof List<?> list
-        ? list.stream().map(String::valueOf).collect(Collectors.joining("; "))
-        : String.valueOf(value);
+    // the charter first: not found unless the public may see it
+    Map<String, List<Map<String, Object>>> published =
+        publication.records(charterKey, Reader.PUBLIC, List.of(PublicDump.CHARTER, type));
+    return PublicDump.csv(publication.type(type, Reader.PUBLIC).orElseThrow(), published.get(type));
   }
 
   /**
@@ -196,17 +172,6 @@ public class OpenData {
         return all;
       }
     }
-  }
-
-  private static Map<String, Object> charterRow(CharterSummary c) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("key", c.key());
-    row.put("title", PublicDump.texts(c.title()));
-    row.put("shortTitle", PublicDump.texts(c.shortTitle()));
-    row.put("signedOn", c.signedOn().toString());
-    row.put("signedAt", PublicDump.texts(c.signedAt()));
-    row.put("languages", c.languages());
-    return row;
   }
 
   // ---------------------------------------------------------------- export and import

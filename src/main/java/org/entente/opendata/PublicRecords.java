@@ -11,7 +11,11 @@ import org.entente.meetings.MeetingViews.PublishedStatement;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 
-/** What the public may see of a charter, read as an anonymous visitor. */
+/**
+ * What the public may see of a charter as the IATI file needs it, read as an anonymous visitor
+ * through the other modules' services (the public dump and its CSV files go through {@link
+ * org.entente.exchange.Publication} instead).
+ */
 record PublicRecords(
     CharterSummary charter,
     List<AreaOverview> areas,

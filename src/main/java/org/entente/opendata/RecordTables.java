@@ -16,6 +16,7 @@ import org.entente.charter.Charters;
 import org.entente.exchange.CharterKeys;
 import org.entente.exchange.Column;
 import org.entente.exchange.Kind;
+import org.entente.exchange.Reader;
 import org.entente.exchange.RecordExchange;
 import org.entente.exchange.RecordTable;
 import org.entente.identity.Viewer;
@@ -84,7 +85,7 @@ class RecordTables {
     for (Carried carried : tables) {
       RecordTable table = carried.table();
       List<Map<String, Object>> kept = new ArrayList<>();
-      for (Map<String, Object> row : carried.module().rows(table, charterKeys, viewer)) {
+      for (Map<String, Object> row : carried.module().rows(table, charterKeys, Reader.of(viewer))) {
         if (keep(table, row, ids) && linksShown(table, row, commitments, areas)) {
           kept.add(row);
           if (row.get("id") instanceof String id) {

@@ -3,18 +3,31 @@ package org.entente.projects;
 import static org.entente.exchange.Column.optional;
 import static org.entente.exchange.Column.reference;
 import static org.entente.exchange.Column.required;
+import static org.entente.exchange.RecordType.texts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.entente.charter.CharterViews.WorkingGroupView;
+import org.entente.charter.Charters;
 import org.entente.exchange.Kind;
+import org.entente.exchange.Reader;
 import org.entente.exchange.RecordTable;
+import org.entente.exchange.RecordType;
 import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
+import org.entente.projects.Project.Financing;
+import org.entente.projects.Project.Partner;
+import org.entente.projects.ProjectViews.ProjectView;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What leaves the projects module: projects, their commitments and their financing. */
+/**
+ * What leaves the projects module: projects, their commitments and their financing; to the public,
+ * the projects both parties agreed to publish and their financing, with their public fields.
+ */
 @Component
 @Order(10)
 class ProjectExchange extends TableExchange {
@@ -76,7 +89,110 @@ class ProjectExchange extends TableExchange {
               + Viewer.condition("p")
               + " order by x.project_id, x.position");
 
-  ProjectExchange(JdbcClient jdbc) {
+  static final RecordType PROJECTS =
+      RecordType.of(
+          "projects",
+          "id",
+          "key",
+          "workingGroup",
+          "title*",
+          "description*",
+          "stage",
+          "commitments",
+          "leads",
+          "partners",
+          "place",
+          "latitude",
+          "longitude");
+
+  static final RecordType FINANCING_LINES =
+      RecordType.of("financing", "project", "line", "amount", "currency", "source", "status");
+
+  private final Projects projects;
+  private final Charters charters;
+
+  ProjectExchange(JdbcClient jdbc, Projects projects, Charters charters) {
     super(jdbc, List.of(PROJECT, COMMITMENTS, FINANCING), SELECT, "project");
+    this.projects = projects;
+    this.charters = charters;
+  }
+
+  @Override
+  public List<RecordType> types(Reader reader) {
+    return reader.isPublic() ? List.of(PROJECTS, FINANCING_LINES) : List.of();
+  }
+
+  @Override
+  public List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+    List<ProjectView> list = new ArrayList<>();
+    for (WorkingGroupView g : charters.workingGroups(charterKey, null, reader.viewer())) {
+      list.addAll(projects.list(charterKey, g.key(), reader.viewer()));
+    }
+    List<Map<String, Object>> records = new ArrayList<>();
+    switch (type.name()) {
+      case "projects" -> list.forEach(p -> records.add(project(p)));
+      case "financing" -> list.forEach(p -> financing(p, records));
+      default -> super.records(type, charterKey, reader);
+    }
+    return records;
+  }
+
+  private static Map<String, Object> project(ProjectView p) {
+    return PROJECTS.record(
+        "id",
+        p.id().toString(),
+        "key",
+        p.key(),
+        "workingGroup",
+        p.workingGroup(),
+        "title",
+        texts(p.title()),
+        "description",
+        texts(p.description()),
+        "stage",
+        p.stage(),
+        "commitments",
+        p.commitments().stream().map(c -> c.key()).toList(),
+        // by party: the same project gives the same record
+        "leads",
+        p.leads() == null
+            ? List.of()
+            : new TreeMap<>(p.leads())
+                .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList(),
+        "partners",
+        p.partners() == null
+            ? List.of()
+            : p.partners().stream().map(ProjectExchange::partner).toList(),
+        "place",
+        p.location() == null ? null : p.location().place(),
+        "latitude",
+        p.location() == null ? null : p.location().latitude(),
+        "longitude",
+        p.location() == null ? null : p.location().longitude());
+  }
+
+  private static void financing(ProjectView p, List<Map<String, Object>> records) {
+    int line = 1;
+    for (Financing f : p.financing() == null ? List.<Financing>of() : p.financing()) {
+      records.add(
+          FINANCING_LINES.record(
+              "project",
+              p.key(),
+              "line",
+              line++,
+              "amount",
+              f.amount() == null ? null : f.amount().toPlainString(),
+              "currency",
+              f.currency(),
+              "source",
+              f.source(),
+              "status",
+              f.status() == null ? null : f.status().name().toLowerCase()));
+    }
+  }
+
+  private static String partner(Partner p) {
+    String role = p.role() == null ? "" : " (" + p.role().name().toLowerCase() + ")";
+    return p.name() + role;
   }
 }

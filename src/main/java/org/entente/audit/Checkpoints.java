@@ -7,13 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.entente.shared.StateConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Signed checkpoints of the audit chain. Each deployment has its own Ed25519 key ({@link
@@ -105,32 +104,25 @@ public class Checkpoints {
   }
 
   /** Nothing is signed over a chain that does not verify: 409, naming where it breaks. */
-  public static final class ChainBroken extends ErrorResponseException {
+  public static final class ChainBroken extends StateConflictException {
 
     private final transient AuditVerifier.Verification verification;
 
     ChainBroken(AuditVerifier.Verification verification) {
-      super(HttpStatus.CONFLICT, problem(verification), null);
+      super(
+          "Audit chain broken",
+          "The audit chain does not verify, so no checkpoint is signed over it: broken at event "
+              + verification.firstBroken()
+              + ": "
+              + verification.problem()
+              + ".",
+          Map.of("firstBroken", verification.firstBroken()));
       this.verification = verification;
     }
 
     /** Why the chain does not verify. */
     public AuditVerifier.Verification verification() {
       return verification;
-    }
-
-    private static ProblemDetail problem(AuditVerifier.Verification v) {
-      ProblemDetail detail =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.CONFLICT,
-              "The audit chain does not verify, so no checkpoint is signed over it: broken at event "
-                  + v.firstBroken()
-                  + ": "
-                  + v.problem()
-                  + ".");
-      detail.setTitle("Audit chain broken");
-      detail.setProperty("firstBroken", v.firstBroken());
-      return detail;
     }
   }
 

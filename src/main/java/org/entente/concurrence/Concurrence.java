@@ -288,7 +288,35 @@ public class Concurrence {
    * @param content its canonical content
    * @param publishedAt when the last co-chair approved its publication
    */
-  public record Published(int version, String fingerprint, String content, Instant publishedAt) {}
+  public record Published(int version, String fingerprint, String content, Instant publishedAt) {
+
+    /** The keys of the records the version names: each item's {@code key} in its content. */
+    public List<String> keys() {
+      List<String> keys = new java.util.ArrayList<>();
+      JSON.readTree(content).forEach(item -> keys.add(item.get("key").asString()));
+      return keys;
+    }
+
+    /**
+     * Refuses the publication when the subject (its canonical content now) changed since this
+     * version was agreed, so the public sees exactly what was agreed.
+     *
+     * @param noun what the subject is called, e.g. "roadmap"
+     * @throws ForbiddenException when the content now is not this version's
+     */
+    public void requireUnchanged(String noun, String canonicalNow) {
+      if (!Concurrence.fingerprint(canonicalNow).equals(fingerprint)) {
+        throw new ForbiddenException(
+            "version",
+            "the "
+                + noun
+                + " changed since version "
+                + version
+                + " was agreed: agree its new"
+                + " version, then publish that");
+      }
+    }
+  }
 
   /**
    * A co-chair proposes to publish a version of a subject that both parties agreed. The proposal is

@@ -195,7 +195,7 @@ public class OpenData {
    * @throws org.entente.shared.ForbiddenException unless the caller is the operator token or an
    *     administrator
    * @throws BadRequestException naming what is wrong with the file
-   * @throws org.springframework.web.ErrorResponseException 409 when this instance already holds
+   * @throws org.entente.shared.StateConflictException (409) when this instance already holds
    *     records of the charter
    */
   @Transactional

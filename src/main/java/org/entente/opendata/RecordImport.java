@@ -18,12 +18,10 @@ import org.entente.exchange.RecordExchange;
 import org.entente.exchange.RecordTable;
 import org.entente.opendata.RecordTables.Carried;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.StateConflictException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The import of an export into an empty instance, all or nothing: every row is read and checked
@@ -202,9 +200,7 @@ class RecordImport {
     return counts;
   }
 
-  private static ErrorResponseException notEmpty(String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-    problem.setTitle("Not empty");
-    return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+  private static StateConflictException notEmpty(String detail) {
+    return new StateConflictException("Not empty", detail, Map.of());
   }
 }

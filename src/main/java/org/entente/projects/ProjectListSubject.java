@@ -13,7 +13,6 @@ import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
 import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.AgreementSubject;
-import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.Published;
 import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
@@ -21,10 +20,8 @@ import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectList;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.shared.BadRequestException;
-import org.entente.shared.ForbiddenException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -111,18 +108,8 @@ class ProjectListSubject implements AgreementSubject {
     WorkingGroupDetail group =
         charters.publishableGroup(
             keys[0], keys[1], AgreementSubject.bothPartiesIn(reached.groupId()));
-    if (!Concurrence.fingerprint(canonical(projects.shared(group)))
-        .equals(published.fingerprint())) {
-      throw new ForbiddenException(
-          "version",
-          "the project list changed since version "
-              + published.version()
-              + " was agreed: agree its new version, then publish that");
-    }
-    List<String> codes = new ArrayList<>();
-    for (JsonNode item : JSON.readTree(published.content())) {
-      codes.add(item.get("key").asString());
-    }
+    published.requireUnchanged(noun(), canonical(projects.shared(group)));
+    List<String> codes = published.keys();
     int count =
         codes.isEmpty()
             ? 0

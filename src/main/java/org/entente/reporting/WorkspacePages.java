@@ -35,9 +35,9 @@ class WorkspacePages implements AgreementPage {
 
   private static final String BASE = "/charters/{charter}/working-groups/{group}";
 
-  /** The subjects whose agreement the workspace shows, as its messages name them. */
-  private static final Map<String, String> WHAT =
-      Map.of(Projects.PROJECT_LIST, "project list", Roadmaps.ROADMAP, "roadmap");
+  /** The subjects whose agreement the workspace shows; its messages are keyed by their types. */
+  private static final java.util.Set<String> SHOWN =
+      java.util.Set.of(Projects.PROJECT_LIST, Roadmaps.ROADMAP);
 
   private final Charters charters;
   private final Projects projects;
@@ -61,8 +61,11 @@ class WorkspacePages implements AgreementPage {
   /** One bar of the roadmap's timeline, in the SVG's coordinates. */
   record Bar(MilestoneView milestone, int y, double x, double width) {}
 
-  /** Something that waits for the viewer: an approval to give, or one of theirs withdrawn. */
-  record Waiting(String what, String text) {}
+  /**
+   * Something that waits for the viewer: an approval to give, or one of theirs withdrawn; the page
+   * shows it with the message of its key, in the viewer's language.
+   */
+  record Waiting(String what, String message, Object argument) {}
 
   @GetMapping(BASE + "/workspace")
   String workspace(
@@ -98,7 +101,7 @@ class WorkspacePages implements AgreementPage {
 
   @Override
   public boolean shows(String subjectType) {
-    return WHAT.containsKey(subjectType);
+    return SHOWN.contains(subjectType);
   }
 
   @Override
@@ -124,8 +127,8 @@ class WorkspacePages implements AgreementPage {
       Model model,
       HttpServletResponse response) {
     response.setStatus(Problems.status(refusal).value());
-    model.addAttribute(
-        "error", "The " + WHAT.get(subjectType) + " was not changed: " + refusal.getMessage());
+    model.addAttribute("error", refusal.getMessage());
+    model.addAttribute("errorMessage", "workspace.refused." + subjectType);
     return workspace(charterKey, key, viewer, model);
   }
 
@@ -138,8 +141,8 @@ class WorkspacePages implements AgreementPage {
       AgreementView list, AgreementView roadmap, Viewer viewer, boolean chair) {
     List<Waiting> waiting = new ArrayList<>();
     Map<String, AgreementView> agreements = new java.util.LinkedHashMap<>();
-    agreements.put("project list", list);
-    agreements.put("roadmap", roadmap);
+    agreements.put(Projects.PROJECT_LIST, list);
+    agreements.put(Roadmaps.ROADMAP, roadmap);
     for (Map.Entry<String, AgreementView> e : agreements.entrySet()) {
       AgreementView a = e.getValue();
       if (a == null) {
@@ -147,13 +150,7 @@ class WorkspacePages implements AgreementPage {
       }
       if (chair && a.awaits(viewer.party())) {
         waiting.add(
-            new Waiting(
-                e.getKey(),
-                "Version "
-                    + a.currentVersion()
-                    + " of the "
-                    + e.getKey()
-                    + " waits for your approval."));
+            new Waiting(e.getKey(), "workspace.waiting.approve." + e.getKey(), a.currentVersion()));
       }
       a.approvals().stream()
           .filter(
@@ -166,11 +163,8 @@ class WorkspacePages implements AgreementPage {
                   waiting.add(
                       new Waiting(
                           e.getKey(),
-                          "Your approval of the "
-                              + e.getKey()
-                              + ": "
-                              + p.withdrawnBecause()
-                              + ".")));
+                          "workspace.waiting.withdrawn." + e.getKey(),
+                          p.withdrawnBecause())));
     }
     return waiting;
   }

@@ -13,16 +13,13 @@ import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
 import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.AgreementSubject;
-import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.Published;
 import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
 import org.entente.shared.BadRequestException;
-import org.entente.shared.ForbiddenException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -111,18 +108,9 @@ class RoadmapSubject implements AgreementSubject {
         charters.publishableGroup(
             keys[0], keys[1], AgreementSubject.bothPartiesIn(reached.groupId()));
     List<Stored> agreed = roadmaps.shared(reached.groupId());
-    if (!Concurrence.fingerprint(canonical(agreed)).equals(published.fingerprint())) {
-      throw new ForbiddenException(
-          "version",
-          "the roadmap changed since version "
-              + published.version()
-              + " was agreed: agree its new version, then publish that");
-    }
+    published.requireUnchanged(noun(), canonical(agreed));
     roadmaps.requirePublicLinks(agreed);
-    List<String> codes = new ArrayList<>();
-    for (JsonNode item : JSON.readTree(published.content())) {
-      codes.add(item.get("key").asString());
-    }
+    List<String> codes = published.keys();
     int count =
         codes.isEmpty()
             ? 0

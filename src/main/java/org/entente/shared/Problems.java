@@ -9,9 +9,9 @@ import org.springframework.http.ResponseEntity;
 /**
  * The one place that says what a {@link DomainException} answers: its HTTP status and, on the API,
  * its {@code application/problem+json} body (status, title, detail, the field in {@code errors},
- * the record's {@code currentVersion} for a conflict). {@link ApiProblems} answers the API with it,
- * {@link PageProblems} the pages; a page that shows the refusal in its own form reads the status
- * here too.
+ * the record's {@code currentVersion} for a conflict, a state conflict's own title and members).
+ * {@link ApiProblems} answers the API with it, {@link PageProblems} the pages; a page that shows
+ * the refusal in its own form reads the status here too.
  */
 public final class Problems {
 
@@ -25,7 +25,7 @@ public final class Problems {
     if (e instanceof NotFoundException) {
       return HttpStatus.NOT_FOUND;
     }
-    if (e instanceof ConflictException) {
+    if (e instanceof ConflictException || e instanceof StateConflictException) {
       return HttpStatus.CONFLICT;
     }
     if (e instanceof ForbiddenException) {
@@ -44,6 +44,10 @@ public final class Problems {
     }
     if (e instanceof ConflictException conflict) {
       detail.setProperty("currentVersion", conflict.currentVersion());
+    }
+    if (e instanceof StateConflictException state) {
+      detail.setTitle(state.title());
+      state.properties().forEach(detail::setProperty);
     }
     return detail;
   }

@@ -18,6 +18,7 @@ import org.entente.definition.Definitions;
 import org.entente.obligations.Obligations;
 import org.entente.obligations.RecordEvent;
 import org.entente.shared.Paging;
+import org.entente.shared.Problems;
 import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -346,7 +347,11 @@ abstract class AuditContract {
     assertThatThrownBy(() -> checkpoints.export())
         .isInstanceOf(Checkpoints.ChainBroken.class)
         .satisfies(
-            e -> assertThat(((Checkpoints.ChainBroken) e).getStatusCode().value()).isEqualTo(409));
+            e -> {
+              assertThat(Problems.status((Checkpoints.ChainBroken) e).value()).isEqualTo(409);
+              assertThat(Problems.detail((Checkpoints.ChainBroken) e).getTitle())
+                  .isEqualTo("Audit chain broken");
+            });
     assertThat(chainWatch.check("schedule").intact()).isFalse();
     assertThat(jdbc.sql("select count(*) from audit_checkpoint").query(Long.class).single())
         .isEqualTo(recorded);

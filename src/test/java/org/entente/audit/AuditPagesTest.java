@@ -138,6 +138,12 @@ class AuditPagesTest {
                 .header("Authorization", "Bearer test-operator-token-0123456789abcdef"))
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.title").value("Audit chain broken"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    org.hamcrest.Matchers.startsWith(
+                        "The audit chain does not verify, so no checkpoint is signed over it: broken at event 2: ")))
         .andExpect(jsonPath("$.firstBroken").value(2));
   }
 

@@ -145,7 +145,20 @@ class NeedToKnowTest {
         indicator("fd.member", "river-commission", "party-internal", "River flow " + PARTY_CANARY);
     securityIndicator =
         indicator("fd.cleared", "border-security", "bilateral", "Crossings " + SECURITY_CANARY);
+    restrictedAgreements();
     calendarsAndDigests();
+  }
+
+  static final String AGREEMENTS = "/api/charters/" + CHARTER + "/agreements/";
+
+  /** The restricted group's project list and roadmap, drafted: their agreements name the canary. */
+  private void restrictedAgreements() throws Exception {
+    for (String type : List.of("project-list", "roadmap")) {
+      MockHttpServletResponse response =
+          as("fd.cleared", post(AGREEMENTS + type + "/border-security/submit"));
+      assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+      assertThat(response.getContentAsString()).contains(SECURITY_CANARY);
+    }
   }
 
   String internalIndicator;
@@ -481,6 +494,12 @@ class NeedToKnowTest {
           "/api/charters/" + CHARTER + "/working-groups/river-commission/roadmap",
           "/api/charters/" + CHARTER + "/working-groups/border-security/roadmap",
           "/api/charters/" + CHARTER + "/working-groups/inner-circle/roadmap",
+          AGREEMENTS + "project-list/border-security",
+          AGREEMENTS + "project-list/border-security/publication",
+          AGREEMENTS + "roadmap/border-security",
+          AGREEMENTS + "roadmap/border-security/publication",
+          AGREEMENTS + "project-list/inner-circle",
+          AGREEMENTS + "roadmap/inner-circle/publication",
           "/api/charters/" + CHARTER + "/working-groups/river-commission/projects.csv",
           "/api/charters/" + CHARTER + "/working-groups/border-security/projects.csv",
           "/api/charters/" + CHARTER + "/working-groups/river-commission/roadmap/milestones.csv",
@@ -573,6 +592,7 @@ class NeedToKnowTest {
       for (String id : List.of(internalMeeting, securityMeeting)) {
         seen.append(as(who, get("/api/meetings/" + id)).getContentAsString());
         seen.append(as(who, get("/api/meetings/" + id + "/statement")).getContentAsString());
+        seen.append(as(who, get(AGREEMENTS + "joint-statement/" + id)).getContentAsString());
         seen.append(page(session, "/meetings/" + id).getContentAsString());
         seen.append(page(session, "/statements/" + id).getContentAsString());
       }
@@ -645,6 +665,44 @@ class NeedToKnowTest {
           .as(e.getKey())
           .isEqualTo(e.getValue());
     }
+  }
+
+  @Test
+  void aRestrictedGroupsAgreementIsActedOnAndPublishedByNobodyWhoMayNotAndShowsThemNothing()
+      throws Exception {
+    String before = snapshot();
+    for (String who : EVERYONE) {
+      Cookie session = who.equals("anonymous") ? null : login(who);
+      List<String> actions =
+          who.equals("fd.cleared")
+              ? List.of("publish", "approve-publication")
+              : List.of("submit", "approve", "dispute", "reopen", "publish", "approve-publication");
+      for (String type : List.of("project-list", "roadmap")) {
+        for (String action : actions) {
+          String api = AGREEMENTS + type + "/border-security/" + action;
+          MockHttpServletResponse answer =
+              as(
+                  who,
+                  post(api)
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .content("{\"version\":1,\"reason\":\"x\"}"));
+          assertThat(answer.getStatus()).as("%s as %s", api, who).isBetween(400, 499);
+          String unseen = who.equals("fd.cleared") ? GROUP_CANARY : SECURITY_CANARY;
+          assertThat(answer.getContentAsString()).as(api).doesNotContain(unseen);
+          String form =
+              "/charters/" + CHARTER + "/working-groups/border-security/" + type + "/" + action;
+          MockHttpServletRequestBuilder request =
+              post(form).param("version", "1").param("reason", "x").with(csrf());
+          if (session != null) {
+            request.cookie(session);
+          }
+          MockHttpServletResponse page = mvc.perform(request).andReturn().getResponse();
+          assertThat(page.getStatus()).as("%s as %s", form, who).isNotEqualTo(200);
+          assertThat(page.getContentAsString()).as("%s as %s", form, who).doesNotContain(unseen);
+        }
+      }
+    }
+    assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test
@@ -750,6 +808,27 @@ class NeedToKnowTest {
         assertThat(response.getStatus()).as("import into %s as %s", e.getKey(), who).isEqualTo(404);
         assertThat(response.getContentAsString())
             .doesNotContain(PARTY_CANARY, SECURITY_CANARY, GROUP_CANARY);
+      }
+    }
+    // a meeting's joint statement through the agreement URLs: read, or a step, as one who may not
+    // see the meeting
+    for (var e : Map.of(internalMeeting, notInternal, securityMeeting, notSecurity).entrySet()) {
+      for (String who : e.getValue()) {
+        String statement = AGREEMENTS + "joint-statement/" + e.getKey();
+        List<MockHttpServletRequestBuilder> requests = new java.util.ArrayList<>();
+        requests.add(get(statement));
+        for (String action : List.of("submit", "approve", "dispute", "reopen")) {
+          requests.add(
+              post(statement + "/" + action)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"version\":1,\"reason\":\"x\"}"));
+        }
+        for (MockHttpServletRequestBuilder request : requests) {
+          MockHttpServletResponse response = as(who, request);
+          assertThat(response.getStatus()).as("%s as %s", statement, who).isEqualTo(404);
+          assertThat(response.getContentAsString())
+              .doesNotContain(PARTY_CANARY, SECURITY_CANARY, GROUP_CANARY);
+        }
       }
     }
     for (var e : sweep.entrySet()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.Problems;
+import org.entente.shared.StateConflictException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -180,8 +181,8 @@ abstract class OpenDataImportContract {
     long rows = targetRows();
     assertThatThrownBy(() -> importIntoTarget(JSON.readValue(exported, MAP)))
         .isInstanceOfSatisfying(
-            ErrorResponseException.class,
-            e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+            StateConflictException.class,
+            e -> assertThat(Problems.status(e).value()).isEqualTo(409));
     assertThat(targetRows()).isEqualTo(rows);
   }
 
@@ -198,6 +199,10 @@ abstract class OpenDataImportContract {
             .getResponse();
     assertThat(response.getStatus()).isEqualTo(409);
     assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(JsonPath.<String>read(response.getContentAsString(), "$.title"))
+        .isEqualTo("Not empty");
+    assertThat(JsonPath.<String>read(response.getContentAsString(), "$.detail"))
+        .contains("Nothing was imported.");
     assertThat(jdbc.sql("select count(*) from project").query(Long.class).single())
         .isEqualTo(before);
   }

@@ -154,6 +154,56 @@ class WorkspacePagesTest {
     assertThat(page(az).getContentAsString()).contains("Agreed: version 1");
   }
 
+  private String pageIn(String language, Cookie session) throws Exception {
+    return mvc.perform(
+            get(WORKSPACE + "/workspace")
+                .accept(MediaType.TEXT_HTML)
+                .header("Accept-Language", language)
+                .cookie(session))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void whatWaitsForACoChairAndARefusalAreShownInAzerbaijani() throws Exception {
+    Cookie az = login("az.cochair");
+    assertThat(pageIn("az", az))
+        .contains("Layihələrin siyahısının 1 saylı versiyası təsdiqinizi gözləyir.")
+        .doesNotContain("waits for your approval");
+    assertThat(pageIn("en", az)).contains("Version 1 of the project list waits for your approval.");
+
+    Cookie us = login("us.cochair");
+    mvc.perform(
+        post(WORKSPACE + "/project-list/approve").param("version", "1").cookie(us).with(csrf()));
+    mvc.perform(
+        post(WORKSPACE + "/project-list/dispute")
+            .param("reason", "the budget")
+            .cookie(az)
+            .with(csrf()));
+    assertThat(pageIn("az", us))
+        .contains(
+            "Layihələrin siyahısını təsdiq etməyiniz geri götürülüb: AZ disputed version 1: the"
+                + " budget.")
+        .doesNotContain("Your approval of the project list");
+    assertThat(pageIn("en", us))
+        .contains("Your approval of the project list: AZ disputed version 1: the budget.");
+
+    MockHttpServletResponse refused =
+        mvc.perform(
+                post(WORKSPACE + "/project-list/approve")
+                    .param("version", "1")
+                    .cookie(login("az.member"))
+                    .header("Accept-Language", "az")
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getStatus()).isBetween(400, 499);
+    assertThat(refused.getContentAsString())
+        .contains("Layihələrin siyahısı dəyişdirilmədi: only a co-chair of AZ")
+        .doesNotContain("was not changed");
+  }
+
   @Test
   void thePublicSeesTheWorkspaceWithoutTheGroupsBilateralRecords() throws Exception {
     MockHttpServletResponse anonymous = page(null);

@@ -45,6 +45,21 @@ class ProblemsTest {
   }
 
   @Test
+  void aConflictWithTheInstancesStateAnswers409WithItsOwnTitleAndMembers() {
+    StateConflictException e =
+        new StateConflictException("Not empty", "Nothing was imported.", Map.of("firstBroken", 4L));
+    ProblemDetail detail = Problems.detail(e);
+
+    assertThat(Problems.status(e)).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(detail.getStatus()).isEqualTo(409);
+    assertThat(detail.getTitle()).isEqualTo("Not empty");
+    assertThat(detail.getDetail()).isEqualTo("Nothing was imported.");
+    assertThat(detail.getProperties()).isEqualTo(Map.of("firstBroken", 4L));
+    assertThat(Problems.detail(new StateConflictException("Busy", "x", Map.of())).getProperties())
+        .isNull();
+  }
+
+  @Test
   void aForbiddenChangeAnswers403NamingTheFieldWhenThereIsOne() {
     assertThat(Problems.status(new ForbiddenException("stage", "not yours")))
         .isEqualTo(HttpStatus.FORBIDDEN);

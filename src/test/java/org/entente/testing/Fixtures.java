@@ -9,6 +9,12 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class Fixtures {
 
+  /** Counts the statements each thread runs ({@link StatementCount}). */
+  @Bean
+  static StatementCount statementCount() {
+    return new StatementCount();
+  }
+
   @Bean
   People people(Accounts accounts, AccessTokens tokens) {
     return new People(accounts, tokens);

@@ -168,7 +168,7 @@ for name in n1:
         print(f"| {name} | missing in a run | | | | | | ? |")
         continue
     sql = f"{o['sql']} → {a['sql']}" + ("" if a["sql"] == b["sql"] else f" / {b['sql']}")
-    if a["sql"] not in ("n/a",) and o["sql"] not in ("n/a",) and int(a["sql"]) > int(o["sql"]):
+    if a["sql"].isdigit() and o["sql"].isdigit() and int(a["sql"]) > int(o["sql"]):
         sql += " (more)"
     cols, changes, noises, why = [], [], [], []
     for metric, label in (("p50", "p50"), ("p99", "p99"), ("rps", "req/s")):

@@ -20,12 +20,18 @@
 # Environment (all optional):
 #   STEPS="postgres build generate measure redmine import durability cluster startup"
 #   SCALE=full        full: 150 charters, 100,000 projects, 1,000,000 milestones, 2,000,000 audit
-#                     events; small: a hundredth, for a quick look (minutes instead of an hour or more)
+#                     events, in database entente_scale (target/bench-scale/fixture.env); small: a
+#                     hundredth, for a quick look (minutes instead of an hour or more), in its own
+#                     database entente_scale_small (target/bench-scale-small/fixture.env), so that a
+#                     small run never drops the full data
 #   DURATION=30       seconds of wrk per endpoint
 #   LOAD_MINUTES=10 SOAK_MINUTES=30   the sustained load (errors) and the soak (heap, pool)
 #   CYCLES=100        kill cycles of the durability step
 # Each step writes its own bench/results/<name>-<stamp>.txt; this script prints where they are and
 # writes bench/results/run-<stamp>.md, their concatenation, with the machine and the commit.
+#
+# Before and after a change (is any endpoint slower than at an older commit, beyond the noise of
+# two runs of the same jar?): bash bench/compare.sh OLD_REVISION, see bench/README.md.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -68,7 +74,13 @@ step() {
   fi
 }
 
-FIXTURE=${FIXTURE:-"$ROOT/target/bench-scale/fixture.env"}
+if [[ "$SCALE" == small ]]; then
+  FIXTURE=${FIXTURE:-"$ROOT/target/bench-scale-small/fixture.env"}
+  SCALE_DB=${DB:-entente_scale_small}
+else
+  FIXTURE=${FIXTURE:-"$ROOT/target/bench-scale/fixture.env"}
+  SCALE_DB=${DB:-entente_scale}
+fi
 
 # Redmine and Entente side by side: Entente on the generated portfolio (as measure.sh starts it),
 # then bench/redmine/measure.sh drives both with the same wrk settings in the same run.
@@ -97,9 +109,11 @@ redmine_beside_entente() {
   return "$rc"
 }
 has postgres && step postgres bash bench/lib/postgres.sh
-has build && step build ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package
+# with the classpath file generate.sh needs, so that it does not build again
+has build && step build ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package \
+  dependency:build-classpath -Dmdep.outputFile="$ROOT/target/scale-classpath.txt"
 export SKIP_BUILD=1
-has generate && step generate env OUT_DIR="$ROOT/target/bench-scale" bash bench/scale/generate.sh
+has generate && step generate env OUT_DIR="$(dirname "$FIXTURE")" DB="$SCALE_DB" bash bench/scale/generate.sh
 has measure && step measure env FIXTURE="$FIXTURE" bash bench/scale/measure.sh
 has redmine && step redmine-install bash bench/redmine/install.sh
 has redmine && step redmine-load bash bench/redmine/load.sh

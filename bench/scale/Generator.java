@@ -553,6 +553,7 @@ public class Generator {
     List<Group> groups = new ArrayList<>();
     List<String> commitmentKeys = new ArrayList<>();
     List<UUID> commitmentIds = new ArrayList<>();
+    List<UUID> publicCommitmentIds = new ArrayList<>(); // the ones a public project may serve
     List<UUID> platforms = new ArrayList<>();
     int[] coordinators = new int[2]; // account index per party (AZ, partner)
   }
@@ -679,12 +680,15 @@ public class Generator {
       }
       try (ResultSet rs =
           s.executeQuery(
-              "select charter_id, id, code from commitment where retired = false"
+              "select charter_id, id, code, classification from commitment where retired = false"
                   + " order by charter_id, position")) {
         while (rs.next()) {
           Charter ch = byId.get(rs.getObject(1, UUID.class));
           ch.commitmentIds.add(rs.getObject(2, UUID.class));
           ch.commitmentKeys.add(rs.getString(3));
+          if ("PUBLIC".equals(rs.getString(4))) {
+            ch.publicCommitmentIds.add(rs.getObject(2, UUID.class));
+          }
         }
       }
       try (ResultSet rs =
@@ -1042,10 +1046,14 @@ public class Generator {
             located ? PLACE_COORDINATES[place][1] : null,
             false, CLASSES[cls], party(g, origin), g.id, r.nextInt(5),
             Instant.ofEpochMilli(created), Instant.ofEpochMilli(updated));
-        int commitments = 1 + r.nextInt(Math.min(3, ch.commitmentIds.size()));
-        int first = r.nextInt(ch.commitmentIds.size());
+        // The application refuses a link to a record fewer people may see than the project
+        // (Viewer.requireLink): a public project serves public commitments only.
+        List<UUID> servable = cls == 0 && !ch.publicCommitmentIds.isEmpty()
+            ? ch.publicCommitmentIds : ch.commitmentIds;
+        int commitments = 1 + r.nextInt(Math.min(3, servable.size()));
+        int first = r.nextInt(servable.size());
         for (int k = 0; k < commitments; k++) {
-          links.row(id, ch.commitmentIds.get((first + k) % ch.commitmentIds.size()), k);
+          links.row(id, servable.get((first + k) % servable.size()), k);
         }
         int lines = r.nextInt(4);
         for (int k = 0; k < lines; k++) {

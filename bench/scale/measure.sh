@@ -13,12 +13,18 @@
 #   FIXTURE=target/bench-scale/fixture.env
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=entente PGPASSWORD=entente   the PostgreSQL server
 #   SKIP_BUILD=1        use target/entente.jar as it is
+#   JAR=path            measure this jar instead (nothing is built); JAR_LABEL="..." says in the
+#                       report what it was built from (bench/compare.sh passes both)
 #   PORT=18181          Entente's port (loopback only)
 #   DURATION=30         seconds of wrk (and of pgbench) per endpoint
 #   WARMUP=5            seconds of unrecorded wrk per endpoint before it is measured
 #   CONNECTIONS=8 THREADS=2   wrk's -c and -t; pgbench gets -c CONNECTIONS -j THREADS
 #   ENDPOINTS=""        space-separated names to measure (default: all; see the list below)
-#   SQL=1               0: skip the raw-SQL limit
+#   SQL=1               0: skip the raw-SQL limit (and the statement counts)
+#   PGBENCH=1           0: capture and count each endpoint's statements, but do not run them under
+#                       pgbench (halves the time; the SQL tx/s, p50, p99 and ratio columns say n/a)
+#   REPORT=path         where the report goes (default bench/results/scale-<stamp>.txt; the
+#                       statements go beside it, in <report without .txt>-sql/)
 #   LOAD_MINUTES=0      > 0: that many minutes of mixed load over all endpoints, errors counted
 #   SOAK_MINUTES=0      > 0: that many minutes of mixed load, heap after GC and connection pool
 #                       sampled every SAMPLE_SECONDS=15 into a CSV, verdict flat or not
@@ -40,6 +46,7 @@ WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-2}
 SQL=${SQL:-1}
+PGBENCH=${PGBENCH:-1}
 LOAD_MINUTES=${LOAD_MINUTES:-0}
 SOAK_MINUTES=${SOAK_MINUTES:-0}
 SAMPLE_SECONDS=${SAMPLE_SECONDS:-15}
@@ -70,23 +77,29 @@ need_pkg() { # need_pkg COMMAND PACKAGE: installs the Debian package when the co
 need_pkg curl curl
 need_pkg wrk wrk
 need_pkg psql postgresql-client
-[[ "$SQL" == 1 ]] && need_pkg pgbench postgresql-contrib
+[[ "$SQL" == 1 && "$PGBENCH" == 1 ]] && need_pkg pgbench postgresql-contrib
 psql -X -q -d "$DB" -c 'select 1' >/dev/null || { echo "Cannot connect to database $DB as $PGUSER@$PGHOST:$PGPORT" >&2; exit 2; }
 
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 if [[ -n "$(git -C "$ROOT" status --porcelain -- . ':!bench' 2>/dev/null)" ]]; then
   COMMIT="$COMMIT plus uncommitted changes outside bench/"
 fi
-[[ "${SKIP_BUILD:-0}" == 1 ]] && COMMIT="jar already built (SKIP_BUILD=1; HEAD is $COMMIT)"
+if [[ -n "${JAR:-}" ]]; then
+  COMMIT="${JAR_LABEL:-$JAR} (JAR=$JAR; the scripts from $COMMIT)"
+  SKIP_BUILD=1
+else
+  JAR="$ROOT/target/entente.jar"
+  [[ "${SKIP_BUILD:-0}" == 1 ]] && COMMIT="jar already built (SKIP_BUILD=1; HEAD is $COMMIT)"
+fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "Building target/entente.jar ..."
   "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
 fi
-[[ -f "$ROOT/target/entente.jar" ]] || { echo "Missing target/entente.jar (run without SKIP_BUILD=1)" >&2; exit 2; }
+[[ -f "$JAR" ]] || { echo "Missing $JAR (run without SKIP_BUILD=1)" >&2; exit 2; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/entente-scale.XXXXXX")
-cp "$ROOT/target/entente.jar" "$WORK/"
+cp "$JAR" "$WORK/entente.jar"
 PID=""
 LOADPID=""
 cleanup() {
@@ -285,7 +298,7 @@ if [[ "$SQL" == 1 ]]; then
     for e in "${ENDPOINT_LIST[@]}"; do
       IFS='|' read -r name _ _ _ _ <<<"$e"
       selected "$name" || continue
-      [[ -s "$SQL_DIR/$name.sql" ]] || continue
+      [[ -s "$SQL_DIR/$name.sql" && "$PGBENCH" == 1 ]] || continue
       busy=$(wait_for_quiet)
       s_tps=n/a s_p50=n/a s_p99=n/a s_failed=err
       read -r s_tps s_p50 s_p99 s_failed < <(run_pgbench "$SQL_DIR/$name.sql") || true
@@ -413,8 +426,9 @@ RSS_END=$(rss_mb "$PID")
 
 # --- report ------------------------------------------------------------------------------------
 STAMP=$(date +%Y%m%d-%H%M%S)
-mkdir -p "$ROOT/bench/results"
-OUT="$ROOT/bench/results/scale-$STAMP.txt"
+OUT=${REPORT:-$ROOT/bench/results/scale-$STAMP.txt}
+mkdir -p "$(dirname "$OUT")"
+OUT_SQL="${OUT%.txt}-sql"
 COUNTS=$(grep -E '^(ROWS_|COUNT_|N_)[A-Z_]*=' "$FIXTURE" | paste -sd ' ' - || true)
 {
   echo "# Entente at whole-government scale — $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -422,7 +436,7 @@ COUNTS=$(grep -E '^(ROWS_|COUNT_|N_)[A-Z_]*=' "$FIXTURE" | paste -sd ' ' - || tr
   echo "- Machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^PRETTY_NAME="\(.*\)"/\1/p' /etc/os-release), $(uname -r)"
   echo "- Java: $("$JAVA" -version 2>&1 | head -1) ${JAVA_OPTS:--Xmx1g}; PostgreSQL: $(psql -X -At -d "$DB" -c 'show server_version') at $PGHOST:$PGPORT, database $DB"
   echo "- Commit: $COMMIT"
-  echo "- Command: FIXTURE=$FIXTURE DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS LOAD_MINUTES=$LOAD_MINUTES SOAK_MINUTES=$SOAK_MINUTES${ENDPOINTS:+ ENDPOINTS=\"$ENDPOINTS\"} bash bench/scale/measure.sh"
+  echo "- Command: FIXTURE=$FIXTURE DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS LOAD_MINUTES=$LOAD_MINUTES SOAK_MINUTES=$SOAK_MINUTES${ENDPOINTS:+ ENDPOINTS=\"$ENDPOINTS\"}$([[ "$PGBENCH" == 1 ]] || echo " PGBENCH=0") bash bench/scale/measure.sh"
   echo "- Data: ${COUNTS:-see $FIXTURE}"
   echo "- Load: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s over loopback, after ${WARMUP}s of warm-up; non-2xx answers count as errors."
   echo "  SQL: pgbench -M prepared -c$CONNECTIONS -j$THREADS -T$DURATION, one transaction = the statements one request runs (bench/scale/endpoints/*.sql)."
@@ -437,11 +451,12 @@ COUNTS=$(grep -E '^(ROWS_|COUNT_|N_)[A-Z_]*=' "$FIXTURE" | paste -sd ' ' - || tr
   printf '%s\n' "${ROWS[@]}"
   echo
   [[ -n "$SQL_NOTE" ]] && echo "- $SQL_NOTE"
-  [[ -n "$SQL_DIR" ]] && echo "- The statements each request ran, as pgbench scripts: bench/results/scale-$STAMP-sql/"
+  [[ -n "$SQL_DIR" ]] && echo "- The statements each request ran, as pgbench scripts: ${OUT_SQL#"$ROOT"/}/"
+  [[ -n "$SQL_DIR" && "$PGBENCH" != 1 ]] && echo "- PGBENCH=0: the statements were counted, not run under pgbench (SQL columns n/a)"
   [[ -n "$LOAD_LINE" ]] && echo "- $LOAD_LINE"
   [[ -n "$SOAK_LINE" ]] && echo "- $SOAK_LINE (samples: ${CSV#"$ROOT"/})"
   echo "- Errors in all: $ERRORS_TOTAL — $( (( ERRORS_TOTAL == 0 )) && echo PASS || echo MISS)"
 } | tee "$OUT"
-[[ -n "$SQL_DIR" ]] && cp -r "$SQL_DIR" "$ROOT/bench/results/scale-$STAMP-sql"
+if [[ -n "$SQL_DIR" ]]; then rm -rf "$OUT_SQL"; cp -r "$SQL_DIR" "$OUT_SQL"; fi
 echo
 echo "Written to ${OUT#"$ROOT"/}"

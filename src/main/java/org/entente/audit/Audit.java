@@ -113,6 +113,7 @@ public class Audit {
       detailJson = detailJson.substring(0, MAX_DETAILS);
     }
     Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    RecordChanges.forgetInRequest();
     Stored stored =
         onPostgres()
             ? appendInOneStatement(

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The audit trail's last record change, for readers that keep what they derive from the records
@@ -67,9 +69,34 @@ public class RecordChanges {
         || TransactionSynchronizationManager.isCurrentTransactionReadOnly();
   }
 
-  /** The sequence number of the trail's last record change, or -1 when there is none. */
+  /** Where a web request keeps the last record change it was told, so that it asks once. */
+  private static final String IN_REQUEST = RecordChanges.class.getName() + ".last";
+
+  /**
+   * The sequence number of the trail's last record change, or -1 when there is none. Within one web
+   * request that only reads it is asked for once, however many kept values the request reads;
+   * appending to the trail (every change does) lets go of it, so that what the request reads after
+   * its own change is read anew.
+   */
   public long last() {
-    return last(audit.lastChange().seq());
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null || !keepable()) {
+      return last(audit.lastChange().seq());
+    }
+    if (request.getAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Long known) {
+      return known;
+    }
+    long change = last(audit.lastChange().seq());
+    request.setAttribute(IN_REQUEST, change, RequestAttributes.SCOPE_REQUEST);
+    return change;
+  }
+
+  /** Lets go of the last record change the current web request was told: the trail moves on. */
+  static void forgetInRequest() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      request.removeAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+    }
   }
 
   /**

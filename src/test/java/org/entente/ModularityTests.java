@@ -10,7 +10,8 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-  private final ApplicationModules modules = ApplicationModules.of(EntenteApplication.class);
+  /** Read once for the class: scanning the classes is most of what these tests cost. */
+  private static final ApplicationModules modules = ApplicationModules.of(EntenteApplication.class);
 
   @Test
   void modulesRespectTheirBoundaries() {

@@ -7,6 +7,9 @@ import org.entente.testing.CleanDatabase;
 import org.entente.testing.EmbeddedPostgresConfiguration;
 import org.entente.testing.FixedClockConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -24,6 +27,10 @@ import org.springframework.test.context.TestExecutionListeners;
     listeners = CleanDatabase.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @CleanAfterEachTest
+// Beside the H2 classes, on the second core; one PostgreSQL class at a time (their shared context
+// and database), each one's tests one after the other (docs/decisions/0030).
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(EmbeddedPostgresConfiguration.LANE)
 class AuditOnPostgresTest extends AuditContract {
 
   @Autowired JdbcTemplate template;

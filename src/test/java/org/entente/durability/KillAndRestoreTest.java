@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,6 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// beside the other classes (it uses no shared context, only its own database and process); its
+// two steps one after the other
+@Execution(ExecutionMode.CONCURRENT)
 class KillAndRestoreTest {
 
   private final EmbeddedPostgres server = EmbeddedPostgresConfiguration.server();
@@ -41,6 +46,7 @@ class KillAndRestoreTest {
 
   @Test
   @Order(1)
+  @Execution(ExecutionMode.SAME_THREAD)
   void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
     int cycles = Integer.getInteger("entente.durability.cycles", 5);
     try (Connection c = server.getPostgresDatabase().getConnection();
@@ -92,6 +98,7 @@ class KillAndRestoreTest {
 
   @Test
   @Order(2)
+  @Execution(ExecutionMode.SAME_THREAD)
   void aDumpRestoresTheSameRecordsAndAVerifyingChain() throws Exception {
     assumeTrue(killed != null, "the kill test did not run");
     Path bin = BackupRoundTrip.bin();

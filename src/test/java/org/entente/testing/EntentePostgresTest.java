@@ -6,6 +6,9 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -28,4 +31,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @TestExecutionListeners(
     listeners = CleanDatabase.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+// Beside the H2 classes, on the second core; one PostgreSQL class at a time (their shared context
+// and database), each one's tests one after the other (docs/decisions/0030).
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(EmbeddedPostgresConfiguration.LANE)
 public @interface EntentePostgresTest {}

@@ -181,7 +181,8 @@ final class IatiWriter {
       throws XMLStreamException {
     Map<String, List<Financing>> byCurrency = new LinkedHashMap<>();
     p.financing()
-        .forEach(f -> byCurrency.computeIfAbsent(f.currency(), c -> new ArrayList<>()).add(f));
+        .forEach(
+            f -> byCurrency.computeIfAbsent(f.currency().code(), c -> new ArrayList<>()).add(f));
     for (Map.Entry<String, List<Financing>> e : byCurrency.entrySet()) {
       BigDecimal sum =
           e.getValue().stream().map(Financing::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -212,7 +213,7 @@ final class IatiWriter {
       x.writeStartElement("transaction");
       empty(x, "transaction-type", "code", f.status() == FinancingStatus.DISBURSED ? "3" : "2");
       empty(x, "transaction-date", "iso-date", transactionDate.toString());
-      value(x, f.amount(), f.currency(), transactionDate);
+      value(x, f.amount(), f.currency().code(), transactionDate);
       if (f.source() != null && !f.source().isBlank()) {
         x.writeStartElement("provider-org");
         narrative(x, f.source(), "en");

@@ -222,7 +222,7 @@ final class PublicDump {
               "amount",
               f.amount() == null ? null : f.amount().toPlainString(),
               "currency",
-              f.currency(),
+              f.currency().code(),
               "source",
               f.source(),
               "status",

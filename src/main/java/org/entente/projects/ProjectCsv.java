@@ -93,7 +93,7 @@ public class ProjectCsv {
               ";",
               p.leads().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
           f == null ? "" : f.amount().toPlainString(),
-          f == null ? "" : f.currency(),
+          f == null ? "" : f.currency().code(),
           f == null ? "" : f.status().name().toLowerCase(Locale.ROOT),
           f == null || f.source() == null ? "" : f.source(),
           at == null || at.place() == null ? "" : at.place(),

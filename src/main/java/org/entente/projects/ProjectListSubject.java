@@ -172,7 +172,7 @@ class ProjectListSubject implements AgreementSubject {
                           f.amount()
                               .setScale(2, java.math.RoundingMode.UNNECESSARY)
                               .toPlainString(),
-                          f.currency(),
+                          f.currency().code(),
                           String.valueOf(f.source()),
                           f.status().name()))
               .toList());

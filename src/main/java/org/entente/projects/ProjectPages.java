@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
+import org.entente.projects.Project.CurrencyCode;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
 import org.entente.shared.BadRequestException;
@@ -81,13 +82,19 @@ class ProjectPages {
         } catch (NumberFormatException e) {
           throw new BadRequestException("financing", "'" + amount + "' is not an amount");
         }
+        FinancingStatus status =
+            FinancingStatus.parse("financingStatus", form.get("financingStatus"));
         financing =
             List.of(
                 new Financing(
                     value,
-                    form.getOrDefault("currency", "").strip().toUpperCase(java.util.Locale.ROOT),
+                    CurrencyCode.parse(
+                        "financing",
+                        form.getOrDefault("currency", "")
+                            .strip()
+                            .toUpperCase(java.util.Locale.ROOT)),
                     blankToNull(form.get("source")),
-                    FinancingStatus.parse("financingStatus", form.get("financingStatus"))));
+                    status));
       }
       projects.create(
           charter,

@@ -129,7 +129,7 @@ class ReleaseFixtureGenerator {
             List.of(
                 new Project.Financing(
                     new BigDecimal("1250000.50"),
-                    "USD",
+                    new Project.CurrencyCode("USD"),
                     "[Demo] Partner fund",
                     Project.FinancingStatus.COMMITTED)),
             new Project.Location("[Demo] Baku", 40.4093, 49.8671),

@@ -19,6 +19,7 @@ import org.entente.charter.CharterViews.WorkingGroupInCharter;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
@@ -75,7 +76,7 @@ public class Charters {
   }
 
   /** The index of the charter with this key, whoever may see it, or empty when there is none. */
-  public Optional<CharterIndex> index(String charterKey) {
+  public Optional<CharterIndex> index(CharterKey charterKey) {
     return idOf(charterKey).flatMap(this::index);
   }
 
@@ -104,8 +105,8 @@ public class Charters {
     return structure.charters(viewer);
   }
 
-  public Optional<CharterSummary> find(String charterKey, Viewer viewer) {
-    return reader.charter(charterKey, viewer);
+  public Optional<CharterSummary> find(CharterKey charterKey, Viewer viewer) {
+    return reader.charter(charterKey.value(), viewer);
   }
 
   /**
@@ -113,17 +114,18 @@ public class Charters {
    *
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
-  public CharterSummary require(String charterKey, Viewer viewer) {
-    return find(charterKey, viewer).orElseThrow(() -> new NotFoundException("charter", charterKey));
+  public CharterSummary require(CharterKey charterKey, Viewer viewer) {
+    return find(charterKey, viewer)
+        .orElseThrow(() -> new NotFoundException("charter", charterKey.value()));
   }
 
   /**
    * The id of the charter with this key, whoever may see it: for modules that keep their own
    * records of a charter in step with its definition. Never shown to anyone.
    */
-  public Optional<UUID> idOf(String charterKey) {
+  public Optional<UUID> idOf(CharterKey charterKey) {
     return jdbc.sql("select id from charter where code = ?")
-        .param(charterKey)
+        .param(charterKey.value())
         .query(UUID.class)
         .optional();
   }
@@ -176,22 +178,22 @@ public class Charters {
   }
 
   /** Everything the overview page shows, as far as the viewer may see it. */
-  public CharterOverview overview(String charterKey, Viewer viewer) {
+  public CharterOverview overview(CharterKey charterKey, Viewer viewer) {
     return overviewReader
-        .overview(charterKey, viewer, id -> structure.both(id, viewer))
-        .orElseThrow(() -> new NotFoundException("charter", charterKey));
+        .overview(charterKey.value(), viewer, id -> structure.both(id, viewer))
+        .orElseThrow(() -> new NotFoundException("charter", charterKey.value()));
   }
 
   /**
    * The charter's text: its articles in order, each with its clauses, as far as the viewer may see.
    */
   public List<org.entente.charter.CharterViews.ArticleView> articles(
-      String charterKey, Viewer viewer) {
+      CharterKey charterKey, Viewer viewer) {
     return reader.articles(require(charterKey, viewer).id(), viewer);
   }
 
   /** The charter's areas of cooperation, each with its commitments and groups. */
-  public List<AreaOverview> areas(String charterKey, Viewer viewer) {
+  public List<AreaOverview> areas(CharterKey charterKey, Viewer viewer) {
     return overview(charterKey, viewer).areas();
   }
 
@@ -202,7 +204,7 @@ public class Charters {
    * @param workingGroup only those a working group carries (its key), or all when null
    */
   public PageOf<CommitmentView> commitments(
-      String charterKey, String area, String workingGroup, Paging paging, Viewer viewer) {
+      CharterKey charterKey, String area, String workingGroup, Paging paging, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     List<CommitmentView> all = structure.commitments(charter.id(), viewer);
     List<CommitmentView> matching =
@@ -216,7 +218,7 @@ public class Charters {
     return PageOf.slice(matching, paging);
   }
 
-  public CommitmentView commitment(String charterKey, String commitmentKey, Viewer viewer) {
+  public CommitmentView commitment(CharterKey charterKey, String commitmentKey, Viewer viewer) {
     return commitmentOf(require(charterKey, viewer), commitmentKey, viewer);
   }
 
@@ -226,7 +228,7 @@ public class Charters {
    * link to it is shown.
    */
   public Optional<Viewer.Audience> commitmentAudience(
-      String charterKey, String commitmentKey, Viewer viewer) {
+      CharterKey charterKey, String commitmentKey, Viewer viewer) {
     return find(charterKey, viewer)
         .flatMap(
             charter ->
@@ -253,7 +255,8 @@ public class Charters {
    *
    * @throws NotFoundException when either is missing, or the viewer may not see it
    */
-  CommitmentOfCharter commitmentOfCharter(String charterKey, String commitmentKey, Viewer viewer) {
+  CommitmentOfCharter commitmentOfCharter(
+      CharterKey charterKey, String commitmentKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     return new CommitmentOfCharter(charter, commitmentOf(charter, commitmentKey, viewer));
   }
@@ -270,7 +273,7 @@ public class Charters {
    *
    * @param area only the groups that cover this area (its key), or all when null
    */
-  public List<WorkingGroupView> workingGroups(String charterKey, String area, Viewer viewer) {
+  public List<WorkingGroupView> workingGroups(CharterKey charterKey, String area, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     return structure.groups(charter.id(), viewer).stream()
         .filter(g -> area == null || g.areas().stream().anyMatch(a -> a.key().equals(area)))
@@ -291,14 +294,14 @@ public class Charters {
    *
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
-  public Bodies bodies(String charterKey, Viewer viewer) {
+  public Bodies bodies(CharterKey charterKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     return new Bodies(
         charter, structure.groups(charter.id(), viewer), reader.platforms(charter.id(), viewer));
   }
 
   /** The charter's dialogue platforms the viewer may see, in the charter's order. */
-  public List<DialoguePlatformView> platforms(String charterKey, Viewer viewer) {
+  public List<DialoguePlatformView> platforms(CharterKey charterKey, Viewer viewer) {
     return reader.platforms(require(charterKey, viewer).id(), viewer);
   }
 
@@ -307,7 +310,7 @@ public class Charters {
    *
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
-  public DialoguePlatformView platform(String charterKey, String platformKey, Viewer viewer) {
+  public DialoguePlatformView platform(CharterKey charterKey, String platformKey, Viewer viewer) {
     return platforms(charterKey, viewer).stream()
         .filter(p -> p.key().equals(platformKey))
         .findFirst()
@@ -323,7 +326,7 @@ public class Charters {
    */
   @Transactional
   public DialoguePlatformView establishPlatform(
-      String charterKey,
+      CharterKey charterKey,
       String key,
       String name,
       String purpose,
@@ -335,14 +338,14 @@ public class Charters {
   }
 
   /** The time zone a party's officials see times in, when the definition gives one. */
-  public Optional<java.time.ZoneId> partyTimeZone(String charterKey, String party) {
+  public Optional<java.time.ZoneId> partyTimeZone(CharterKey charterKey, String party) {
     if (party == null) {
       return Optional.empty();
     }
     return jdbc.sql(
             "select p.time_zone from party p join charter c on c.id = p.charter_id"
                 + " where c.code = ? and p.code = ? and p.retired = false")
-        .params(charterKey, party)
+        .params(charterKey.value(), party)
         .query(String.class)
         .optional()
         .filter(java.util.Objects::nonNull)
@@ -374,7 +377,8 @@ public class Charters {
    *
    * @throws ForbiddenException when the group is restricted: its records are never published
    */
-  public WorkingGroupDetail publishableGroup(String charterKey, String groupKey, Viewer viewer) {
+  public WorkingGroupDetail publishableGroup(
+      CharterKey charterKey, String groupKey, Viewer viewer) {
     WorkingGroupDetail group = workingGroup(charterKey, groupKey, viewer);
     if (group.group().restricted()) {
       throw new ForbiddenException(null, "the records of a restricted group are never published");
@@ -387,7 +391,7 @@ public class Charters {
    *
    * @throws NotFoundException when the viewer may not see the charter, or there is no such group
    */
-  public WorkingGroupInCharter group(String charterKey, String groupKey, Viewer viewer) {
+  public WorkingGroupInCharter group(CharterKey charterKey, String groupKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     WorkingGroupView group =
         structure.groups(charter.id(), viewer).stream()
@@ -398,7 +402,7 @@ public class Charters {
   }
 
   /** A working group with the commitments it carries. */
-  public WorkingGroupDetail workingGroup(String charterKey, String groupKey, Viewer viewer) {
+  public WorkingGroupDetail workingGroup(CharterKey charterKey, String groupKey, Viewer viewer) {
     WorkingGroupInCharter found = group(charterKey, groupKey, viewer);
     List<CommitmentView> carried =
         structure.commitments(found.charter().id(), viewer).stream()

@@ -32,6 +32,7 @@ import org.entente.projects.Project.Partner;
 import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.Printable;
 
@@ -76,7 +77,7 @@ final class IatiWriter {
   }
 
   /** The identifier of a project's activity: the reporting organisation's, charter, project. */
-  String identifier(String charterKey, String projectKey) {
+  String identifier(CharterKey charterKey, String projectKey) {
     return reportingOrg.ref() + "-" + charterKey + "-" + projectKey;
   }
 
@@ -120,7 +121,7 @@ final class IatiWriter {
     x.writeCharacters("\n  ");
     x.writeStartElement("iati-activity");
     x.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "en");
-    text(x, "iati-identifier", identifier(r.charter().key(), p.key()));
+    text(x, "iati-identifier", identifier(CharterKey.of(r.charter().key()), p.key()));
     x.writeStartElement("reporting-org");
     x.writeAttribute("ref", reportingOrg.ref());
     x.writeAttribute("type", reportingOrg.type());

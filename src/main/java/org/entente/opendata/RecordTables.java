@@ -19,6 +19,7 @@ import org.entente.exchange.Kind;
 import org.entente.exchange.RecordExchange;
 import org.entente.exchange.RecordTable;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,7 +78,7 @@ class RecordTables {
 
   /** The charter's records the viewer may see, by table. */
   Map<String, Object> export(String charterKey, Viewer viewer) {
-    UUID charterId = charters.idOf(charterKey).orElseThrow();
+    UUID charterId = charters.idOf(CharterKey.of(charterKey)).orElseThrow();
     Map<UUID, String> commitments = keys.commitmentKeys(charterId, viewer);
     CharterKeys charterKeys = new CharterKeys(charterId, keys.groupKeys(charterId), commitments);
     Set<String> areas = keys.areaKeys(charterId, viewer);

@@ -12,6 +12,7 @@ import org.entente.projects.Project.CurrencyCode;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,7 @@ class ProjectPages {
   @GetMapping("/charters/{charter}/working-groups/{group}/projects/new")
   String newProject(
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
-    model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
+    model.addAttribute("detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
     model.addAttribute("form", Map.of());
     return "projects/project-form";
   }
@@ -97,7 +98,7 @@ class ProjectPages {
                     status));
       }
       projects.create(
-          charter,
+          CharterKey.inPath(charter),
           group,
           new ProjectInput(
               form.get("key") == null ? null : form.get("key").strip(),
@@ -113,7 +114,8 @@ class ProjectPages {
       return "redirect:/charters/" + charter + "/working-groups/" + group + "/workspace";
     } catch (BadRequestException | ForbiddenException e) {
       response.setStatus(org.entente.shared.Problems.status(e).value());
-      model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
+      model.addAttribute(
+          "detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
       model.addAttribute("form", form);
       model.addAttribute("chosen", commitments == null ? List.of() : commitments);
       model.addAttribute(

@@ -282,7 +282,7 @@ class IndicatorStore {
     return new Indicator(
         rs.getObject("id", UUID.class),
         rs.getObject("charter_id", UUID.class),
-        charterKey.value(),
+        charterKey == null ? null : charterKey.value(),
         rs.getString("code"),
         LocalizedText.fromJson(rs.getString("name")),
         rs.getString("unit"),

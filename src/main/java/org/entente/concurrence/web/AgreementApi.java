@@ -157,7 +157,7 @@ class AgreementApi {
     Step step = Step.parse(action);
     return agreements.step(
         type,
-        CharterKey.inPath(charter),
+        charter == null ? null : CharterKey.inPath(charter),
         key,
         step,
         input == null ? null : input.version(),

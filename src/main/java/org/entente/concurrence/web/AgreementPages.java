@@ -89,15 +89,15 @@ class AgreementPages {
             .findFirst()
             .orElseThrow(() -> new NotFoundException("page", type));
     Step step = Step.parse(action);
+    CharterKey charterKey = charter == null ? null : CharterKey.inPath(charter);
     try {
-      agreements.step(
-          type, CharterKey.inPath(charter), key, step, version(version), reason, viewer);
+      agreements.step(type, charterKey, key, step, version(version), reason, viewer);
     } catch (NotFoundException e) {
       throw e;
     } catch (DomainException e) {
-      return page.refused(type, CharterKey.inPath(charter), key, e, viewer, model, response);
+      return page.refused(type, charterKey, key, e, viewer, model, response);
     }
-    return "redirect:" + page.after(type, CharterKey.inPath(charter), key, action);
+    return "redirect:" + page.after(type, charterKey, key, action);
   }
 
   private static Integer version(String value) {

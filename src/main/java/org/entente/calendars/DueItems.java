@@ -19,6 +19,7 @@ import org.entente.obligations.ObligationViews.ObligationStatus;
 import org.entente.obligations.Obligations;
 import org.entente.roadmaps.RoadmapViews.DueMilestone;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,7 +88,9 @@ class DueItems {
     viewers.groups().forEach(g -> groupIds.put(g.charter() + "/" + g.key(), g.id()));
     for (CharterSummary charter : charters.list(viewer)) {
       for (ObligationStatus o :
-          obligations.deadlines(charter.key(), null, null, "due", viewer).obligations()) {
+          obligations
+              .deadlines(CharterKey.of(charter.key()), null, null, "due", viewer)
+              .obligations()) {
         if (!ObligationState.fromCode(o.status()).isOpen()
             || o.dueOn() == null
             || o.dueOn().isAfter(until)) {

@@ -10,6 +10,7 @@ import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class CharterApi {
   @GetMapping("/{charter}")
   @Operation(summary = "A charter with its parties, principles, areas, groups and history")
   CharterOverview charter(@PathVariable String charter, Viewer viewer) {
-    return charters.overview(charter, viewer);
+    return charters.overview(CharterKey.inPath(charter), viewer);
   }
 
   @GetMapping("/{charter}/areas")
@@ -52,7 +53,7 @@ class CharterApi {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Viewer viewer) {
-    return PageOf.slice(charters.areas(charter, viewer), Paging.of(page, size));
+    return PageOf.slice(charters.areas(CharterKey.inPath(charter), viewer), Paging.of(page, size));
   }
 
   @GetMapping("/{charter}/commitments")
@@ -64,14 +65,15 @@ class CharterApi {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Viewer viewer) {
-    return charters.commitments(charter, area, workingGroup, Paging.of(page, size), viewer);
+    return charters.commitments(
+        CharterKey.inPath(charter), area, workingGroup, Paging.of(page, size), viewer);
   }
 
   @GetMapping("/{charter}/commitments/{commitment}")
   @Operation(summary = "One commitment with its clause and source sentence")
   CommitmentView commitment(
       @PathVariable String charter, @PathVariable String commitment, Viewer viewer) {
-    return charters.commitment(charter, commitment, viewer);
+    return charters.commitment(CharterKey.inPath(charter), commitment, viewer);
   }
 
   @GetMapping("/{charter}/working-groups")
@@ -82,7 +84,8 @@ class CharterApi {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Viewer viewer) {
-    List<WorkingGroupView> groups = charters.workingGroups(charter, area, viewer);
+    List<WorkingGroupView> groups =
+        charters.workingGroups(CharterKey.inPath(charter), area, viewer);
     return PageOf.slice(groups, Paging.of(page, size));
   }
 
@@ -90,6 +93,6 @@ class CharterApi {
   @Operation(summary = "One working group with the commitments it carries")
   WorkingGroupDetail workingGroup(
       @PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return charters.workingGroup(charter, group, viewer);
+    return charters.workingGroup(CharterKey.inPath(charter), group, viewer);
   }
 }

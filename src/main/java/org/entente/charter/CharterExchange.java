@@ -13,6 +13,7 @@ import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.exchange.Reader;
 import org.entente.exchange.RecordExchange;
 import org.entente.exchange.RecordType;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Paging;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ class CharterExchange implements RecordExchange {
   }
 
   @Override
-  public List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+  public List<Map<String, Object>> records(RecordType type, CharterKey charterKey, Reader reader) {
     var viewer = reader.viewer();
     return switch (type.name()) {
       case "charter" -> List.of(charter(charters.require(charterKey, viewer)));
@@ -118,7 +119,7 @@ class CharterExchange implements RecordExchange {
         g.restricted());
   }
 
-  private List<CommitmentView> commitments(String charterKey, Reader reader) {
+  private List<CommitmentView> commitments(CharterKey charterKey, Reader reader) {
     List<CommitmentView> all = new ArrayList<>();
     for (int page = 0; ; page++) {
       var slice =

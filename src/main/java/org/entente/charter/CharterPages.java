@@ -3,6 +3,7 @@ package org.entente.charter;
 import java.util.List;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,8 @@ class CharterPages {
   /** The default charter's overview, or the list of charters when there is no single default. */
   @GetMapping("/")
   String home(Viewer viewer, Model model) {
-    if (!defaultCharter.isBlank() && charters.find(defaultCharter, viewer).isPresent()) {
+    if (!defaultCharter.isBlank()
+        && CharterKey.parse(defaultCharter).flatMap(k -> charters.find(k, viewer)).isPresent()) {
       return overview(defaultCharter, viewer, model);
     }
     List<CharterSummary> all = charters.list(viewer);
@@ -67,7 +69,7 @@ class CharterPages {
 
   @GetMapping("/charters/{charter}")
   String overview(@PathVariable String charter, Viewer viewer, Model model) {
-    var overview = charters.overview(charter, viewer);
+    var overview = charters.overview(CharterKey.inPath(charter), viewer);
     model.addAttribute("overview", overview);
     model.addAttribute("history", history("charter", overview.charter().key(), viewer));
     return "charter/overview";
@@ -76,7 +78,7 @@ class CharterPages {
   @GetMapping("/charters/{charter}/commitments/{commitment}")
   String commitment(
       @PathVariable String charter, @PathVariable String commitment, Viewer viewer, Model model) {
-    var read = charters.commitmentOfCharter(charter, commitment, viewer);
+    var read = charters.commitmentOfCharter(CharterKey.inPath(charter), commitment, viewer);
     var found = read.commitment();
     model.addAttribute("charter", read.charter());
     model.addAttribute("commitment", found);
@@ -87,7 +89,7 @@ class CharterPages {
   @GetMapping("/charters/{charter}/working-groups/{group}")
   String workingGroup(
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
-    var detail = charters.workingGroup(charter, group, viewer);
+    var detail = charters.workingGroup(CharterKey.inPath(charter), group, viewer);
     model.addAttribute("detail", detail);
     model.addAttribute("history", history("working_group", detail.group().id().toString(), viewer));
     return "charter/working-group";

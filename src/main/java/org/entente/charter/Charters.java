@@ -17,6 +17,7 @@ import org.entente.charter.CharterViews.WorkingGroupInCharter;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.PageOf;
@@ -85,8 +86,8 @@ public class Charters {
   }
 
   /** The index of the charter with this key, whoever may see it, or empty when there is none. */
-  public Optional<CharterIndex> index(String charterKey) {
-    return indexes().charter(charterKey);
+  public Optional<CharterIndex> index(CharterKey charterKey) {
+    return indexes().charter(charterKey.value());
   }
 
   /**
@@ -112,8 +113,8 @@ public class Charters {
     return structure.charters(viewer);
   }
 
-  public Optional<CharterSummary> find(String charterKey, Viewer viewer) {
-    return reader.charter(charterKey, viewer);
+  public Optional<CharterSummary> find(CharterKey charterKey, Viewer viewer) {
+    return reader.charter(charterKey.value(), viewer);
   }
 
   /**
@@ -121,38 +122,39 @@ public class Charters {
    *
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
-  public CharterSummary require(String charterKey, Viewer viewer) {
-    return find(charterKey, viewer).orElseThrow(() -> new NotFoundException("charter", charterKey));
+  public CharterSummary require(CharterKey charterKey, Viewer viewer) {
+    return find(charterKey, viewer)
+        .orElseThrow(() -> new NotFoundException("charter", charterKey.value()));
   }
 
   /**
    * The id of the charter with this key, whoever may see it: for modules that keep their own
    * records of a charter in step with its definition. Never shown to anyone.
    */
-  public Optional<UUID> idOf(String charterKey) {
+  public Optional<UUID> idOf(CharterKey charterKey) {
     return jdbc.sql("select id from charter where code = ?")
-        .param(charterKey)
+        .param(charterKey.value())
         .query(UUID.class)
         .optional();
   }
 
   /** Everything the overview page shows, as far as the viewer may see it. */
-  public CharterOverview overview(String charterKey, Viewer viewer) {
+  public CharterOverview overview(CharterKey charterKey, Viewer viewer) {
     return overviewReader
-        .overview(charterKey, viewer, id -> structure.both(id, viewer))
-        .orElseThrow(() -> new NotFoundException("charter", charterKey));
+        .overview(charterKey.value(), viewer, id -> structure.both(id, viewer))
+        .orElseThrow(() -> new NotFoundException("charter", charterKey.value()));
   }
 
   /**
    * The charter's text: its articles in order, each with its clauses, as far as the viewer may see.
    */
   public List<org.entente.charter.CharterViews.ArticleView> articles(
-      String charterKey, Viewer viewer) {
+      CharterKey charterKey, Viewer viewer) {
     return reader.articles(require(charterKey, viewer).id(), viewer);
   }
 
   /** The charter's areas of cooperation, each with its commitments and groups. */
-  public List<AreaOverview> areas(String charterKey, Viewer viewer) {
+  public List<AreaOverview> areas(CharterKey charterKey, Viewer viewer) {
     return overview(charterKey, viewer).areas();
   }
 
@@ -163,7 +165,7 @@ public class Charters {
    * @param workingGroup only those a working group carries (its key), or all when null
    */
   public PageOf<CommitmentView> commitments(
-      String charterKey, String area, String workingGroup, Paging paging, Viewer viewer) {
+      CharterKey charterKey, String area, String workingGroup, Paging paging, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     List<CommitmentView> all = structure.commitments(charter.id(), viewer);
     List<CommitmentView> matching =
@@ -177,7 +179,7 @@ public class Charters {
     return PageOf.slice(matching, paging);
   }
 
-  public CommitmentView commitment(String charterKey, String commitmentKey, Viewer viewer) {
+  public CommitmentView commitment(CharterKey charterKey, String commitmentKey, Viewer viewer) {
     return commitmentOf(require(charterKey, viewer), commitmentKey, viewer);
   }
 
@@ -187,7 +189,7 @@ public class Charters {
    * link to it is shown.
    */
   public Optional<Viewer.Audience> commitmentAudience(
-      String charterKey, String commitmentKey, Viewer viewer) {
+      CharterKey charterKey, String commitmentKey, Viewer viewer) {
     return find(charterKey, viewer)
         .flatMap(
             charter ->
@@ -214,7 +216,8 @@ public class Charters {
    *
    * @throws NotFoundException when either is missing, or the viewer may not see it
    */
-  CommitmentOfCharter commitmentOfCharter(String charterKey, String commitmentKey, Viewer viewer) {
+  CommitmentOfCharter commitmentOfCharter(
+      CharterKey charterKey, String commitmentKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     return new CommitmentOfCharter(charter, commitmentOf(charter, commitmentKey, viewer));
   }
@@ -231,7 +234,7 @@ public class Charters {
    *
    * @param area only the groups that cover this area (its key), or all when null
    */
-  public List<WorkingGroupView> workingGroups(String charterKey, String area, Viewer viewer) {
+  public List<WorkingGroupView> workingGroups(CharterKey charterKey, String area, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     return structure.groups(charter.id(), viewer).stream()
         .filter(g -> area == null || g.areas().stream().anyMatch(a -> a.key().equals(area)))
@@ -252,14 +255,14 @@ public class Charters {
    *
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
-  public Bodies bodies(String charterKey, Viewer viewer) {
+  public Bodies bodies(CharterKey charterKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     return new Bodies(
         charter, structure.groups(charter.id(), viewer), reader.platforms(charter.id(), viewer));
   }
 
   /** The charter's dialogue platforms the viewer may see, in the charter's order. */
-  public List<DialoguePlatformView> platforms(String charterKey, Viewer viewer) {
+  public List<DialoguePlatformView> platforms(CharterKey charterKey, Viewer viewer) {
     return reader.platforms(require(charterKey, viewer).id(), viewer);
   }
 
@@ -268,7 +271,7 @@ public class Charters {
    *
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
-  public DialoguePlatformView platform(String charterKey, String platformKey, Viewer viewer) {
+  public DialoguePlatformView platform(CharterKey charterKey, String platformKey, Viewer viewer) {
     return platforms(charterKey, viewer).stream()
         .filter(p -> p.key().equals(platformKey))
         .findFirst()
@@ -284,7 +287,7 @@ public class Charters {
    */
   @Transactional
   public DialoguePlatformView establishPlatform(
-      String charterKey,
+      CharterKey charterKey,
       String key,
       String name,
       String purpose,
@@ -321,7 +324,8 @@ public class Charters {
    *
    * @throws ForbiddenException when the group is restricted: its records are never published
    */
-  public WorkingGroupDetail publishableGroup(String charterKey, String groupKey, Viewer viewer) {
+  public WorkingGroupDetail publishableGroup(
+      CharterKey charterKey, String groupKey, Viewer viewer) {
     WorkingGroupDetail group = workingGroup(charterKey, groupKey, viewer);
     if (group.group().restricted()) {
       throw new ForbiddenException(null, "the records of a restricted group are never published");
@@ -334,7 +338,7 @@ public class Charters {
    *
    * @throws NotFoundException when the viewer may not see the charter, or there is no such group
    */
-  public WorkingGroupInCharter group(String charterKey, String groupKey, Viewer viewer) {
+  public WorkingGroupInCharter group(CharterKey charterKey, String groupKey, Viewer viewer) {
     CharterSummary charter = require(charterKey, viewer);
     WorkingGroupView group =
         structure.groups(charter.id(), viewer).stream()
@@ -345,7 +349,7 @@ public class Charters {
   }
 
   /** A working group with the commitments it carries. */
-  public WorkingGroupDetail workingGroup(String charterKey, String groupKey, Viewer viewer) {
+  public WorkingGroupDetail workingGroup(CharterKey charterKey, String groupKey, Viewer viewer) {
     WorkingGroupInCharter found = group(charterKey, groupKey, viewer);
     List<CommitmentView> carried =
         structure.commitments(found.charter().id(), viewer).stream()

@@ -2,6 +2,7 @@ package org.entente.concurrence;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.springframework.ui.Model;
 
@@ -16,7 +17,7 @@ public interface AgreementPage {
   boolean shows(String subjectType);
 
   /** Where the browser goes after a step was carried out. */
-  String after(String subjectType, String charterKey, String key, String action);
+  String after(String subjectType, CharterKey charterKey, String key, String action);
 
   /**
    * The page shown again with the refusal of a step, its status set from the refusal.
@@ -25,7 +26,7 @@ public interface AgreementPage {
    */
   String refused(
       String subjectType,
-      String charterKey,
+      CharterKey charterKey,
       String key,
       DomainException refusal,
       Viewer viewer,

@@ -4,6 +4,7 @@ import java.util.List;
 import org.entente.concurrence.Concurrence.Published;
 import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 
 /**
@@ -29,7 +30,7 @@ public interface AgreementSubject {
    * @param key the subject's key within the charter: a group's key, a meeting's id
    * @throws NotFoundException when there is no such subject the viewer may see
    */
-  Subject resolve(String charterKey, String key, Viewer viewer);
+  Subject resolve(CharterKey charterKey, String key, Viewer viewer);
 
   /**
    * Its current content, to submit as the next version, with the parties that agree it.

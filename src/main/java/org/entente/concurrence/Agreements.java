@@ -6,6 +6,7 @@ import org.entente.concurrence.Concurrence.PublicationView;
 import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +79,7 @@ public class Agreements {
   @Transactional
   public Object step(
       String type,
-      String charterKey,
+      CharterKey charterKey,
       String key,
       Step step,
       Integer version,
@@ -110,7 +111,7 @@ public class Agreements {
 
   /** Submits the subject as it is now as its next version; returns where its agreement stands. */
   @Transactional
-  public AgreementView submit(String type, String charterKey, String key, Viewer viewer) {
+  public AgreementView submit(String type, CharterKey charterKey, String key, Viewer viewer) {
     AgreementSubject subject = subjects.of(type);
     return submit(subject, subject.resolve(charterKey, key, viewer), viewer);
   }
@@ -118,20 +119,21 @@ public class Agreements {
   /** The viewer approves a version of the subject for their party. */
   @Transactional
   public AgreementView approve(
-      String type, String charterKey, String key, Integer version, Viewer viewer) {
+      String type, CharterKey charterKey, String key, Integer version, Viewer viewer) {
     AgreementSubject subject = subjects.of(type);
     Subject s = subject.resolve(charterKey, key, viewer);
     return concurrence.approve(s.type(), s.key(), required(version, subject, "approve"), viewer);
   }
 
   /** The subject as its module shows it, with where its agreement stands. */
-  public Object view(String type, String charterKey, String key, Viewer viewer) {
+  public Object view(String type, CharterKey charterKey, String key, Viewer viewer) {
     AgreementSubject subject = subjects.of(type);
     return subject.view(subject.resolve(charterKey, key, viewer), viewer);
   }
 
   /** Where the publication of the subject stands, as far as the viewer may see. */
-  public PublicationView publication(String type, String charterKey, String key, Viewer viewer) {
+  public PublicationView publication(
+      String type, CharterKey charterKey, String key, Viewer viewer) {
     Subject s = subjects.of(type).resolve(charterKey, key, viewer);
     return concurrence
         .publication(s.type(), s.key(), viewer)

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.entente.dashboard.DashboardViews.Dashboard;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +31,6 @@ class DashboardApi {
       @RequestParam(required = false) String group,
       @RequestParam(required = false) String days,
       Viewer viewer) {
-    return dashboards.dashboard(charter, group, Dashboards.days(days), viewer);
+    return dashboards.dashboard(CharterKey.inPath(charter), group, Dashboards.days(days), viewer);
   }
 }

@@ -26,6 +26,7 @@ import org.entente.reporting.Progress;
 import org.entente.reporting.Progress.Node;
 import org.entente.reporting.Progress.Rollup;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 
@@ -61,7 +62,7 @@ final class DashboardComputation {
    *
    * @throws NotFoundException when the viewer may not see the charter, or there is no such group
    */
-  Computed compute(String charterKey, String group, int days, LocalDate today, Viewer viewer) {
+  Computed compute(CharterKey charterKey, String group, int days, LocalDate today, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     List<WorkingGroupView> allGroups = charters.workingGroups(charterKey, null, viewer);
     List<WorkingGroupView> groups =
@@ -128,7 +129,7 @@ final class DashboardComputation {
   }
 
   private static void milestones(
-      String charterKey, WorkingGroupView g, Rollup rollup, DashboardItems items) {
+      CharterKey charterKey, WorkingGroupView g, Rollup rollup, DashboardItems items) {
     String url = "/charters/" + charterKey + "/working-groups/" + g.key();
     for (MilestoneView m : rollup.milestonesByGroup().getOrDefault(g.key(), List.of())) {
       if (m.status().equals("not-started") || m.status().equals("in-progress")) {
@@ -139,7 +140,7 @@ final class DashboardComputation {
 
   /** The open action items; answers the restricted meetings they were read from. */
   private List<UUID> actionItems(
-      String charterKey,
+      CharterKey charterKey,
       String group,
       List<WorkingGroupView> allGroups,
       List<WorkingGroupView> groups,
@@ -175,7 +176,8 @@ final class DashboardComputation {
         .toList();
   }
 
-  private void obligations(String charterKey, String group, Viewer viewer, DashboardItems items) {
+  private void obligations(
+      CharterKey charterKey, String group, Viewer viewer, DashboardItems items) {
     for (ObligationStatus o :
         obligations.deadlines(charterKey, null, group, "due", viewer).obligations()) {
       if (o.metOn() != null || o.dueOn() == null || o.status().startsWith("met")) {

@@ -9,6 +9,7 @@ import org.entente.charter.Charters;
 import org.entente.dashboard.DashboardViews.Dashboard;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +49,8 @@ class DashboardPages {
       Viewer viewer,
       Model model,
       HttpServletResponse response) {
-    model.addAttribute("charter", charters.require(charter, viewer));
-    model.addAttribute("groups", charters.workingGroups(charter, null, viewer));
+    model.addAttribute("charter", charters.require(CharterKey.inPath(charter), viewer));
+    model.addAttribute("groups", charters.workingGroups(CharterKey.inPath(charter), null, viewer));
     Map<String, String> form = new LinkedHashMap<>();
     form.put("group", group == null ? "" : group);
     form.put("days", days == null ? String.valueOf(Dashboards.DEFAULT_DAYS) : days);
@@ -64,7 +65,7 @@ class DashboardPages {
       model.addAttribute("fieldError", e.field());
       return "dashboard/dashboard";
     }
-    Dashboard dashboard = dashboards.dashboard(charter, group, window, viewer);
+    Dashboard dashboard = dashboards.dashboard(CharterKey.inPath(charter), group, window, viewer);
     model.addAttribute("dashboard", dashboard);
     model.addAttribute("areaChart", BarChart.of(dashboard.areas()));
     model.addAttribute("groupChart", BarChart.of(dashboard.groups()));

@@ -14,6 +14,7 @@ import org.entente.meetings.Meetings;
 import org.entente.obligations.Obligations;
 import org.entente.reporting.Progress;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,13 +112,13 @@ public class Dashboards {
    * @throws NotFoundException when the viewer may not see the charter, or there is no such group
    * @throws BadRequestException when {@code days} is out of range
    */
-  public Dashboard dashboard(String charterKey, String groupKey, int days, Viewer viewer) {
+  public Dashboard dashboard(CharterKey charterKey, String groupKey, int days, Viewer viewer) {
     if (days < 1 || days > MAX_DAYS) {
       throw new BadRequestException("days", "days is a whole number from 1 to " + MAX_DAYS);
     }
     String group = groupKey == null || groupKey.isBlank() ? null : groupKey.strip();
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    Key key = new Key(charterKey, group, days, viewer, today);
+    Key key = new Key(charterKey.value(), group, days, viewer, today);
     return kept.get(key, () -> computation.compute(charterKey, group, days, today, viewer))
         .dashboard();
   }

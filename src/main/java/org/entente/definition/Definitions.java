@@ -15,6 +15,7 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.SyncReport;
 import org.entente.charter.Charters;
 import org.entente.obligations.Obligations;
+import org.entente.shared.CharterKey;
 import org.entente.shared.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +152,8 @@ public class Definitions {
               lock.holdUntilCommit("definitions");
               SyncReport r = charters.synchronize(definition.charter());
               if (!r.unchanged()) {
-                obligations.synchronize(key, definition.rules(), definition.history());
+                obligations.synchronize(
+                    CharterKey.of(key), definition.rules(), definition.history());
                 audit.record(
                     "charter.synchronized",
                     "charter",

@@ -15,6 +15,7 @@ import org.entente.identity.Viewers;
 import org.entente.meetings.Meetings;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,12 +89,13 @@ class DemoData {
 
   /** Loads what is missing of the dataset, renews the sample passwords and prints them. */
   Report load() {
-    if (charters.idOf(charter).isEmpty()) {
+    if (charters.idOf(CharterKey.of(charter)).isEmpty()) {
       log.warn("Demo: the charter '{}' is not loaded, so there is no demo data.", charter);
       return new Report(charter, 0, List.of());
     }
     int[] created = {0};
-    List<WorkingGroupView> groups = charters.workingGroups(charter, null, Viewer.ANONYMOUS);
+    List<WorkingGroupView> groups =
+        charters.workingGroups(CharterKey.of(charter), null, Viewer.ANONYMOUS);
     List<Credential> credentials = samples.ensure(charter, groups, created);
     try {
       for (WorkingGroupView group : groups) {

@@ -20,6 +20,7 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.projects.Projects;
+import org.entente.shared.CharterKey;
 
 /**
  * The demo's held meeting, made through {@link Meetings} as the sample secretariat and co-chairs:
@@ -63,7 +64,7 @@ final class DemoMeeting {
     boolean there =
         meetings
             .meetings(
-                charter,
+                CharterKey.of(charter),
                 t.minusYears(5).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 t.plusYears(5).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 secretariat)
@@ -75,7 +76,7 @@ final class DemoMeeting {
     LocalDate day = t.minusDays(14);
     MeetingView meeting =
         meetings.schedule(
-            charter,
+            CharterKey.of(charter),
             new MeetingInput(
                 "working-group",
                 group.key(),
@@ -100,7 +101,7 @@ final class DemoMeeting {
       MeetingView meeting, WorkingGroupView group, LocalDate t, Viewer secretariat) {
     String key = "demo-" + group.key().replaceFirst("^wg-", "");
     UUID project =
-        projects.list(charter, group.key(), secretariat).stream()
+        projects.list(CharterKey.of(charter), group.key(), secretariat).stream()
             .filter(p -> p.key().equals(key))
             .map(ProjectView::id)
             .findFirst()
@@ -173,9 +174,13 @@ final class DemoMeeting {
             null),
         azChair);
     String statement = meeting.toString();
-    agreements.submit(Meetings.JOINT_STATEMENT, charter, statement, azChair);
-    agreements.approve(Meetings.JOINT_STATEMENT, charter, statement, 1, azChair);
+    agreements.submit(Meetings.JOINT_STATEMENT, CharterKey.of(charter), statement, azChair);
+    agreements.approve(Meetings.JOINT_STATEMENT, CharterKey.of(charter), statement, 1, azChair);
     agreements.approve(
-        Meetings.JOINT_STATEMENT, charter, statement, 1, samples.as("demo.us.cochair"));
+        Meetings.JOINT_STATEMENT,
+        CharterKey.of(charter),
+        statement,
+        1,
+        samples.as("demo.us.cochair"));
   }
 }

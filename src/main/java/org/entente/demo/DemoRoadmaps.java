@@ -15,6 +15,7 @@ import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 
 /**
  * The demo's sample project and roadmap of each working group, made through {@link Projects} and
@@ -75,12 +76,12 @@ final class DemoRoadmaps {
 
   /** The group's sample project, when it is missing. */
   private int project(WorkingGroupView group, String key, Viewer viewer) {
-    List<ProjectView> existing = projects.list(charter, group.key(), viewer);
+    List<ProjectView> existing = projects.list(CharterKey.of(charter), group.key(), viewer);
     if (existing.stream().anyMatch(p -> p.key().equals(key))) {
       return 0;
     }
     projects.create(
-        charter,
+        CharterKey.of(charter),
         group.key(),
         new ProjectInput(
             key,
@@ -106,7 +107,7 @@ final class DemoRoadmaps {
   private int milestones(WorkingGroupView group, String key, Viewer viewer) {
     int created = 0;
     List<String> have =
-        roadmaps.roadmap(charter, group.key(), viewer).milestones().stream()
+        roadmaps.roadmap(CharterKey.of(charter), group.key(), viewer).milestones().stream()
             .map(MilestoneView::key)
             .toList();
     for (Step s : steps(DemoData.today(clock))) {
@@ -116,7 +117,7 @@ final class DemoRoadmaps {
       }
       boolean done = s.status().equals("done");
       roadmaps.add(
-          charter,
+          CharterKey.of(charter),
           group.key(),
           new MilestoneInput(
               milestone,
@@ -185,7 +186,7 @@ final class DemoRoadmaps {
 
   /** The commitment the group's sample project serves: one that names the fewest areas. */
   private List<String> commitment(WorkingGroupView group, Viewer viewer) {
-    return charters.workingGroup(charter, group.key(), viewer).commitments().stream()
+    return charters.workingGroup(CharterKey.of(charter), group.key(), viewer).commitments().stream()
         .min(Comparator.comparingInt((CommitmentView c) -> c.areas().size()))
         .map(c -> List.of(c.key()))
         .orElse(List.of());

@@ -16,6 +16,7 @@
       "identity",
       "meetings",
       "projects",
-      "roadmaps"
+      "roadmaps",
+      "shared"
     })
 package org.entente.demo;

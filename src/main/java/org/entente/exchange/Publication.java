@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,7 @@ public class Publication {
    * @throws IllegalArgumentException when no module gives a named type to the reader
    */
   public Map<String, List<Map<String, Object>>> records(
-      String charterKey, Reader reader, List<String> names) {
+      CharterKey charterKey, Reader reader, List<String> names) {
     Map<String, List<Map<String, Object>>> read = new LinkedHashMap<>();
     for (String name : names) {
       read(name, charterKey, reader, read);
@@ -55,7 +56,10 @@ public class Publication {
   }
 
   private List<Map<String, Object>> read(
-      String name, String charterKey, Reader reader, Map<String, List<Map<String, Object>>> read) {
+      String name,
+      CharterKey charterKey,
+      Reader reader,
+      Map<String, List<Map<String, Object>>> read) {
     List<Map<String, Object>> records = read.get(name);
     if (records == null) {
       RecordExchange module =
@@ -70,7 +74,7 @@ public class Publication {
   private Map<String, Object> withKnownReferences(
       RecordType type,
       Map<String, Object> record,
-      String charterKey,
+      CharterKey charterKey,
       Reader reader,
       Map<String, List<Map<String, Object>>> read) {
     Map<String, Object> out = new LinkedHashMap<>(record);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.entente.shared.CharterKey;
 
 /**
  * What a module lets leave it, to which {@link Reader}, and what it takes in. A reader receives
@@ -51,7 +52,7 @@ public interface RecordExchange {
    * public: only those both parties agreed to publish), each made with {@link RecordType#record},
    * in a stable order.
    */
-  default List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+  default List<Map<String, Object>> records(RecordType type, CharterKey charterKey, Reader reader) {
     throw new IllegalArgumentException("no record type " + type.name());
   }
 

@@ -8,6 +8,7 @@ import java.security.Principal;
 import java.util.Set;
 import org.entente.identity.Accounts.AccountChange;
 import org.entente.identity.Accounts.AccountView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
@@ -98,7 +99,7 @@ class AccountApi {
       @PathVariable String group,
       @PathVariable String username,
       Viewer actor) {
-    accounts.delegate(charter, group, username, true, actor);
+    accounts.delegate(CharterKey.inPath(charter), group, username, true, actor);
     return ResponseEntity.noContent().build();
   }
 
@@ -110,7 +111,7 @@ class AccountApi {
       @PathVariable String group,
       @PathVariable String username,
       Viewer actor) {
-    accounts.delegate(charter, group, username, false, actor);
+    accounts.delegate(CharterKey.inPath(charter), group, username, false, actor);
     return ResponseEntity.noContent().build();
   }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
@@ -274,7 +275,7 @@ public class Accounts {
    */
   @Transactional
   public void delegate(
-      String charterKey, String groupKey, String username, boolean approves, Viewer actor) {
+      CharterKey charterKey, String groupKey, String username, boolean approves, Viewer actor) {
     try {
       delegations.delegate(charterKey, groupKey, username, approves, actor);
     } catch (ForbiddenException e) {

@@ -1,6 +1,7 @@
 package org.entente.identity;
 
 import org.entente.identity.Accounts.AccountView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,10 @@ class Delegations {
   }
 
   void delegate(
-      String charterKey, String groupKey, String username, boolean approves, Viewer actor) {
+      CharterKey charterKey, String groupKey, String username, boolean approves, Viewer actor) {
     GroupDirectory.Group group =
         directory.groups().stream()
-            .filter(g -> g.charter().equals(charterKey) && g.key().equals(groupKey))
+            .filter(g -> g.charter().equals(charterKey.value()) && g.key().equals(groupKey))
             .findFirst()
             .orElseThrow(() -> new NotFoundException("working group", groupKey));
     if (!actor.groups().contains(group.id())) {

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.entente.identity.Viewer;
 import org.entente.indicators.IndicatorViews.IndicatorView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -38,7 +39,7 @@ class CommitmentIndicators {
     }
     List<IndicatorView> measuring;
     try {
-      measuring = indicators.measuring(m.group(1), m.group(2), viewer);
+      measuring = indicators.measuring(CharterKey.inPath(m.group(1)), m.group(2), viewer);
     } catch (NotFoundException e) {
       return; // the page itself answers 404
     }

@@ -12,6 +12,7 @@ import org.entente.indicators.IndicatorInputs.IndicatorInput;
 import org.entente.indicators.IndicatorInputs.ValueInput;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,7 +41,7 @@ class IndicatorApi {
   @GetMapping(path = "/api/charters/{charter}/indicators", produces = "application/json")
   @Operation(summary = "The charter's indicators the caller may see, with values and status")
   List<IndicatorView> list(@PathVariable String charter, Viewer viewer) {
-    return indicators.list(charter, viewer);
+    return indicators.list(CharterKey.inPath(charter), viewer);
   }
 
   @PostMapping(
@@ -55,7 +56,7 @@ class IndicatorApi {
       security = @SecurityRequirement(name = "personal-access-token"))
   ResponseEntity<IndicatorView> create(
       @PathVariable String charter, @RequestBody IndicatorInput input, Viewer viewer) {
-    IndicatorView created = indicators.create(charter, input, viewer);
+    IndicatorView created = indicators.create(CharterKey.inPath(charter), input, viewer);
     return ResponseEntity.created(URI.create("/api/indicators/" + created.id())).body(created);
   }
 

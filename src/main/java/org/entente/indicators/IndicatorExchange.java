@@ -20,6 +20,7 @@ import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
+import org.entente.shared.CharterKey;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -138,7 +139,7 @@ class IndicatorExchange extends TableExchange {
   }
 
   @Override
-  public List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+  public List<Map<String, Object>> records(RecordType type, CharterKey charterKey, Reader reader) {
     List<IndicatorView> list = indicators.list(charterKey, reader.viewer());
     List<Map<String, Object>> records = new ArrayList<>();
     switch (type.name()) {

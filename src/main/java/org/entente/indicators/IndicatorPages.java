@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.indicators.IndicatorViews.IndicatorView;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,8 @@ class IndicatorPages {
 
   @GetMapping("/charters/{charter}/indicators")
   String list(@PathVariable String charter, Viewer viewer, Model model) {
-    model.addAttribute("charter", charters.require(charter, viewer));
-    List<IndicatorView> all = indicators.list(charter, viewer);
+    model.addAttribute("charter", charters.require(CharterKey.inPath(charter), viewer));
+    List<IndicatorView> all = indicators.list(CharterKey.inPath(charter), viewer);
     model.addAttribute("indicators", all);
     model.addAttribute("sparklines", sparklines(all));
     return "indicators/list";
@@ -44,11 +45,12 @@ class IndicatorPages {
   /** The same page, by the indicator's key in its charter: a stable address. */
   @GetMapping("/charters/{charter}/indicators/{key}")
   String byKey(@PathVariable String charter, @PathVariable String key, Viewer viewer, Model model) {
-    return page(indicators.indicator(charter, key, viewer), viewer, model);
+    return page(indicators.indicator(CharterKey.inPath(charter), key, viewer), viewer, model);
   }
 
   private String page(IndicatorView indicator, Viewer viewer, Model model) {
-    model.addAttribute("charter", charters.require(indicator.charterKey(), viewer));
+    model.addAttribute(
+        "charter", charters.require(CharterKey.inPath(indicator.charterKey()), viewer));
     model.addAttribute("indicator", indicator);
     model.addAttribute("chart", IndicatorChart.of(indicator));
     return "indicators/indicator";

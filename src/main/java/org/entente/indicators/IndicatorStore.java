@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.entente.identity.Viewer;
 import org.entente.indicators.Indicator.Direction;
 import org.entente.indicators.Indicator.Kind;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.TextQuery;
@@ -42,7 +43,7 @@ class IndicatorStore {
   // ---------------------------------------------------------------- indicators
 
   /** The charter's indicators the viewer may see, by area and key. */
-  List<Indicator> inCharter(UUID charterId, String charterKey, Viewer viewer) {
+  List<Indicator> inCharter(UUID charterId, CharterKey charterKey, Viewer viewer) {
     return jdbc.sql(
             "select * from indicator i where i.charter_id = :charter and "
                 + Viewer.condition("i")
@@ -54,7 +55,8 @@ class IndicatorStore {
   }
 
   /** The charter's indicators the viewer may see that measure one of its commitments, by key. */
-  List<Indicator> measuring(UUID charterId, String charterKey, String commitment, Viewer viewer) {
+  List<Indicator> measuring(
+      UUID charterId, CharterKey charterKey, String commitment, Viewer viewer) {
     return jdbc.sql(
             "select * from indicator i where i.charter_id = :charter and i.id in (select"
                 + " indicator_id from indicator_commitment where commitment_key = :commitment)"
@@ -70,7 +72,7 @@ class IndicatorStore {
 
   /** The charter's indicators the viewer may see that match a search, at most 200. */
   List<Indicator> matching(
-      UUID charterId, String charterKey, TextQuery.Condition match, Viewer viewer) {
+      UUID charterId, CharterKey charterKey, TextQuery.Condition match, Viewer viewer) {
     return jdbc.sql(
             "select * from indicator i where i.charter_id = :charter and "
                 + Viewer.condition("i")
@@ -85,7 +87,7 @@ class IndicatorStore {
   }
 
   /** The charter's indicator with this key, if the viewer may see it. */
-  Optional<Indicator> byKey(UUID charterId, String charterKey, String key, Viewer viewer) {
+  Optional<Indicator> byKey(UUID charterId, CharterKey charterKey, String key, Viewer viewer) {
     return jdbc.sql(
             "select * from indicator i where i.charter_id = :charter and i.code = :code and "
                 + Viewer.condition("i"))
@@ -97,7 +99,7 @@ class IndicatorStore {
   }
 
   /** The charter's indicator with this key, whoever may see it: for loading reference data. */
-  Optional<Indicator> byKey(UUID charterId, String charterKey, String key) {
+  Optional<Indicator> byKey(UUID charterId, CharterKey charterKey, String key) {
     return jdbc.sql("select * from indicator where charter_id = ? and code = ?")
         .params(charterId, key)
         .query(row(charterKey))
@@ -272,15 +274,15 @@ class IndicatorStore {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
-  private static RowMapper<Indicator> row(String charterKey) {
+  private static RowMapper<Indicator> row(CharterKey charterKey) {
     return (rs, n) -> indicator(rs, charterKey);
   }
 
-  private static Indicator indicator(ResultSet rs, String charterKey) throws SQLException {
+  private static Indicator indicator(ResultSet rs, CharterKey charterKey) throws SQLException {
     return new Indicator(
         rs.getObject("id", UUID.class),
         rs.getObject("charter_id", UUID.class),
-        charterKey,
+        charterKey == null ? null : charterKey.value(),
         rs.getString("code"),
         LocalizedText.fromJson(rs.getString("name")),
         rs.getString("unit"),

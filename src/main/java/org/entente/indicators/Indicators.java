@@ -23,6 +23,7 @@ import org.entente.indicators.IndicatorInputs.ValueInput;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
@@ -71,15 +72,16 @@ public class Indicators {
   // ---------------------------------------------------------------- reads
 
   /** The charter's indicators the viewer may see, by area and key, each with values and status. */
-  public List<IndicatorView> list(String charterKey, Viewer viewer) {
+  public List<IndicatorView> list(CharterKey charterKey, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
-    return reads.views(store.inCharter(charter.id(), charter.key(), viewer));
+    return reads.views(store.inCharter(charter.id(), CharterKey.of(charter.key()), viewer));
   }
 
   /** The indicators the viewer may see that measure a commitment of the charter. */
-  public List<IndicatorView> measuring(String charterKey, String commitmentKey, Viewer viewer) {
+  public List<IndicatorView> measuring(CharterKey charterKey, String commitmentKey, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
-    return reads.views(store.measuring(charter.id(), charter.key(), commitmentKey, viewer));
+    return reads.views(
+        store.measuring(charter.id(), CharterKey.of(charter.key()), commitmentKey, viewer));
   }
 
   /**
@@ -95,7 +97,8 @@ public class Indicators {
             "i.name || ' ' || coalesce(i.definition, '') || ' ' || coalesce(i.data_source, '')",
             postgres,
             "q");
-    List<Indicator> found = store.matching(charter.id(), charter.key(), match, viewer);
+    List<Indicator> found =
+        store.matching(charter.id(), CharterKey.of(charter.key()), match, viewer);
     Map<UUID, String> groups = reads.groupKeys(found);
     Map<UUID, UUID> groupOf = new LinkedHashMap<>();
     found.stream().filter(i -> i.groupId() != null).forEach(i -> groupOf.put(i.id(), i.groupId()));
@@ -128,11 +131,11 @@ public class Indicators {
    *
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
-  public IndicatorView indicator(String charterKey, String key, Viewer viewer) {
+  public IndicatorView indicator(CharterKey charterKey, String key, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     Indicator indicator =
         store
-            .byKey(charter.id(), charter.key(), key, viewer)
+            .byKey(charter.id(), CharterKey.of(charter.key()), key, viewer)
             .orElseThrow(() -> new NotFoundException("indicator", key));
     return reads.views(List.of(indicator)).get(0);
   }
@@ -163,7 +166,7 @@ public class Indicators {
    * @throws ForbiddenException when the viewer may not write there
    */
   @Transactional
-  public IndicatorView create(String charterKey, IndicatorInput input, Viewer viewer) {
+  public IndicatorView create(CharterKey charterKey, IndicatorInput input, Viewer viewer) {
     if (input == null) {
       throw new BadRequestException(null, "an indicator is required");
     }
@@ -205,7 +208,7 @@ public class Indicators {
     }
     store.insert(indicator, new LinkedHashSet<>(commitments));
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("charter", charterKey);
+    details.put("charter", charterKey.value());
     details.put("key", key);
     details.put("classification", classification.code());
     audit.record(
@@ -216,7 +219,7 @@ public class Indicators {
   /**
    * The working group a new indicator is kept in (null: the framework), if the viewer may write.
    */
-  private UUID writableGroup(String charterKey, String workingGroup, Viewer viewer) {
+  private UUID writableGroup(CharterKey charterKey, String workingGroup, Viewer viewer) {
     UUID groupId = null;
     if (workingGroup != null && !workingGroup.isBlank()) {
       try {
@@ -247,7 +250,8 @@ public class Indicators {
       Viewer.Audience target =
           (commitment == null
                   ? Optional.<Viewer.Audience>empty()
-                  : charters.commitmentAudience(indicator.charterKey(), commitment, viewer))
+                  : charters.commitmentAudience(
+                      CharterKey.of(indicator.charterKey()), commitment, viewer))
               .orElseThrow(
                   () ->
                       new BadRequestException(

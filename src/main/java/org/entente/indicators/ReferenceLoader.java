@@ -13,6 +13,7 @@ import org.entente.charter.Charters;
 import org.entente.indicators.IndicatorReference.Entry;
 import org.entente.indicators.IndicatorReference.Reference;
 import org.entente.indicators.Indicators.ReferenceReport;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ClusterLock;
 import org.springframework.stereotype.Component;
@@ -49,8 +50,8 @@ class ReferenceLoader {
     // do not insert the same indicators twice (the second finds them stored and changes nothing).
     lock.holdUntilCommit("indicator-reference");
     UUID charterId =
-        charters
-            .idOf(reference.charterKey())
+        CharterKey.parse(reference.charterKey())
+            .flatMap(charters::idOf)
             .orElseThrow(
                 () -> new IllegalStateException("no charter '" + reference.charterKey() + "'"));
     CharterIndex index = charters.index(charterId).orElseThrow();
@@ -62,7 +63,7 @@ class ReferenceLoader {
               "indicator " + e.key() + " measures no commitment '" + c + "' of the charter");
         }
       }
-      Indicator indicator = indicator(charterId, reference.charterKey(), e, counts);
+      Indicator indicator = indicator(charterId, CharterKey.of(reference.charterKey()), e, counts);
       loadValues(indicator, e, counts);
     }
     if (counts.created + counts.corrected > 0) {
@@ -90,7 +91,7 @@ class ReferenceLoader {
   }
 
   /** The stored indicator of an entry, created (public, of the framework) when its key is new. */
-  private Indicator indicator(UUID charterId, String charterKey, Entry e, Counts counts) {
+  private Indicator indicator(UUID charterId, CharterKey charterKey, Entry e, Counts counts) {
     Optional<Indicator> stored = store.byKey(charterId, charterKey, e.key());
     if (stored.isPresent()) {
       return stored.get();
@@ -99,7 +100,7 @@ class ReferenceLoader {
         new Indicator(
             UUID.randomUUID(),
             charterId,
-            charterKey,
+            charterKey.value(),
             e.key(),
             e.name(),
             e.unit(),

@@ -17,6 +17,7 @@ import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,8 @@ class ActionItems {
     ActionItem.New item =
         ActionItem.of(
             input,
-            organization -> organizations.known(meeting.charterKey(), organization, viewer),
+            organization ->
+                organizations.known(CharterKey.of(meeting.charterKey()), organization, viewer),
             username -> accounts.find(username).isPresent());
     UUID id = UUID.randomUUID();
     store.insert(id, meeting, item, now());
@@ -96,7 +98,7 @@ class ActionItems {
     }
     MilestoneView milestone =
         roadmaps.add(
-            meeting.charterKey(),
+            CharterKey.of(meeting.charterKey()),
             groupKey,
             new MilestoneInput(
                 ActionItem.milestoneKey(item.id(), key),

@@ -11,6 +11,7 @@ import org.entente.projects.ProjectReclassified;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ class AgendaLinks {
       String key = commitment;
       Viewer.Audience to =
           charters
-              .commitmentAudience(meeting.charterKey(), commitment, viewer)
+              .commitmentAudience(CharterKey.of(meeting.charterKey()), commitment, viewer)
               .orElseThrow(
                   () ->
                       new BadRequestException(
@@ -84,7 +85,7 @@ class AgendaLinks {
   }
 
   /** An agenda item as the viewer sees it: links to what they may not see left out. */
-  AgendaItemView shown(String charterKey, AgendaRow row, Viewer viewer) {
+  AgendaItemView shown(CharterKey charterKey, AgendaRow row, Viewer viewer) {
     String projectTitle = projectTitle(row.projectId(), viewer);
     String milestoneTitle = milestoneTitle(row.milestoneId(), viewer);
     return new AgendaItemView(
@@ -117,7 +118,7 @@ class AgendaLinks {
     }
   }
 
-  private String commitmentShown(String charterKey, String commitment, Viewer viewer) {
+  private String commitmentShown(CharterKey charterKey, String commitment, Viewer viewer) {
     if (commitment == null) {
       return null;
     }

@@ -16,6 +16,7 @@ import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ class JointStatementSubject implements AgreementSubject {
   }
 
   @Override
-  public Subject resolve(String charterKey, String key, Viewer viewer) {
+  public Subject resolve(CharterKey charterKey, String key, Viewer viewer) {
     Meeting meeting = meetings.statementMeeting(id(key), charterKey, false, viewer);
     return new Subject(type(), key(meeting), meeting.charterId(), meeting.groupId());
   }
@@ -73,7 +74,7 @@ class JointStatementSubject implements AgreementSubject {
     Meeting meeting = meetings.statementMeeting(id(subject.key()), null, true, viewer);
     String[] draft = draft(meeting.id());
     return new Submission(
-        charters.overview(meeting.charterKey(), viewer).parties().stream()
+        charters.overview(CharterKey.of(meeting.charterKey()), viewer).parties().stream()
             .map(PartyView::key)
             .toList(),
         canonical(meeting.id(), draft[0], Boolean.parseBoolean(draft[1])));

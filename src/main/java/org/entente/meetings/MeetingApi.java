@@ -28,6 +28,7 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.MeetingViews.PublishedStatement;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -73,7 +74,7 @@ class MeetingApi {
     if (!end.isAfter(start)) {
       throw new BadRequestException("to", "to must be after from");
     }
-    return meetings.meetings(charter, start, end, viewer);
+    return meetings.meetings(CharterKey.inPath(charter), start, end, viewer);
   }
 
   @PostMapping(
@@ -88,7 +89,7 @@ class MeetingApi {
       security = @SecurityRequirement(name = "personal-access-token"))
   ResponseEntity<MeetingView> schedule(
       @PathVariable String charter, @RequestBody MeetingInput input, Viewer viewer) {
-    MeetingView created = meetings.schedule(charter, input, viewer);
+    MeetingView created = meetings.schedule(CharterKey.inPath(charter), input, viewer);
     return ResponseEntity.created(URI.create("/api/meetings/" + created.id())).body(created);
   }
 
@@ -110,7 +111,12 @@ class MeetingApi {
     }
     DialoguePlatformView platform =
         charters.establishPlatform(
-            charter, input.key(), input.name(), input.purpose(), input.classification(), viewer);
+            CharterKey.inPath(charter),
+            input.key(),
+            input.name(),
+            input.purpose(),
+            input.classification(),
+            viewer);
     return ResponseEntity.status(201).body(platform);
   }
 
@@ -269,8 +275,8 @@ class MeetingApi {
   @GetMapping(path = "/api/charters/{charter}/statements", produces = "application/json")
   @Operation(summary = "The charter's published joint statements, newest first")
   List<PublishedStatement> statements(@PathVariable String charter, Viewer viewer) {
-    charters.require(charter, viewer);
-    return meetings.publishedStatements(charter);
+    charters.require(CharterKey.inPath(charter), viewer);
+    return meetings.publishedStatements(CharterKey.inPath(charter));
   }
 
   private static Instant day(String field, String value, LocalDate fallback) {

@@ -14,6 +14,7 @@ import org.entente.exchange.RecordType;
 import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.PublishedStatement;
+import org.entente.shared.CharterKey;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -164,7 +165,7 @@ class MeetingExchange extends TableExchange {
 
   /** The published joint statements, newest first: only they leave, and anyone may read them. */
   @Override
-  public List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+  public List<Map<String, Object>> records(RecordType type, CharterKey charterKey, Reader reader) {
     if (!type.name().equals(STATEMENTS.name())) {
       return super.records(type, charterKey, reader);
     }

@@ -20,6 +20,7 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.MeetingViews.ParticipantView;
 import org.entente.meetings.MeetingViews.PublishedStatement;
 import org.entente.meetings.MeetingViews.StatementView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.SearchHit;
@@ -72,7 +73,7 @@ class MeetingReads {
     List<ParticipantView> participants = children.participants(m.id());
     List<AgendaItemView> agenda =
         children.agenda(m.id()).stream()
-            .map(row -> links.shown(m.charterKey(), row, viewer))
+            .map(row -> links.shown(CharterKey.of(m.charterKey()), row, viewer))
             .toList();
     List<DecisionView> decisions = children.decisions(m.id());
     List<ActionItemView> actions = actionItems.ofMeeting(m.id(), viewer, names);
@@ -93,7 +94,7 @@ class MeetingReads {
     return view(
         m,
         names,
-        zoneFor(m.charterKey(), viewer, names),
+        zoneFor(CharterKey.of(m.charterKey()), viewer, names),
         participants,
         agenda,
         decisions,
@@ -111,7 +112,8 @@ class MeetingReads {
                 view(
                     m,
                     names,
-                    zones.computeIfAbsent(m.charterKey(), k -> zoneFor(k, viewer, names)),
+                    zones.computeIfAbsent(
+                        m.charterKey(), k -> zoneFor(CharterKey.of(k), viewer, names)),
                     List.of(),
                     List.of(),
                     List.of(),
@@ -139,8 +141,10 @@ class MeetingReads {
    * The zone a viewer sees a charter's times in: their party's, as the charter's definition gives
    * it; for everyone else, each meeting's own.
    */
-  Optional<ZoneId> zoneFor(String charterKey, Viewer viewer, CharterIndex.All names) {
-    return viewer.official() ? names.partyZone(charterKey, viewer.party()) : Optional.empty();
+  Optional<ZoneId> zoneFor(CharterKey charterKey, Viewer viewer, CharterIndex.All names) {
+    return viewer.official()
+        ? names.partyZone(charterKey.value(), viewer.party())
+        : Optional.empty();
   }
 
   /**
@@ -194,10 +198,10 @@ class MeetingReads {
   }
 
   /** The published joint statements of a charter, newest first. */
-  List<PublishedStatement> publishedStatements(String charterKey) {
+  List<PublishedStatement> publishedStatements(CharterKey charterKey) {
     CharterIndex.All names = names();
     return names
-        .charterId(charterKey)
+        .charterId(charterKey.value())
         .map(
             charter ->
                 statements.published(charter, names).stream()

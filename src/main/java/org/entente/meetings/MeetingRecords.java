@@ -21,6 +21,7 @@ import org.entente.meetings.MeetingInputs.MeetingInput;
 import org.entente.meetings.MeetingInputs.ParticipantInput;
 import org.entente.meetings.MeetingInputs.StatementDraft;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
@@ -78,7 +79,7 @@ class MeetingRecords {
   Meeting schedule(CharterSummary charter, MeetingInput input, Viewer viewer) {
     String charterKey = charter.key();
     Body body = Body.fromCode(input.body());
-    UUID groupId = groupOf(charterKey, body, input.bodyKey(), viewer);
+    UUID groupId = groupOf(CharterKey.of(charterKey), body, input.bodyKey(), viewer);
     if (groupId == null ? !viewer.mayWriteInFramework() : !viewer.mayWriteIn(groupId)) {
       throw new ForbiddenException(
           null,
@@ -96,7 +97,7 @@ class MeetingRecords {
     for (int i = 0; i < participants.size(); i++) {
       checked.add(
           organizations.participant(
-              charterKey, participants.get(i), "participants[" + i + "]", viewer));
+              CharterKey.of(charterKey), participants.get(i), "participants[" + i + "]", viewer));
     }
     Meeting meeting =
         new Meeting(
@@ -154,7 +155,8 @@ class MeetingRecords {
   }
 
   void addParticipant(Meeting meeting, ParticipantInput input, Viewer viewer) {
-    ParticipantInput p = organizations.participant(meeting.charterKey(), input, null, viewer);
+    ParticipantInput p =
+        organizations.participant(CharterKey.of(meeting.charterKey()), input, null, viewer);
     UUID id = children.addParticipant(meeting.id(), p);
     store.touch(meeting.id(), now());
     audit.participantAdded(meeting.id(), id, p.organization());
@@ -227,7 +229,7 @@ class MeetingRecords {
     audit.statementDrafted(meetingId, publish, text.length());
   }
 
-  private UUID groupOf(String charterKey, Body body, String key, Viewer viewer) {
+  private UUID groupOf(CharterKey charterKey, Body body, String key, Viewer viewer) {
     if (body == Body.FRAMEWORK) {
       return null;
     }

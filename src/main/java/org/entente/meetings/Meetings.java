@@ -31,6 +31,7 @@ import org.entente.meetings.MeetingViews.OpenActionItem;
 import org.entente.meetings.MeetingViews.PublishedStatement;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
@@ -107,7 +108,7 @@ public class Meetings {
    * @throws ForbiddenException when the viewer may not write for that body
    */
   @Transactional
-  public MeetingView schedule(String charterKey, MeetingInput input, Viewer viewer) {
+  public MeetingView schedule(CharterKey charterKey, MeetingInput input, Viewer viewer) {
     if (input == null) {
       throw new BadRequestException(null, "a meeting is required");
     }
@@ -128,7 +129,8 @@ public class Meetings {
   }
 
   /** The meetings of a charter the viewer may see that start in [from, to), by start. */
-  public List<MeetingView> meetings(String charterKey, Instant from, Instant to, Viewer viewer) {
+  public List<MeetingView> meetings(
+      CharterKey charterKey, Instant from, Instant to, Viewer viewer) {
     return meetings(charters.require(charterKey, viewer), from, to, viewer);
   }
 
@@ -271,7 +273,7 @@ public class Meetings {
    *
    * @throws NotFoundException when the viewer may not see the charter
    */
-  public List<OpenActionItem> openActionItems(String charterKey, Viewer viewer) {
+  public List<OpenActionItem> openActionItems(CharterKey charterKey, Viewer viewer) {
     return actionItemReads.open(charters.require(charterKey, viewer).id(), viewer);
   }
 
@@ -340,9 +342,9 @@ public class Meetings {
    * request names if it names one; to submit its statement, one they may change, of a group.
    */
   JointStatementSubject.Meeting statementMeeting(
-      UUID meetingId, String charterKey, boolean toSubmit, Viewer viewer) {
+      UUID meetingId, CharterKey charterKey, boolean toSubmit, Viewer viewer) {
     Meeting meeting = toSubmit ? writable(meetingId, viewer) : visible(meetingId, viewer);
-    if (charterKey != null && !charterKey.equals(meeting.charterKey())) {
+    if (charterKey != null && !charterKey.value().equals(meeting.charterKey())) {
       throw new NotFoundException("meeting", String.valueOf(meetingId));
     }
     return new JointStatementSubject.Meeting(
@@ -358,7 +360,7 @@ public class Meetings {
   }
 
   /** The published joint statements of a charter, newest first: anyone may read them. */
-  public List<PublishedStatement> publishedStatements(String charterKey) {
+  public List<PublishedStatement> publishedStatements(CharterKey charterKey) {
     return reads.publishedStatements(charterKey);
   }
 
@@ -387,7 +389,7 @@ public class Meetings {
    * The zone a viewer sees a charter's times in: their party's, as the charter's definition gives
    * it; for everyone else, each meeting's own.
    */
-  public Optional<ZoneId> zoneFor(String charterKey, Viewer viewer) {
+  public Optional<ZoneId> zoneFor(CharterKey charterKey, Viewer viewer) {
     return viewer.official() ? reads.zoneFor(charterKey, viewer, reads.names()) : Optional.empty();
   }
 

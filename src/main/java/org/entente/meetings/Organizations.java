@@ -9,6 +9,7 @@ import org.entente.identity.Accounts;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ParticipantInput;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ class Organizations {
    * @throws BadRequestException naming the field
    */
   ParticipantInput participant(
-      String charterKey, ParticipantInput input, String prefix, Viewer viewer) {
+      CharterKey charterKey, ParticipantInput input, String prefix, Viewer viewer) {
     String at = prefix == null ? "" : prefix + ".";
     if (input == null) {
       throw new BadRequestException(prefix, "a participant is required");
@@ -69,7 +70,7 @@ class Organizations {
    * Whether an organization is known: a party (by name), a co-chair's office of the charter's
    * working groups, or the organization of an account.
    */
-  boolean known(String charterKey, String organization, Viewer viewer) {
+  boolean known(CharterKey charterKey, String organization, Viewer viewer) {
     String wanted = organization.strip().toLowerCase(Locale.ROOT);
     CharterOverview overview = charters.overview(charterKey, viewer);
     for (PartyView party : overview.parties()) {

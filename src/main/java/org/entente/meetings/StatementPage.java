@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.entente.concurrence.AgreementPage;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -24,14 +25,14 @@ class StatementPage implements AgreementPage {
   }
 
   @Override
-  public String after(String subjectType, String charterKey, String key, String action) {
+  public String after(String subjectType, CharterKey charterKey, String key, String action) {
     return "/meetings/" + MeetingApi.uuid("meeting", key) + "?done=statement-" + action;
   }
 
   @Override
   public String refused(
       String subjectType,
-      String charterKey,
+      CharterKey charterKey,
       String key,
       DomainException refusal,
       Viewer viewer,

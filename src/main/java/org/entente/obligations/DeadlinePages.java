@@ -2,6 +2,7 @@ package org.entente.obligations;
 
 import java.util.List;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,8 @@ class DeadlinePages {
       }
     }
     Obligations.DeadlinesWithEvents page =
-        obligations.deadlinesWithEvents(charter, chosenStatus, chosenSort, viewer);
+        obligations.deadlinesWithEvents(
+            CharterKey.inPath(charter), chosenStatus, chosenSort, viewer);
     model.addAttribute("deadlines", page.deadlines());
     model.addAttribute("events", page.events());
     model.addAttribute("sort", chosenSort);

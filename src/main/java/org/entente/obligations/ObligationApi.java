@@ -9,6 +9,7 @@ import org.entente.identity.Viewer;
 import org.entente.obligations.ObligationViews.Deadlines;
 import org.entente.obligations.ObligationViews.EventView;
 import org.entente.obligations.ObligationViews.ObligationStatus;
+import org.entente.shared.CharterKey;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +62,8 @@ class ObligationApi {
       @RequestParam(required = false) Integer size,
       Viewer viewer) {
     Paging paging = Paging.of(page, size);
-    Deadlines deadlines = obligations.deadlines(charter, status, subject, sort, viewer);
+    Deadlines deadlines =
+        obligations.deadlines(CharterKey.inPath(charter), status, subject, sort, viewer);
     PageOf<ObligationStatus> slice = PageOf.slice(deadlines.obligations(), paging);
     return new ObligationPage(
         deadlines.charterKey(),
@@ -81,13 +83,14 @@ class ObligationApi {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Viewer viewer) {
-    return PageOf.slice(obligations.events(charter, viewer), Paging.of(page, size));
+    return PageOf.slice(
+        obligations.events(CharterKey.inPath(charter), viewer), Paging.of(page, size));
   }
 
   @GetMapping("/events/{id}")
   @Operation(summary = "One recorded event")
   EventView event(@PathVariable String charter, @PathVariable String id, Viewer viewer) {
-    return obligations.event(charter, eventId(id), viewer);
+    return obligations.event(CharterKey.inPath(charter), eventId(id), viewer);
   }
 
   /** An event's id: anything that is not a UUID names no event, and answers 404 like one. */
@@ -111,7 +114,7 @@ class ObligationApi {
       @PathVariable String id,
       @RequestBody EventChange change,
       Viewer viewer) {
-    return obligations.update(charter, eventId(id), change, viewer);
+    return obligations.update(CharterKey.inPath(charter), eventId(id), change, viewer);
   }
 
   @PostMapping(path = "/events", consumes = "application/json")
@@ -123,7 +126,7 @@ class ObligationApi {
       })
   ResponseEntity<EventView> record(
       @PathVariable String charter, @RequestBody RecordEvent event, Viewer viewer) {
-    EventView recorded = obligations.record(charter, event, viewer);
+    EventView recorded = obligations.record(CharterKey.inPath(charter), event, viewer);
     return ResponseEntity.created(
             URI.create("/api/charters/" + charter + "/events/" + recorded.id()))
         .body(recorded);

@@ -20,6 +20,7 @@ import org.entente.obligations.ObligationViews.Deadlines;
 import org.entente.obligations.ObligationViews.EventView;
 import org.entente.obligations.ObligationViews.ObligationStatus;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
@@ -69,7 +70,7 @@ public class Obligations {
    */
   @Transactional
   public void synchronize(
-      String charterKey, List<ObligationRule> rules, List<ObligationEvent> history) {
+      CharterKey charterKey, List<ObligationRule> rules, List<ObligationEvent> history) {
     UUID charterId =
         charters
             .idOf(charterKey)
@@ -85,7 +86,7 @@ public class Obligations {
           change.table(),
           change.id().toString(),
           Outcome.SUCCESS,
-          Map.of("charter", charterKey, "key", change.code(), "from", "definition"));
+          Map.of("charter", charterKey.value(), "key", change.code(), "from", "definition"));
     }
   }
 
@@ -102,7 +103,7 @@ public class Obligations {
    * @param sort {@code due} (the default), {@code status} or {@code subject}
    */
   public Deadlines deadlines(
-      String charterKey, String status, String subject, String sort, Viewer viewer) {
+      CharterKey charterKey, String status, String subject, String sort, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     return deadlines(
         charter, charters.workingGroups(charterKey, null, viewer), status, subject, sort, viewer);
@@ -151,7 +152,7 @@ public class Obligations {
    * {@link #deadlines} of all subjects and {@link #events}, the charter and its groups read once.
    */
   DeadlinesWithEvents deadlinesWithEvents(
-      String charterKey, String status, String sort, Viewer viewer) {
+      CharterKey charterKey, String status, String sort, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     List<WorkingGroupView> groups = charters.workingGroups(charterKey, null, viewer);
     return new DeadlinesWithEvents(
@@ -163,7 +164,7 @@ public class Obligations {
    * Events recorded for a charter that the viewer may see, from its history and through the API,
    * oldest first.
    */
-  public List<EventView> events(String charterKey, Viewer viewer) {
+  public List<EventView> events(CharterKey charterKey, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     List<RecordedEvent> events = store.events(charter.id(), viewer);
     boolean inGroups =
@@ -209,7 +210,7 @@ public class Obligations {
    *
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
-  public EventView event(String charterKey, UUID id, Viewer viewer) {
+  public EventView event(CharterKey charterKey, UUID id, Viewer viewer) {
     return recorded(charters.require(charterKey, viewer), id, viewer).view();
   }
 
@@ -222,7 +223,7 @@ public class Obligations {
             .orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
     if (recorded.group() != null
         && recorded.view().classification() != Classification.PUBLIC
-        && charters.workingGroups(charter.key(), null, viewer).stream()
+        && charters.workingGroups(CharterKey.of(charter.key()), null, viewer).stream()
             .anyMatch(g -> g.id().equals(recorded.group()) && g.restricted())) {
       audit.recordRead("obligation_event", id.toString(), Map.of("charter", charter.key()));
     }
@@ -240,7 +241,7 @@ public class Obligations {
    * @throws ForbiddenException when the viewer may not record it
    */
   @Transactional
-  public EventView record(String charterKey, RecordEvent event, Viewer viewer) {
+  public EventView record(CharterKey charterKey, RecordEvent event, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     Map<String, UUID> subjects = new LinkedHashMap<>();
     subjects.put(ObligationRule.FRAMEWORK, null);
@@ -271,7 +272,7 @@ public class Obligations {
    * @throws ConflictException when it changed since that version
    */
   @Transactional
-  public EventView update(String charterKey, UUID id, EventChange change, Viewer viewer) {
+  public EventView update(CharterKey charterKey, UUID id, EventChange change, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     RecordedEvent recorded = recorded(charter, id, viewer);
     EventView current = recorded.view();

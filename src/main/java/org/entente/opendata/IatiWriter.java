@@ -32,6 +32,7 @@ import org.entente.projects.Project.Partner;
 import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.Printable;
 
@@ -76,7 +77,7 @@ final class IatiWriter {
   }
 
   /** The identifier of a project's activity: the reporting organisation's, charter, project. */
-  String identifier(String charterKey, String projectKey) {
+  String identifier(CharterKey charterKey, String projectKey) {
     return reportingOrg.ref() + "-" + charterKey + "-" + projectKey;
   }
 
@@ -120,7 +121,7 @@ final class IatiWriter {
     x.writeCharacters("\n  ");
     x.writeStartElement("iati-activity");
     x.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "en");
-    text(x, "iati-identifier", identifier(r.charter().key(), p.key()));
+    text(x, "iati-identifier", identifier(CharterKey.of(r.charter().key()), p.key()));
     x.writeStartElement("reporting-org");
     x.writeAttribute("ref", reportingOrg.ref());
     x.writeAttribute("type", reportingOrg.type());
@@ -181,7 +182,8 @@ final class IatiWriter {
       throws XMLStreamException {
     Map<String, List<Financing>> byCurrency = new LinkedHashMap<>();
     p.financing()
-        .forEach(f -> byCurrency.computeIfAbsent(f.currency(), c -> new ArrayList<>()).add(f));
+        .forEach(
+            f -> byCurrency.computeIfAbsent(f.currency().code(), c -> new ArrayList<>()).add(f));
     for (Map.Entry<String, List<Financing>> e : byCurrency.entrySet()) {
       BigDecimal sum =
           e.getValue().stream().map(Financing::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -212,7 +214,7 @@ final class IatiWriter {
       x.writeStartElement("transaction");
       empty(x, "transaction-type", "code", f.status() == FinancingStatus.DISBURSED ? "3" : "2");
       empty(x, "transaction-date", "iso-date", transactionDate.toString());
-      value(x, f.amount(), f.currency(), transactionDate);
+      value(x, f.amount(), f.currency().code(), transactionDate);
       if (f.source() != null && !f.source().isBlank()) {
         x.writeStartElement("provider-org");
         narrative(x, f.source(), "en");

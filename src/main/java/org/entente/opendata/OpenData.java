@@ -20,6 +20,7 @@ import org.entente.projects.Projects;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -94,7 +95,7 @@ public class OpenData {
    *
    * @throws NotFoundException when there is no such charter, or it is not public
    */
-  public Map<String, Object> dump(String charterKey) {
+  public Map<String, Object> dump(CharterKey charterKey) {
     List<String> names = new ArrayList<>();
     names.add(PublicDump.CHARTER);
     names.addAll(PublicDump.TYPES);
@@ -115,7 +116,7 @@ public class OpenData {
    * @throws NotFoundException when there is no such charter, or it is not public
    * @throws BadRequestException naming {@code type} when it is not one of {@link #types()}
    */
-  public String csv(String charterKey, String type) {
+  public String csv(CharterKey charterKey, String type) {
     if (!PublicDump.TYPES.contains(type)) {
       throw new BadRequestException(
           "type", "'" + type + "' is not a record type; use one of " + String.join(", ", types()));
@@ -131,12 +132,12 @@ public class OpenData {
    *
    * @throws NotFoundException when there is no such charter, or it is not public
    */
-  public String iati(String charterKey) {
+  public String iati(CharterKey charterKey) {
     PublicRecords records = publicRecords(charterKey);
     return new IatiWriter(reportingOrg, Instant.now(clock)).write(records);
   }
 
-  PublicRecords publicRecords(String charterKey) {
+  PublicRecords publicRecords(CharterKey charterKey) {
     Viewer anyone = Viewer.ANONYMOUS;
     CharterSummary charter = charters.require(charterKey, anyone);
     List<WorkingGroupView> groups = charters.workingGroups(charterKey, null, anyone);
@@ -157,7 +158,7 @@ public class OpenData {
         indicators.list(charterKey, anyone));
   }
 
-  private List<CommitmentView> allCommitments(String charterKey, Viewer viewer) {
+  private List<CommitmentView> allCommitments(CharterKey charterKey, Viewer viewer) {
     List<CommitmentView> all = new ArrayList<>();
     for (int page = 0; ; page++) {
       var slice =
@@ -182,9 +183,9 @@ public class OpenData {
    *
    * @throws NotFoundException when there is no such charter, or the viewer may not see it
    */
-  public Map<String, Object> export(String charterKey, Viewer viewer) {
+  public Map<String, Object> export(CharterKey charterKey, Viewer viewer) {
     charters.require(charterKey, viewer);
-    return tables.export(charterKey, viewer);
+    return tables.export(charterKey.value(), viewer);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +35,7 @@ class OpenDataApi {
   ResponseEntity<Map<String, Object>> dump(@PathVariable String charter) {
     return ResponseEntity.ok()
         .header("Content-Disposition", "inline; filename=\"" + charter + "-open-data.json\"")
-        .body(openData.dump(charter));
+        .body(openData.dump(CharterKey.inPath(charter)));
   }
 
   @GetMapping(path = "/api/charters/{charter}/open-data/{type}.csv")
@@ -45,7 +46,7 @@ class OpenDataApi {
               + " indicators or indicator-values. Texts in several languages have a column per"
               + " language (title_en, title_az).")
   ResponseEntity<String> csv(@PathVariable String charter, @PathVariable String type) {
-    String csv = openData.csv(charter, type);
+    String csv = openData.csv(CharterKey.inPath(charter), type);
     return ResponseEntity.ok()
         .header("Content-Type", "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"" + charter + "-" + type + ".csv\"")
@@ -59,7 +60,7 @@ class OpenDataApi {
           "The reporting organisation is set by entente.open-data.iati.reporting-org (and -name,"
               + " -type).")
   ResponseEntity<String> iati(@PathVariable String charter) {
-    String xml = openData.iati(charter);
+    String xml = openData.iati(CharterKey.inPath(charter));
     return ResponseEntity.ok()
         .header("Content-Type", "application/xml; charset=UTF-8")
         .header("Content-Disposition", "inline; filename=\"" + charter + "-iati.xml\"")
@@ -76,7 +77,7 @@ class OpenDataApi {
     return ResponseEntity.ok()
         .header("Cache-Control", "no-store")
         .header("Content-Disposition", "attachment; filename=\"" + charter + "-export.json\"")
-        .body(openData.export(charter, viewer));
+        .body(openData.export(CharterKey.inPath(charter), viewer));
   }
 
   @PostMapping(path = "/api/import", consumes = "application/json", produces = "application/json")

@@ -18,6 +18,7 @@ import org.entente.exchange.RecordExchange;
 import org.entente.exchange.RecordTable;
 import org.entente.opendata.RecordTables.Carried;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.StateConflictException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,8 +46,8 @@ class RecordImport {
     Map<?, ?> listed = tablesOf(export, tables);
     String charterKey = (String) export.get("charter");
     UUID charterId =
-        charters
-            .idOf(charterKey)
+        CharterKey.parse(charterKey)
+            .flatMap(charters::idOf)
             .orElseThrow(
                 () ->
                     new BadRequestException(

@@ -20,6 +20,7 @@ import org.entente.exchange.Reader;
 import org.entente.exchange.RecordExchange;
 import org.entente.exchange.RecordTable;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,7 +76,7 @@ class RecordTables {
 
   /** The charter's records the viewer may see, by table. */
   Map<String, Object> export(String charterKey, Viewer viewer) {
-    UUID charterId = charters.idOf(charterKey).orElseThrow();
+    UUID charterId = charters.idOf(CharterKey.of(charterKey)).orElseThrow();
     CharterIndex index = charters.index(charterId).orElseThrow();
     Map<UUID, String> commitments = index.commitmentKeys(viewer);
     CharterKeys charterKeys = new CharterKeys(charterId, index.bodyKeys(), commitments);

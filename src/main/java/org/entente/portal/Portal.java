@@ -33,6 +33,7 @@ import org.entente.reporting.Progress;
 import org.entente.reporting.Progress.Node;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,7 +122,7 @@ public class Portal {
    *
    * @throws org.entente.shared.NotFoundException when there is none anyone may see
    */
-  public CharterSummary charter(String charterKey) {
+  public CharterSummary charter(CharterKey charterKey) {
     return charters.require(charterKey, PUBLIC);
   }
 
@@ -136,7 +137,7 @@ public class Portal {
    * levels the page shows are kept: the charter, its areas and their commitments (the projects'
    * figures are left out).
    */
-  public Overview overview(String charterKey) {
+  public Overview overview(CharterKey charterKey) {
     return overview(charterKey, null);
   }
 
@@ -146,10 +147,10 @@ public class Portal {
    *
    * @param version the state read before any record of the page, or null to read it now
    */
-  public Overview overview(String charterKey, PageVersion version) {
+  public Overview overview(CharterKey charterKey, PageVersion version) {
     LocalDate today =
         version == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : version.day();
-    OverviewKey key = new OverviewKey(charterKey, today);
+    OverviewKey key = new OverviewKey(charterKey.value(), today);
     java.util.function.Supplier<Overview> read =
         () -> {
           CharterOverview overview = charters.overview(charterKey, PUBLIC);
@@ -181,7 +182,7 @@ public class Portal {
   }
 
   /** The charter's text, article by article. */
-  public List<ArticleView> text(String charterKey) {
+  public List<ArticleView> text(CharterKey charterKey) {
     return charters.articles(charterKey, PUBLIC);
   }
 
@@ -192,7 +193,7 @@ public class Portal {
       List<IndicatorView> indicators,
       Map<UUID, IndicatorChart> charts) {}
 
-  public List<Commitment> commitments(String charterKey) {
+  public List<Commitment> commitments(CharterKey charterKey) {
     Map<String, Node> byKey = index(progress.tree(charterKey, PUBLIC));
     List<Commitment> all = new ArrayList<>();
     List<CommitmentView> commitments = new ArrayList<>();
@@ -231,7 +232,7 @@ public class Portal {
       Integer roadmapVersion,
       LocalDate roadmapPublishedOn) {}
 
-  public List<Group> workingGroups(String charterKey) {
+  public List<Group> workingGroups(CharterKey charterKey) {
     Map<String, Node> byKey = index(progress.tree(charterKey, PUBLIC));
     List<Group> groups = new ArrayList<>();
     for (WorkingGroupView g : charters.workingGroups(charterKey, null, PUBLIC)) {
@@ -262,7 +263,7 @@ public class Portal {
   public record Statement(PublishedStatement statement, LocalDate publishedOn) {}
 
   /** The joint statements both parties agreed to publish, newest first. */
-  public List<Statement> statements(String charterKey) {
+  public List<Statement> statements(CharterKey charterKey) {
     charters.require(charterKey, PUBLIC);
     return meetings.publishedStatements(charterKey).stream()
         .map(s -> new Statement(s, day(s.publishedAt())))
@@ -274,7 +275,7 @@ public class Portal {
   }
 
   /** The charter's deadlines as of today, from the events anyone may see. */
-  public Deadlines deadlines(String charterKey) {
+  public Deadlines deadlines(CharterKey charterKey) {
     return obligations.deadlines(charterKey, null, null, "due", PUBLIC);
   }
 

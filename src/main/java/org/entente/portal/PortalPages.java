@@ -1,5 +1,6 @@
 package org.entente.portal;
 
+import org.entente.shared.CharterKey;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,38 +38,38 @@ class PortalPages {
       @RequestAttribute(name = PortalPageCache.VERSION, required = false)
           Portal.PageVersion version,
       Model model) {
-    String view = charterPage(charter, "overview", model);
-    model.addAttribute("overview", portal.overview(charter, version));
+    String view = charterPage(CharterKey.inPath(charter), "overview", model);
+    model.addAttribute("overview", portal.overview(CharterKey.inPath(charter), version));
     return view;
   }
 
   @GetMapping(CHARTER + "/text")
   String text(@PathVariable String charter, Model model) {
-    return charterPage(charter, "text", model);
+    return charterPage(CharterKey.inPath(charter), "text", model);
   }
 
   @GetMapping(CHARTER + "/commitments")
   String commitments(@PathVariable String charter, Model model) {
-    return charterPage(charter, "commitments", model);
+    return charterPage(CharterKey.inPath(charter), "commitments", model);
   }
 
   @GetMapping(CHARTER + "/working-groups")
   String workingGroups(@PathVariable String charter, Model model) {
-    return charterPage(charter, "working-groups", model);
+    return charterPage(CharterKey.inPath(charter), "working-groups", model);
   }
 
   @GetMapping(CHARTER + "/statements")
   String statements(@PathVariable String charter, Model model) {
-    return charterPage(charter, "statements", model);
+    return charterPage(CharterKey.inPath(charter), "statements", model);
   }
 
   @GetMapping(CHARTER + "/deadlines")
   String deadlines(@PathVariable String charter, Model model) {
-    return charterPage(charter, "deadlines", model);
+    return charterPage(CharterKey.inPath(charter), "deadlines", model);
   }
 
   /** One page of a charter: an unknown charter is a 404. */
-  private String charterPage(String charterKey, String page, Model model) {
+  private String charterPage(CharterKey charterKey, String page, Model model) {
     var charter = portal.charter(charterKey);
     model.addAttribute("charter", charter);
     model.addAttribute("current", page);

@@ -1,5 +1,7 @@
 package org.entente.projects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -117,7 +119,10 @@ public record Project(
     }
   }
 
-  /** An ISO 4217 currency code such as USD, AZN or EUR, as the JDK knows them. */
+  /**
+   * An ISO 4217 currency code such as USD, AZN or EUR, as the JDK knows them: valid by
+   * construction, written as its code in JSON, forms and CSV.
+   */
   public record CurrencyCode(String code) {
 
     /** ISO 4217 codes the JDK knows, read once: the JDK copies its whole set on every call. */
@@ -138,11 +143,45 @@ public record Project(
       }
       return new CurrencyCode(code);
     }
+
+    /**
+     * The currency of a financing line sent as JSON ({@code "currency": "USD"}).
+     *
+     * @throws BadRequestException naming the field {@code financing} when it is no ISO 4217 code
+     */
+    @JsonCreator
+    static CurrencyCode ofFinancing(String code) {
+      return parse("financing", code);
+    }
+
+    /**
+     * Checks the code.
+     *
+     * @throws BadRequestException naming the field {@code currency} when it is no ISO 4217 code
+     */
+    public CurrencyCode {
+      if (code == null || !KNOWN.contains(code)) {
+        throw new BadRequestException(
+            "currency", "'" + code + "' is not an ISO 4217 currency code such as USD, AZN or EUR");
+      }
+    }
+
+    /** The code, {@code USD}. */
+    @JsonValue
+    @Override
+    public String code() {
+      return code;
+    }
+
+    @Override
+    public String toString() {
+      return code;
+    }
   }
 
   /** A financing line. */
   public record Financing(
-      BigDecimal amount, String currency, String source, FinancingStatus status) {}
+      BigDecimal amount, CurrencyCode currency, String source, FinancingStatus status) {}
 
   /** Where the project is. */
   public record Location(String place, Double latitude, Double longitude) {}
@@ -203,7 +242,9 @@ public record Project(
         throw new BadRequestException(
             "financing", "an amount cannot be negative: " + line.amount().toPlainString());
       }
-      CurrencyCode.parse("financing", line.currency());
+      if (line.currency() == null) {
+        CurrencyCode.parse("financing", null);
+      }
       if (line.status() == null) {
         throw new BadRequestException(
             "financing", "a financing line is pledged, committed or disbursed");

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.entente.identity.Viewer;
 import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
@@ -43,7 +44,7 @@ class ProjectApi {
         .header(
             "Content-Disposition",
             "attachment; filename=\"" + charter + "-" + group + "-projects.csv\"")
-        .body(csv.export(charter, group, viewer, projects));
+        .body(csv.export(CharterKey.inPath(charter), group, viewer, projects));
   }
 
   @PostMapping(
@@ -62,7 +63,8 @@ class ProjectApi {
       @RequestBody String body,
       Viewer viewer) {
     ProjectCsv.ImportReport report =
-        csv.importCsv(charter, group, new java.io.StringReader(body), viewer, rows -> {});
+        csv.importCsv(
+            CharterKey.inPath(charter), group, new java.io.StringReader(body), viewer, rows -> {});
     if (!report.errors().isEmpty()) {
       ProjectCsv.RowError first = report.errors().get(0);
       throw org.entente.shared.Problems.refusedRows(
@@ -84,7 +86,7 @@ class ProjectApi {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Viewer viewer) {
-    return projects.page(charter, group, Paging.of(page, size), viewer);
+    return projects.page(CharterKey.inPath(charter), group, Paging.of(page, size), viewer);
   }
 
   @PostMapping(
@@ -99,7 +101,7 @@ class ProjectApi {
       @PathVariable String group,
       @RequestBody ProjectInput input,
       Viewer viewer) {
-    ProjectView created = projects.create(charter, group, input, viewer);
+    ProjectView created = projects.create(CharterKey.inPath(charter), group, input, viewer);
     return ResponseEntity.created(URI.create("/api/projects/" + created.id())).body(created);
   }
 

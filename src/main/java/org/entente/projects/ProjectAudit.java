@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Component;
 
 /** The audit events of the projects module's writes, each named and with its details. */
@@ -16,13 +17,13 @@ class ProjectAudit {
     this.audit = audit;
   }
 
-  void created(UUID id, String charterKey, String groupKey, String key) {
+  void created(UUID id, CharterKey charterKey, String groupKey, String key) {
     audit.record(
         "project.created",
         "project",
         id.toString(),
         Outcome.SUCCESS,
-        Map.of("charter", charterKey, "group", groupKey, "key", key));
+        Map.of("charter", charterKey.value(), "group", groupKey, "key", key));
   }
 
   void updated(UUID id, String key, long version) {
@@ -46,7 +47,7 @@ class ProjectAudit {
   /** A CSV import that created or updated at least one project. */
   void imported(
       UUID groupId,
-      String charterKey,
+      CharterKey charterKey,
       String groupKey,
       int rows,
       int created,
@@ -58,7 +59,7 @@ class ProjectAudit {
         groupId.toString(),
         Outcome.SUCCESS,
         Map.of(
-            "charter", charterKey,
+            "charter", charterKey.value(),
             "group", groupKey,
             "rows", rows,
             "created", created,

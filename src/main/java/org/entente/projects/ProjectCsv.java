@@ -16,6 +16,7 @@ import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.projects.Project.Financing;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
@@ -77,7 +78,7 @@ public class ProjectCsv {
 
   /** The group's bilateral and party-internal projects the viewer may see, as CSV. */
   @Transactional(readOnly = true)
-  public String export(String charterKey, String groupKey, Viewer viewer, Projects projects) {
+  public String export(CharterKey charterKey, String groupKey, Viewer viewer, Projects projects) {
     Csv.Writer out = Csv.writer(HEADER);
     for (ProjectViews.ProjectView p : projects.list(charterKey, groupKey, viewer)) {
       Financing f = p.financing().isEmpty() ? null : p.financing().get(0);
@@ -93,7 +94,7 @@ public class ProjectCsv {
               ";",
               p.leads().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
           f == null ? "" : f.amount().toPlainString(),
-          f == null ? "" : f.currency(),
+          f == null ? "" : f.currency().code(),
           f == null ? "" : f.status().name().toLowerCase(Locale.ROOT),
           f == null || f.source() == null ? "" : f.source(),
           at == null || at.place() == null ? "" : at.place(),
@@ -112,7 +113,7 @@ public class ProjectCsv {
    */
   @Transactional
   public ImportReport importCsv(
-      String charterKey, String groupKey, Reader csv, Viewer viewer, LongConsumer progress) {
+      CharterKey charterKey, String groupKey, Reader csv, Viewer viewer, LongConsumer progress) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
     UUID groupId = group.group().id();
     UUID charterId = group.charter().id();
@@ -142,7 +143,7 @@ public class ProjectCsv {
    * The ids of the charter's commitments an imported project may link to, by key: those the viewer
    * sees that are at least as widely visible as a bilateral project of the group.
    */
-  private Map<String, UUID> linkable(String charterKey, UUID groupId, Viewer viewer) {
+  private Map<String, UUID> linkable(CharterKey charterKey, UUID groupId, Viewer viewer) {
     Map<String, UUID> commitments = new HashMap<>();
     List<CommitmentView> page;
     int number = 0;

@@ -136,7 +136,7 @@ final class ProjectCsvCheck {
                 x ->
                     List.of(
                         x.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                        x.currency(),
+                        x.currency().code(),
                         Objects.toString(x.source(), ""),
                         x.status().name()))
             .toList());

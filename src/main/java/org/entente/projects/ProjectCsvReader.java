@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.entente.projects.Project.CurrencyCode;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
 import org.entente.projects.Project.Location;
@@ -131,7 +132,11 @@ final class ProjectCsvReader {
         FinancingStatus.parse("financing_status", get(record, "financing_status"));
     String source = get(record, "financing_source");
     return List.of(
-        new Financing(value, get(record, "currency"), source.isEmpty() ? null : source, status));
+        new Financing(
+            value,
+            CurrencyCode.parse("financing", get(record, "currency")),
+            source.isEmpty() ? null : source,
+            status));
   }
 
   private static Location location(CSVRecord record) {

@@ -20,6 +20,7 @@ import org.entente.identity.Viewer;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.Partner;
 import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.shared.CharterKey;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -123,7 +124,7 @@ class ProjectExchange extends TableExchange {
   }
 
   @Override
-  public List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+  public List<Map<String, Object>> records(RecordType type, CharterKey charterKey, Reader reader) {
     List<ProjectView> list = new ArrayList<>();
     for (WorkingGroupView g : charters.workingGroups(charterKey, null, reader.viewer())) {
       list.addAll(projects.list(charterKey, g.key(), reader.viewer()));

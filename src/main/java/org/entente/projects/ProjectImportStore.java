@@ -231,7 +231,7 @@ class ProjectImportStore {
           ps.setObject(i, line[0]);
           ps.setInt(i + 1, (Integer) line[1]);
           ps.setBigDecimal(i + 2, f.amount());
-          ps.setString(i + 3, f.currency());
+          ps.setString(i + 3, f.currency().code());
           setString(ps, i + 4, f.source());
           ps.setString(i + 5, f.status().name());
         });

@@ -20,6 +20,7 @@ import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectList;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +62,7 @@ class ProjectListSubject implements AgreementSubject {
 
   /** The charter's working group the key names; the subject's key is both keys. */
   @Override
-  public Subject resolve(String charterKey, String key, Viewer viewer) {
+  public Subject resolve(CharterKey charterKey, String key, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, key, viewer);
     return new Subject(
         type(), Projects.subjectKey(charterKey, key), group.charter().id(), group.group().id());
@@ -74,26 +75,29 @@ class ProjectListSubject implements AgreementSubject {
   @Override
   public Submission submission(Subject subject, Viewer viewer) {
     String[] keys = keys(subject.key());
-    List<ProjectView> shared = projects.shared(charters.workingGroup(keys[0], keys[1], viewer));
+    List<ProjectView> shared =
+        projects.shared(charters.workingGroup(CharterKey.of(keys[0]), keys[1], viewer));
     if (shared.isEmpty()) {
       throw new BadRequestException("projects", "a project list needs at least one project");
     }
     List<String> parties =
-        charters.overview(keys[0], viewer).parties().stream().map(p -> p.key()).toList();
+        charters.overview(CharterKey.of(keys[0]), viewer).parties().stream()
+            .map(p -> p.key())
+            .toList();
     return new Submission(parties, canonical(shared));
   }
 
   @Override
   public ProjectList view(Subject subject, Viewer viewer) {
     String[] keys = keys(subject.key());
-    return projects.projectList(keys[0], keys[1], viewer);
+    return projects.projectList(CharterKey.of(keys[0]), keys[1], viewer);
   }
 
   /** Never for a restricted group: its records are never published. */
   @Override
   public void mayPublish(Subject subject, Viewer viewer) {
     String[] keys = keys(subject.key());
-    charters.publishableGroup(keys[0], keys[1], viewer);
+    charters.publishableGroup(CharterKey.of(keys[0]), keys[1], viewer);
   }
 
   /**
@@ -107,7 +111,7 @@ class ProjectListSubject implements AgreementSubject {
     String[] keys = keys(reached.subjectKey());
     WorkingGroupDetail group =
         charters.publishableGroup(
-            keys[0], keys[1], AgreementSubject.bothPartiesIn(reached.groupId()));
+            CharterKey.of(keys[0]), keys[1], AgreementSubject.bothPartiesIn(reached.groupId()));
     published.requireUnchanged(noun(), canonical(projects.shared(group)));
     List<String> codes = published.keys();
     int count =
@@ -159,7 +163,7 @@ class ProjectListSubject implements AgreementSubject {
                           f.amount()
                               .setScale(2, java.math.RoundingMode.UNNECESSARY)
                               .toPlainString(),
-                          f.currency(),
+                          f.currency().code(),
                           String.valueOf(f.source()),
                           f.status().name()))
               .toList());

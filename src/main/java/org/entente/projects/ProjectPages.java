@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
+import org.entente.projects.Project.CurrencyCode;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -47,7 +49,7 @@ class ProjectPages {
   @GetMapping("/charters/{charter}/working-groups/{group}/projects/new")
   String newProject(
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
-    model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
+    model.addAttribute("detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
     model.addAttribute("form", Map.of());
     return "projects/project-form";
   }
@@ -81,16 +83,22 @@ class ProjectPages {
         } catch (NumberFormatException e) {
           throw new BadRequestException("financing", "'" + amount + "' is not an amount");
         }
+        FinancingStatus status =
+            FinancingStatus.parse("financingStatus", form.get("financingStatus"));
         financing =
             List.of(
                 new Financing(
                     value,
-                    form.getOrDefault("currency", "").strip().toUpperCase(java.util.Locale.ROOT),
+                    CurrencyCode.parse(
+                        "financing",
+                        form.getOrDefault("currency", "")
+                            .strip()
+                            .toUpperCase(java.util.Locale.ROOT)),
                     blankToNull(form.get("source")),
-                    FinancingStatus.parse("financingStatus", form.get("financingStatus"))));
+                    status));
       }
       projects.create(
-          charter,
+          CharterKey.inPath(charter),
           group,
           new ProjectInput(
               form.get("key") == null ? null : form.get("key").strip(),
@@ -106,7 +114,8 @@ class ProjectPages {
       return "redirect:/charters/" + charter + "/working-groups/" + group + "/workspace";
     } catch (BadRequestException | ForbiddenException e) {
       response.setStatus(org.entente.shared.Problems.status(e).value());
-      model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
+      model.addAttribute(
+          "detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
       model.addAttribute("form", form);
       model.addAttribute("chosen", commitments == null ? List.of() : commitments);
       model.addAttribute(

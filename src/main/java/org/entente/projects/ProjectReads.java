@@ -19,6 +19,7 @@ import org.entente.projects.Project.Partner;
 import org.entente.projects.ProjectStore.Children;
 import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.PageOf;
@@ -53,23 +54,23 @@ class ProjectReads {
   }
 
   /** The projects of a working group the viewer may see, by key. */
-  List<ProjectView> list(String charterKey, String groupKey, Viewer viewer) {
+  List<ProjectView> list(CharterKey charterKey, String groupKey, Viewer viewer) {
     WorkingGroupInCharter group = charters.group(charterKey, groupKey, viewer);
     return visible(
         store.inGroup(group.group().id(), viewer),
-        group.charter().key(),
+        CharterKey.of(group.charter().key()),
         group.group().key(),
         viewer);
   }
 
   /** One page of the projects of a working group the viewer may see, by key. */
-  PageOf<ProjectView> page(String charterKey, String groupKey, Paging paging, Viewer viewer) {
+  PageOf<ProjectView> page(CharterKey charterKey, String groupKey, Paging paging, Viewer viewer) {
     WorkingGroupInCharter group = charters.group(charterKey, groupKey, viewer);
     UUID id = group.group().id();
     long total = store.countInGroup(id, viewer);
     List<ProjectRow> rows = store.pageInGroup(id, paging, viewer);
     return new PageOf<>(
-        visible(rows, group.charter().key(), group.group().key(), viewer),
+        visible(rows, CharterKey.of(group.charter().key()), group.group().key(), viewer),
         paging.page(),
         paging.size(),
         total);
@@ -82,7 +83,7 @@ class ProjectReads {
   List<ProjectView> shared(WorkingGroupDetail group) {
     return views(
         store.sharedInGroup(group.group().id()),
-        group.charter().key(),
+        CharterKey.of(group.charter().key()),
         group.group().key(),
         (r, target) -> r.audience().within(target));
   }
@@ -112,7 +113,7 @@ class ProjectReads {
         commitments(row.charterId(), children.commitments());
     return stored(
         row,
-        charters.keyOf(row.charterId()).orElseThrow(),
+        CharterKey.of(charters.keyOf(row.charterId()).orElseThrow()),
         charters.bodyKey(row.groupId()).orElseThrow(),
         children,
         commitments,
@@ -151,7 +152,7 @@ class ProjectReads {
 
   /** The views of the projects the viewer may see, links to hidden records left out. */
   private List<ProjectView> visible(
-      List<ProjectRow> rows, String charterKey, String groupKey, Viewer viewer) {
+      List<ProjectRow> rows, CharterKey charterKey, String groupKey, Viewer viewer) {
     return views(
         rows.stream().filter(r -> r.visibleTo(viewer)).toList(),
         charterKey,
@@ -167,7 +168,7 @@ class ProjectReads {
    */
   private List<ProjectView> views(
       List<ProjectRow> rows,
-      String charterKey,
+      CharterKey charterKey,
       String groupKey,
       BiPredicate<ProjectRow, Viewer.Audience> linkShown) {
     if (rows.isEmpty()) {
@@ -193,7 +194,7 @@ class ProjectReads {
 
   private static StoredProject stored(
       ProjectRow row,
-      String charterKey,
+      CharterKey charterKey,
       String groupKey,
       Children children,
       Map<UUID, CharterIndex.Entry> commitments,
@@ -224,7 +225,7 @@ class ProjectReads {
     ProjectView view =
         new ProjectView(
             row.id(),
-            charterKey,
+            charterKey.value(),
             groupKey,
             row.code(),
             project.title(),

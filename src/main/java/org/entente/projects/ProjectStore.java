@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.identity.Viewer;
+import org.entente.projects.Project.CurrencyCode;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
 import org.entente.projects.Project.Location;
@@ -147,7 +148,7 @@ class ProjectStore {
                     .add(
                         new Financing(
                             rs.getBigDecimal(4),
-                            rs.getString(5),
+                            new CurrencyCode(rs.getString(5)),
                             rs.getString(6),
                             FinancingStatus.valueOf(rs.getString(7))));
               }
@@ -261,7 +262,12 @@ class ProjectStore {
               "insert into project_financing (project_id, position, amount, currency, source,"
                   + " status) values (?, ?, ?, ?, ?, ?)")
           .params(
-              id, position++, line.amount(), line.currency(), line.source(), line.status().name())
+              id,
+              position++,
+              line.amount(),
+              line.currency().code(),
+              line.source(),
+              line.status().name())
           .update();
     }
   }

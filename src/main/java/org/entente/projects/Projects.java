@@ -21,6 +21,7 @@ import org.entente.projects.Project.Stage;
 import org.entente.projects.ProjectViews.ProjectList;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
@@ -89,7 +90,8 @@ public class Projects {
    * @throws BadRequestException naming the field that is wrong
    */
   @Transactional
-  public ProjectView create(String charterKey, String groupKey, ProjectInput input, Viewer viewer) {
+  public ProjectView create(
+      CharterKey charterKey, String groupKey, ProjectInput input, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
     UUID groupId = group.group().id();
     if (!viewer.mayWriteIn(groupId)) {
@@ -119,7 +121,7 @@ public class Projects {
    * The projects of a working group the viewer may see, by key. Read in three statements whatever
    * their number (the projects, their commitments and financing, the commitments they link to).
    */
-  public List<ProjectView> list(String charterKey, String groupKey, Viewer viewer) {
+  public List<ProjectView> list(CharterKey charterKey, String groupKey, Viewer viewer) {
     return reads.list(charterKey, groupKey, viewer);
   }
 
@@ -129,7 +131,7 @@ public class Projects {
    * each).
    */
   public PageOf<ProjectView> page(
-      String charterKey, String groupKey, Paging paging, Viewer viewer) {
+      CharterKey charterKey, String groupKey, Paging paging, Viewer viewer) {
     return reads.page(charterKey, groupKey, paging, viewer);
   }
 
@@ -214,7 +216,8 @@ public class Projects {
     Project project = stored.changedBy(change);
     Viewer.Audience audience = stored.audienceAs(classification);
     List<UUID> commitments =
-        commitmentIds(stored.view().charter(), project.commitments(), audience, viewer);
+        commitmentIds(
+            CharterKey.of(stored.view().charter()), project.commitments(), audience, viewer);
     if (classification != stored.classification()) {
       // Records that link to the project must stay within its audience: their modules refuse.
       events.publishEvent(new ProjectReclassified(id, audience));
@@ -246,7 +249,7 @@ public class Projects {
   }
 
   /** A working group's project list and the agreement on it, as far as the viewer may see. */
-  public ProjectList projectList(String charterKey, String groupKey, Viewer viewer) {
+  public ProjectList projectList(CharterKey charterKey, String groupKey, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
     List<ProjectView> projects = listed(group, viewer);
     Optional<AgreementView> agreement =
@@ -259,12 +262,12 @@ public class Projects {
                         .equals(
                             Concurrence.fingerprint(ProjectListSubject.canonical(shared(group)))))
             .orElse(false);
-    return new ProjectList(charterKey, groupKey, projects, agreement.orElse(null), changed);
+    return new ProjectList(charterKey.value(), groupKey, projects, agreement.orElse(null), changed);
   }
 
   /** The projects of a group's list as the viewer sees them: not party-internal, not retired. */
   private List<ProjectView> listed(WorkingGroupDetail group, Viewer viewer) {
-    return list(group.charter().key(), group.group().key(), viewer).stream()
+    return list(CharterKey.of(group.charter().key()), group.group().key(), viewer).stream()
         .filter(p -> p.classification() != Classification.PARTY_INTERNAL)
         .toList();
   }
@@ -278,7 +281,7 @@ public class Projects {
     return reads.shared(group);
   }
 
-  static String subjectKey(String charterKey, String groupKey) {
+  static String subjectKey(CharterKey charterKey, String groupKey) {
     return charterKey + "/" + groupKey;
   }
 
@@ -287,7 +290,7 @@ public class Projects {
    * so its existence does not show), at least as widely visible as the project.
    */
   private List<UUID> commitmentIds(
-      String charterKey, List<String> keys, Viewer.Audience project, Viewer viewer) {
+      CharterKey charterKey, List<String> keys, Viewer.Audience project, Viewer viewer) {
     List<UUID> ids = new ArrayList<>();
     for (String key : keys) {
       UUID id;

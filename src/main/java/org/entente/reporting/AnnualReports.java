@@ -38,6 +38,7 @@ import org.entente.reporting.ReportViews.StatementRow;
 import org.entente.reporting.ReportViews.Summary;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,7 +110,7 @@ class AnnualReports {
    * @throws org.entente.shared.NotFoundException when there is no such charter for the viewer
    * @throws ReportPeriod.Invalid when the period cannot be reported on
    */
-  Period period(String charterKey, String year, String from, String to, Viewer viewer) {
+  Period period(CharterKey charterKey, String year, String from, String to, Viewer viewer) {
     LocalDate signedOn = charters.require(charterKey, viewer).signedOn();
     return ReportPeriod.parse(year, from, to, signedOn, today());
   }
@@ -119,7 +120,7 @@ class AnnualReports {
    *
    * @param version {@code public} or {@code internal}, as {@link #version} gave it
    */
-  AnnualReport report(String charterKey, Period period, String version, Viewer asking) {
+  AnnualReport report(CharterKey charterKey, Period period, String version, Viewer asking) {
     boolean internal = ReportViews.INTERNAL.equals(version);
     Viewer viewer = internal ? asking : Viewer.ANONYMOUS;
     LocalDate today = today();
@@ -208,7 +209,11 @@ class AnnualReports {
   private record Minutes(List<DecisionRow> decisions, List<StatementRow> statements) {}
 
   private Minutes minutes(
-      String charterKey, Period period, List<MeetingView> held, boolean internal, Viewer viewer) {
+      CharterKey charterKey,
+      Period period,
+      List<MeetingView> held,
+      boolean internal,
+      Viewer viewer) {
     List<DecisionRow> decisions = new ArrayList<>();
     Map<UUID, StatementRow> statements = new LinkedHashMap<>();
     for (MeetingView m : held) {
@@ -262,7 +267,7 @@ class AnnualReports {
       List<GroupSection> groups, int projects, int completed, int milestones, int milestonesDone) {}
 
   private Sections sections(
-      String charterKey,
+      CharterKey charterKey,
       Period period,
       CharterOverview overview,
       List<MeetingView> held,
@@ -344,7 +349,7 @@ class AnnualReports {
    * not met) or pending (not due yet).
    */
   private List<DeadlineRow> deadlines(
-      String charterKey, Period period, LocalDate today, Viewer viewer) {
+      CharterKey charterKey, Period period, LocalDate today, Viewer viewer) {
     List<DeadlineRow> rows = new ArrayList<>();
     for (ObligationStatus s :
         obligations.deadlines(charterKey, null, null, "due", viewer).obligations()) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.entente.shared.InputText;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -36,7 +37,7 @@ class ImportPages {
   @GetMapping("/charters/{charter}/working-groups/{group}/import")
   String form(
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
-    var detail = charters.workingGroup(charter, group, viewer);
+    var detail = charters.workingGroup(CharterKey.inPath(charter), group, viewer);
     model.addAttribute("detail", detail);
     model.addAttribute("member", viewer.mayWriteIn(detail.group().id()));
     return "reporting/import";
@@ -52,7 +53,7 @@ class ImportPages {
       Model model,
       HttpServletResponse response)
       throws IOException {
-    var detail = charters.workingGroup(charter, group, viewer);
+    var detail = charters.workingGroup(CharterKey.inPath(charter), group, viewer);
     String problem = null;
     Imports.Kind chosen = null;
     if (!viewer.mayWriteIn(detail.group().id())) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.entente.identity.Viewer;
 import org.entente.projects.ProjectCsv;
 import org.entente.roadmaps.MilestoneCsv;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,8 +112,9 @@ public class Imports {
       Object result =
           switch (kind) {
             case PROJECTS ->
-                projectCsv.importCsv(charter, group, file, viewer, rows -> progress(id, rows));
-            case MILESTONES -> milestoneCsv.importCsv(charter, group, file, viewer);
+                projectCsv.importCsv(
+                    CharterKey.of(charter), group, file, viewer, rows -> progress(id, rows));
+            case MILESTONES -> milestoneCsv.importCsv(CharterKey.of(charter), group, file, viewer);
           };
       boolean refused =
           result instanceof ProjectCsv.ImportReport p

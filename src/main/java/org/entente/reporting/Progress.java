@@ -17,6 +17,7 @@ import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -80,7 +81,7 @@ public class Progress {
       Map<String, List<MilestoneView>> byProject,
       Map<String, List<MilestoneView>> byGroup) {}
 
-  private Facts facts(String charterKey, Viewer viewer) {
+  private Facts facts(CharterKey charterKey, Viewer viewer) {
     CharterOverview overview = charters.overview(charterKey, viewer);
     List<ProjectView> all = new ArrayList<>();
     Map<String, List<MilestoneView>> byProject = new LinkedHashMap<>();
@@ -102,14 +103,14 @@ public class Progress {
   /** A project's completion. */
   public Figure project(UUID id, Viewer viewer) {
     ProjectView project = projects.project(id, viewer);
-    return projectFigure(project, facts(project.charter(), viewer));
+    return projectFigure(project, facts(CharterKey.of(project.charter()), viewer));
   }
 
   /**
    * The completion of every project of a charter the viewer may see, by project key, read in one
    * pass: what a report lists per working group.
    */
-  public Map<String, Figure> projects(String charterKey, Viewer viewer) {
+  public Map<String, Figure> projects(CharterKey charterKey, Viewer viewer) {
     Facts facts = facts(charterKey, viewer);
     Map<String, Figure> figures = new LinkedHashMap<>();
     for (ProjectView p : facts.projects()) {
@@ -178,13 +179,13 @@ public class Progress {
   }
 
   /** A commitment's progress. */
-  public Figure commitment(String charterKey, String commitmentKey, Viewer viewer) {
+  public Figure commitment(CharterKey charterKey, String commitmentKey, Viewer viewer) {
     CommitmentView commitment = charters.commitment(charterKey, commitmentKey, viewer);
     return commitmentFigure(commitment, facts(charterKey, viewer));
   }
 
   /** An area's progress. */
-  public Figure area(String charterKey, String areaKey, Viewer viewer) {
+  public Figure area(CharterKey charterKey, String areaKey, Viewer viewer) {
     Facts facts = facts(charterKey, viewer);
     AreaOverview area =
         facts.overview().areas().stream()
@@ -195,7 +196,7 @@ public class Progress {
   }
 
   /** The charter's progress, made of its areas. */
-  public Figure charter(String charterKey, Viewer viewer) {
+  public Figure charter(CharterKey charterKey, Viewer viewer) {
     Facts facts = facts(charterKey, viewer);
     List<Part> parts = new ArrayList<>();
     for (AreaOverview area : facts.overview().areas()) {
@@ -205,7 +206,7 @@ public class Progress {
     }
     return new Figure(
         "charter",
-        charterKey,
+        charterKey.value(),
         facts.overview().charter().title(),
         mean(parts),
         CHARTER_RULE,
@@ -216,7 +217,7 @@ public class Progress {
   public record Node(Figure figure, List<Node> children) {}
 
   /** The whole roll-up of a charter in one pass: charter, areas, commitments, projects. */
-  public Node tree(String charterKey, Viewer viewer) {
+  public Node tree(CharterKey charterKey, Viewer viewer) {
     return rollup(charterKey, viewer).tree();
   }
 
@@ -232,7 +233,7 @@ public class Progress {
       Map<String, List<MilestoneView>> milestonesByGroup) {}
 
   /** The roll-up of a charter and what it was made of, read once. */
-  public Rollup rollup(String charterKey, Viewer viewer) {
+  public Rollup rollup(CharterKey charterKey, Viewer viewer) {
     Facts facts = facts(charterKey, viewer);
     Map<String, Figure> figures = new LinkedHashMap<>();
     Map<String, List<ProjectView>> byCommitment = new LinkedHashMap<>();
@@ -276,7 +277,7 @@ public class Progress {
         new Node(
             new Figure(
                 "charter",
-                charterKey,
+                charterKey.value(),
                 facts.overview().charter().title(),
                 mean(areaParts),
                 CHARTER_RULE,

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.entente.identity.Viewer;
 import org.entente.reporting.Progress.Figure;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,13 +25,13 @@ class ProgressApi {
   @GetMapping(path = "/api/charters/{charter}/progress", produces = "application/json")
   @Operation(summary = "The charter's progress, made of its areas")
   Figure charter(@PathVariable String charter, Viewer viewer) {
-    return progress.charter(charter, viewer);
+    return progress.charter(CharterKey.inPath(charter), viewer);
   }
 
   @GetMapping(path = "/api/charters/{charter}/progress/areas/{area}", produces = "application/json")
   @Operation(summary = "An area's progress, made of its commitments")
   Figure area(@PathVariable String charter, @PathVariable String area, Viewer viewer) {
-    return progress.area(charter, area, viewer);
+    return progress.area(CharterKey.inPath(charter), area, viewer);
   }
 
   @GetMapping(
@@ -38,7 +39,7 @@ class ProgressApi {
       produces = "application/json")
   @Operation(summary = "A commitment's progress, made of its projects")
   Figure commitment(@PathVariable String charter, @PathVariable String commitment, Viewer viewer) {
-    return progress.commitment(charter, commitment, viewer);
+    return progress.commitment(CharterKey.inPath(charter), commitment, viewer);
   }
 
   @GetMapping(path = "/api/projects/{id}/progress", produces = "application/json")

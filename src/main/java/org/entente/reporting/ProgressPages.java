@@ -6,6 +6,7 @@ import java.util.Map;
 import org.entente.identity.Viewer;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.Indicators;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +26,11 @@ class ProgressPages {
 
   @GetMapping("/charters/{charter}/progress")
   String progress(@PathVariable String charter, Viewer viewer, Model model) {
-    model.addAttribute("tree", progress.tree(charter, viewer));
+    model.addAttribute("tree", progress.tree(CharterKey.inPath(charter), viewer));
     model.addAttribute("charter", charter);
     // beside each commitment's milestone progress, the status of the indicators measuring it
     Map<String, List<IndicatorView>> measuring = new LinkedHashMap<>();
-    for (IndicatorView i : indicators.list(charter, viewer)) {
+    for (IndicatorView i : indicators.list(CharterKey.inPath(charter), viewer)) {
       for (String c : i.commitments()) {
         measuring.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(i);
       }

@@ -8,6 +8,7 @@ import org.entente.identity.Viewer;
 import org.entente.reporting.ReportViews.AnnualReport;
 import org.entente.reporting.ReportViews.Period;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -48,8 +49,9 @@ class ReportApi {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) @Parameter(example = "public") String version,
       Viewer viewer) {
-    Period period = reports.period(charter, year, from, to, viewer);
-    return reports.report(charter, period, AnnualReports.version(version, viewer), viewer);
+    Period period = reports.period(CharterKey.inPath(charter), year, from, to, viewer);
+    return reports.report(
+        CharterKey.inPath(charter), period, AnnualReports.version(version, viewer), viewer);
   }
 
   @GetMapping(path = "/api/charters/{charter}/report.pdf", produces = "application/pdf")

@@ -9,6 +9,7 @@ import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.reporting.ReportViews.AnnualReport;
 import org.entente.reporting.ReportViews.Period;
+import org.entente.shared.CharterKey;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,10 +51,10 @@ class ReportPages {
       Viewer viewer,
       Locale locale,
       Model model) {
-    CharterSummary summary = charters.require(charter, viewer);
-    Period period = reports.period(charter, year, from, to, viewer);
+    CharterSummary summary = charters.require(CharterKey.inPath(charter), viewer);
+    Period period = reports.period(CharterKey.inPath(charter), year, from, to, viewer);
     String effective = AnnualReports.version(version, viewer);
-    AnnualReport report = reports.report(charter, period, effective, viewer);
+    AnnualReport report = reports.report(CharterKey.inPath(charter), period, effective, viewer);
     model.addAllAttributes(rendering.model(report, locale));
     model.addAttribute("charter", summary);
     model.addAttribute("askedInternal", ReportViews.INTERNAL.equals(version));
@@ -79,10 +80,15 @@ class ReportPages {
   /** The report asked for as a PDF download: what the page and the API both answer. */
   static ResponseEntity<byte[]> pdf(
       AnnualReports reports, ReportRendering rendering, Asked asked, Viewer viewer, Locale locale) {
-    Period period = reports.period(asked.charter(), asked.year(), asked.from(), asked.to(), viewer);
+    Period period =
+        reports.period(
+            CharterKey.inPath(asked.charter()), asked.year(), asked.from(), asked.to(), viewer);
     AnnualReport report =
         reports.report(
-            asked.charter(), period, AnnualReports.version(asked.version(), viewer), viewer);
+            CharterKey.inPath(asked.charter()),
+            period,
+            AnnualReports.version(asked.version(), viewer),
+            viewer);
     return pdfResponse(report, rendering.pdf(report, locale));
   }
 
@@ -113,7 +119,7 @@ class ReportPages {
     Map<String, String> path =
         (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     ModelAndView page = new ModelAndView("reporting/report", HttpStatus.BAD_REQUEST);
-    page.addObject("charter", charters.require(path.get("charter"), viewer));
+    page.addObject("charter", charters.require(CharterKey.inPath(path.get("charter")), viewer));
     page.addObject("lang", ReportRendering.language(locale));
     page.addObject("report", null);
     page.addObject("askedInternal", false);

@@ -19,6 +19,7 @@ import org.entente.reporting.Progress.Figure;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.entente.shared.Problems;
 import org.springframework.stereotype.Controller;
@@ -70,14 +71,14 @@ class WorkspacePages implements AgreementPage {
   @GetMapping(BASE + "/workspace")
   String workspace(
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
-    var detail = charters.workingGroup(charter, group, viewer);
-    ProjectList list = projects.projectList(charter, group, viewer);
-    Roadmap roadmap = roadmaps.roadmap(charter, group, viewer);
+    var detail = charters.workingGroup(CharterKey.inPath(charter), group, viewer);
+    ProjectList list = projects.projectList(CharterKey.inPath(charter), group, viewer);
+    Roadmap roadmap = roadmaps.roadmap(CharterKey.inPath(charter), group, viewer);
     model.addAttribute("detail", detail);
     model.addAttribute("list", list);
     model.addAttribute("roadmap", roadmap);
     // every project's progress in one pass over the charter; a key is unique in its charter
-    Map<String, Figure> figures = progress.projects(charter, viewer);
+    Map<String, Figure> figures = progress.projects(CharterKey.inPath(charter), viewer);
     Map<String, Double> shown = new LinkedHashMap<>();
     for (ProjectView p : list.projects()) {
       shown.put(p.key(), figures.containsKey(p.key()) ? figures.get(p.key()).value() : 0.0);
@@ -89,9 +90,11 @@ class WorkspacePages implements AgreementPage {
     boolean chair = viewer.coChairOf().contains(detail.group().id()) && viewer.party() != null;
     model.addAttribute("coChair", chair);
     model.addAttribute(
-        "listPublication", agreements.publication(Projects.PROJECT_LIST, charter, group, viewer));
+        "listPublication",
+        agreements.publication(Projects.PROJECT_LIST, CharterKey.inPath(charter), group, viewer));
     model.addAttribute(
-        "roadmapPublication", agreements.publication(Roadmaps.ROADMAP, charter, group, viewer));
+        "roadmapPublication",
+        agreements.publication(Roadmaps.ROADMAP, CharterKey.inPath(charter), group, viewer));
     model.addAttribute("approveList", chair && awaits(list.agreement(), viewer));
     model.addAttribute("approveRoadmap", chair && awaits(roadmap.agreement(), viewer));
     model.addAttribute("member", viewer.mayWriteIn(detail.group().id()));
@@ -105,7 +108,7 @@ class WorkspacePages implements AgreementPage {
   }
 
   @Override
-  public String after(String subjectType, String charterKey, String key, String action) {
+  public String after(String subjectType, CharterKey charterKey, String key, String action) {
     return "/charters/"
         + charterKey
         + "/working-groups/"
@@ -120,7 +123,7 @@ class WorkspacePages implements AgreementPage {
   @Override
   public String refused(
       String subjectType,
-      String charterKey,
+      CharterKey charterKey,
       String key,
       DomainException refusal,
       Viewer viewer,
@@ -129,7 +132,7 @@ class WorkspacePages implements AgreementPage {
     response.setStatus(Problems.status(refusal).value());
     model.addAttribute("error", refusal.getMessage());
     model.addAttribute("errorMessage", "workspace.refused." + subjectType);
-    return workspace(charterKey, key, viewer, model);
+    return workspace(charterKey.value(), key, viewer, model);
   }
 
   /** Whether an agreement's current version waits for the approval of the viewer's party. */

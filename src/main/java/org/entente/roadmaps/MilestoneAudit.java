@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.shared.CharterKey;
 import org.springframework.stereotype.Component;
 
 /** What the roadmaps module writes to the audit trail when milestones change. */
@@ -16,13 +17,13 @@ class MilestoneAudit {
     this.audit = audit;
   }
 
-  void added(UUID id, String charterKey, String groupKey, Milestone milestone) {
+  void added(UUID id, CharterKey charterKey, String groupKey, Milestone milestone) {
     audit.record(
         "milestone.added",
         "milestone",
         id.toString(),
         Outcome.SUCCESS,
-        Map.of("charter", charterKey, "group", groupKey, "key", milestone.key()));
+        Map.of("charter", charterKey.value(), "group", groupKey, "key", milestone.key()));
   }
 
   void changed(UUID id, Milestone milestone) {
@@ -35,14 +36,14 @@ class MilestoneAudit {
   }
 
   void imported(
-      UUID groupId, String charterKey, String groupKey, MilestoneCsv.ImportReport report) {
+      UUID groupId, CharterKey charterKey, String groupKey, MilestoneCsv.ImportReport report) {
     audit.record(
         "milestones.imported",
         "working_group",
         groupId.toString(),
         Outcome.SUCCESS,
         Map.of(
-            "charter", charterKey,
+            "charter", charterKey.value(),
             "group", groupKey,
             "rows", report.rows(),
             "created", report.created(),

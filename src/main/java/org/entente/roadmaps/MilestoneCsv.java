@@ -20,6 +20,7 @@ import org.entente.roadmaps.MilestoneImportCheck.Checked;
 import org.entente.roadmaps.MilestoneImportCheck.Known;
 import org.entente.roadmaps.MilestoneImportCheck.Plan;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
@@ -89,7 +90,7 @@ public class MilestoneCsv {
 
   /** The group's milestones the viewer may see, as CSV. */
   @Transactional(readOnly = true)
-  public String export(String charterKey, String groupKey, Viewer viewer) {
+  public String export(CharterKey charterKey, String groupKey, Viewer viewer) {
     Csv.Writer out = Csv.writer(HEADER);
     for (MilestoneView m : roadmaps.roadmap(charterKey, groupKey, viewer).milestones()) {
       out.row(
@@ -114,7 +115,7 @@ public class MilestoneCsv {
    * @throws ForbiddenException when the viewer may not write in the group
    */
   @Transactional
-  public ImportReport importCsv(String charterKey, String groupKey, Reader csv, Viewer viewer) {
+  public ImportReport importCsv(CharterKey charterKey, String groupKey, Reader csv, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
     UUID groupId = group.group().id();
     UUID charterId = group.charter().id();

@@ -18,6 +18,7 @@ import org.entente.exchange.RecordType;
 import org.entente.exchange.TableExchange;
 import org.entente.identity.Viewer;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.shared.CharterKey;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -102,7 +103,7 @@ class MilestoneExchange extends TableExchange {
   }
 
   @Override
-  public List<Map<String, Object>> records(RecordType type, String charterKey, Reader reader) {
+  public List<Map<String, Object>> records(RecordType type, CharterKey charterKey, Reader reader) {
     if (!type.name().equals(MILESTONES.name())) {
       return super.records(type, charterKey, reader);
     }

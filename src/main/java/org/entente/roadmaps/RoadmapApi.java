@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.entente.identity.Viewer;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,7 @@ class RoadmapApi {
         .header(
             "Content-Disposition",
             "attachment; filename=\"" + charter + "-" + group + "-milestones.csv\"")
-        .body(csv.export(charter, group, viewer));
+        .body(csv.export(CharterKey.inPath(charter), group, viewer));
   }
 
   @PostMapping(
@@ -60,7 +61,7 @@ class RoadmapApi {
       @RequestBody String body,
       Viewer viewer) {
     MilestoneCsv.ImportReport report =
-        csv.importCsv(charter, group, new java.io.StringReader(body), viewer);
+        csv.importCsv(CharterKey.inPath(charter), group, new java.io.StringReader(body), viewer);
     if (!report.errors().isEmpty()) {
       MilestoneCsv.RowError first = report.errors().get(0);
       throw org.entente.shared.Problems.refusedRows(
@@ -77,7 +78,7 @@ class RoadmapApi {
               + " milestone that pushes it, late) and its variance from the last agreed version;"
               + " the critical path; the agreement.")
   Roadmap roadmap(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return roadmaps.roadmap(charter, group, viewer);
+    return roadmaps.roadmap(CharterKey.inPath(charter), group, viewer);
   }
 
   @PostMapping(
@@ -92,7 +93,7 @@ class RoadmapApi {
       @PathVariable String group,
       @RequestBody MilestoneInput input,
       Viewer viewer) {
-    MilestoneView added = roadmaps.add(charter, group, input, viewer);
+    MilestoneView added = roadmaps.add(CharterKey.inPath(charter), group, input, viewer);
     return ResponseEntity.created(URI.create("/api/milestones/" + added.id())).body(added);
   }
 

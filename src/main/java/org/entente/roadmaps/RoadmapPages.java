@@ -8,6 +8,7 @@ import java.util.Map;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.ForbiddenException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +35,8 @@ class RoadmapPages {
   @GetMapping(BASE + "/new")
   String newMilestone(
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
-    model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
-    model.addAttribute("roadmap", roadmaps.roadmap(charter, group, viewer));
+    model.addAttribute("detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
+    model.addAttribute("roadmap", roadmaps.roadmap(CharterKey.inPath(charter), group, viewer));
     model.addAttribute("form", Map.of());
     return "roadmaps/milestone-form";
   }
@@ -51,7 +52,7 @@ class RoadmapPages {
       HttpServletResponse response) {
     try {
       roadmaps.add(
-          charter,
+          CharterKey.inPath(charter),
           group,
           new MilestoneInput(
               form.get("key") == null ? null : form.get("key").strip(),
@@ -72,8 +73,9 @@ class RoadmapPages {
       return "redirect:/charters/" + charter + "/working-groups/" + group + "/workspace";
     } catch (BadRequestException | ForbiddenException e) {
       response.setStatus(org.entente.shared.Problems.status(e).value());
-      model.addAttribute("detail", charters.workingGroup(charter, group, viewer));
-      model.addAttribute("roadmap", roadmaps.roadmap(charter, group, viewer));
+      model.addAttribute(
+          "detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
+      model.addAttribute("roadmap", roadmaps.roadmap(CharterKey.inPath(charter), group, viewer));
       model.addAttribute("form", form);
       model.addAttribute(
           "fieldError",

@@ -18,6 +18,7 @@ import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,7 @@ class RoadmapSubject implements AgreementSubject {
 
   /** The charter's working group the key names; the subject's key is both keys. */
   @Override
-  public Subject resolve(String charterKey, String key, Viewer viewer) {
+  public Subject resolve(CharterKey charterKey, String key, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, key, viewer);
     return new Subject(
         type(), Roadmaps.subjectKey(charterKey, key), group.charter().id(), group.group().id());
@@ -72,7 +73,7 @@ class RoadmapSubject implements AgreementSubject {
       throw new BadRequestException("milestones", "a roadmap needs at least one milestone");
     }
     List<String> parties =
-        charters.overview(keys(subject.key())[0], viewer).parties().stream()
+        charters.overview(CharterKey.of(keys(subject.key())[0]), viewer).parties().stream()
             .map(p -> p.key())
             .toList();
     return new Submission(parties, canonical(milestones));
@@ -81,7 +82,7 @@ class RoadmapSubject implements AgreementSubject {
   @Override
   public Roadmap view(Subject subject, Viewer viewer) {
     String[] keys = keys(subject.key());
-    return roadmaps.roadmap(keys[0], keys[1], viewer);
+    return roadmaps.roadmap(CharterKey.of(keys[0]), keys[1], viewer);
   }
 
   /**
@@ -92,7 +93,7 @@ class RoadmapSubject implements AgreementSubject {
   @Override
   public void mayPublish(Subject subject, Viewer viewer) {
     String[] keys = keys(subject.key());
-    charters.publishableGroup(keys[0], keys[1], viewer);
+    charters.publishableGroup(CharterKey.of(keys[0]), keys[1], viewer);
   }
 
   /**
@@ -106,7 +107,7 @@ class RoadmapSubject implements AgreementSubject {
     String[] keys = keys(reached.subjectKey());
     WorkingGroupDetail group =
         charters.publishableGroup(
-            keys[0], keys[1], AgreementSubject.bothPartiesIn(reached.groupId()));
+            CharterKey.of(keys[0]), keys[1], AgreementSubject.bothPartiesIn(reached.groupId()));
     List<Stored> agreed = roadmaps.shared(reached.groupId());
     published.requireUnchanged(noun(), canonical(agreed));
     roadmaps.requirePublicLinks(agreed);

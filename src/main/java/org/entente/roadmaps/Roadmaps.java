@@ -22,6 +22,7 @@ import org.entente.identity.Viewer;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.RoadmapViews.Roadmap;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
@@ -89,7 +90,7 @@ public class Roadmaps {
    */
   @Transactional
   public MilestoneView add(
-      String charterKey, String groupKey, MilestoneInput input, Viewer viewer) {
+      CharterKey charterKey, String groupKey, MilestoneInput input, Viewer viewer) {
     WorkingGroupDetail group = charters.workingGroup(charterKey, groupKey, viewer);
     UUID groupId = group.group().id();
     if (!viewer.mayWriteIn(groupId)) {
@@ -240,7 +241,7 @@ public class Roadmaps {
   }
 
   /** A working group's roadmap as of today, with its analysis and its agreement. */
-  public Roadmap roadmap(String charterKey, String groupKey, Viewer viewer) {
+  public Roadmap roadmap(CharterKey charterKey, String groupKey, Viewer viewer) {
     return roadmap(charters.group(charterKey, groupKey, viewer), viewer);
   }
 
@@ -250,8 +251,9 @@ public class Roadmaps {
     List<Stored> milestones = this.milestones.visible(group.group().id(), viewer);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     Optional<AgreementView> agreement =
-        concurrence.find(ROADMAP, subjectKey(charterKey, groupKey), viewer);
-    Map<String, LocalDate> baseline = baseline(agreement, viewer, charterKey, groupKey);
+        concurrence.find(ROADMAP, subjectKey(CharterKey.of(charterKey), groupKey), viewer);
+    Map<String, LocalDate> baseline =
+        baseline(agreement, viewer, CharterKey.of(charterKey), groupKey);
     RoadmapTimeline timeline = RoadmapTimeline.of(milestones, today, baseline);
     boolean changed =
         agreement
@@ -273,7 +275,7 @@ public class Roadmaps {
         changed);
   }
 
-  static String subjectKey(String charterKey, String groupKey) {
+  static String subjectKey(CharterKey charterKey, String groupKey) {
     return charterKey + "/" + groupKey;
   }
 
@@ -305,7 +307,7 @@ public class Roadmaps {
 
   /** Planned ends by key in the last version both parties agreed: the baseline. */
   private Map<String, LocalDate> baseline(
-      Optional<AgreementView> agreement, Viewer viewer, String charterKey, String groupKey) {
+      Optional<AgreementView> agreement, Viewer viewer, CharterKey charterKey, String groupKey) {
     Map<String, LocalDate> ends = new HashMap<>();
     agreement
         .flatMap(

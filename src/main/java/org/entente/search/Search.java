@@ -16,6 +16,7 @@ import org.entente.meetings.Meetings;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
 import org.entente.shared.SearchHit;
@@ -73,7 +74,7 @@ public class Search {
    *     group
    */
   public PageOf<SearchHit> search(
-      String charterKey, String q, Filters filters, Paging paging, Viewer viewer) {
+      CharterKey charterKey, String q, Filters filters, Paging paging, Viewer viewer) {
     Charters.Bodies bodies = charters.bodies(charterKey, viewer);
     CharterSummary charter = bodies.charter();
     TextQuery query = TextQuery.parse(q);

@@ -3,6 +3,7 @@ package org.entente.search;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
 import org.entente.shared.SearchHit;
@@ -40,6 +41,10 @@ class SearchApi {
       @RequestParam(required = false) Integer size,
       Viewer viewer) {
     return search.search(
-        charter, q, new Search.Filters(type, area, group, status), Paging.of(page, size), viewer);
+        CharterKey.inPath(charter),
+        q,
+        new Search.Filters(type, area, group, status),
+        Paging.of(page, size),
+        viewer);
   }
 }

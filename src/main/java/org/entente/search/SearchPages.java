@@ -6,6 +6,7 @@ import java.util.Map;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,9 +37,9 @@ class SearchPages {
       Viewer viewer,
       Model model,
       HttpServletResponse response) {
-    model.addAttribute("charter", charters.require(charter, viewer));
-    model.addAttribute("areas", charters.areas(charter, viewer));
-    model.addAttribute("groups", charters.workingGroups(charter, null, viewer));
+    model.addAttribute("charter", charters.require(CharterKey.inPath(charter), viewer));
+    model.addAttribute("areas", charters.areas(CharterKey.inPath(charter), viewer));
+    model.addAttribute("groups", charters.workingGroups(CharterKey.inPath(charter), null, viewer));
     model.addAttribute("types", Search.TYPES);
     Map<String, String> form = new LinkedHashMap<>();
     form.put("q", q == null ? "" : q);
@@ -51,7 +52,7 @@ class SearchPages {
         model.addAttribute(
             "results",
             search.search(
-                charter,
+                CharterKey.inPath(charter),
                 q,
                 new Search.Filters(type, area, group, null),
                 Paging.of(page, Paging.DEFAULT_SIZE),

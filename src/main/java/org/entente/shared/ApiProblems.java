@@ -45,6 +45,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     JacksonException json = jacksonCause(e);
+    if (json != null && json.getCause() instanceof BadRequestException refused) {
+      return ResponseEntity.badRequest().body(Problems.detail(refused));
+    }
     if (json == null) {
       return invalid("body", "The body cannot be read: " + bodyProblem(e));
     }

@@ -17,6 +17,7 @@ import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.obligations.Obligations;
 import org.entente.obligations.RecordEvent;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Paging;
 import org.entente.shared.Problems;
 import org.entente.testing.TestViewers;
@@ -75,7 +76,7 @@ abstract class AuditContract {
   @Test
   void theWholeTrailsTotalIsTheNumberOfEventsStoredAndAFilteredTotalCountsItsOwn() {
     obligations.record(
-        "az-us-2026",
+        CharterKey.of("az-us-2026"),
         new RecordEvent(
             "meeting-held", "framework", null, LocalDate.of(2026, 9, 2), "Plenary", null, null),
         TestViewers.OPERATOR);
@@ -96,7 +97,7 @@ abstract class AuditContract {
     long before = audit.head().seq();
     var recorded =
         obligations.record(
-            "az-us-2026",
+            CharterKey.of("az-us-2026"),
             new RecordEvent(
                 "meeting-held", "framework", null, LocalDate.of(2026, 9, 1), "Plenary", null, null),
             TestViewers.OPERATOR);

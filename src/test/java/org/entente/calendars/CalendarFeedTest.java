@@ -34,6 +34,7 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
@@ -112,7 +113,7 @@ class CalendarFeedTest {
     milestoneId =
         roadmaps
             .add(
-                CHARTER,
+                CharterKey.of(CHARTER),
                 "wg-energy",
                 new MilestoneInput(
                     "grid-survey",
@@ -145,7 +146,7 @@ class CalendarFeedTest {
       String title, String group, String start, String classification, Viewer viewer) {
     LocalDateTime startsAt = LocalDateTime.parse(start);
     return meetings.schedule(
-        CHARTER,
+        CharterKey.of(CHARTER),
         new MeetingInput(
             "working-group",
             group,

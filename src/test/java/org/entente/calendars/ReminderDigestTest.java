@@ -27,6 +27,7 @@ import org.entente.meetings.MeetingInputs.MeetingInput;
 import org.entente.meetings.Meetings;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Paging;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
@@ -131,7 +132,7 @@ class ReminderDigestTest {
     LocalDateTime start = LocalDateTime.of(2026, 11, 20, 10, 0);
     return meetings
         .schedule(
-            CHARTER,
+            CharterKey.of(CHARTER),
             new MeetingInput(
                 "working-group",
                 group,
@@ -154,7 +155,7 @@ class ReminderDigestTest {
 
   private void milestone(String group, String key, String title, String end, Viewer by) {
     roadmaps.add(
-        CHARTER,
+        CharterKey.of(CHARTER),
         group,
         new MilestoneInput(
             key,

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class CharterIndexTest {
                     restricted: true
                 """);
     assertThat(definitions.load("fs-hidden.yaml", text).problems()).isEmpty();
-    return charters.index("fd-sy-2025").orElseThrow();
+    return charters.index(CharterKey.of("fd-sy-2025")).orElseThrow();
   }
 
   private CharterIndex azerbaijanUnitedStates() {
@@ -69,7 +70,7 @@ class CharterIndexTest {
                 .load("az-us-2026.yaml", DefinitionFixtures.azerbaijanUnitedStates())
                 .loaded())
         .isTrue();
-    return charters.index("az-us-2026").orElseThrow();
+    return charters.index(CharterKey.of("az-us-2026")).orElseThrow();
   }
 
   private static Viewer official(String party) {
@@ -223,7 +224,7 @@ class CharterIndexTest {
           DefinitionFixtures.freedoniaSylvania()
               .replace("- key: cultural-exchange", "- key: cultural-fairs");
       assertThat(definitions.load("fs.yaml", renamed).loaded()).isTrue();
-      CharterIndex after = charters.index("fd-sy-2025").orElseThrow();
+      CharterIndex after = charters.index(CharterKey.of("fd-sy-2025")).orElseThrow();
       assertThat(after.commitment("cultural-fairs")).as("the request's copy let go").isPresent();
       assertThat(after.commitment("cultural-exchange").orElseThrow().retired()).isTrue();
       assertThat(after.currentCommitment("cultural-exchange")).as("retired").isEmpty();

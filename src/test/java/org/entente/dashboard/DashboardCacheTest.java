@@ -15,6 +15,7 @@ import org.entente.identity.Viewers;
 import org.entente.meetings.Meetings;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,10 +74,10 @@ class DashboardCacheTest {
   void aDashboardIsKeptUntilAWriteAndAWriteShowsInTheNextViewOfTheViewerWhoMaySeeIt() {
     Viewer us = fixtures.viewer("us.cache");
     Viewer az = fixtures.viewer("az.cache");
-    Dashboard first = dashboards.dashboard(CHARTER, null, 30, us);
-    Dashboard azFirst = dashboards.dashboard(CHARTER, null, 30, az);
+    Dashboard first = dashboards.dashboard(CharterKey.of(CHARTER), null, 30, us);
+    Dashboard azFirst = dashboards.dashboard(CharterKey.of(CHARTER), null, 30, az);
     // nothing written in between: the same dashboard, not computed again
-    assertThat(dashboards.dashboard(CHARTER, null, 30, us)).isSameAs(first);
+    assertThat(dashboards.dashboard(CharterKey.of(CHARTER), null, 30, us)).isSameAs(first);
     assertThat(overdueMilestones(first)).doesNotContain("U.S. late build");
 
     fixtures.project(ENERGY, "cache-late", "U.S. late project", "party-internal", us);
@@ -91,13 +92,13 @@ class DashboardCacheTest {
         "party-internal",
         us);
 
-    Dashboard after = dashboards.dashboard(CHARTER, null, 30, us);
+    Dashboard after = dashboards.dashboard(CharterKey.of(CHARTER), null, 30, us);
     assertThat(after).isNotSameAs(first);
     assertThat(overdueMilestones(after)).contains("U.S. late build");
     assertThat(after.totals().overdueMilestones())
         .isEqualTo(first.totals().overdueMilestones() + 1);
     // the other party's dashboard, computed after the U.S. one was kept, shows none of it
-    Dashboard azAfter = dashboards.dashboard(CHARTER, null, 30, az);
+    Dashboard azAfter = dashboards.dashboard(CharterKey.of(CHARTER), null, 30, az);
     assertThat(overdueMilestones(azAfter)).doesNotContain("U.S. late build");
     assertThat(azAfter.totals().overdueMilestones())
         .isEqualTo(azFirst.totals().overdueMilestones());
@@ -114,18 +115,19 @@ class DashboardCacheTest {
         cleared,
         Map.of("Restricted follow-up", LocalDate.of(2026, 12, 1)));
     long before = meetingReads();
-    Dashboard first = dashboards.dashboard(CHARTER, SECURITY, 30, cleared);
+    Dashboard first = dashboards.dashboard(CharterKey.of(CHARTER), SECURITY, 30, cleared);
     assertThat(first.upcoming()).extracting(i -> i.title().text()).contains("Restricted follow-up");
     assertThat(meetingReads()).isEqualTo(before + 1);
     // shown again from what was kept: the same dashboard, and the read recorded again
-    assertThat(dashboards.dashboard(CHARTER, SECURITY, 30, cleared)).isSameAs(first);
+    assertThat(dashboards.dashboard(CharterKey.of(CHARTER), SECURITY, 30, cleared)).isSameAs(first);
     assertThat(meetingReads()).isEqualTo(before + 2);
   }
 
   @Test
   void aDashboardListsTheMostUrgentItemsAndItsTotalsCountThemAll() {
     Viewer az = fixtures.viewer("az.cache");
-    int before = dashboards.dashboard(CHARTER, null, 30, az).totals().overdueMilestones();
+    int before =
+        dashboards.dashboard(CharterKey.of(CHARTER), null, 30, az).totals().overdueMilestones();
     fixtures.project(ENERGY, "cache-many", "AZ many milestones", "party-internal", az);
     int many = Dashboards.LISTED + 5;
     for (int i = 0; i < many; i++) {
@@ -140,7 +142,7 @@ class DashboardCacheTest {
           "party-internal",
           az);
     }
-    Dashboard d = dashboards.dashboard(CHARTER, null, 30, az);
+    Dashboard d = dashboards.dashboard(CharterKey.of(CHARTER), null, 30, az);
     assertThat(d.totals().overdueMilestones()).isEqualTo(before + many);
     assertThat(d.overdue()).hasSize(Dashboards.LISTED);
     // the most overdue first: the earliest of the many is listed, the latest ones are not

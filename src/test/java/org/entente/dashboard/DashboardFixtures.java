@@ -22,6 +22,7 @@ import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 
 /**
  * Records for the dashboard tests, made through the modules' services in the default charter, as of
@@ -58,13 +59,13 @@ record DashboardFixtures(
   }
 
   String commitmentOf(String group, Viewer viewer) {
-    return charters.workingGroup(CHARTER, group, viewer).commitments().get(0).key();
+    return charters.workingGroup(CharterKey.of(CHARTER), group, viewer).commitments().get(0).key();
   }
 
   ProjectView project(
       String group, String key, String title, String classification, Viewer viewer) {
     return projects.create(
-        CHARTER,
+        CharterKey.of(CHARTER),
         group,
         new ProjectInput(
             key,
@@ -92,7 +93,7 @@ record DashboardFixtures(
     boolean done = "done".equals(status);
     return roadmaps
         .add(
-            CHARTER,
+            CharterKey.of(CHARTER),
             group,
             new MilestoneInput(
                 key,
@@ -121,7 +122,7 @@ record DashboardFixtures(
       Map<String, LocalDate> actionItems) {
     MeetingView meeting =
         meetings.schedule(
-            CHARTER,
+            CharterKey.of(CHARTER),
             new MeetingInput(
                 "working-group",
                 group,

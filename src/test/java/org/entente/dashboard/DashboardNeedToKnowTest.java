@@ -22,6 +22,7 @@ import org.entente.identity.Viewers;
 import org.entente.meetings.Meetings;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,7 +156,7 @@ class DashboardNeedToKnowTest {
   }
 
   private Dashboard of(String who) {
-    return dashboards.dashboard(CHARTER, null, 365, fixtures.viewer(who));
+    return dashboards.dashboard(CharterKey.of(CHARTER), null, 365, fixtures.viewer(who));
   }
 
   private static Bar bar(Dashboard d, String key) {

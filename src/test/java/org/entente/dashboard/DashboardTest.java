@@ -29,6 +29,7 @@ import org.entente.projects.Projects;
 import org.entente.reporting.Progress;
 import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
@@ -126,7 +127,7 @@ class DashboardTest {
   }
 
   private Dashboard as(String group, int days) {
-    return dashboards.dashboard(CHARTER, group, days, fixtures.viewer("az.energy"));
+    return dashboards.dashboard(CharterKey.of(CHARTER), group, days, fixtures.viewer("az.energy"));
   }
 
   private static List<String> titles(List<Item> items, String kind) {
@@ -161,7 +162,7 @@ class DashboardTest {
       assertThat(area.value())
           .as(area.key())
           .isCloseTo(
-              progress.area(CHARTER, area.key(), az).value(),
+              progress.area(CharterKey.of(CHARTER), area.key(), az).value(),
               org.assertj.core.data.Offset.offset(1e-9));
     }
     assertThat(d.areas()).anyMatch(a -> a.value() > 0);
@@ -218,7 +219,7 @@ class DashboardTest {
     assertThat(energy.group()).isEqualTo(ENERGY);
     assertThat(energy.groups()).extracting(Bar::key).containsExactly(ENERGY);
     List<String> energyAreas =
-        charters.workingGroups(CHARTER, null, fixtures.viewer("az.energy")).stream()
+        charters.workingGroups(CharterKey.of(CHARTER), null, fixtures.viewer("az.energy")).stream()
             .filter(g -> g.key().equals(ENERGY))
             .findFirst()
             .orElseThrow()
@@ -243,7 +244,9 @@ class DashboardTest {
     assertThatThrownBy(() -> as("wg-nope", 30)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> as(null, 0)).isInstanceOf(BadRequestException.class);
     assertThatThrownBy(() -> as(null, 366)).isInstanceOf(BadRequestException.class);
-    assertThatThrownBy(() -> dashboards.dashboard("nope", null, 30, fixtures.viewer("az.energy")))
+    assertThatThrownBy(
+            () ->
+                dashboards.dashboard(CharterKey.of("nope"), null, 30, fixtures.viewer("az.energy")))
         .isInstanceOf(NotFoundException.class);
     assertThat(Dashboards.days(null)).isEqualTo(30);
     assertThat(Dashboards.days(" 7 ")).isEqualTo(7);

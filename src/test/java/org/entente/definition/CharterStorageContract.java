@@ -15,6 +15,7 @@ import org.entente.obligations.ObligationViews.ObligationStatus;
 import org.entente.obligations.Obligations;
 import org.entente.obligations.RecordEvent;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Paging;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
@@ -48,9 +49,12 @@ abstract class CharterStorageContract {
 
   @Test
   void loadsTheDefaultCharterAtStartWithEveryCommitmentTracedToItsClause() {
-    assertThat(charters.find(AZ_US, TestViewers.ANONYMOUS)).isPresent();
+    assertThat(charters.find(CharterKey.of(AZ_US), TestViewers.ANONYMOUS)).isPresent();
     List<CommitmentView> commitments =
-        charters.commitments(AZ_US, null, null, new Paging(0, 100), TestViewers.ANONYMOUS).items();
+        charters
+            .commitments(
+                CharterKey.of(AZ_US), null, null, new Paging(0, 100), TestViewers.ANONYMOUS)
+            .items();
     assertThat(commitments).hasSizeGreaterThanOrEqualTo(26);
     assertThat(commitments)
         .allSatisfy(
@@ -60,7 +64,8 @@ abstract class CharterStorageContract {
               assertThat(c.source().quote()).isNotBlank();
               assertThat(c.areas()).isNotEmpty();
             });
-    assertThat(charters.workingGroups(AZ_US, null, TestViewers.ANONYMOUS)).hasSize(4);
+    assertThat(charters.workingGroups(CharterKey.of(AZ_US), null, TestViewers.ANONYMOUS))
+        .hasSize(4);
   }
 
   @Test
@@ -94,7 +99,7 @@ abstract class CharterStorageContract {
     assertThat(commitmentVersion(id)).isEqualTo(version + 1);
     assertThat(
             charters
-                .commitment("fd-sy-2025", "shared-rivers", TestViewers.ANONYMOUS)
+                .commitment(CharterKey.of("fd-sy-2025"), "shared-rivers", TestViewers.ANONYMOUS)
                 .action()
                 .text())
         .isEqualTo("Manage the shared rivers and lakes together.");
@@ -106,7 +111,8 @@ abstract class CharterStorageContract {
     String text = DefinitionFixtures.freedoniaSylvania();
     definitions.load("fs.yaml", text);
     assertThat(action("shared-rivers")).isEqualTo("Manage the shared rivers together.");
-    assertThat(charters.workingGroups("fd-sy-2025", null, TestViewers.ANONYMOUS)).isNotEmpty();
+    assertThat(charters.workingGroups(CharterKey.of("fd-sy-2025"), null, TestViewers.ANONYMOUS))
+        .isNotEmpty();
 
     assertThat(listedTitle()).isEqualTo(TITLE);
 
@@ -155,7 +161,10 @@ abstract class CharterStorageContract {
   }
 
   private String action(String commitment) {
-    return charters.commitment("fd-sy-2025", commitment, TestViewers.ANONYMOUS).action().text();
+    return charters
+        .commitment(CharterKey.of("fd-sy-2025"), commitment, TestViewers.ANONYMOUS)
+        .action()
+        .text();
   }
 
   private static String withAction(String text, String action) {
@@ -184,7 +193,12 @@ abstract class CharterStorageContract {
     assertThat(result.report().retired()).isEqualTo(1);
     assertThat(
             charters
-                .commitments("fd-sy-2025", null, null, new Paging(0, 10), TestViewers.ANONYMOUS)
+                .commitments(
+                    CharterKey.of("fd-sy-2025"),
+                    null,
+                    null,
+                    new Paging(0, 10),
+                    TestViewers.ANONYMOUS)
                 .items())
         .extracting(CommitmentView::key)
         .containsExactly("shared-rivers");
@@ -197,7 +211,12 @@ abstract class CharterStorageContract {
     definitions.load("fs.yaml", text);
     assertThat(
             charters
-                .commitments("fd-sy-2025", null, null, new Paging(0, 10), TestViewers.ANONYMOUS)
+                .commitments(
+                    CharterKey.of("fd-sy-2025"),
+                    null,
+                    null,
+                    new Paging(0, 10),
+                    TestViewers.ANONYMOUS)
                 .items())
         .extracting(CommitmentView::key)
         .containsExactly("shared-rivers", "cultural-exchange");
@@ -207,9 +226,9 @@ abstract class CharterStorageContract {
   void theIndexNamesEveryRecordByIdAndKeyWhoeverMaySeeItRetiredOnesToo() {
     String text = DefinitionFixtures.freedoniaSylvania();
     definitions.load("fs.yaml", text);
-    UUID charterId = charters.idOf("fd-sy-2025").orElseThrow();
+    UUID charterId = charters.idOf(CharterKey.of("fd-sy-2025")).orElseThrow();
     UUID rivers = commitmentId("fd-sy-2025", "shared-rivers");
-    var index = charters.index("fd-sy-2025").orElseThrow();
+    var index = charters.index(CharterKey.of("fd-sy-2025")).orElseThrow();
     assertThat(index.charterId()).isEqualTo(charterId);
     assertThat(charters.keyOf(charterId)).contains("fd-sy-2025");
     assertThat(index.commitment(rivers).orElseThrow().key()).isEqualTo("shared-rivers");
@@ -251,7 +270,7 @@ abstract class CharterStorageContract {
               assertThat(p.line()).isEqualTo(lineOf(broken, "areas: [culture, sport]"));
             });
     assertThat(counts()).isEqualTo(before);
-    assertThat(charters.find("fd-sy-2025", TestViewers.ANONYMOUS)).isEmpty();
+    assertThat(charters.find(CharterKey.of("fd-sy-2025"), TestViewers.ANONYMOUS)).isEmpty();
   }
 
   @Test
@@ -260,7 +279,8 @@ abstract class CharterStorageContract {
         .isTrue();
 
     Deadlines deadlines =
-        obligations.deadlines("fd-sy-2025", null, null, "due", TestViewers.ANONYMOUS);
+        obligations.deadlines(
+            CharterKey.of("fd-sy-2025"), null, null, "due", TestViewers.ANONYMOUS);
     assertThat(deadlines.obligations())
         .extracting(o -> o.rule() + "/" + o.subject() + " " + o.dueOn() + " " + o.status())
         .containsExactly(
@@ -268,18 +288,23 @@ abstract class CharterStorageContract {
             "work-plan/culture-trade 2026-05-30 overdue",
             "work-plan/river-commission 2026-05-30 overdue",
             "biennial-meeting/framework 2027-11-30 pending");
-    assertThat(charters.workingGroups(AZ_US, null, TestViewers.ANONYMOUS)).hasSize(4);
-    assertThat(obligations.deadlines(AZ_US, null, null, null, TestViewers.ANONYMOUS).obligations())
+    assertThat(charters.workingGroups(CharterKey.of(AZ_US), null, TestViewers.ANONYMOUS))
+        .hasSize(4);
+    assertThat(
+            obligations
+                .deadlines(CharterKey.of(AZ_US), null, null, null, TestViewers.ANONYMOUS)
+                .obligations())
         .noneMatch(o -> o.subject().equals("river-commission"));
   }
 
   @Test
   void
       asOfTheCheckDayEveryGroupsProjectListAndRoadmapAreOverdueAndTheFrameworkMeetingIsDueInFebruary() {
-    Deadlines deadlines = obligations.deadlines(AZ_US, null, null, "due", TestViewers.ANONYMOUS);
+    Deadlines deadlines =
+        obligations.deadlines(CharterKey.of(AZ_US), null, null, "due", TestViewers.ANONYMOUS);
     assertThat(deadlines.asOf()).isEqualTo(LocalDate.of(2026, 11, 28));
     List<String> groups =
-        charters.workingGroups(AZ_US, null, TestViewers.ANONYMOUS).stream()
+        charters.workingGroups(CharterKey.of(AZ_US), null, TestViewers.ANONYMOUS).stream()
             .map(g -> g.key())
             .toList();
     for (String rule : List.of("wg-project-list", "wg-roadmap")) {
@@ -309,7 +334,7 @@ abstract class CharterStorageContract {
   @Test
   void aRecordedEventMeetsTheObligationAndSurvivesReloading() {
     obligations.record(
-        AZ_US,
+        CharterKey.of(AZ_US),
         new RecordEvent(
             "deliverable-finalized",
             "wg-energy",
@@ -326,7 +351,7 @@ abstract class CharterStorageContract {
 
     ObligationStatus energy =
         obligations
-            .deadlines(AZ_US, null, "wg-energy", null, TestViewers.ANONYMOUS)
+            .deadlines(CharterKey.of(AZ_US), null, "wg-energy", null, TestViewers.ANONYMOUS)
             .obligations()
             .stream()
             .filter(o -> o.rule().equals("wg-project-list"))
@@ -343,7 +368,7 @@ abstract class CharterStorageContract {
     assertThatThrownBy(
             () ->
                 obligations.record(
-                    AZ_US,
+                    CharterKey.of(AZ_US),
                     new RecordEvent(
                         "meeting-held",
                         "framework",
@@ -358,7 +383,7 @@ abstract class CharterStorageContract {
     assertThatThrownBy(
             () ->
                 obligations.record(
-                    AZ_US,
+                    CharterKey.of(AZ_US),
                     new RecordEvent(
                         "meeting-held",
                         "no-such-group",

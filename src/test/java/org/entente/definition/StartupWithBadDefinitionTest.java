@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.entente.charter.Charters;
 import org.entente.definition.Definitions.LoadResult;
+import org.entente.shared.CharterKey;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class StartupWithBadDefinitionTest {
 
   @Test
   void startsWithTheValidDefinitionsAndReportsTheRefusedOne() {
-    assertThat(charters.find("az-us-2026", TestViewers.ANONYMOUS)).isPresent();
-    assertThat(charters.find("fd-sy-2025", TestViewers.ANONYMOUS)).isPresent();
+    assertThat(charters.find(CharterKey.of("az-us-2026"), TestViewers.ANONYMOUS)).isPresent();
+    assertThat(charters.find(CharterKey.of("fd-sy-2025"), TestViewers.ANONYMOUS)).isPresent();
     assertThat(definitions.lastRun())
         .extracting(LoadResult::file)
         .containsExactly(

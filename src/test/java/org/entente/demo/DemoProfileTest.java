@@ -15,6 +15,7 @@ import java.util.Set;
 import org.entente.identity.Accounts;
 import org.entente.identity.Role;
 import org.entente.meetings.Meetings;
+import org.entente.shared.CharterKey;
 import org.entente.testing.FixedClockConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,7 +100,7 @@ class DemoProfileTest {
     assertThat(count("select count(*) from action_item")).isEqualTo(2);
     assertThat(count("select count(*) from joint_statement where published_at is not null"))
         .isOne();
-    assertThat(meetings.publishedStatements(CHARTER))
+    assertThat(meetings.publishedStatements(CharterKey.of(CHARTER)))
         .singleElement()
         .satisfies(s -> assertThat(s.toString()).contains(DemoData.LABEL));
   }

@@ -17,6 +17,7 @@ import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts.MembershipInput;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -88,7 +89,7 @@ final class GrantWorld {
     person("fd.target", "FD", Set.of(Role.MEMBER), false, member(PUBLIC_GROUP));
     person("sy.member", "SY", Set.of(Role.MEMBER), false, member(PUBLIC_GROUP));
     charters.establishPlatform(
-        CHARTER,
+        CharterKey.of(CHARTER),
         INTERNAL_PLATFORM,
         "Back channel " + PLATFORM_CANARY,
         "Our side only",

@@ -14,6 +14,7 @@ import org.entente.indicators.IndicatorInputs.ValueInput;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +74,7 @@ abstract class IndicatorStorageContract {
 
   @Test
   void theReferenceDataIsStoredWithItsSources() {
-    List<IndicatorView> all = indicators.list(CHARTER, Viewer.ANONYMOUS);
+    List<IndicatorView> all = indicators.list(CharterKey.of(CHARTER), Viewer.ANONYMOUS);
     assertThat(all.stream().mapToLong(i -> i.values().size()).sum()).isEqualTo(162);
     IndicatorView gas =
         all.stream().filter(i -> i.key().equals("gas-exports-europe")).findFirst().orElseThrow();
@@ -88,7 +89,7 @@ abstract class IndicatorStorageContract {
   void valuesOfEveryShapeRoundTripAndAPartyInternalIndicatorIsItsPartysOnly() {
     IndicatorView created =
         indicators.create(
-            CHARTER,
+            CharterKey.of(CHARTER),
             new IndicatorInput(
                 "storage-gas",
                 Map.of("en", "Gas to Europe (internal estimate)", "az", "Avropaya qaz"),
@@ -131,10 +132,10 @@ abstract class IndicatorStorageContract {
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> indicators.indicator(created.id(), Viewer.ANONYMOUS))
         .isInstanceOf(NotFoundException.class);
-    assertThat(indicators.measuring(CHARTER, "oil-gas-electricity", viewer("is.us")))
+    assertThat(indicators.measuring(CharterKey.of(CHARTER), "oil-gas-electricity", viewer("is.us")))
         .extracting(IndicatorView::key)
         .doesNotContain("storage-gas");
-    assertThat(indicators.measuring(CHARTER, "oil-gas-electricity", viewer("is.az")))
+    assertThat(indicators.measuring(CharterKey.of(CHARTER), "oil-gas-electricity", viewer("is.az")))
         .extracting(IndicatorView::key)
         .contains("storage-gas");
   }

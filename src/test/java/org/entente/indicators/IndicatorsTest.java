@@ -21,6 +21,7 @@ import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +89,7 @@ class IndicatorsTest {
   }
 
   private IndicatorView byKey(String key) {
-    return indicators.list(CHARTER, Viewer.ANONYMOUS).stream()
+    return indicators.list(CharterKey.of(CHARTER), Viewer.ANONYMOUS).stream()
         .filter(i -> i.key().equals(key))
         .findFirst()
         .orElseThrow();
@@ -107,7 +108,7 @@ class IndicatorsTest {
   @Test
   void theMiddleCorridorIsMeasuredByCargoVolumeTheCapacityTargetAndTransitTime() {
     List<IndicatorView> measuring =
-        indicators.measuring(CHARTER, "middle-corridor", Viewer.ANONYMOUS);
+        indicators.measuring(CharterKey.of(CHARTER), "middle-corridor", Viewer.ANONYMOUS);
     assertThat(measuring)
         .extracting(IndicatorView::key)
         .contains(
@@ -148,7 +149,8 @@ class IndicatorsTest {
 
   @Test
   void deminingShowsHectaresClearedEachYearAndThePlanFor2026() {
-    assertThat(indicators.measuring(CHARTER, "humanitarian-demining", Viewer.ANONYMOUS))
+    assertThat(
+            indicators.measuring(CharterKey.of(CHARTER), "humanitarian-demining", Viewer.ANONYMOUS))
         .extracting(IndicatorView::key)
         .contains("demining-hectares-annual", "demining-hectares-cumulative");
     IndicatorView annual = byKey("demining-hectares-annual");

@@ -25,6 +25,7 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.projects.ProjectInput;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.projects.Projects;
+import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
 import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,7 @@ abstract class MeetingStorageContract {
 
   private MeetingView schedule(String who, String title, String classification) {
     return meetings.schedule(
-        CHARTER,
+        CharterKey.of(CHARTER),
         new MeetingInput(
             "working-group",
             GROUP,
@@ -127,7 +128,7 @@ abstract class MeetingStorageContract {
         .isEqualTo(LocalDate.parse("2026-11-20"));
     assertThat(
             meetings.meetings(
-                CHARTER,
+                CharterKey.of(CHARTER),
                 Instant.parse("2026-11-01T00:00:00Z"),
                 Instant.parse("2026-12-01T00:00:00Z"),
                 viewer("st.us")))
@@ -135,7 +136,7 @@ abstract class MeetingStorageContract {
         .contains(m.id());
     assertThat(
             meetings.meetings(
-                CHARTER,
+                CharterKey.of(CHARTER),
                 Instant.parse("2026-11-01T00:00:00Z"),
                 Instant.parse("2026-12-01T00:00:00Z"),
                 viewer("st.other")))
@@ -149,7 +150,7 @@ abstract class MeetingStorageContract {
   void anAgendaLinkToAProjectTheReaderMayNotSeeIsHiddenAndTheMeetingStillReads() {
     ProjectView internal =
         projects.create(
-            CHARTER,
+            CharterKey.of(CHARTER),
             GROUP,
             new ProjectInput(
                 "us-internal-pipeline-study",
@@ -214,11 +215,13 @@ abstract class MeetingStorageContract {
     meetings.draftStatement(id, new StatementDraft("Both sides met.", true, null), viewer("st.az"));
     agreements.submit(Meetings.JOINT_STATEMENT, null, id.toString(), viewer("st.az"));
     agreements.approve(Meetings.JOINT_STATEMENT, null, id.toString(), 1, viewer("st.az"));
-    assertThat(meetings.publishedStatements(CHARTER))
+    assertThat(meetings.publishedStatements(CharterKey.of(CHARTER)))
         .extracting(s -> s.meetingId())
         .doesNotContain(id);
     agreements.approve(Meetings.JOINT_STATEMENT, null, id.toString(), 1, viewer("st.us"));
     assertThat(meetings.publishedStatement(id).text()).isEqualTo("Both sides met.");
-    assertThat(meetings.publishedStatements(CHARTER)).extracting(s -> s.meetingId()).contains(id);
+    assertThat(meetings.publishedStatements(CharterKey.of(CHARTER)))
+        .extracting(s -> s.meetingId())
+        .contains(id);
   }
 }

@@ -24,6 +24,7 @@ import org.entente.projects.Project;
 import org.entente.projects.ProjectChange;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -109,14 +110,14 @@ class ReleaseFixtureGenerator {
   private void addWhatTheDemoDoesNotMake() {
     List<WorkingGroupView> open =
         new ArrayList<>(
-            charters.workingGroups(CHARTER, null, Viewer.ANONYMOUS).stream()
+            charters.workingGroups(CharterKey.of(CHARTER), null, Viewer.ANONYMOUS).stream()
                 .filter(g -> !g.restricted())
                 .toList());
     assertThat(open).hasSizeGreaterThanOrEqualTo(2);
     // the first open group: project list and roadmap agreed by both, the project list published
     String first = open.get(0).key();
     // a financing line (a decimal), a place (two doubles), a reminder setting
-    var project = projects.list(CHARTER, first, as("demo.az.secretariat")).get(0);
+    var project = projects.list(CharterKey.of(CHARTER), first, as("demo.az.secretariat")).get(0);
     projects.update(
         project.id(),
         new ProjectChange(
@@ -129,7 +130,7 @@ class ReleaseFixtureGenerator {
             List.of(
                 new Project.Financing(
                     new BigDecimal("1250000.50"),
-                    "USD",
+                    new Project.CurrencyCode("USD"),
                     "[Demo] Partner fund",
                     Project.FinancingStatus.COMMITTED)),
             new Project.Location("[Demo] Baku", 40.4093, 49.8671),
@@ -143,20 +144,37 @@ class ReleaseFixtureGenerator {
     calendars.changePreferences(
         new PreferenceChange(14, false, true, null), as("demo.us.secretariat"));
     String list = Projects.PROJECT_LIST;
-    int v = agreements.submit(list, CHARTER, first, as("demo.az.cochair")).currentVersion();
-    agreements.approve(list, CHARTER, first, v, as("demo.az.cochair"));
-    agreements.approve(list, CHARTER, first, v, as("demo.us.cochair"));
-    agreements.step(list, CHARTER, first, Step.PUBLISH, v, null, as("demo.az.cochair"));
-    agreements.step(list, CHARTER, first, Step.APPROVE_PUBLICATION, v, null, as("demo.us.cochair"));
+    int v =
+        agreements
+            .submit(list, CharterKey.of(CHARTER), first, as("demo.az.cochair"))
+            .currentVersion();
+    agreements.approve(list, CharterKey.of(CHARTER), first, v, as("demo.az.cochair"));
+    agreements.approve(list, CharterKey.of(CHARTER), first, v, as("demo.us.cochair"));
+    agreements.step(
+        list, CharterKey.of(CHARTER), first, Step.PUBLISH, v, null, as("demo.az.cochair"));
+    agreements.step(
+        list,
+        CharterKey.of(CHARTER),
+        first,
+        Step.APPROVE_PUBLICATION,
+        v,
+        null,
+        as("demo.us.cochair"));
     String roadmap = Roadmaps.ROADMAP;
-    int r = agreements.submit(roadmap, CHARTER, first, as("demo.us.cochair")).currentVersion();
-    agreements.approve(roadmap, CHARTER, first, r, as("demo.us.cochair"));
-    agreements.approve(roadmap, CHARTER, first, r, as("demo.az.cochair"));
+    int r =
+        agreements
+            .submit(roadmap, CharterKey.of(CHARTER), first, as("demo.us.cochair"))
+            .currentVersion();
+    agreements.approve(roadmap, CharterKey.of(CHARTER), first, r, as("demo.us.cochair"));
+    agreements.approve(roadmap, CharterKey.of(CHARTER), first, r, as("demo.az.cochair"));
     // the second: the project list approved by one party only; the roadmap submitted
     String second = open.get(1).key();
-    int w = agreements.submit(list, CHARTER, second, as("demo.us.cochair")).currentVersion();
-    agreements.approve(list, CHARTER, second, w, as("demo.us.cochair"));
-    agreements.submit(roadmap, CHARTER, second, as("demo.az.cochair"));
+    int w =
+        agreements
+            .submit(list, CharterKey.of(CHARTER), second, as("demo.us.cochair"))
+            .currentVersion();
+    agreements.approve(list, CharterKey.of(CHARTER), second, w, as("demo.us.cochair"));
+    agreements.submit(roadmap, CharterKey.of(CHARTER), second, as("demo.az.cochair"));
     // tokens, one revoked
     tokens.create("demo.az.secretariat", "Fixture read token", AccessTokens.Scope.READ, 90);
     var revoked =

@@ -19,6 +19,7 @@ import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Problems;
 import org.entente.shared.StateConflictException;
 import org.junit.jupiter.api.AfterAll;
@@ -173,7 +174,9 @@ abstract class OpenDataImportContract {
             JSON.writeValueAsString(
                 target
                     .getBean(OpenData.class)
-                    .export(OpenDataFixtures.CHARTER, viewers.of("fd.coord").orElseThrow())),
+                    .export(
+                        CharterKey.of(OpenDataFixtures.CHARTER),
+                        viewers.of("fd.coord").orElseThrow())),
             MAP);
     assertThat(again.get("tables")).isEqualTo(original.get("tables"));
 

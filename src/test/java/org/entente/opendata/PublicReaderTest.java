@@ -19,6 +19,7 @@ import org.entente.identity.AccessTokens;
 import org.entente.identity.Accounts;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,8 @@ class PublicReaderTest {
   }
 
   private Map<String, List<Map<String, Object>>> published() {
-    return publication.records(OpenDataFixtures.CHARTER, Reader.PUBLIC, OpenData.types());
+    return publication.records(
+        CharterKey.of(OpenDataFixtures.CHARTER), Reader.PUBLIC, OpenData.types());
   }
 
   @Test

@@ -38,7 +38,11 @@ class ProjectTest {
   }
 
   private static Financing usd(String amount) {
-    return new Financing(new BigDecimal(amount), "USD", null, FinancingStatus.PLEDGED);
+    return new Financing(
+        new BigDecimal(amount),
+        CurrencyCode.parse("currency", "USD"),
+        null,
+        FinancingStatus.PLEDGED);
   }
 
   private static String fieldOf(Runnable action) {
@@ -143,10 +147,15 @@ class ProjectTest {
 
   @Test
   void aCurrencyThatIsNoIso4217CodeIsRefused() {
-    Financing dollars = new Financing(BigDecimal.TEN, "usd", null, FinancingStatus.PLEDGED);
-    assertThatThrownBy(() -> project(Stage.IDENTIFIED, null, List.of(dollars)))
+    assertThatThrownBy(() -> CurrencyCode.parse("financing", "usd"))
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("not an ISO 4217 currency");
+    Financing none = new Financing(BigDecimal.TEN, null, null, FinancingStatus.PLEDGED);
+    assertThatThrownBy(() -> project(Stage.IDENTIFIED, null, List.of(none)))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("not an ISO 4217 currency");
+    assertThat(fieldOf(() -> project(Stage.IDENTIFIED, null, List.of(none))))
+        .isEqualTo("financing");
     assertThat(CurrencyCode.parse("currency", "AZN").code()).isEqualTo("AZN");
     assertThat(fieldOf(() -> CurrencyCode.parse("currency", "XYZ"))).isEqualTo("currency");
   }

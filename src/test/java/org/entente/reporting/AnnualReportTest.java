@@ -46,6 +46,7 @@ import org.entente.reporting.ReportViews.GroupSection;
 import org.entente.reporting.ReportViews.Period;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.People;
@@ -133,7 +134,7 @@ class AnnualReportTest {
 
     MeetingView meeting =
         meetings.schedule(
-            CHARTER,
+            CharterKey.of(CHARTER),
             new MeetingInput(
                 "working-group",
                 "river-commission",
@@ -147,7 +148,7 @@ class AnnualReportTest {
                 List.of()),
             member);
     meetings.schedule(
-        CHARTER,
+        CharterKey.of(CHARTER),
         new MeetingInput(
             "working-group",
             "river-commission",
@@ -184,7 +185,7 @@ class AnnualReportTest {
 
   private ProjectView project(String group, String key, String commitment) {
     return projects.create(
-        CHARTER,
+        CharterKey.of(CHARTER),
         group,
         new ProjectInput(
             key,
@@ -202,7 +203,7 @@ class AnnualReportTest {
   private void milestone(
       String group, String key, String project, String start, String end, String status) {
     roadmaps.add(
-        CHARTER,
+        CharterKey.of(CHARTER),
         group,
         new MilestoneInput(
             key,
@@ -222,7 +223,7 @@ class AnnualReportTest {
 
   private void event(String group, String deliverable, String on) {
     obligations.record(
-        CHARTER,
+        CharterKey.of(CHARTER),
         new RecordEvent(
             "deliverable-finalized", group, deliverable, LocalDate.parse(on), null, null, null),
         TestViewers.OPERATOR);
@@ -233,7 +234,8 @@ class AnnualReportTest {
 
   @Test
   void theInternalFiguresMatchTheHandComputedFixture() {
-    AnnualReport r = reports.report(CHARTER, YEAR_2026, ReportViews.INTERNAL, member);
+    AnnualReport r =
+        reports.report(CharterKey.of(CHARTER), YEAR_2026, ReportViews.INTERNAL, member);
     assertThat(r.version()).isEqualTo("internal");
     assertThat(r.asOf()).isEqualTo(FixedClockConfiguration.TODAY);
     assertThat(r.summary().progress()).isCloseTo(0.875, within(1e-9));
@@ -277,7 +279,7 @@ class AnnualReportTest {
 
   @Test
   void thePublicVersionCountsOnlyWhatThePublicMaySee() {
-    AnnualReport r = reports.report(CHARTER, YEAR_2026, ReportViews.PUBLIC, member);
+    AnnualReport r = reports.report(CharterKey.of(CHARTER), YEAR_2026, ReportViews.PUBLIC, member);
     assertThat(r.version()).isEqualTo("public");
     assertThat(r.summary().progress()).isZero();
     assertThat(r.summary().projects()).isZero();
@@ -300,7 +302,7 @@ class AnnualReportTest {
   void aPeriodOtherThanAYearCountsOnlyWhatFallsInIt() {
     AnnualReport r =
         reports.report(
-            CHARTER,
+            CharterKey.of(CHARTER),
             new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), null),
             ReportViews.INTERNAL,
             member);

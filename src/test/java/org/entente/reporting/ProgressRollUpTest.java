@@ -21,6 +21,7 @@ import org.entente.reporting.Progress.Figure;
 import org.entente.reporting.Progress.Part;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.TestViewers;
 import org.junit.jupiter.api.Test;
@@ -90,16 +91,16 @@ class ProgressRollUpTest {
     assertThat(progress.project(p2.id(), member).value()).isEqualTo(1.0);
     assertThat(progress.project(p3.id(), member).value()).isEqualTo(1.0);
 
-    Figure rivers = progress.commitment("fd-sy-2025", "shared-rivers", member);
+    Figure rivers = progress.commitment(CharterKey.of("fd-sy-2025"), "shared-rivers", member);
     assertThat(rivers.value()).isCloseTo(0.625, within(1e-9));
     assertThat(rivers.parts()).extracting(Part::key).containsExactly("p1", "p2");
-    Figure culture = progress.commitment("fd-sy-2025", "cultural-exchange", member);
+    Figure culture = progress.commitment(CharterKey.of("fd-sy-2025"), "cultural-exchange", member);
     assertThat(culture.parts())
         .extracting(Part::key)
         .as("the cancelled project is left out")
         .containsExactly("p3");
 
-    Figure charter = progress.charter("fd-sy-2025", member);
+    Figure charter = progress.charter(CharterKey.of("fd-sy-2025"), member);
     assertThat(charter.value()).isCloseTo(0.875, within(1e-9));
     Map<String, Double> areas =
         charter.parts().stream().collect(java.util.stream.Collectors.toMap(Part::key, Part::value));
@@ -109,7 +110,7 @@ class ProgressRollUpTest {
         .containsEntry("trade", 1.0);
     assertThat(charter.rule()).isEqualTo(Progress.CHARTER_RULE);
 
-    Progress.Node tree = progress.tree("fd-sy-2025", member);
+    Progress.Node tree = progress.tree(CharterKey.of("fd-sy-2025"), member);
     assertThat(tree.figure().value()).isCloseTo(0.875, within(1e-9));
     assertThat(tree.children())
         .filteredOn(a -> a.figure().key().equals("water"))
@@ -121,12 +122,13 @@ class ProgressRollUpTest {
                     .containsExactly("p1", "p2"));
 
     // the public sees none of these bilateral projects: nothing has started, for them
-    assertThat(progress.charter("fd-sy-2025", TestViewers.ANONYMOUS).value()).isZero();
+    assertThat(progress.charter(CharterKey.of("fd-sy-2025"), TestViewers.ANONYMOUS).value())
+        .isZero();
   }
 
   private ProjectView project(String group, String key, String commitment, Viewer viewer) {
     return projects.create(
-        "fd-sy-2025",
+        CharterKey.of("fd-sy-2025"),
         group,
         new ProjectInput(
             key,
@@ -150,7 +152,7 @@ class ProgressRollUpTest {
       String status,
       Viewer viewer) {
     roadmaps.add(
-        "fd-sy-2025",
+        CharterKey.of("fd-sy-2025"),
         group,
         new MilestoneInput(
             key,

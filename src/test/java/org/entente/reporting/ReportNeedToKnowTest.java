@@ -31,6 +31,7 @@ import org.entente.projects.ProjectInput;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,7 +165,7 @@ class ReportNeedToKnowTest {
       String username, String group, String classification, String canary, String day) {
     Viewer v = viewer(username);
     projects.create(
-        CHARTER,
+        CharterKey.of(CHARTER),
         group,
         new ProjectInput(
             group + "-project",
@@ -178,7 +179,7 @@ class ReportNeedToKnowTest {
             classification),
         v);
     roadmaps.add(
-        CHARTER,
+        CharterKey.of(CHARTER),
         group,
         new MilestoneInput(
             group + "-milestone",
@@ -203,7 +204,7 @@ class ReportNeedToKnowTest {
       String username, String group, String classification, String title, String day) {
     return meetings
         .schedule(
-            CHARTER,
+            CharterKey.of(CHARTER),
             new MeetingInput(
                 "working-group",
                 group,

@@ -17,6 +17,7 @@ import org.entente.projects.ProjectInput;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneInput;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.testing.CleanAfterEachTest;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.People;
@@ -52,7 +53,7 @@ class WorkspacePagesTest {
     person("az.member", "AZ", Role.MEMBER, false);
     var chair = viewers.of("us.cochair").orElseThrow();
     projects.create(
-        "az-us-2026",
+        CharterKey.of("az-us-2026"),
         "wg-connectivity-digital",
         new ProjectInput(
             "middle-corridor-port",
@@ -66,7 +67,7 @@ class WorkspacePagesTest {
             null),
         chair);
     roadmaps.add(
-        "az-us-2026",
+        CharterKey.of("az-us-2026"),
         "wg-connectivity-digital",
         new MilestoneInput(
             "feasibility",
@@ -82,7 +83,8 @@ class WorkspacePagesTest {
             null,
             null),
         chair);
-    agreements.submit(Projects.PROJECT_LIST, "az-us-2026", "wg-connectivity-digital", chair);
+    agreements.submit(
+        Projects.PROJECT_LIST, CharterKey.of("az-us-2026"), "wg-connectivity-digital", chair);
   }
 
   private void person(String username, String party, Role role, boolean chair) {

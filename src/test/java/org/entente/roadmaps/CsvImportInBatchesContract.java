@@ -18,6 +18,7 @@ import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
 import org.entente.projects.ProjectCsv;
+import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -288,7 +289,11 @@ abstract class CsvImportInBatchesContract {
     List<Long> progress = new ArrayList<>();
     ProjectCsv.ImportReport first =
         projectCsv.importCsv(
-            CHARTER, GROUP, new StringReader(csv(projectHeader, projects)), viewer, progress::add);
+            CharterKey.of(CHARTER),
+            GROUP,
+            new StringReader(csv(projectHeader, projects)),
+            viewer,
+            progress::add);
     assertThat(first.errors()).isEmpty();
     assertThat(first.created()).isEqualTo(PROJECTS);
     assertThat(progress).contains(1000L, 2000L, (long) PROJECTS);
@@ -298,7 +303,11 @@ abstract class CsvImportInBatchesContract {
     Map<String, List<String>> changedProjects = projectRows(true);
     ProjectCsv.ImportReport second =
         projectCsv.importCsv(
-            CHARTER, GROUP, new StringReader(csv(projectHeader, changedProjects)), viewer, n -> {});
+            CharterKey.of(CHARTER),
+            GROUP,
+            new StringReader(csv(projectHeader, changedProjects)),
+            viewer,
+            n -> {});
     assertThat(second.errors()).isEmpty();
     assertThat(second.updated()).isEqualTo(PROJECTS / 3);
     assertThat(second.unchanged()).isEqualTo(PROJECTS - PROJECTS / 3);
@@ -316,7 +325,10 @@ abstract class CsvImportInBatchesContract {
     Map<String, List<String>> milestones = milestoneRows(false);
     MilestoneCsv.ImportReport imported =
         milestoneCsv.importCsv(
-            CHARTER, GROUP, new StringReader(csv(milestoneHeader, milestones)), viewer);
+            CharterKey.of(CHARTER),
+            GROUP,
+            new StringReader(csv(milestoneHeader, milestones)),
+            viewer);
     assertThat(imported.errors()).isEmpty();
     assertThat(imported.created()).isEqualTo(MILESTONES);
     assertThat(storedMilestones(milestones)).isEqualTo(milestones);
@@ -325,7 +337,10 @@ abstract class CsvImportInBatchesContract {
     Map<String, List<String>> changedMilestones = milestoneRows(true);
     MilestoneCsv.ImportReport changed =
         milestoneCsv.importCsv(
-            CHARTER, GROUP, new StringReader(csv(milestoneHeader, changedMilestones)), viewer);
+            CharterKey.of(CHARTER),
+            GROUP,
+            new StringReader(csv(milestoneHeader, changedMilestones)),
+            viewer);
     assertThat(changed.errors()).isEmpty();
     assertThat(changed.updated()).isEqualTo(MILESTONES / 4);
     assertThat(changed.unchanged()).isEqualTo(MILESTONES - MILESTONES / 4);
@@ -340,7 +355,10 @@ abstract class CsvImportInBatchesContract {
     // a replay changes nothing and is not audited
     MilestoneCsv.ImportReport replay =
         milestoneCsv.importCsv(
-            CHARTER, GROUP, new StringReader(csv(milestoneHeader, changedMilestones)), viewer);
+            CharterKey.of(CHARTER),
+            GROUP,
+            new StringReader(csv(milestoneHeader, changedMilestones)),
+            viewer);
     assertThat(replay.unchanged()).isEqualTo(MILESTONES);
     assertThat(audited("milestones.imported")).isEqualTo(2);
     assertThat(storedMilestones(changedMilestones)).isEqualTo(changedMilestones);

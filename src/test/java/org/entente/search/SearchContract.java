@@ -11,6 +11,7 @@ import org.entente.identity.Viewers;
 import org.entente.projects.ProjectInput;
 import org.entente.projects.Projects;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Paging;
 import org.entente.shared.SearchHit;
 import org.entente.testing.People;
@@ -41,7 +42,7 @@ abstract class SearchContract {
     person("se.az", "AZ", "wg-connectivity-digital");
     person("se.us", "US", "wg-energy");
     projects.create(
-        CHARTER,
+        CharterKey.of(CHARTER),
         "wg-connectivity-digital",
         new ProjectInput(
             "fibre-link",
@@ -55,7 +56,7 @@ abstract class SearchContract {
             "bilateral"),
         viewer("se.az"));
     projects.create(
-        CHARTER,
+        CharterKey.of(CHARTER),
         "wg-connectivity-digital",
         new ProjectInput(
             "alat-port",
@@ -81,7 +82,7 @@ abstract class SearchContract {
   private List<SearchHit> find(String who, String q, String type, String area, String group) {
     return search
         .search(
-            CHARTER,
+            CharterKey.of(CHARTER),
             q,
             new Search.Filters(type, area, group, null),
             new Paging(0, Paging.MAX_SIZE),

@@ -137,7 +137,7 @@ class StatementsPerRequestTest {
     meetingId =
         meetings
             .schedule(
-                CHARTER,
+                CharterKey.of(CHARTER),
                 new MeetingInput(
                     "working-group",
                     GROUP,
@@ -269,7 +269,7 @@ class StatementsPerRequestTest {
       UUID project =
           projects
               .create(
-                  CHARTER,
+                  CharterKey.of(CHARTER),
                   GROUP,
                   new ProjectInput(
                       key,
@@ -287,7 +287,7 @@ class StatementsPerRequestTest {
       UUID milestone =
           roadmaps
               .add(
-                  CHARTER,
+                  CharterKey.of(CHARTER),
                   GROUP,
                   new MilestoneInput(
                       "stmt-milestone-" + i,

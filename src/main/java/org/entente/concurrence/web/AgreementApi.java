@@ -7,6 +7,7 @@ import org.entente.concurrence.Agreements;
 import org.entente.concurrence.Agreements.Step;
 import org.entente.concurrence.Concurrence.PublicationView;
 import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +53,7 @@ class AgreementApi {
       @PathVariable String type,
       @PathVariable String key,
       Viewer viewer) {
-    return agreements.view(type, charter, key, viewer);
+    return agreements.view(type, CharterKey.inPath(charter), key, viewer);
   }
 
   @PostMapping(path = SUBJECT + "/{action}", produces = "application/json")
@@ -84,7 +85,7 @@ class AgreementApi {
       @PathVariable String type,
       @PathVariable String key,
       Viewer viewer) {
-    return agreements.publication(type, charter, key, viewer);
+    return agreements.publication(type, CharterKey.inPath(charter), key, viewer);
   }
 
   // ---------------------------------------------------------------- today's URLs
@@ -92,7 +93,7 @@ class AgreementApi {
   @GetMapping(path = GROUP + "/project-list", produces = "application/json")
   @Operation(summary = "The group's project list and where its agreement stands")
   Object projectList(@PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return agreements.view(PROJECT_LIST, charter, group, viewer);
+    return agreements.view(PROJECT_LIST, CharterKey.inPath(charter), group, viewer);
   }
 
   @PostMapping(path = GROUP + "/project-list/{action}", produces = "application/json")
@@ -114,7 +115,7 @@ class AgreementApi {
           "Whether a version of the project list is proposed for publication, and which is published")
   PublicationView projectListPublication(
       @PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return agreements.publication(PROJECT_LIST, charter, group, viewer);
+    return agreements.publication(PROJECT_LIST, CharterKey.inPath(charter), group, viewer);
   }
 
   @PostMapping(path = GROUP + "/roadmap/{action}", produces = "application/json")
@@ -136,7 +137,7 @@ class AgreementApi {
           "Whether a version of the roadmap is proposed for publication, and which is published")
   PublicationView roadmapPublication(
       @PathVariable String charter, @PathVariable String group, Viewer viewer) {
-    return agreements.publication(ROADMAP, charter, group, viewer);
+    return agreements.publication(ROADMAP, CharterKey.inPath(charter), group, viewer);
   }
 
   @PostMapping(path = "/api/meetings/{id}/statement/{action}", produces = "application/json")
@@ -156,7 +157,7 @@ class AgreementApi {
     Step step = Step.parse(action);
     return agreements.step(
         type,
-        charter,
+        charter == null ? null : CharterKey.inPath(charter),
         key,
         step,
         input == null ? null : input.version(),

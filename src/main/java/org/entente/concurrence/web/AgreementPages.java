@@ -7,6 +7,7 @@ import org.entente.concurrence.Agreements;
 import org.entente.concurrence.Agreements.Step;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -88,14 +89,15 @@ class AgreementPages {
             .findFirst()
             .orElseThrow(() -> new NotFoundException("page", type));
     Step step = Step.parse(action);
+    CharterKey charterKey = charter == null ? null : CharterKey.inPath(charter);
     try {
-      agreements.step(type, charter, key, step, version(version), reason, viewer);
+      agreements.step(type, charterKey, key, step, version(version), reason, viewer);
     } catch (NotFoundException e) {
       throw e;
     } catch (DomainException e) {
-      return page.refused(type, charter, key, e, viewer, model, response);
+      return page.refused(type, charterKey, key, e, viewer, model, response);
     }
-    return "redirect:" + page.after(type, charter, key, action);
+    return "redirect:" + page.after(type, charterKey, key, action);
   }
 
   private static Integer version(String value) {

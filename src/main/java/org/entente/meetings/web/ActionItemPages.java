@@ -8,6 +8,7 @@ import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
 import org.entente.meetings.MeetingViews.ActionItemView;
 import org.entente.meetings.Meetings;
+import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -70,8 +71,8 @@ class ActionItemPages {
 
   @GetMapping("/charters/{charter}/statements")
   String statements(@PathVariable String charter, Viewer viewer, Model model) {
-    model.addAttribute("charter", charters.require(charter, viewer));
-    model.addAttribute("statements", meetings.publishedStatements(charter));
+    model.addAttribute("charter", charters.require(CharterKey.inPath(charter), viewer));
+    model.addAttribute("statements", meetings.publishedStatements(CharterKey.inPath(charter)));
     return "meetings/statements";
   }
 

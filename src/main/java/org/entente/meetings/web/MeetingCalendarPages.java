@@ -19,6 +19,7 @@ import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.Problems;
@@ -53,7 +54,7 @@ class MeetingCalendarPages {
       @RequestParam(required = false) String month,
       Viewer viewer,
       Model model) {
-    CharterSummary summary = charters.require(charter, viewer);
+    CharterSummary summary = charters.require(CharterKey.inPath(charter), viewer);
     YearMonth shown;
     try {
       shown =
@@ -63,7 +64,7 @@ class MeetingCalendarPages {
     } catch (DateTimeParseException e) {
       throw new BadRequestException("month", "'" + month + "' is not a month (YYYY-MM)");
     }
-    ZoneId partyZone = meetings.zoneFor(charter, viewer).orElse(null);
+    ZoneId partyZone = meetings.zoneFor(CharterKey.inPath(charter), viewer).orElse(null);
     ZoneId zone = partyZone == null ? ZoneOffset.UTC : partyZone;
     LocalDate first = shown.atDay(1);
     LocalDate gridStart = first.minusDays(first.getDayOfWeek().getValue() - 1L);
@@ -86,8 +87,8 @@ class MeetingCalendarPages {
         found.stream().filter(m -> YearMonth.from(m.startsForViewer()).equals(shown)).toList());
     model.addAttribute("zone", partyZone);
     model.addAttribute("mayEstablish", viewer.mayWriteInFramework());
-    model.addAttribute("platforms", charters.platforms(charter, viewer));
-    model.addAttribute("statements", meetings.publishedStatements(charter));
+    model.addAttribute("platforms", charters.platforms(CharterKey.inPath(charter), viewer));
+    model.addAttribute("statements", meetings.publishedStatements(CharterKey.inPath(charter)));
     return "meetings/month";
   }
 
@@ -135,7 +136,8 @@ class MeetingCalendarPages {
       Model model,
       HttpServletResponse response) {
     try {
-      MeetingView created = meetings.schedule(charter, MeetingForms.meeting(form), viewer);
+      MeetingView created =
+          meetings.schedule(CharterKey.inPath(charter), MeetingForms.meeting(form), viewer);
       return "redirect:/meetings/" + created.id();
     } catch (DomainException e) {
       if (e instanceof NotFoundException) {
@@ -151,21 +153,25 @@ class MeetingCalendarPages {
   }
 
   private void form(String charter, Viewer viewer, Model model) {
-    model.addAttribute("charter", charters.require(charter, viewer));
+    model.addAttribute("charter", charters.require(CharterKey.inPath(charter), viewer));
     List<WorkingGroupView> groups =
-        charters.workingGroups(charter, null, viewer).stream()
+        charters.workingGroups(CharterKey.inPath(charter), null, viewer).stream()
             .filter(g -> viewer.mayWriteIn(g.id()))
             .toList();
     List<DialoguePlatformView> platforms =
-        charters.platforms(charter, viewer).stream()
+        charters.platforms(CharterKey.inPath(charter), viewer).stream()
             .filter(p -> viewer.mayWriteIn(p.id()))
             .toList();
     model.addAttribute("groups", groups);
     model.addAttribute("platforms", platforms);
-    model.addAttribute("parties", charters.overview(charter, viewer).parties());
+    model.addAttribute("parties", charters.overview(CharterKey.inPath(charter), viewer).parties());
     model.addAttribute("mayFramework", viewer.mayWriteInFramework());
     model.addAttribute(
-        "defaultZone", meetings.zoneFor(charter, viewer).map(ZoneId::getId).orElse("Asia/Baku"));
+        "defaultZone",
+        meetings
+            .zoneFor(CharterKey.inPath(charter), viewer)
+            .map(ZoneId::getId)
+            .orElse("Asia/Baku"));
   }
 
   @PostMapping("/charters/{charter}/dialogue-platforms")
@@ -177,7 +183,7 @@ class MeetingCalendarPages {
       HttpServletResponse response) {
     try {
       charters.establishPlatform(
-          charter,
+          CharterKey.inPath(charter),
           form.get("key"),
           form.get("name"),
           form.get("purpose"),

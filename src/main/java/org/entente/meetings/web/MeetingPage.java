@@ -11,6 +11,7 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.Roadmaps;
+import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.Paging;
@@ -55,9 +56,11 @@ public class MeetingPage {
     model.addAttribute("agreement", a);
     model.addAttribute("approve", chair && awaitsMe(a, viewer));
     if (writer && m.body().equals("working-group")) {
-      model.addAttribute("projects", projects.list(m.charterKey(), m.bodyKey(), viewer));
       model.addAttribute(
-          "milestones", roadmaps.roadmap(m.charterKey(), m.bodyKey(), viewer).milestones());
+          "projects", projects.list(CharterKey.inPath(m.charterKey()), m.bodyKey(), viewer));
+      model.addAttribute(
+          "milestones",
+          roadmaps.roadmap(CharterKey.inPath(m.charterKey()), m.bodyKey(), viewer).milestones());
     } else {
       model.addAttribute("projects", List.of());
       model.addAttribute("milestones", List.of());
@@ -66,11 +69,17 @@ public class MeetingPage {
         "commitments",
         writer
             ? charters
-                .commitments(m.charterKey(), null, null, new Paging(0, Paging.MAX_SIZE), viewer)
+                .commitments(
+                    CharterKey.inPath(m.charterKey()),
+                    null,
+                    null,
+                    new Paging(0, Paging.MAX_SIZE),
+                    viewer)
                 .items()
             : List.of());
     model.addAttribute("today", meetings.today());
-    model.addAttribute("parties", charters.overview(m.charterKey(), viewer).parties());
+    model.addAttribute(
+        "parties", charters.overview(CharterKey.inPath(m.charterKey()), viewer).parties());
   }
 
   /**

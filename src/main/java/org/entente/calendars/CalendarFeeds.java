@@ -251,7 +251,11 @@ class CalendarFeeds {
       return Optional.of(
           IcsFeed.render("Entente: " + group.name(), meetingList, List.of(), List.of(), now));
     }
-    String name = accounts.find(row.username()).map(a -> a.displayName()).orElse(row.username());
+    String name =
+        accounts
+            .withoutMemberships(row.username())
+            .map(a -> a.displayName())
+            .orElse(row.username());
     List<MeetingView> meetingList = meetings.calendar(from, to, viewer);
     List<ActionItemView> items = meetings.workList(viewer);
     List<DueMilestone> milestones =

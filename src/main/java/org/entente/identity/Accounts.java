@@ -252,6 +252,11 @@ public class Accounts {
     return store.find(AccountRules.normalize(username));
   }
 
+  /** The account, its memberships left out (none listed): one statement, for a name or email. */
+  public Optional<AccountView> withoutMemberships(String username) {
+    return store.withoutMemberships(AccountRules.normalize(username));
+  }
+
   /**
    * The groups the account form offers this actor: those they may give a membership of, and those
    * they may see that the account already belongs to (so that it can be kept or removed).

@@ -73,7 +73,8 @@ class ActionItemReads {
     if (!viewer.signedIn() || viewer.operator()) {
       return List.of();
     }
-    String organization = accounts.find(viewer.username()).map(a -> a.organization()).orElse(null);
+    String organization =
+        accounts.withoutMemberships(viewer.username()).map(a -> a.organization()).orElse(null);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("user", viewer.username());
     params.put(

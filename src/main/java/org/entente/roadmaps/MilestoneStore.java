@@ -194,7 +194,6 @@ class MilestoneStore {
         .flatMap(title -> title);
   }
 
-  /** Who may see a current milestone, whoever asks. */
   /** Who may see each of these milestones (retired ones too), by id, in one statement. */
   Map<UUID, Viewer.Audience> audiences(Collection<UUID> ids) {
     if (ids.isEmpty()) {
@@ -209,6 +208,7 @@ class MilestoneStore {
     return audiences;
   }
 
+  /** Who may see a current milestone, whoever asks. */
   Optional<Viewer.Audience> audience(UUID id) {
     return jdbc.sql(
             "select classification, origin_party, group_id from milestone"

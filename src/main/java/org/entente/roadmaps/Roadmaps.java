@@ -57,6 +57,7 @@ public class Roadmaps {
   private final Milestones milestones;
   private final MilestoneAudit milestoneAudit;
   private final MilestoneQueries queries;
+  private final MilestoneAudiences audiences;
 
   Roadmaps(
       JdbcClient jdbc,
@@ -67,7 +68,8 @@ public class Roadmaps {
       MilestoneStore store,
       Milestones milestones,
       MilestoneAudit milestoneAudit,
-      MilestoneQueries queries) {
+      MilestoneQueries queries,
+      MilestoneAudiences audiences) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
@@ -77,6 +79,7 @@ public class Roadmaps {
     this.milestones = milestones;
     this.milestoneAudit = milestoneAudit;
     this.queries = queries;
+    this.audiences = audiences;
   }
 
   /**
@@ -193,11 +196,11 @@ public class Roadmaps {
   }
 
   /**
-   * Who may see each of these milestones (retired ones too), by id, in one statement, whoever asks:
-   * what records that link to milestones check a link against before showing it.
+   * Who may see each of these milestones (retired ones too), by id, whoever asks, kept until a
+   * record changes: what records that link to milestones check a link against before showing it.
    */
   public Map<UUID, Viewer.Audience> audiences(java.util.Collection<UUID> ids) {
-    return store.audiences(ids);
+    return audiences.of(ids);
   }
 
   /**

@@ -20,6 +20,7 @@ import org.entente.testing.CleanAfterEachTest;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.FixedClockConfiguration;
 import org.entente.testing.MutableClock;
+import org.entente.testing.StatementCount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,6 +116,40 @@ class AccountAdministrationTest {
         .andExpect(status().isNotFound());
     mvc.perform(get("/api/me").header("Authorization", "Bearer " + memberToken))
         .andExpect(jsonPath("$.party").value("AZ"));
+  }
+
+  @Test
+  void anAccountWithoutItsMembershipsIsItsOtherFieldsReadInOneStatement() throws Exception {
+    accounts.create(
+        new Accounts.NewAccount(
+            "az.grouped",
+            "AZ grouped",
+            "AZ",
+            "Ministry of Economy",
+            EnumSet.of(Role.MEMBER),
+            false,
+            PASSWORD,
+            java.util.List.of(
+                new Accounts.MembershipInput("az-us-2026", "wg-connectivity-digital", false))));
+    Accounts.AccountView full = accounts.find("az.grouped").orElseThrow();
+    assertThat(full.memberships()).hasSize(1);
+    var light = StatementCount.of(() -> accounts.withoutMemberships("AZ.Grouped"));
+    assertThat(light.statements()).isEqualTo(1);
+    assertThat(light.result())
+        .contains(
+            new Accounts.AccountView(
+                full.id(),
+                full.username(),
+                full.displayName(),
+                full.party(),
+                full.organization(),
+                full.roles(),
+                full.clearance(),
+                full.enabled(),
+                full.version(),
+                java.util.List.of(),
+                full.email()));
+    assertThat(accounts.withoutMemberships("nobody.here")).isEmpty();
   }
 
   @Test

@@ -113,7 +113,7 @@ public class Audit {
       detailJson = detailJson.substring(0, MAX_DETAILS);
     }
     Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    RecordChanges.forgetInRequest();
+    RecordChanges.appending();
     Stored stored =
         onPostgres()
             ? appendInOneStatement(

@@ -72,31 +72,37 @@ public class RecordChanges {
   /** Where a web request keeps the last record change it was told, so that it asks once. */
   private static final String IN_REQUEST = RecordChanges.class.getName() + ".last";
 
+  /** How many times the trail was appended to in this process, by any thread. */
+  private static final java.util.concurrent.atomic.AtomicLong APPENDS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** The last record change a request was told, and how many appends there had been then. */
+  private record Told(long appends, long change) {}
+
   /**
    * The sequence number of the trail's last record change, or -1 when there is none. Within one web
-   * request that only reads it is asked for once, however many kept values the request reads;
-   * appending to the trail (every change does) lets go of it, so that what the request reads after
-   * its own change is read anew.
+   * request that only reads it is asked for once, however many kept values the request reads, as
+   * long as nothing was appended to the trail since, by this request or any other (every change
+   * appends): what is read after a change is read anew.
    */
   public long last() {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request == null || !keepable()) {
       return last(audit.lastChange().seq());
     }
-    if (request.getAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Long known) {
-      return known;
+    long appends = APPENDS.get();
+    if (request.getAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Told told
+        && told.appends() == appends) {
+      return told.change();
     }
     long change = last(audit.lastChange().seq());
-    request.setAttribute(IN_REQUEST, change, RequestAttributes.SCOPE_REQUEST);
+    request.setAttribute(IN_REQUEST, new Told(appends, change), RequestAttributes.SCOPE_REQUEST);
     return change;
   }
 
-  /** Lets go of the last record change the current web request was told: the trail moves on. */
-  static void forgetInRequest() {
-    RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    if (request != null) {
-      request.removeAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
-    }
+  /** Called by the trail before it appends: what requests were told may be out of date. */
+  static void appending() {
+    APPENDS.incrementAndGet();
   }
 
   /**

@@ -85,14 +85,6 @@ class StatementsPerRequestTest {
           Map.entry("calendar-feed-person", 14L));
 
   /**
-   * The requests that still run more statements than at e1ebf2a, with what they run now: a ratchet
-   * until they are brought down (then the entry goes). Each is one audit-head read of a kept value
-   * (RecordChanges.Kept asks the trail's head on every get) where the old code joined the charter
-   * in SQL, plus, for the work list, the milestones' audiences asked of roadmaps.
-   */
-  static final Map<String, Long> STILL_ABOVE_BUDGET = Map.of();
-
-  /**
    * The requests whose count grows with the records, before issue 17 as now: the meeting reads each
    * agenda item's commitment, project, milestone and charter one by one (4 statements an item).
    */
@@ -186,9 +178,7 @@ class StatementsPerRequestTest {
     SoftAssertions soft = new SoftAssertions();
     withThree.forEach(
         (name, count) -> {
-          soft.assertThat(count)
-              .as(name + " with 3 records")
-              .isLessThanOrEqualTo(STILL_ABOVE_BUDGET.getOrDefault(name, budget(name)));
+          soft.assertThat(count).as(name + " with 3 records").isLessThanOrEqualTo(budget(name));
           if (!GROWING_SINCE_BEFORE_ISSUE_17.contains(name)) {
             soft.assertThat(withThirty.get(name)).as(name + " with 30 records").isEqualTo(count);
           }

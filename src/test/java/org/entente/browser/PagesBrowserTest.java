@@ -235,7 +235,7 @@ class PagesBrowserTest {
     // Each records an event of the energy group: the Azerbaijani member one for their party only,
     // the U.S. co-chair one for both parties' members.
     obligations.record(
-        "az-us-2026",
+        org.entente.shared.CharterKey.of("az-us-2026"),
         new RecordEvent(
             "meeting-held",
             "wg-energy",
@@ -246,7 +246,7 @@ class PagesBrowserTest {
             "party-internal"),
         viewers.of("az.member").orElseThrow());
     obligations.record(
-        "az-us-2026",
+        org.entente.shared.CharterKey.of("az-us-2026"),
         new RecordEvent(
             "meeting-held",
             "wg-energy",

@@ -28,10 +28,6 @@ public class EmbeddedPostgresConfiguration {
 
   private static EmbeddedPostgres server;
 
-  /** The pools of the application contexts on the server: they close before the server stops. */
-  private static final java.util.List<HikariDataSource> CONTEXT_POOLS =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
-
   /** The shared server, started on first use and stopped when the JVM exits. */
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
@@ -44,7 +40,6 @@ public class EmbeddedPostgresConfiguration {
           .addShutdownHook(
               new Thread(
                   () -> {
-                    awaitContextPools();
                     try {
                       server.close();
                     } catch (IOException ignored) {
@@ -53,24 +48,6 @@ public class EmbeddedPostgresConfiguration {
                   }));
     }
     return server;
-  }
-
-  /**
-   * Waits (at most 10 s) for the shared contexts to close their pools: Spring closes them in its
-   * own shutdown hook, which runs beside this one, and a context closing after the server stopped
-   * waited Hikari's 30 s for a connection (the audit chain is checked at shutdown), which kept the
-   * test JVM from exiting until Surefire killed it.
-   */
-  private static void awaitContextPools() {
-    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    while (CONTEXT_POOLS.stream().anyMatch(pool -> !pool.isClosed()) && System.nanoTime() < until) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 
   /** A new, empty database on the shared server. */
@@ -90,8 +67,6 @@ public class EmbeddedPostgresConfiguration {
 
   @Bean
   DataSource dataSource() {
-    DataSource pool = freshDatabase();
-    CONTEXT_POOLS.add((HikariDataSource) pool);
-    return pool;
+    return freshDatabase();
   }
 }

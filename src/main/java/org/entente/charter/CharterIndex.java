@@ -25,23 +25,9 @@ import org.entente.shared.LocalizedText;
  * {@link Viewer#canSee} where a viewer asks, or takes the lookups that take a {@link Viewer}, which
  * answer only what that viewer may see.
  *
- * @param charterId the charter's id
- * @param charterKey the charter's key
- * @param workingGroups its working groups, in the charter's order
- * @param platforms its dialogue platforms, in the charter's order
- * @param commitments its commitments, in the charter's order
- * @param areas its areas of cooperation, in the charter's order
- * @param partyZones the time zone each party's officials see the charter's times in, by the party's
- *     key, where the definition gives one
+ * <p>Lookups by id and key are hash lookups: a page of meetings or projects asks once per row.
  */
-public record CharterIndex(
-    UUID charterId,
-    String charterKey,
-    List<Entry> workingGroups,
-    List<Entry> platforms,
-    List<Entry> commitments,
-    List<Entry> areas,
-    Map<String, ZoneId> partyZones) {
+public final class CharterIndex {
 
   /** The kinds of record an {@link Entry} names. */
   public static final String WORKING_GROUP = "working-group";
@@ -50,12 +36,101 @@ public record CharterIndex(
   public static final String COMMITMENT = "commitment";
   public static final String AREA = "area";
 
-  public CharterIndex {
-    workingGroups = List.copyOf(workingGroups);
-    platforms = List.copyOf(platforms);
-    commitments = List.copyOf(commitments);
-    areas = List.copyOf(areas);
-    partyZones = Map.copyOf(partyZones);
+  private final UUID charterId;
+  private final String charterKey;
+  private final List<Entry> workingGroups;
+  private final List<Entry> platforms;
+  private final List<Entry> commitments;
+  private final List<Entry> areas;
+  private final Map<String, ZoneId> partyZones;
+
+  /** Each kind's entries by id and by key: an index is read once and asked many times. */
+  private final Lookup groupLookup;
+
+  private final Lookup platformLookup;
+  private final Lookup commitmentLookup;
+  private final Lookup areaLookup;
+
+  /**
+   * An index of one charter.
+   *
+   * @param charterId the charter's id
+   * @param charterKey the charter's key
+   * @param workingGroups its working groups, in the charter's order
+   * @param platforms its dialogue platforms, in the charter's order
+   * @param commitments its commitments, in the charter's order
+   * @param areas its areas of cooperation, in the charter's order
+   * @param partyZones the time zone each party's officials see the charter's times in, by the
+   *     party's key, where the definition gives one
+   */
+  public CharterIndex(
+      UUID charterId,
+      String charterKey,
+      List<Entry> workingGroups,
+      List<Entry> platforms,
+      List<Entry> commitments,
+      List<Entry> areas,
+      Map<String, ZoneId> partyZones) {
+    this.charterId = charterId;
+    this.charterKey = charterKey;
+    this.workingGroups = List.copyOf(workingGroups);
+    this.platforms = List.copyOf(platforms);
+    this.commitments = List.copyOf(commitments);
+    this.areas = List.copyOf(areas);
+    this.partyZones = Map.copyOf(partyZones);
+    this.groupLookup = new Lookup(this.workingGroups);
+    this.platformLookup = new Lookup(this.platforms);
+    this.commitmentLookup = new Lookup(this.commitments);
+    this.areaLookup = new Lookup(this.areas);
+  }
+
+  /** Entries by id and by key; the first of the charter's order where two share one. */
+  private static final class Lookup {
+    private final Map<UUID, Entry> byId = new HashMap<>();
+    private final Map<String, Entry> byKey = new HashMap<>();
+
+    Lookup(List<Entry> entries) {
+      for (Entry e : entries) {
+        byId.putIfAbsent(e.id(), e);
+        byKey.putIfAbsent(e.key(), e);
+      }
+    }
+
+    Optional<Entry> id(UUID id) {
+      return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    Optional<Entry> key(String key) {
+      return key == null ? Optional.empty() : Optional.ofNullable(byKey.get(key));
+    }
+  }
+
+  public UUID charterId() {
+    return charterId;
+  }
+
+  public String charterKey() {
+    return charterKey;
+  }
+
+  public List<Entry> workingGroups() {
+    return workingGroups;
+  }
+
+  public List<Entry> platforms() {
+    return platforms;
+  }
+
+  public List<Entry> commitments() {
+    return commitments;
+  }
+
+  public List<Entry> areas() {
+    return areas;
+  }
+
+  public Map<String, ZoneId> partyZones() {
+    return partyZones;
   }
 
   /**
@@ -82,22 +157,22 @@ public record CharterIndex(
 
   /** A working group by its id. */
   public Optional<Entry> workingGroup(UUID id) {
-    return byId(workingGroups, id);
+    return groupLookup.id(id);
   }
 
   /** A working group by its key. */
   public Optional<Entry> workingGroup(String key) {
-    return byKey(workingGroups, key);
+    return groupLookup.key(key);
   }
 
   /** A dialogue platform by its id. */
   public Optional<Entry> platform(UUID id) {
-    return byId(platforms, id);
+    return platformLookup.id(id);
   }
 
   /** A dialogue platform by its key. */
   public Optional<Entry> platform(String key) {
-    return byKey(platforms, key);
+    return platformLookup.key(key);
   }
 
   /** A working group or a dialogue platform (a body meetings are held by) by its id. */
@@ -107,12 +182,12 @@ public record CharterIndex(
 
   /** A commitment by its id. */
   public Optional<Entry> commitment(UUID id) {
-    return byId(commitments, id);
+    return commitmentLookup.id(id);
   }
 
   /** A commitment by its key. */
   public Optional<Entry> commitment(String key) {
-    return byKey(commitments, key);
+    return commitmentLookup.key(key);
   }
 
   /** The commitments with these ids, by id; an unknown id is left out. */
@@ -131,7 +206,7 @@ public record CharterIndex(
 
   /** An area by its key. */
   public Optional<Entry> area(String key) {
-    return byKey(areas, key);
+    return areaLookup.key(key);
   }
 
   /**
@@ -181,24 +256,31 @@ public record CharterIndex(
     return keys;
   }
 
-  private static Optional<Entry> byId(List<Entry> entries, UUID id) {
-    return entries.stream().filter(e -> e.id().equals(id)).findFirst();
-  }
-
-  private static Optional<Entry> byKey(List<Entry> entries, String key) {
-    return entries.stream().filter(e -> e.key().equals(key)).findFirst();
-  }
-
   /**
    * Every charter's index, as of one state of the records: what records that name a charter or one
    * of its bodies by id (a meeting, an action item) are shown with, whatever their charter.
    *
    * @param charters each charter's index, by the charter's id
    */
-  public record All(Map<UUID, CharterIndex> charters) {
+  public static final class All {
+    private final Map<UUID, CharterIndex> charters;
+    private final Map<String, CharterIndex> byKey = new HashMap<>();
+    private final Map<UUID, Entry> bodies = new HashMap<>();
 
-    public All {
-      charters = Map.copyOf(charters);
+    public All(Map<UUID, CharterIndex> charters) {
+      this.charters = Map.copyOf(charters);
+      for (CharterIndex c : this.charters.values()) {
+        byKey.putIfAbsent(c.charterKey(), c);
+        c.workingGroups().forEach(g -> bodies.putIfAbsent(g.id(), g));
+      }
+      for (CharterIndex c : this.charters.values()) {
+        c.platforms().forEach(p -> bodies.putIfAbsent(p.id(), p));
+      }
+    }
+
+    /** Each charter's index, by the charter's id. */
+    public Map<UUID, CharterIndex> charters() {
+      return charters;
     }
 
     /** The index of the charter with this id. */
@@ -208,7 +290,7 @@ public record CharterIndex(
 
     /** The index of the charter with this key. */
     public Optional<CharterIndex> charter(String charterKey) {
-      return charters.values().stream().filter(c -> c.charterKey().equals(charterKey)).findFirst();
+      return charterKey == null ? Optional.empty() : Optional.ofNullable(byKey.get(charterKey));
     }
 
     /** The key of the charter with this id. */
@@ -223,10 +305,7 @@ public record CharterIndex(
 
     /** The working group or dialogue platform of any charter with this id. */
     public Optional<Entry> body(UUID id) {
-      if (id == null) {
-        return Optional.empty();
-      }
-      return charters.values().stream().flatMap(c -> c.body(id).stream()).findFirst();
+      return id == null ? Optional.empty() : Optional.ofNullable(bodies.get(id));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.entente.audit.RecordChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -19,7 +20,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Makes the {@link Viewer} of a request: the account as it is now in the database, so that a
- * removed membership or clearance applies to the very next request. Computed once per request.
+ * removed membership or clearance applies to the very next request. Computed once per request, and
+ * kept per account until a record changes (decision 0020): every change of an account, a
+ * membership, a clearance or a group is a record change, so what is kept is what would be read.
  */
 @Service
 @Transactional(readOnly = true)
@@ -27,12 +30,17 @@ public class Viewers {
 
   private static final String ATTRIBUTE = Viewers.class.getName();
 
+  /** How many accounts' viewers are kept at most. */
+  private static final int MAX_KEPT = 4096;
+
   private final JdbcClient jdbc;
   private final GroupDirectory directory;
+  private final RecordChanges.Kept<String, Optional<Viewer>> kept;
 
-  Viewers(JdbcClient jdbc, GroupDirectory directory) {
+  Viewers(JdbcClient jdbc, GroupDirectory directory, RecordChanges changes) {
     this.jdbc = jdbc;
     this.directory = directory;
+    this.kept = changes.kept(MAX_KEPT);
   }
 
   /** Whoever makes the current request: anonymous when nobody is logged in. */
@@ -62,8 +70,15 @@ public class Viewers {
     return viewer;
   }
 
-  /** The viewer an account is now, or empty when there is no such enabled account. */
+  /**
+   * The viewer an account is now, or empty when there is no such enabled account: kept until a
+   * record changes where nothing is being written, read anew in a transaction that writes.
+   */
   public Optional<Viewer> of(String username) {
+    return kept.get(username, () -> read(username));
+  }
+
+  private Optional<Viewer> read(String username) {
     record Row(UUID id, String username, String party, boolean clearance, String roles) {}
     Optional<Row> account =
         jdbc.sql(

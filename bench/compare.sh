@@ -10,13 +10,15 @@
 # 2. Makes sure PostgreSQL answers (bench/lib/postgres.sh if it does not) and that the fixture
 #    exists: FIXTURE, whose database must still be there, is reused as it is; without one, SCALE
 #    data is generated once (bench/scale/generate.sh) and later runs reuse it.
-# 3. Runs bench/scale/measure.sh (the working tree's, for all three) on the same database for the
-#    new jar, the old jar and the new jar again: the two runs of the new jar show the noise next
-#    to the old→new difference.
+# 3. Runs bench/scale/measure.sh (the working tree's, for every run) on the same database: first
+#    a short run of the old jar whose figures are thrown away (it warms PostgreSQL's and the
+#    system's caches: a first run measured slower whichever jar it was), then new, old, old, new
+#    (the order cancels a drift of the machine over the runs). The two runs of each jar show the
+#    noise next to the old→new difference.
 # 4. Writes one Markdown table, bench/results/compare-<stamp>.md, and prints it: per endpoint the
 #    p50, p99 and req/s of each run, the SQL statements each jar's request ran (from PostgreSQL's
-#    log, as measure.sh captures them), the old→new change, the new→new difference, and whether
-#    the new jar is slower beyond the noise. The three measure.sh reports are kept beside it, in
+#    log, as measure.sh captures them), the old→new change, the new→new and old→old differences,
+#    and whether the new jar is slower beyond the noise. The measure.sh reports are kept beside it, in
 #    bench/results/compare-<stamp>/.
 #
 # Environment (all optional):
@@ -105,8 +107,12 @@ else
 fi
 FIXTURE=$(cd "$(dirname "$FIXTURE")" && pwd)/$(basename "$FIXTURE")
 
-# --- 3. three runs: new, old, new again ----------------------------------------------------------
-RUNS=("1-new|$NEW_JAR|new: $NEW_LABEL" "2-old|$OLD_JAR|old: $OLD_SHORT" "3-new|$NEW_JAR|new again: $NEW_LABEL")
+# --- 3. a warm-up run (thrown away), then new, old, old, new ------------------------------------
+say "measure.sh, warm-up run of the old jar (its figures are not used)"
+env FIXTURE="$FIXTURE" JAR="$OLD_JAR" JAR_LABEL="warm-up: $OLD_SHORT" REPORT="$RESULTS/0-warm-up.txt" \
+  DURATION="${WARMUP_DURATION:-5}" LOAD_MINUTES=0 SOAK_MINUTES=0 bash bench/scale/measure.sh >/dev/null
+RUNS=("1-new|$NEW_JAR|new: $NEW_LABEL" "2-old|$OLD_JAR|old: $OLD_SHORT"
+  "3-old|$OLD_JAR|old again: $OLD_SHORT" "4-new|$NEW_JAR|new again: $NEW_LABEL")
 for r in "${RUNS[@]}"; do
   IFS='|' read -r name jar label <<<"$r"
   say "measure.sh, run $name ($label)"
@@ -114,12 +120,11 @@ for r in "${RUNS[@]}"; do
     LOAD_MINUTES=0 SOAK_MINUTES=0 bash bench/scale/measure.sh
 done
 
-# --- 4. the table --------------------------------------------------------------------------------
 say "writing $SUMMARY"
 python3 - "$RESULTS" "$FLOOR" >"$RESULTS/table.md" <<'PY'
 import re, sys
 results, floor = sys.argv[1], float(sys.argv[2])
-runs = ["1-new", "2-old", "3-new"]
+runs = ["1-new", "2-old", "3-old", "4-new"]
 
 def read(run):
     rows, ready = {}, "?"
@@ -140,31 +145,33 @@ def read(run):
     return rows, ready
 
 data = {r: read(r) for r in runs}
-n1, old, n2 = (data[r][0] for r in runs)
+n1, o1, o2, n2 = (data[r][0] for r in runs)
 
 def fmt(x):
     return "n/a" if x is None else (f"{x:.0f}" if x >= 100 else f"{x:.2f}" if x < 10 else f"{x:.1f}")
 
-def judge(metric, a, o, b):
-    """(change old→new in %, noise new→new in %, slower beyond noise?), positive = slower."""
-    if None in (a, o, b) or o == 0 or a + b == 0:
+def judge(metric, a, b, o1, o2):
+    """(change old→new in %, noise in %, slower beyond noise?), positive = slower. The change is
+    the mean of the two new runs against the mean of the two old runs; the noise is the larger
+    of the new→new and old→old differences, each in % of its pair's mean."""
+    if None in (a, b, o1, o2) or a + b == 0 or o1 + o2 == 0:
         return None
-    mean = (a + b) / 2
-    change = (mean - o) / o * 100 if metric != "rps" else (o - mean) / o * 100
-    noise = abs(a - b) / mean * 100
+    new, old = (a + b) / 2, (o1 + o2) / 2
+    change = (new - old) / old * 100 if metric != "rps" else (old - new) / old * 100
+    noise = max(abs(a - b) / new * 100, abs(o1 - o2) / old * 100)
     return change, noise, change > max(noise, floor)
 
 def pct(x):
     return f"{x:+.1f}%"
 
-print("| endpoint | SQL statements old → new | p50 ms new / old / new | p99 ms new / old / new "
-      "| req/s new / old / new | slower old→new (p50, p99, req/s) | new→new noise (p50, p99, req/s) "
-      "| slower beyond noise? |")
+print("| endpoint | SQL statements old → new | p50 ms new, new / old, old "
+      "| p99 ms new, new / old, old | req/s new, new / old, old "
+      "| slower old→new (p50, p99, req/s) | noise (p50, p99, req/s) | slower beyond noise? |")
 print("|---|---|---|---|---|---|---|---|")
 slower_any = []
 for name in n1:
-    a, o, b = n1[name], old.get(name), n2.get(name)
-    if not o or not b:
+    a, o, p, b = n1[name], o1.get(name), o2.get(name), n2.get(name)
+    if not o or not p or not b:
         print(f"| {name} | missing in a run | | | | | | ? |")
         continue
     sql = f"{o['sql']} → {a['sql']}" + ("" if a["sql"] == b["sql"] else f" / {b['sql']}")
@@ -172,31 +179,32 @@ for name in n1:
         sql += " (more)"
     cols, changes, noises, why = [], [], [], []
     for metric, label in (("p50", "p50"), ("p99", "p99"), ("rps", "req/s")):
-        cols.append(f"{fmt(a[metric])} / {fmt(o[metric])} / {fmt(b[metric])}")
-        j = judge(metric, a[metric], o[metric], b[metric])
+        cols.append(f"{fmt(a[metric])}, {fmt(b[metric])} / {fmt(o[metric])}, {fmt(p[metric])}")
+        j = judge(metric, a[metric], b[metric], o[metric], p[metric])
         if j is None:
             changes.append("n/a"); noises.append("n/a"); why.append(f"{label} n/a")
             continue
         changes.append(pct(j[0])); noises.append(f"{j[1]:.1f}%")
         if j[2]:
             why.append(f"{label} {pct(j[0])} > {max(j[1], floor):.1f}%")
-    errors = [x for x in (a["err"], o["err"], b["err"]) if x not in ("0.00",)]
+    errors = [x for x in (a["err"], o["err"], p["err"], b["err"]) if x not in ("0.00",)]
     verdict = ("**yes**: " + "; ".join(w for w in why if "n/a" not in w)) if any("n/a" not in w for w in why) else "no"
     if any("n/a" in w for w in why):
         verdict += " (" + ", ".join(w for w in why if "n/a" in w) + ")"
     if errors:
-        verdict += f"; errors % new/old/new {a['err']}/{o['err']}/{b['err']}"
+        verdict += f"; errors % new, new / old, old {a['err']}, {b['err']} / {o['err']}, {p['err']}"
     if verdict.startswith("**yes"):
         slower_any.append(name)
     print(f"| {name} | {sql} | {' | '.join(cols)} | {', '.join(changes)} | {', '.join(noises)} | {verdict} |")
 print()
 print(f"Start-up (launch → first 200 of the portal overview), ms: new {data['1-new'][1]}, "
-      f"old {data['2-old'][1]}, new again {data['3-new'][1]}.")
+      f"old {data['2-old'][1]}, old again {data['3-old'][1]}, new again {data['4-new'][1]}.")
 print()
-print("Slower old→new: the mean of the two new runs against the old run, in % of the old "
-      "(for req/s, fewer is slower). New→new noise: the difference of the two new runs, in % of "
-      f"their mean. Slower beyond noise: old→new > new→new, and > {floor:g}% (FLOOR), on any of "
-      "p50, p99 or req/s.")
+print("Slower old→new: the mean of the two new runs against the mean of the two old runs, in % "
+      "of the old (for req/s, fewer is slower). Noise: the larger of the new→new and old→old "
+      "differences, each in % of its pair's mean. Slower beyond noise: old→new > noise, and > "
+      f"{floor:g}% (FLOOR), on any of p50, p99 or req/s. Runs in the order new, old, old, new, "
+      "after a warm-up run whose figures are not used.")
 print()
 print("Endpoints slower beyond noise: " + (", ".join(slower_any) if slower_any else "none") + ".")
 PY
@@ -208,7 +216,7 @@ PY
   echo "- machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)," \
     "$(free -h | awk '/^Mem:/ {print $2}') memory, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
   echo "- data: $FIXTURE (database $(fixture_db))"
-  echo "- runs, in this order: new, old, new again; each bench/scale/measure.sh with DURATION=$DURATION" \
+  echo "- runs, in this order: a warm-up (old jar, not used), new, old, old again, new again; each bench/scale/measure.sh with DURATION=$DURATION" \
     "WARMUP=$WARMUP${ENDPOINTS:+ ENDPOINTS=\"$ENDPOINTS\"} PGBENCH=$PGBENCH; reports in ${RESULTS#"$ROOT"/}/"
   echo "- command: DURATION=$DURATION${ENDPOINTS:+ ENDPOINTS=\"$ENDPOINTS\"} PGBENCH=$PGBENCH bash bench/compare.sh $OLD; took $((SECONDS - T0)) s"
   echo

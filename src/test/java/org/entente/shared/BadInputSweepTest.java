@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
@@ -13,10 +12,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,12 +26,14 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
 import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.testing.EntenteTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,7 +45,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultHandler;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -92,6 +94,7 @@ class BadInputSweepTest {
   @Autowired Accounts accounts;
   @Autowired AccessTokens tokens;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -103,7 +106,8 @@ class BadInputSweepTest {
   Cookie chairSession;
   final Map<String, String> ids = new LinkedHashMap<>();
   JsonNode api;
-  Map<String, String> digested;
+  DatabaseDigest digest;
+  List<ResultHandler> printing;
 
   @BeforeAll
   void peopleRecordsAndTheDescription() throws Exception {
@@ -186,7 +190,35 @@ class BadInputSweepTest {
     assertThat(feed.getStatus()).as(feed.getContentAsString()).isEqualTo(201);
     ids.put("feed", JsonPath.read(feed.getContentAsString(), "$.feed.id"));
     api = JSON.readTree(send(get("/v3/api-docs")).getContentAsString());
+    digest = new DatabaseDigest(jdbc, dataSource);
+    printing = withoutPrinting(mvc);
   }
+
+  @AfterAll
+  void closeTheDigestAndPrintAgain() throws Exception {
+    digest.close();
+    ReflectionTestUtils.setField(mvc, "defaultResultHandlers", printing);
+  }
+
+  /**
+   * Takes Spring Boot's print-on-failure handler off the shared MockMvc while the sweep runs, and
+   * returns the handlers to put back: for each of the sweep's requests it writes the whole request
+   * and answer (some 1 MB long) to lines it throws away unless the test fails, about a tenth of the
+   * time of a request. A failing case names its variant, status and the start of the answer.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<ResultHandler> withoutPrinting(MockMvc mvc) {
+    List<ResultHandler> handlers =
+        (List<ResultHandler>) ReflectionTestUtils.getField(mvc, "defaultResultHandlers");
+    assertThat(handlers).as("MockMvc's result handlers").isNotNull();
+    List<ResultHandler> kept =
+        handlers.stream().filter(h -> !h.getClass().getName().startsWith(BOOT_MOCK_MVC)).toList();
+    assertThat(kept).as("Spring Boot's printing handler").hasSizeLessThan(handlers.size());
+    ReflectionTestUtils.setField(mvc, "defaultResultHandlers", kept);
+    return handlers;
+  }
+
+  static final String BOOT_MOCK_MVC = "org.springframework.boot.webmvc.test.autoconfigure.";
 
   // ---------------------------------------------------------------- the API
 
@@ -263,7 +295,10 @@ class BadInputSweepTest {
     assertThat(swept).hasSize((int) operations);
   }
 
-  /** The check the sweep relies on: a changed record changes the digest, a token's use does not. */
+  /**
+   * The check the sweep relies on: a changed, an added or a removed record changes the digest, a
+   * token's use (or a write that leaves every value as it was) does not.
+   */
   @Test
   @Transactional
   void theDigestSeesAChangedRecordButNotWhenATokenWasLastUsed() throws Exception {
@@ -273,7 +308,20 @@ class BadInputSweepTest {
     jdbc.sql("update project set title = '{\"en\":\"Changed\"}' where id = ?")
         .param(UUID.fromString(ids.get("project")))
         .update();
-    assertThat(digest()).isNotEqualTo(start);
+    String changed = digest();
+    assertThat(changed).isNotEqualTo(start);
+    jdbc.sql("insert into indicator_commitment (indicator_id, commitment_key) values (?, 'added')")
+        .param(UUID.fromString(ids.get("indicator")))
+        .update();
+    String inserted = digest();
+    assertThat(inserted).isNotEqualTo(changed).isNotEqualTo(start);
+    jdbc.sql("delete from action_item where id = ?")
+        .param(UUID.fromString(ids.get("actionItem")))
+        .update();
+    String deleted = digest();
+    assertThat(deleted).isNotEqualTo(inserted).isNotEqualTo(changed).isNotEqualTo(start);
+    jdbc.sql("update project set title = title, version = version").update();
+    assertThat(digest()).as("every value written as it was").isEqualTo(deleted);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -307,37 +355,46 @@ class BadInputSweepTest {
       List<String> failures)
       throws IOException {
     int status = response.getStatus();
-    String body = response.getContentAsString(StandardCharsets.UTF_8);
-    String label = variant.name() + " → " + status + " " + abbreviate(body);
+    // the label is written only for a failure: abbreviating a 1 MB answer each time costs
+    java.util.function.Function<String, String> fail =
+        why -> variant.name() + " → " + status + " " + abbreviate(text(response)) + why;
     if (status >= 500) {
-      failures.add(label);
+      failures.add(fail.apply(""));
       return;
     }
     if (variant.expect() == Expect.NOT_5XX) {
       if (status >= 400 && !before.equals(after)) {
-        failures.add(label + " (refused, but the database changed)");
+        failures.add(fail.apply(" (refused, but the database changed)"));
       }
       return;
     }
     if (status < 400) {
-      failures.add(label + " (accepted)");
+      failures.add(fail.apply(" (accepted)"));
       return;
     }
     if (!before.equals(after)) {
-      failures.add(label + " (the database changed)");
+      failures.add(fail.apply(" (the database changed)"));
     }
     String type = response.getContentType();
     if (type == null || !type.startsWith("application/problem+json")) {
-      failures.add(label + " (not problem+json: " + type + ")");
+      failures.add(fail.apply(" (not problem+json: " + type + ")"));
       return;
     }
     if (variant.expect() == Expect.REFUSED_NAMING_FIELD) {
       String field = fieldOf(variant);
       if (status != 400) {
-        failures.add(label + " (not 400)");
-      } else if (field != null && !namesField(body, field)) {
-        failures.add(label + " (does not name " + field + ")");
+        failures.add(fail.apply(" (not 400)"));
+      } else if (field != null && !namesField(text(response), field)) {
+        failures.add(fail.apply(" (does not name " + field + ")"));
       }
+    }
+  }
+
+  private static String text(MockHttpServletResponse response) {
+    try {
+      return response.getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -671,7 +728,7 @@ class BadInputSweepTest {
     };
   }
 
-  private MockHttpServletRequestBuilder apiRequest(ApiCase c, Request r) {
+  private ApiRequestBuilder apiRequest(ApiCase c, Request r) {
     String path = c.path();
     for (Map.Entry<String, String> v : r.path.entrySet()) {
       path =
@@ -680,14 +737,14 @@ class BadInputSweepTest {
               org.springframework.web.util.UriUtils.encodePathSegment(
                   v.getValue(), StandardCharsets.UTF_8));
     }
-    MockHttpServletRequestBuilder builder =
-        request(HttpMethod.valueOf(c.method()), URI.create(path));
+    ApiRequestBuilder builder =
+        new ApiRequestBuilder(HttpMethod.valueOf(c.method()), URI.create(path));
     r.query.forEach(builder::param);
     if (r.contentType != null) {
       builder.contentType(r.contentType);
     }
     if (r.json != null) {
-      builder.content(JSON.writeValueAsString(r.json));
+      builder.content(JSON.writeValueAsBytes(r.json));
     } else if (r.body != null) {
       builder.content(r.body);
     }
@@ -1005,17 +1062,20 @@ class BadInputSweepTest {
       String after = digest();
       state = after;
       int status = response.getStatus();
-      String label =
-          value.getKey() + " → " + status + " " + abbreviate(response.getContentAsString());
       if (status >= 500) {
-        failures.add(label);
+        failures.add(formLabel(value.getKey(), response));
       } else if (mustRefuse && status < 400) {
-        failures.add(label + " (accepted)");
+        failures.add(formLabel(value.getKey(), response) + " (accepted)");
       } else if (status >= 400 && !before.equals(after)) {
-        failures.add(label + " (refused, but the database changed)");
+        failures.add(formLabel(value.getKey(), response) + " (refused, but the database changed)");
       }
     }
     assertThat(failures).as(c.toString()).isEmpty();
+  }
+
+  private static String formLabel(String value, MockHttpServletResponse response)
+      throws IOException {
+    return value + " → " + response.getStatus() + " " + abbreviate(response.getContentAsString());
   }
 
   private static String formSample(String field) {
@@ -1042,71 +1102,7 @@ class BadInputSweepTest {
 
   /** A digest of every table but the audit trail, sessions and login attempts. */
   private String digest() throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    for (Map.Entry<String, String> table : digestedTables().entrySet()) {
-      List<String> rows = new ArrayList<>();
-      jdbc.sql(table.getValue())
-          .query(
-              (java.sql.ResultSet rs) -> {
-                int columns = rs.getMetaData().getColumnCount();
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                  row.append(rs.getString(i)).append('\u0001');
-                }
-                rows.add(row.toString());
-              });
-      rows.sort(null);
-      sha.update(table.getKey().getBytes(StandardCharsets.UTF_8));
-      for (String row : rows) {
-        sha.update(row.getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    return HexFormat.of().formatHex(sha.digest());
-  }
-
-  /**
-   * Every table but the audit trail, sessions and login attempts, each with the select of its
-   * columns but those saying when a token or an account was last used (not a change of a record);
-   * read once, as the schema does not change.
-   */
-  private Map<String, String> digestedTables() {
-    if (digested == null) {
-      Map<String, List<String>> columns = new TreeMap<>();
-      jdbc.sql(
-              "select c.table_name, c.column_name from information_schema.columns c join"
-                  + " information_schema.tables t on t.table_schema = c.table_schema and"
-                  + " t.table_name = c.table_name where lower(c.table_schema) = 'public' and"
-                  + " t.table_type in ('BASE TABLE', 'TABLE') order by c.table_name,"
-                  + " c.ordinal_position")
-          .query(
-              (java.sql.ResultSet rs) -> {
-                String table = rs.getString(1);
-                String column = rs.getString(2);
-                String t = table.toLowerCase();
-                boolean skipped =
-                    t.startsWith("audit")
-                        || t.startsWith("spring_session")
-                        || t.startsWith("flyway")
-                        || t.contains("login")
-                        || t.contains("throttle");
-                if (!skipped && !column.toLowerCase().startsWith("last_")) {
-                  columns.computeIfAbsent(table, k -> new ArrayList<>()).add(column);
-                }
-              });
-      digested = new LinkedHashMap<>();
-      // quoted as the schema spells them: a column may be named like a keyword ("value")
-      columns.forEach(
-          (table, names) ->
-              digested.put(
-                  table,
-                  names.stream()
-                          .map(n -> '"' + n + '"')
-                          .collect(java.util.stream.Collectors.joining(", ", "select ", " from "))
-                      + '"'
-                      + table
-                      + '"'));
-    }
-    return digested;
+    return digest.of();
   }
 
   private String created(String path, String body) throws Exception {
@@ -1127,7 +1123,7 @@ class BadInputSweepTest {
     return response.getCookie("SESSION");
   }
 
-  private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
+  private MockHttpServletResponse send(RequestBuilder request) throws Exception {
     return mvc.perform(request).andReturn().getResponse();
   }
 

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.entente.audit.AuditEvent.Outcome;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -43,12 +44,18 @@ public class Audit {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final DataSource dataSource;
+  private final ObjectProvider<RecordChanges> recordChanges;
   private volatile Boolean postgres;
 
-  Audit(JdbcClient jdbc, Clock clock, DataSource dataSource) {
+  Audit(
+      JdbcClient jdbc,
+      Clock clock,
+      DataSource dataSource,
+      ObjectProvider<RecordChanges> recordChanges) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.dataSource = dataSource;
+    this.recordChanges = recordChanges;
   }
 
   /**
@@ -113,7 +120,7 @@ public class Audit {
       detailJson = detailJson.substring(0, MAX_DETAILS);
     }
     Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    RecordChanges.appending();
+    recordChanges.ifAvailable(RecordChanges::appending);
     Stored stored =
         onPostgres()
             ? appendInOneStatement(

@@ -72,8 +72,12 @@ public class RecordChanges {
   /** Where a web request keeps the last record change it was told, so that it asks once. */
   private static final String IN_REQUEST = RecordChanges.class.getName() + ".last";
 
-  /** How many times the trail was appended to in this process, by any thread. */
-  private static final java.util.concurrent.atomic.AtomicLong APPENDS =
+  /**
+   * How many times this application's trail was appended to, by any thread. Per application, not
+   * per process: another application in the same JVM (the tests' shared contexts) appends to
+   * another trail.
+   */
+  private final java.util.concurrent.atomic.AtomicLong appends =
       new java.util.concurrent.atomic.AtomicLong();
 
   /** The last record change a request was told, and how many appends there had been then. */
@@ -90,19 +94,19 @@ public class RecordChanges {
     if (request == null || !keepable()) {
       return last(audit.lastChange().seq());
     }
-    long appends = APPENDS.get();
+    long appended = appends.get();
     if (request.getAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Told told
-        && told.appends() == appends) {
+        && told.appends() == appended) {
       return told.change();
     }
     long change = last(audit.lastChange().seq());
-    request.setAttribute(IN_REQUEST, new Told(appends, change), RequestAttributes.SCOPE_REQUEST);
+    request.setAttribute(IN_REQUEST, new Told(appended, change), RequestAttributes.SCOPE_REQUEST);
     return change;
   }
 
   /** Called by the trail before it appends: what requests were told may be out of date. */
-  static void appending() {
-    APPENDS.incrementAndGet();
+  void appending() {
+    appends.incrementAndGet();
   }
 
   /**

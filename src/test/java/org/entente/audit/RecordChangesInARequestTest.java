@@ -44,13 +44,24 @@ class RecordChangesInARequestTest {
     RequestContextHolder.setRequestAttributes(
         new ServletRequestAttributes(new MockHttpServletRequest()));
     changes.last();
-    Thread other = new Thread(RecordChanges::appending);
+    Thread other = new Thread(changes::appending);
     other.start();
     other.join();
     when(audit.lastChange()).thenReturn(new Audit.LastChange(8, null));
     when(audit.lastRecordChange(anyLong(), anyLong())).thenReturn(OptionalLong.of(8));
     assertThat(changes.last()).isEqualTo(8);
     verify(audit, times(2)).lastChange();
+  }
+
+  @Test
+  void anAppendToAnotherApplicationsTrailDoesNotMakeTheRequestAskAgain() {
+    RecordChanges another = new RecordChanges(mock(Audit.class));
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(new MockHttpServletRequest()));
+    changes.last();
+    another.appending();
+    assertThat(changes.last()).isEqualTo(5);
+    verify(audit, times(1)).lastChange();
   }
 
   @Test

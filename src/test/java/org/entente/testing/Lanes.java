@@ -1,0 +1,55 @@
+package org.entente.testing;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.parallel.ResourceLocksProvider;
+
+/**
+ * The two shared H2 contexts ("lanes") the {@link EntenteTest} classes are split over, so that two
+ * of them run at a time (issue 17). Each lane is one application context with its own in-memory
+ * database and audit checkpoint file (application-test.yaml names both after a random UUID, so
+ * every context has its own); the classes of one lane run one after the other, under the lane's
+ * JUnit resource lock, and the two lanes, the PostgreSQL lane and the other classes run side by
+ * side.
+ *
+ * <p>The rule, kept simple: the classes named in {@link #SECOND} run in lane 1, every other class
+ * in lane 0. BadInputSweepTest alone took 133 s of the 220 s all {@code @EntenteTest} classes took
+ * in a quiet run (the next, AccessMatrixTest, 19 s), so it has a lane of its own. When it gets
+ * faster, move more of the slow classes here, as long as neither lane is much longer than the
+ * other. A nested class runs in its outermost class's lane (and context).
+ *
+ * <p>{@link LaneContextCustomizerFactory} gives each class its lane's context (the lane is part of
+ * the context cache key); {@link #provideForClass} gives it its lane's lock ({@code @ResourceLock(
+ * providers = Lanes.class)} on {@link EntenteTest}).
+ */
+public final class Lanes implements ResourceLocksProvider {
+
+  /** The lane-1 classes, by simple name. */
+  static final Set<String> SECOND = Set.of("BadInputSweepTest");
+
+  /** The lock every class of the lane holds while it runs. */
+  static String lock(int lane) {
+    return "org.entente.testing.h2-lane-" + lane;
+  }
+
+  /** The lane a test class (or its outermost class, for a nested one) runs in: 0 or 1. */
+  static int of(Class<?> testClass) {
+    Class<?> outermost = testClass;
+    while (outermost.getEnclosingClass() != null) {
+      outermost = outermost.getEnclosingClass();
+    }
+    return SECOND.contains(outermost.getSimpleName()) ? 1 : 0;
+  }
+
+  @Override
+  public Set<Lock> provideForClass(Class<?> testClass) {
+    return Set.of(new Lock(lock(of(testClass))));
+  }
+
+  @Override
+  public Set<Lock> provideForNestedClass(
+      List<Class<?>> enclosingInstanceTypes, Class<?> testClass) {
+    // the outermost class holds the lane's lock while its nested classes run
+    return Set.of();
+  }
+}

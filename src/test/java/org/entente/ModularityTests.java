@@ -39,7 +39,14 @@ class ModularityTests {
         .isEmpty();
   }
 
+  /**
+   * Writes the diagrams in docs/modules: on request ({@code ./mvnw test -Dtest=ModularityTests
+   * -Dentente.module-docs=true}), as it checks nothing and the default suite's time counts.
+   */
   @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(
+      named = "entente.module-docs",
+      matches = "true")
   void writesModuleDocumentation() {
     new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
         .writeModulesAsPlantUml()

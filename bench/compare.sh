@@ -30,6 +30,7 @@
 #   FIXTURE=target/bench-scale-<scale>/fixture.env   (target/bench-scale/fixture.env for full)
 #   DB=entente_scale_small                           the database generated (entente_scale for full)
 #   FLOOR=2             a change under FLOOR % never counts as slower, whatever the noise
+#   WARMUP_DURATION=5   seconds of wrk per endpoint in the warm-up run, whose figures are not used
 #   REBUILD=0           1: build the old jar again even if target/bench-compare has it
 #   QUIET_MAX=30 QUIET_WAIT=120 JAVA JAVA_OPTS PGHOST PGPORT PGUSER PGPASSWORD   as in measure.sh
 #

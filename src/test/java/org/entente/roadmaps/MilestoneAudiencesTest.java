@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.entente.identity.AccessTokens;
-import org.entente.identity.AccessTokens.Scope;
-import org.entente.identity.Accounts;
-import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.shared.Classification;
 import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
 import org.entente.testing.StatementCount;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,13 +35,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @EntenteTest
 class MilestoneAudiencesTest {
 
-  static final String PASSWORD = "correct horse battery";
   static final String ROADMAP =
       "/api/charters/az-us-2026/working-groups/wg-connectivity-digital/roadmap";
 
   @Autowired MockMvc mvc;
-  @Autowired Accounts accounts;
-  @Autowired AccessTokens tokens;
+  @Autowired People people;
   @Autowired Roadmaps roadmaps;
   @Autowired JdbcClient jdbc;
 
@@ -55,17 +49,14 @@ class MilestoneAudiencesTest {
   void anAudienceIsKeptUntilARecordChangesAndAPublishedMilestoneIsAnsweredPublicAtOnce()
       throws Exception {
     for (String[] p : new String[][] {{"aud.us", "US"}, {"aud.az", "AZ"}}) {
-      accounts.create(
-          new Accounts.NewAccount(
-              p[0],
-              p[0],
-              p[1],
-              null,
-              EnumSet.of(Role.CO_CHAIR),
-              false,
-              PASSWORD,
-              List.of(new MembershipInput("az-us-2026", "wg-connectivity-digital", true))));
-      token.put(p[0], tokens.create(p[0], "t", Scope.WRITE, 30).secret());
+      token.put(
+          p[0],
+          people
+              .person(p[0])
+              .party(p[1])
+              .role(Role.CO_CHAIR)
+              .chairs("az-us-2026", "wg-connectivity-digital")
+              .create());
     }
     MockHttpServletResponse added =
         as(

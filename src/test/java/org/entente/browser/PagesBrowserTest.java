@@ -678,8 +678,13 @@ class PagesBrowserTest {
     open("/login");
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password + Keys.ENTER);
-    assertThat(driver.findElement(By.tagName("header")).getText())
-        .contains("Signed in as " + username);
+    // the login page's own header may still be there, and go stale, while the next page loads
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .withMessage(() -> "not signed in as " + username)
+        .until(
+            d ->
+                d.findElement(By.tagName("header")).getText().contains("Signed in as " + username));
   }
 
   private void logOut() {

@@ -6,26 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.entente.testing.RealServerTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Behind a TLS proxy, as docs/deployment.md sets it up ({@code
  * server.forward-headers-strategy=native}): a request the proxy received over HTTPS gets HSTS, one
  * it received over plain HTTP does not, and every answer has the Permissions-Policy.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "entente.security.bcrypt-strength=4",
-      "server.forward-headers-strategy=native",
-      "spring.datasource.url=jdbc:h2:mem:hsts-proxy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-    })
-@ActiveProfiles("test")
+@RealServerTest
 class HstsBehindTlsProxyTest {
 
   @LocalServerPort int port;

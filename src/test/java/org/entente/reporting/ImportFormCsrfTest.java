@@ -15,27 +15,18 @@ import java.util.regex.Pattern;
 import org.entente.identity.Accounts;
 import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
+import org.entente.testing.RealServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The import form carries its CSRF token in the body, not in its address (where it would end up in
  * logs and Referer headers), and the upload still works on a real server: Tomcat reads the
  * multipart body for Spring Security's CSRF check before the page does.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "entente.security.bcrypt-strength=4",
-      "spring.datasource.url=jdbc:h2:mem:import-csrf;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
-    })
-@ActiveProfiles("test")
+@RealServerTest
 class ImportFormCsrfTest {
 
   static final String PASSWORD = "correct horse battery";

@@ -14,18 +14,13 @@ import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
 import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -34,11 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * {@code /api/charters/{charter}/agreements/project-list/{group}} and through the list's own URLs
  * is one agreement, and a step refused by the workflow is refused the same way for every subject.
  */
-@SpringBootTest(properties = "entente.security.bcrypt-strength=4")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@DirtiesContext
+@EntenteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgreementEndpointsTest {
 

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.parallel.ResourceLocksProvider;
  * in lane 0. BadInputSweepTest alone took 133 s of the 220 s all {@code @EntenteTest} classes took
  * in a quiet run (the next, AccessMatrixTest, 19 s), so it has a lane of its own. After it got
  * faster (and the test JVM ran C1 only), a quiet run gave lane 0 146 s and lane 1 124 s, so
- * LinkVisibilitySweepTest (10 s) joined it. Move slow classes here as long as neither lane is much
- * longer than the other. A nested class runs in its outermost class's lane (and context).
+ * LinkVisibilitySweepTest (10 s) joined it. Once the test JVM had room for its compiled code
+ * (decision 0031), quiet runs ended lane 1 about 12 s before lane 0, so GrantSweepTest (6 s) joined
+ * it too. Move slow classes here as long as neither lane is much longer than the other. A nested
+ * class runs in its outermost class's lane (and context).
  *
  * <p>{@link LaneContextCustomizerFactory} gives each class its lane's context (the lane is part of
  * the context cache key); {@link #provideForClass} gives it its lane's lock ({@code @ResourceLock(
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 public final class Lanes implements ResourceLocksProvider {
 
   /** The lane-1 classes, by simple name. */
-  static final Set<String> SECOND = Set.of("BadInputSweepTest", "LinkVisibilitySweepTest");
+  static final Set<String> SECOND =
+      Set.of("BadInputSweepTest", "LinkVisibilitySweepTest", "GrantSweepTest");
 
   /** The lock every class of the lane holds while it runs. */
   static String lock(int lane) {

@@ -122,15 +122,22 @@ public class MilestoneCsv {
     if (!viewer.mayWriteIn(groupId)) {
       throw new ForbiddenException(null, "only members of " + groupKey + " import its roadmap");
     }
-    // Imported milestones are bilateral: they link only to records at least as widely visible.
+    // Imported milestones are bilateral: they link only to records at least as widely visible; a
+    // party-internal milestone of the importer's party keeps its party-internal project.
     List<Projects.Link> links = projects.links(groupId);
     Map<String, UUID> projectIds = new HashMap<>();
+    Set<String> internalProjects = new HashSet<>();
     for (Projects.Link p : links) {
-      if (!p.retired() && p.audience().classification() != Classification.PARTY_INTERNAL) {
+      boolean internal = p.audience().classification() == Classification.PARTY_INTERNAL;
+      if (!p.retired() && (!internal || viewer.canSee(p.audience()))) {
         projectIds.put(p.key(), p.id());
+        if (internal) {
+          internalProjects.add(p.key());
+        }
       }
     }
-    MilestoneImportCheck check = check(charterId, groupId, links, projectIds, viewer);
+    MilestoneImportCheck check =
+        check(charterId, groupId, links, projectIds, viewer, internalProjects);
     Checked checked = check.check(MilestoneCsvReading.read(csv));
     if (!checked.errors().isEmpty()) {
       return new ImportReport(checked.rows().size(), 0, 0, 0, checked.errors());
@@ -153,7 +160,8 @@ public class MilestoneCsv {
       UUID groupId,
       List<Projects.Link> links,
       Map<String, UUID> projectIds,
-      Viewer viewer) {
+      Viewer viewer,
+      Set<String> internalProjects) {
     Map<String, Known> stored = new HashMap<>();
     for (RawMilestone r : milestones.raw(groupId, links)) {
       Milestone m = r.keeping(target -> true).milestone();
@@ -174,6 +182,6 @@ public class MilestoneCsv {
       elsewhere.put(key.key(), visible);
       stored.remove(key.key());
     }
-    return new MilestoneImportCheck(projectIds, stored, elsewhere, internal);
+    return new MilestoneImportCheck(projectIds, stored, elsewhere, internal, internalProjects);
   }
 }

@@ -127,6 +127,20 @@ abstract class CsvRoundTripContract {
         {"key":"rt-build","title":{"en":"Build"},"plannedStart":"2026-10-01",
          "plannedEnd":"2027-12-31","project":"rt-rail","dependsOn":["rt-design","rt-tender"]}
         """);
+    created(
+        roadmap,
+        """
+        {"key":"rt-internal-step","title":{"en":"Internal step"},"plannedStart":"2026-10-01",
+         "plannedEnd":"2026-12-31","project":"rt-internal","dependsOn":["rt-build"],
+         "classification":"party-internal"}
+        """);
+    created(
+        roadmap,
+        """
+        {"key":"rt-internal-next","title":{"en":"Internal next"},"plannedStart":"2027-01-01",
+         "plannedEnd":"2027-02-28","dependsOn":["rt-internal-step"],
+         "classification":"party-internal"}
+        """);
   }
 
   /** An indicator's values: several kinds, two sources of one year, a correction. */

@@ -170,4 +170,29 @@ class MilestoneCsvImportTest {
         .containsExactly("project", "depends_on");
     assertThat(table()).isEqualTo(before);
   }
+
+  @Test
+  void theExportNamesEachClassificationAndAnImportChangesNone() throws Exception {
+    assertThat(importFile(FILE).getStatus()).isEqualTo(200);
+    String exported =
+        mvc.perform(get(ROADMAP + "/milestones.csv").header("Authorization", "Bearer " + token))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(exported).contains(",depends_on,classification").contains(",survey,bilateral");
+    String before = table();
+    MockHttpServletResponse reclassified =
+        importFile(exported.replace("survey,bilateral", "survey,party-internal"));
+    assertThat(reclassified.getStatus()).isEqualTo(400);
+    assertThat(reclassified.getContentAsString())
+        .contains("\"field\":\"classification\"")
+        .contains("does not change a classification");
+    MockHttpServletResponse created =
+        importFile(
+            String.join(",", MilestoneCsv.HEADER)
+                + "\nnew-step,New,,,2027-05-01,2027-05-31,,,,,,public\n");
+    assertThat(created.getStatus()).isEqualTo(400);
+    assertThat(created.getContentAsString()).contains("creates bilateral milestones");
+    assertThat(table()).isEqualTo(before);
+  }
 }

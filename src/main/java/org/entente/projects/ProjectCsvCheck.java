@@ -179,19 +179,23 @@ final class ProjectCsvCheck {
     return new Plan(inserts, updates, unchanged);
   }
 
-  /** What an import compares: the columns a file sets, in a fixed order. */
+  /**
+   * What an import compares: the columns a file sets, in a fixed order, each text as a file reads
+   * it back (stripped, an empty one as none), so that a stored text with surrounding spaces is not
+   * "changed" by the export that carried it.
+   */
   static String fingerprint(Project p, List<UUID> commitments) {
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("title", new TreeMap<>(p.title().values()));
-    f.put("description", new TreeMap<>(p.description().values()));
+    f.put("title", texts(p.title().values()));
+    f.put("description", texts(p.description().values()));
     f.put("commitments", commitments.stream().map(UUID::toString).sorted().toList());
     f.put("stage", p.stage().name());
-    f.put("stageReason", p.stageReason());
-    f.put("leads", new TreeMap<>(p.leads()));
+    f.put("stageReason", text(p.stageReason()));
+    f.put("leads", texts(p.leads()));
     f.put(
         "partners",
         p.partners().stream()
-            .map(x -> List.of(x.name(), Objects.toString(x.kind(), ""), x.role().name()))
+            .map(x -> List.of(text(x.name()), text(x.kind()), x.role().name()))
             .toList());
     f.put(
         "financing",
@@ -201,17 +205,33 @@ final class ProjectCsvCheck {
                     List.of(
                         x.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
                         x.currency().code(),
-                        Objects.toString(x.source(), ""),
+                        text(x.source()),
                         x.status().name()))
             .toList());
-    f.put(
-        "location",
-        p.location() == null
-            ? null
+    Project.Location at = p.location();
+    List<String> location =
+        at == null
+            ? List.of("", "", "")
             : List.of(
-                Objects.toString(p.location().place(), ""),
-                Objects.toString(p.location().latitude(), ""),
-                Objects.toString(p.location().longitude(), "")));
+                text(at.place()),
+                Objects.toString(at.latitude(), ""),
+                Objects.toString(at.longitude(), ""));
+    f.put("location", location);
     return ProjectStore.JSON.writeValueAsString(f);
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  private static Map<String, String> texts(Map<String, String> values) {
+    Map<String, String> texts = new TreeMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (!text(value).isEmpty()) {
+            texts.put(key, text(value));
+          }
+        });
+    return texts;
   }
 }

@@ -74,12 +74,12 @@ abstract class CsvRoundTripContract {
              "leads":{"US":"Department of State; Bureau of Energy","AZ":"Ministry = Transport"},
              "partners":[
                {"name":"Asian Development Bank","kind":"development-bank","role":"FUNDING"},
-               {"name":"Azerbaijan Railways; CJSC","kind":"company","role":"IMPLEMENTING"},
+               {"name":" Azerbaijan Railways; CJSC ","kind":"company ","role":"IMPLEMENTING"},
                {"name":"Ministry of Economy, AZ","kind":null,"role":"ACCOUNTABLE"}],
              "financing":[
                {"amount":150000000,"currency":"USD","source":"ADB","status":"PLEDGED"},
                {"amount":80000000.5,"currency":"AZN","source":null,"status":"COMMITTED"},
-               {"amount":1200.25,"currency":"EUR","source":"EU; grant","status":"DISBURSED"}],
+               {"amount":1200.25,"currency":"EUR","source":"EU; grant ","status":"DISBURSED"}],
              "location":{"place":"Alat, Baku","latitude":39.94,"longitude":49.41}}
             """);
     String id = JsonPath.read(port, "$.id");

@@ -57,7 +57,7 @@ record ProjectCsvColumns(
   private static final List<String> REQUIRED =
       List.of("key", "title_en", "title_az", "commitments");
   private static final Pattern NUMBERED = Pattern.compile("(partner|financing)_([0-9]{1,3})_(.*)");
-  private static final Pattern LEAD = Pattern.compile("lead_([A-Z]{2,3})");
+  private static final Pattern LEAD = Pattern.compile("lead_(.+)");
 
   /** The header of an export with this many partner and financing columns and these leads. */
   static List<String> header(int partners, int financing, Collection<String> leads) {

@@ -2,7 +2,9 @@ package org.entente.obligations;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -62,14 +64,19 @@ class KnownEvents {
                 .collect(Collectors.toSet())
             : Set.of();
     List<RecordedEvent> known = new ArrayList<>(visible);
+    // each agreed version of a subject is an event: ask once per subject whether it is published
+    Map<String, Boolean> publishedSubjects = new HashMap<>();
     for (Sourced s : unseen) {
       EventView e = s.event().view();
       boolean published =
           s.source() == EventSource.MEETING
               ? heldMeetings.contains(s.code())
-              : concurrence
-                  .published(e.deliverable(), charter.key() + "/" + e.subject())
-                  .isPresent();
+              : publishedSubjects.computeIfAbsent(
+                  e.deliverable() + "/" + e.subject(),
+                  k ->
+                      concurrence
+                          .published(e.deliverable(), charter.key() + "/" + e.subject())
+                          .isPresent());
       if (published) {
         known.add(new RecordedEvent(publicly(e), s.event().group()));
       }

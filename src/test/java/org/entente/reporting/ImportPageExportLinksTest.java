@@ -55,6 +55,25 @@ class ImportPageExportLinksTest {
     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
   }
 
+  /** A member of the group, who added a bilateral project to it: their write token. */
+  private String memberWithABilateralProject() throws Exception {
+    String token =
+        people
+            .person("us.member")
+            .party("US")
+            .memberOf(People.CHARTER, "wg-connectivity-digital")
+            .create();
+    created(
+        token,
+        "/projects",
+        """
+        {"key":"zx-port-terminal","title":{"en":"Port terminal"},"commitments":["tripp"],
+         "leads":{"US":"Department of State"},"partners":[],"financing":[],
+         "classification":"bilateral"}
+        """);
+    return token;
+  }
+
   /** The CSV links the import page shows, as a browser would find them. */
   private List<String> exportLinks(Cookie session) throws Exception {
     String html =
@@ -73,20 +92,7 @@ class ImportPageExportLinksTest {
   @Test
   void aSignedInMemberFollowingTheExportLinksGetsTheirRecordsNotOnlyTheHeaderRow()
       throws Exception {
-    String token =
-        people
-            .person("us.member")
-            .party("US")
-            .memberOf(People.CHARTER, "wg-connectivity-digital")
-            .create();
-    created(
-        token,
-        "/projects",
-        """
-        {"key":"zx-port-terminal","title":{"en":"Port terminal"},"commitments":["tripp"],
-         "leads":{"US":"Department of State"},"partners":[],"financing":[],
-         "classification":"bilateral"}
-        """);
+    String token = memberWithABilateralProject();
     created(
         token,
         "/roadmap/milestones",
@@ -113,20 +119,7 @@ class ImportPageExportLinksTest {
 
   @Test
   void someoneNotSignedInFollowingTheLinksGetsOnlyWhatIsPublic() throws Exception {
-    String token =
-        people
-            .person("us.member")
-            .party("US")
-            .memberOf(People.CHARTER, "wg-connectivity-digital")
-            .create();
-    created(
-        token,
-        "/projects",
-        """
-        {"key":"zx-port-terminal","title":{"en":"Port terminal"},"commitments":["tripp"],
-         "leads":{"US":"Department of State"},"partners":[],"financing":[],
-         "classification":"bilateral"}
-        """);
+    memberWithABilateralProject();
     for (String link : exportLinks(login("us.member"))) {
       MockHttpServletResponse r = mvc.perform(get(link)).andReturn().getResponse();
       assertThat(r.getContentAsString()).as(link).doesNotContain("zx-port-terminal");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent;
+import org.entente.identity.Role;
 import org.entente.shared.Paging;
 import org.entente.testing.CleanAfterEachTest;
 import org.entente.testing.EntenteTest;
@@ -301,5 +302,71 @@ class MilestoneEditPageTest {
         .contains("value=\"My change\"");
     assertThat(content("zx-first")).isEqualTo(theirs).containsEntry("version", 1);
     assertThat(audit.head().seq()).isEqualTo(seq);
+  }
+
+  private void step(String who, String path, String body) throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(
+                post(ROADMAP + path)
+                    .header("Authorization", "Bearer " + who)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andReturn()
+            .getResponse();
+    assertThat(r.getStatus()).as(path + ": " + r.getContentAsString()).isEqualTo(200);
+  }
+
+  @Test
+  void aPublishedMilestonesPlanIsRefusedOnTheFormButItIsMarkedDone() throws Exception {
+    String us =
+        people
+            .person("us.cochair")
+            .party("US")
+            .role(Role.CO_CHAIR)
+            .chairs(People.CHARTER, "wg-connectivity-digital")
+            .create();
+    String az =
+        people
+            .person("az.cochair")
+            .party("AZ")
+            .role(Role.CO_CHAIR)
+            .chairs(People.CHARTER, "wg-connectivity-digital")
+            .create();
+    String id = add("zx-first");
+    step(us, "/submit", "{}");
+    step(us, "/approve", "{\"version\":1}");
+    step(az, "/approve", "{\"version\":1}");
+    step(us, "/publish", "{\"version\":1}");
+    step(us, "/approve-publication", "{\"version\":1}");
+    step(az, "/approve-publication", "{\"version\":1}");
+    Map<String, Object> published = content("zx-first");
+    assertThat(published).containsEntry("classification", "PUBLIC");
+    String form =
+        mvc.perform(get(page(id)).cookie(session)).andReturn().getResponse().getContentAsString();
+    assertThat(form).contains("This milestone is published");
+
+    Map<String, String> replanned = new LinkedHashMap<>();
+    replanned.put("title_en", "Survey");
+    replanned.put("plannedStart", "2026-12-01");
+    replanned.put("plannedEnd", "2027-06-01");
+    replanned.put("status", "not-started");
+    replanned.put("version", String.valueOf(published.get("version")));
+    MockHttpServletResponse refused = submit(id, replanned);
+    assertThat(refused.getStatus()).isEqualTo(403);
+    assertThat(refused.getContentAsString())
+        .contains("a published milestone&#39;s plan changes only through both parties")
+        .contains("value=\"2027-06-01\"");
+    assertThat(content("zx-first")).isEqualTo(published);
+
+    Map<String, String> done = new LinkedHashMap<>(replanned);
+    done.put("plannedEnd", "2027-03-01");
+    done.put("status", "done");
+    done.put("actualStart", "2026-12-02");
+    done.put("actualEnd", "2027-02-15");
+    assertThat(submit(id, done).getStatus()).isEqualTo(302);
+    assertThat(content("zx-first"))
+        .containsEntry("status", "done")
+        .containsEntry("actualEnd", "2027-02-15")
+        .containsEntry("plannedEnd", "2027-03-01");
   }
 }

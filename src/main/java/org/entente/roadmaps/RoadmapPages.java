@@ -75,6 +75,7 @@ class RoadmapPages {
           "detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
       model.addAttribute("roadmap", roadmaps.roadmap(CharterKey.inPath(charter), group, viewer));
       model.addAttribute("form", form);
+      model.addAttribute("checked", dependsOn == null ? List.of() : dependsOn);
       model.addAttribute(
           "fieldError",
           e instanceof BadRequestException b ? b.field() : ((ForbiddenException) e).field());

@@ -369,4 +369,29 @@ class MilestoneEditPageTest {
         .containsEntry("actualEnd", "2027-02-15")
         .containsEntry("plannedEnd", "2027-03-01");
   }
+
+  @Test
+  void theAddFormRefusingAValueKeepsTheDependenciesTicked() throws Exception {
+    add("zx-first");
+    add("zx-second");
+    MockHttpServletResponse refused =
+        mvc.perform(
+                post(GROUP + "/roadmap/milestones")
+                    .cookie(session)
+                    .with(csrf())
+                    .param("key", "zx-third")
+                    .param("title", "Third")
+                    .param("plannedStart", "2027-03-01")
+                    .param("plannedEnd", "2027-01-01")
+                    .param("dependsOn", "zx-second"))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getStatus()).isEqualTo(400);
+    String html = refused.getContentAsString();
+    assertThat(html)
+        .containsPattern("value=\"zx-second\"[^>]*checked")
+        .doesNotContainPattern("value=\"zx-first\"[^>]*checked")
+        .containsPattern(
+            "id=\"plannedEnd\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"form-error\"");
+  }
 }

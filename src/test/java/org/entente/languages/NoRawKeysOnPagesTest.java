@@ -1,0 +1,121 @@
+package org.entente.languages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.entente.testing.EntenteTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Pages show words, not the codes behind them: the history panel names each action, the public
+ * deadlines give a clause its number, and a project's stage has a label.
+ */
+@EntenteTest
+class NoRawKeysOnPagesTest {
+
+  static final String CHARTER = "az-us-2026";
+
+  /** A string literal that looks like an audit action: {@code noun.verb} or {@code a.b.c}. */
+  static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z-]*\\.[a-z][a-z-]*(\\.[a-z-]+)?)\"");
+
+  /** Literals in auditing classes that are no action: settings, message keys, names. */
+  static final Set<String> NOT_ACTIONS = Set.of("charter.key", "s.text");
+
+  /** The outcomes of a change the charter definition makes ("record." + kind). */
+  static final List<String> RECORD_KINDS = List.of("created", "updated", "retired");
+
+  @Autowired MockMvc mvc;
+
+  private String page(String path) throws Exception {
+    return mvc.perform(get(path).accept(MediaType.TEXT_HTML))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void theHistoryPanelNamesTheActionInWordsInBothLanguages() throws Exception {
+    assertThat(page("/charters/" + CHARTER))
+        .contains("Charter loaded from its definition")
+        .doesNotContain(">charter.synchronized<");
+    assertThat(page("/charters/" + CHARTER + "?lang=az"))
+        .contains("Xartiya öz tərifindən yükləndi")
+        .doesNotContain(">charter.synchronized<");
+  }
+
+  @Test
+  void thePublicDeadlinesGiveTheClauseItsNumber() throws Exception {
+    String page = page("/public/charters/" + CHARTER + "/deadlines");
+    assertThat(page).doesNotContain("(clause-").containsPattern("\\(clause \\d+\\.\\d+\\)");
+  }
+
+  @Test
+  void everyProjectStageHasAHumanLabelInBothLanguages() throws IOException {
+    for (String bundle : List.of("messages", "messages_az")) {
+      Properties messages = MessageBundlesTest.load(bundle);
+      for (String stage :
+          List.of(
+              "identified",
+              "under-study",
+              "agreed",
+              "in-implementation",
+              "completed",
+              "suspended",
+              "cancelled")) {
+        assertThat(messages.getProperty("project.stage." + stage))
+            .as(bundle + " " + stage)
+            .isNotEqualTo(stage)
+            .doesNotContain("-");
+      }
+    }
+  }
+
+  @Test
+  void everyAuditActionTheCodeRecordsHasALabelInBothLanguages() throws IOException {
+    Set<String> actions = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/entente"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String source = Files.readString(file);
+        if (!source.contains("audit.") && !source.contains("Audit.")) {
+          continue;
+        }
+        Matcher m = LITERAL.matcher(source);
+        while (m.find()) {
+          String literal = m.group(1);
+          if (!literal.startsWith("entente.")
+              && !literal.startsWith("demo.")
+              && !literal.startsWith("org.")
+              && !NOT_ACTIONS.contains(literal)) {
+            actions.add(literal);
+          }
+        }
+      }
+    }
+    RECORD_KINDS.forEach(kind -> actions.add("record." + kind));
+    assertThat(actions).contains("charter.synchronized", "project.created", "login.failed");
+    List<String> missing = new ArrayList<>();
+    for (String bundle : List.of("messages", "messages_az")) {
+      Properties messages = MessageBundlesTest.load(bundle);
+      for (String action : actions) {
+        if (messages.getProperty("history.action." + action) == null) {
+          missing.add(bundle + ": history.action." + action);
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+}

@@ -2,6 +2,8 @@ package org.entente.languages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Pages show words, not the codes behind them: the history panel names each action, the public
- * deadlines give a clause its number, and a project's stage has a label.
+ * deadlines give a clause its number, the deadlines' events name the group, and a project's stage
+ * has a label.
  */
 @EntenteTest
 class NoRawKeysOnPagesTest {
@@ -61,6 +64,23 @@ class NoRawKeysOnPagesTest {
   void thePublicDeadlinesGiveTheClauseItsNumber() throws Exception {
     String page = page("/public/charters/" + CHARTER + "/deadlines");
     assertThat(page).doesNotContain("(clause-").containsPattern("\\(clause \\d+\\.\\d+\\)");
+  }
+
+  @Test
+  void theDeadlinesEventsNameTheGroupNotItsKey() throws Exception {
+    mvc.perform(
+            post("/api/charters/" + CHARTER + "/events")
+                .header("Authorization", "Bearer test-operator-token-0123456789abcdef")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"kind\":\"meeting-held\",\"subject\":\"wg-energy\","
+                        + "\"occurredOn\":\"2026-10-01\",\"title\":\"Energy group met\","
+                        + "\"classification\":\"public\"}"))
+        .andExpect(status().isCreated());
+    String page = page("/charters/" + CHARTER + "/deadlines");
+    String events = page.substring(page.indexOf("class=\"events\""));
+    assertThat(events).contains("Energy group met").doesNotContain(">wg-energy<");
+    assertThat(events).containsPattern("<span lang=\"en\">[^<]*Energy[^<]*</span>");
   }
 
   @Test

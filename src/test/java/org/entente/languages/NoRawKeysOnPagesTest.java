@@ -84,6 +84,13 @@ class NoRawKeysOnPagesTest {
   }
 
   @Test
+  void thePublicIndicatorTablesNameTheKindOfEachValueInTheReadersLanguage() throws Exception {
+    String page = page("/public/charters/" + CHARTER + "/commitments?lang=az");
+    assertThat(page).contains("<th scope=\"row\">faktiki qiymət</th>");
+    assertThat(page).doesNotContain("<th scope=\"row\">actual</th>");
+  }
+
+  @Test
   void everyProjectStageHasAHumanLabelInBothLanguages() throws IOException {
     for (String bundle : List.of("messages", "messages_az")) {
       Properties messages = MessageBundlesTest.load(bundle);

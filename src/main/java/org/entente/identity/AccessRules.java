@@ -168,6 +168,10 @@ final class AccessRules {
               new Rule(
                   HttpMethod.POST, "/charters/*/working-groups/*/project-list/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/roadmap/*", Access.SIGNED_IN),
+              new Rule(
+                  HttpMethod.POST,
+                  "/charters/*/working-groups/*/roadmap/milestones/*",
+                  Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/projects", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN)),
           reads(Access.ANYONE, "/meetings/*", "/statements/*"),

@@ -16,6 +16,7 @@ import org.entente.meetings.Meeting.Body;
 import org.entente.meetings.MeetingViews.ActionItemView;
 import org.entente.meetings.MeetingViews.AgendaItemView;
 import org.entente.meetings.MeetingViews.DecisionView;
+import org.entente.meetings.MeetingViews.HeldMeeting;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.MeetingViews.ParticipantView;
 import org.entente.meetings.MeetingViews.PublishedStatement;
@@ -195,6 +196,28 @@ class MeetingReads {
               "/statements/" + p.meeting().id()));
     }
     return hits;
+  }
+
+  /**
+   * The charter's meetings held whose joint statement is published: anyone may know that these took
+   * place, on which day, where and of which body, as the published statement says.
+   */
+  List<HeldMeeting> publiclyHeld(UUID charterId) {
+    CharterIndex.All names = names();
+    return statements.published(charterId, names).stream()
+        .map(StatementStore.Published::meeting)
+        .filter(m -> m.status() == Meeting.Status.HELD)
+        .map(
+            m ->
+                new HeldMeeting(
+                    m.id(),
+                    m.body() == Body.FRAMEWORK ? "framework" : bodyKey(m, names),
+                    m.groupId(),
+                    m.title(),
+                    bodyName(m, names),
+                    m.day(),
+                    m.place()))
+        .toList();
   }
 
   /** The published joint statements of a charter, newest first. */

@@ -125,4 +125,21 @@ public final class MeetingViews {
       String place,
       String text,
       Instant publishedAt) {}
+
+  /**
+   * A meeting a viewer may know was held: one they may see, or one whose joint statement both
+   * parties published.
+   *
+   * @param bodyKey {@code framework}, or the group's or platform's key
+   * @param groupId the group or platform, or null for the framework
+   * @param heldOn the day it started, in its own time zone
+   */
+  public record HeldMeeting(
+      UUID meetingId,
+      String bodyKey,
+      UUID groupId,
+      String title,
+      String bodyName,
+      LocalDate heldOn,
+      String place) {}
 }

@@ -26,6 +26,7 @@ import org.entente.meetings.MeetingInputs.MeetingInput;
 import org.entente.meetings.MeetingInputs.ParticipantInput;
 import org.entente.meetings.MeetingInputs.StatementDraft;
 import org.entente.meetings.MeetingViews.ActionItemView;
+import org.entente.meetings.MeetingViews.HeldMeeting;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.MeetingViews.OpenActionItem;
 import org.entente.meetings.MeetingViews.PublishedStatement;
@@ -357,6 +358,51 @@ public class Meetings {
   /** The meeting as it is after a step of its statement's agreement, in this transaction. */
   MeetingView statementView(UUID meetingId, Viewer viewer) {
     return reload(meetingId, viewer);
+  }
+
+  /**
+   * The meetings of a charter held on a day in [from, to] (each day in the meeting's own time zone)
+   * that the viewer may know were held: those they may see marked held, and those whose joint
+   * statement both parties published, which says to anyone that the meeting took place. By day.
+   * This is the one list the deadlines and the reports count held meetings from.
+   */
+  public List<HeldMeeting> held(
+      CharterKey charterKey, LocalDate from, LocalDate to, Viewer viewer) {
+    CharterSummary charter = charters.require(charterKey, viewer);
+    Map<UUID, HeldMeeting> held = new java.util.LinkedHashMap<>();
+    for (MeetingView m :
+        meetings(
+            charter,
+            from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            viewer)) {
+      if (m.status().equals(Meeting.Status.HELD.code())) {
+        held.put(
+            m.id(),
+            new HeldMeeting(
+                m.id(),
+                m.bodyKey(),
+                m.groupId(),
+                m.title(),
+                m.bodyName(),
+                m.startsAt().toLocalDate(),
+                m.place()));
+      }
+    }
+    reads.publiclyHeld(charter.id()).forEach(m -> held.putIfAbsent(m.meetingId(), m));
+    return held.values().stream()
+        .filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to))
+        .sorted(
+            java.util.Comparator.comparing(HeldMeeting::heldOn).thenComparing(HeldMeeting::title))
+        .toList();
+  }
+
+  /**
+   * The held meetings of a charter whose joint statement is published: what anyone may know was
+   * held, whoever asks (see {@link #held}).
+   */
+  public List<HeldMeeting> publiclyHeld(CharterKey charterKey) {
+    return charters.idOf(charterKey).map(reads::publiclyHeld).orElse(List.of());
   }
 
   /** The published joint statements of a charter, newest first: anyone may read them. */

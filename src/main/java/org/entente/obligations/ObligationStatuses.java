@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.entente.obligations.ObligationStore.Occurrence;
 import org.entente.obligations.ObligationStore.StoredRule;
+import org.entente.obligations.ObligationViews.EventView;
 import org.entente.obligations.ObligationViews.ObligationStatus;
 import org.entente.obligations.ObligationViews.OccurrenceView;
 import org.entente.shared.LocalizedText;
@@ -34,10 +34,11 @@ record ObligationStatuses(
    * @param subject only those of this subject, or all when null or blank
    */
   List<ObligationStatus> of(
-      List<StoredRule> rules, List<Occurrence> events, ObligationState wanted, String subject) {
+      List<StoredRule> rules, List<RecordedEvent> events, ObligationState wanted, String subject) {
     // The events by kind and subject, in the order read: one pass, not one per rule and subject.
-    Map<String, List<Occurrence>> bySubject = new LinkedHashMap<>();
-    for (Occurrence e : events) {
+    Map<String, List<EventView>> bySubject = new LinkedHashMap<>();
+    for (RecordedEvent recorded : events) {
+      EventView e = recorded.view();
       bySubject.computeIfAbsent(e.kind() + "\n" + e.subject(), k -> new ArrayList<>()).add(e);
     }
     List<ObligationStatus> result = new ArrayList<>();
@@ -54,7 +55,7 @@ record ObligationStatuses(
             bySubject.getOrDefault(rule.eventKind() + "\n" + s, List.of()).stream()
                 .filter(
                     e -> rule.deliverable() == null || rule.deliverable().equals(e.deliverable()))
-                .map(Occurrence::occurredOn)
+                .map(EventView::occurredOn)
                 .toList();
         Schedule.Result r =
             Schedule.evaluate(

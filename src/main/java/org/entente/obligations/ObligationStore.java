@@ -61,9 +61,6 @@ class ObligationStore {
     }
   }
 
-  /** What of an event the due dates are computed from. */
-  record Occurrence(String kind, String subject, String deliverable, LocalDate occurredOn) {}
-
   /**
    * Stores a charter's rules and the events of its dated history, by key (see {@link
    * Obligations#synchronize}).
@@ -135,21 +132,25 @@ class ObligationStore {
         .list();
   }
 
-  /** The charter's current events the viewer may see, as the due dates read them. */
-  List<Occurrence> occurrences(UUID charterId, Viewer viewer) {
+  /**
+   * An event an agreement or a held meeting recorded, whoever may see it, with its code ({@code
+   * agreement:...}, {@code meeting:<id>}): what {@link KnownEvents} checks against what was
+   * published.
+   */
+  record Sourced(RecordedEvent event, String code, EventSource source) {}
+
+  /** The charter's current events that agreements and held meetings recorded, unfiltered. */
+  List<Sourced> fromAgreementsAndMeetings(UUID charterId) {
     return jdbc.sql(
-            "select kind, subject, deliverable, occurred_on from obligation_event"
-                + " where charter_id = :charter and retired = false and "
-                + Viewer.condition())
+            "select * from obligation_event where charter_id = :charter and retired = false"
+                + " and source in ('AGREEMENT', 'MEETING') order by occurred_on, created_at")
         .param("charter", charterId)
-        .params(viewer.parameters())
         .query(
             (rs, n) ->
-                new Occurrence(
-                    rs.getString("kind"),
-                    rs.getString("subject"),
-                    rs.getString("deliverable"),
-                    rs.getObject("occurred_on", LocalDate.class)))
+                new Sourced(
+                    recorded(rs),
+                    rs.getString("code"),
+                    EventSource.valueOf(rs.getString("source"))))
         .list();
   }
 

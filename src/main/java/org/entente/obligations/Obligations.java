@@ -45,6 +45,7 @@ public class Obligations {
   private final Clock clock;
   private final Charters charters;
   private final Audit audit;
+  private final KnownEvents known;
   private final int dueSoonDays;
 
   Obligations(
@@ -52,6 +53,7 @@ public class Obligations {
       Clock clock,
       Charters charters,
       Audit audit,
+      KnownEvents known,
       @Value("${entente.obligations.due-soon-days:30}") int dueSoonDays) {
     if (dueSoonDays < 0) {
       throw new IllegalArgumentException("entente.obligations.due-soon-days must be 0 or more");
@@ -60,6 +62,7 @@ public class Obligations {
     this.clock = clock;
     this.charters = charters;
     this.audit = audit;
+    this.known = known;
     this.dueSoonDays = dueSoonDays;
   }
 
@@ -106,12 +109,20 @@ public class Obligations {
       CharterKey charterKey, String status, String subject, String sort, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     return deadlines(
-        charter, charters.workingGroups(charterKey, null, viewer), status, subject, sort, viewer);
+        charter,
+        charters.workingGroups(charterKey, null, viewer),
+        known.of(charter, viewer),
+        status,
+        subject,
+        sort,
+        viewer);
   }
 
+  /** The deadlines from the events the viewer may see or know of ({@link KnownEvents}). */
   private Deadlines deadlines(
       CharterSummary charter,
       List<WorkingGroupView> groups,
+      List<RecordedEvent> events,
       String status,
       String subject,
       String sort,
@@ -125,7 +136,6 @@ public class Obligations {
     for (WorkingGroupView group : groups) {
       subjectNames.put(group.key(), group.name());
     }
-    List<ObligationStore.Occurrence> events = store.occurrences(charter.id(), viewer);
     List<ObligationStatus> result =
         new java.util.ArrayList<>(
             new ObligationStatuses(
@@ -155,18 +165,20 @@ public class Obligations {
       CharterKey charterKey, String status, String sort, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
     List<WorkingGroupView> groups = charters.workingGroups(charterKey, null, viewer);
+    List<RecordedEvent> events = known.of(charter, viewer);
     return new DeadlinesWithEvents(
-        deadlines(charter, groups, status, null, sort, viewer),
-        events(charter, store.events(charter.id(), viewer), groups));
+        deadlines(charter, groups, events, status, null, sort, viewer),
+        events(charter, events, groups));
   }
 
   /**
-   * Events recorded for a charter that the viewer may see, from its history and through the API,
-   * oldest first.
+   * Events recorded for a charter that the viewer may see, from its history, through the API, by
+   * agreements and held meetings, oldest first; and those they may know of because what they are
+   * about was published ({@link KnownEvents}).
    */
   public List<EventView> events(CharterKey charterKey, Viewer viewer) {
     CharterSummary charter = charters.require(charterKey, viewer);
-    List<RecordedEvent> events = store.events(charter.id(), viewer);
+    List<RecordedEvent> events = known.of(charter, viewer);
     boolean inGroups =
         events.stream()
             .anyMatch(e -> e.group() != null && e.view().classification() != Classification.PUBLIC);

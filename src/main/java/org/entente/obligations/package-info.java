@@ -8,7 +8,10 @@
  * RecordedEvent}), the schedule that gives due dates ({@code Schedule}) and the statuses read from
  * it ({@code ObligationStatuses}), the SQL of its own tables only ({@code ObligationStore}:
  * obligation_rule, obligation_event) and the web adapters. The charter's working groups are read
- * through {@code Charters}; agreements and held meetings arrive as events. The module's API is this
+ * through {@code Charters}; agreements and held meetings arrive as events, kept with their source's
+ * classification, and a viewer who may not see one knows of it once what it is about is published
+ * ({@code KnownEvents} reads the publication from concurrence and meetings, where the portal and
+ * the report read it too, so every deadline list agrees with them). The module's API is this
  * package's public types: {@code Obligations}, {@code ObligationViews}, {@code ObligationState},
  * {@code ObligationRule}, {@code ObligationEvent}, {@code RecordEvent} and {@code EventChange}.
  */

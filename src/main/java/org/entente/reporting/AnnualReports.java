@@ -16,6 +16,7 @@ import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.DecisionView;
+import org.entente.meetings.MeetingViews.HeldMeeting;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.MeetingViews.PublishedStatement;
 import org.entente.meetings.Meetings;
@@ -142,14 +143,19 @@ class AnnualReports {
     List<DecisionRow> decisions = minutes.decisions();
     List<StatementRow> statementRows = minutes.statements();
 
+    // the meetings held in the period, as the deadlines count them: those the viewer sees and
+    // those whose joint statement is published
+    List<HeldMeeting> heldInPeriod = meetings.held(charterKey, period.from(), period.to(), viewer);
+    List<Listed> listed = listed(held, heldInPeriod);
+
     // a section per working group
-    Sections sections = sections(charterKey, period, overview, held, projectFigures, viewer);
+    Sections sections = sections(charterKey, period, overview, listed, projectFigures, viewer);
     List<GroupSection> groups = sections.groups();
     List<UUID> groupIds = overview.workingGroups().stream().map(WorkingGroupView::id).toList();
     List<MeetingRow> otherMeetings =
-        held.stream()
+        listed.stream()
             .filter(m -> m.groupId() == null || !groupIds.contains(m.groupId()))
-            .map(this::row)
+            .map(Listed::row)
             .toList();
 
     List<DeadlineRow> deadlines = deadlines(charterKey, period, today, viewer);
@@ -162,8 +168,8 @@ class AnnualReports {
             sections.completed(),
             sections.milestones(),
             sections.milestonesDone(),
-            held.size(),
-            (int) held.stream().filter(m -> m.status().equals("held")).count(),
+            listed.size(),
+            heldInPeriod.size(),
             decisions.size(),
             statementRows.size(),
             deadlines.size(),
@@ -185,6 +191,29 @@ class AnnualReports {
         otherMeetings,
         List.copyOf(decisions),
         List.copyOf(statementRows));
+  }
+
+  /** A meeting the report lists, with the group or platform it is of (null: the framework). */
+  private record Listed(UUID groupId, MeetingRow row) {}
+
+  /**
+   * The meetings of the period the report lists: those the viewer sees that start in it, and the
+   * meetings held in it that the viewer knows of only by their published statement.
+   */
+  private List<Listed> listed(List<MeetingView> seen, List<HeldMeeting> heldInPeriod) {
+    List<Listed> listed = new ArrayList<>();
+    seen.forEach(m -> listed.add(new Listed(m.groupId(), row(m))));
+    for (HeldMeeting m : heldInPeriod) {
+      if (seen.stream().noneMatch(s -> s.id().equals(m.meetingId()))) {
+        listed.add(
+            new Listed(
+                m.groupId(),
+                new MeetingRow(
+                    m.meetingId(), m.title(), m.bodyName(), m.heldOn(), "held", m.place())));
+      }
+    }
+    listed.sort(Comparator.comparing((Listed l) -> l.row().date()));
+    return listed;
   }
 
   /** Each area's progress, from the charter's figure. */
@@ -270,7 +299,7 @@ class AnnualReports {
       CharterKey charterKey,
       Period period,
       CharterOverview overview,
-      List<MeetingView> held,
+      List<Listed> listed,
       Map<String, Figure> projectFigures,
       Viewer viewer) {
     List<GroupSection> groups = new ArrayList<>();
@@ -318,7 +347,7 @@ class AnnualReports {
         }
       }
       List<MeetingRow> groupMeetings =
-          held.stream().filter(m -> group.id().equals(m.groupId())).map(this::row).toList();
+          listed.stream().filter(m -> group.id().equals(m.groupId())).map(Listed::row).toList();
       groups.add(
           new GroupSection(
               group.key(),

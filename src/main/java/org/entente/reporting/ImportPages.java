@@ -7,15 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
+import org.entente.projects.ProjectCsv;
+import org.entente.projects.Projects;
+import org.entente.roadmaps.MilestoneCsv;
 import org.entente.shared.CharterKey;
 import org.entente.shared.InputText;
 import org.entente.shared.NotFoundException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,12 +31,56 @@ class ImportPages {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private static final String GROUP = "/charters/{charter}/working-groups/{group}";
+
   private final Charters charters;
   private final Imports imports;
+  private final Projects projects;
+  private final ProjectCsv projectCsv;
+  private final MilestoneCsv milestoneCsv;
 
-  ImportPages(Charters charters, Imports imports) {
+  ImportPages(
+      Charters charters,
+      Imports imports,
+      Projects projects,
+      ProjectCsv projectCsv,
+      MilestoneCsv milestoneCsv) {
     this.charters = charters;
     this.imports = imports;
+    this.projects = projects;
+    this.projectCsv = projectCsv;
+    this.milestoneCsv = milestoneCsv;
+  }
+
+  /**
+   * The group's projects the signed-in person may see, as the CSV the import reads: the import
+   * page's link, on the page chain so that it goes with the browser's session (the API's export
+   * reads tokens only, and would give a browser only what is public).
+   */
+  @GetMapping(path = GROUP + "/import/projects.csv", produces = "text/csv")
+  @ResponseBody
+  ResponseEntity<String> projects(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return csv(
+        charter + "-" + group + "-projects.csv",
+        projectCsv.export(CharterKey.inPath(charter), group, viewer, projects));
+  }
+
+  /** The group's milestones the signed-in person may see, as the CSV the import reads. */
+  @GetMapping(path = GROUP + "/import/milestones.csv", produces = "text/csv")
+  @ResponseBody
+  ResponseEntity<String> milestones(
+      @PathVariable String charter, @PathVariable String group, Viewer viewer) {
+    return csv(
+        charter + "-" + group + "-milestones.csv",
+        milestoneCsv.export(CharterKey.inPath(charter), group, viewer));
+  }
+
+  private static ResponseEntity<String> csv(String fileName, String body) {
+    return ResponseEntity.ok()
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .body(body);
   }
 
   @GetMapping("/charters/{charter}/working-groups/{group}/import")

@@ -1,8 +1,6 @@
 package org.entente.roadmaps;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.entente.charter.Charters;
@@ -60,12 +58,12 @@ class RoadmapPages {
                   ? null
                   : Map.of("en", form.get("title")),
               form.get("owner"),
-              date("plannedStart", form.get("plannedStart")),
-              date("plannedEnd", form.get("plannedEnd")),
+              MilestoneForm.date("plannedStart", form.get("plannedStart")),
+              MilestoneForm.date("plannedEnd", form.get("plannedEnd")),
               null,
               null,
               null,
-              blankToNull(form.get("project")),
+              MilestoneForm.blankToNull(form.get("project")),
               dependsOn,
               form.getOrDefault("classification", "bilateral"),
               null),
@@ -77,26 +75,12 @@ class RoadmapPages {
           "detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
       model.addAttribute("roadmap", roadmaps.roadmap(CharterKey.inPath(charter), group, viewer));
       model.addAttribute("form", form);
+      model.addAttribute("checked", dependsOn == null ? List.of() : dependsOn);
       model.addAttribute(
           "fieldError",
           e instanceof BadRequestException b ? b.field() : ((ForbiddenException) e).field());
       model.addAttribute("message", e.getMessage());
       return "roadmaps/milestone-form";
     }
-  }
-
-  private static LocalDate date(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(field, "'" + value + "' is not a date such as 2027-03-31");
-    }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

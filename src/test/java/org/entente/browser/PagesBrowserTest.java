@@ -574,6 +574,51 @@ class PagesBrowserTest {
     logOut();
   }
 
+  /**
+   * A co-chair marks the published roadmap's first milestone done on its edit page, reached from
+   * the workspace's roadmap table: the form is accessible, and the milestone keeps its status and
+   * actual dates (its plan, published, stays as agreed). Runs after the project list journey.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(4)
+  void aCoChairMarksAMilestoneDoneOnItsEditPage() {
+    String password = "a passphrase for the co-chairs";
+    String workspace = "/charters/az-us-2026/working-groups/wg-connectivity-digital/workspace";
+    logIn("us.connect", password);
+    open(workspace);
+    driver
+        .findElement(
+            By.xpath(
+                "//a[contains(@href, '/roadmap/milestones/')"
+                    + " and contains(normalize-space(.), 'Feasibility studies')]"))
+        .click();
+    waitFor(By.id("status"));
+    String editPage = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    assertNoSeriousViolations("/charters/…/roadmap/milestones/{id} (edit)");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status")))
+        .selectByValue("done");
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('actualStart').value = '2026-12-01';"
+                + " document.getElementById('actualEnd').value = arguments[0];",
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    driver.findElement(By.xpath("//button[normalize-space()='Save the milestone']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/workspace"));
+    open(editPage);
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("done");
+    assertThat(driver.findElement(By.id("actualStart")).getAttribute("value"))
+        .isEqualTo("2026-12-01");
+    assertThat(driver.findElement(By.id("plannedEnd")).getAttribute("value"))
+        .as("the published plan is unchanged")
+        .isEqualTo("2027-03-31");
+    logOut();
+  }
+
   private void addProject(
       String key,
       String english,

@@ -533,6 +533,10 @@ class NeedToKnowTest {
           "/charters/" + CHARTER + "/deadlines?sort=subject",
           "/charters/" + CHARTER + "/working-groups/river-commission/workspace",
           "/charters/" + CHARTER + "/working-groups/border-security/workspace",
+          "/charters/" + CHARTER + "/working-groups/river-commission/import/projects.csv",
+          "/charters/" + CHARTER + "/working-groups/border-security/import/projects.csv",
+          "/charters/" + CHARTER + "/working-groups/river-commission/import/milestones.csv",
+          "/charters/" + CHARTER + "/working-groups/border-security/import/milestones.csv",
           "/charters/" + CHARTER + "/progress",
           "/charters/" + CHARTER + "/meetings?month=2026-12",
           "/charters/" + CHARTER + "/meetings/new",
@@ -602,6 +606,23 @@ class NeedToKnowTest {
       for (String url : PAGES) {
         seen.append(page(session, url).getContentAsString());
       }
+      // a milestone's edit form, for the group's members only
+      seen.append(
+          page(
+                  session,
+                  "/charters/"
+                      + CHARTER
+                      + "/working-groups/river-commission/roadmap/milestones/"
+                      + internalMilestone)
+              .getContentAsString());
+      seen.append(
+          page(
+                  session,
+                  "/charters/"
+                      + CHARTER
+                      + "/working-groups/border-security/roadmap/milestones/"
+                      + securityMilestone)
+              .getContentAsString());
       seen.append(
           page(session, "/charters/" + CHARTER + "/working-groups/inner-circle")
               .getContentAsString());

@@ -75,7 +75,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  *       and trade group's (due 2026-05-30, never: missed). The events are public (the operator
  *       records them), so every version counts the same.
  *   <li>One bilateral meeting of the river commission, held 2026-06-10, with one decision and a
- *       joint statement both co-chairs agreed to publish; a planned one on 2025-12-15, outside.
+ *       joint statement both co-chairs agreed to publish (so the public version counts it as held,
+ *       without its decision); a planned one on 2025-12-15, outside.
  * </ul>
  */
 @EntenteTest
@@ -284,7 +285,18 @@ class AnnualReportTest {
     assertThat(r.summary().progress()).isZero();
     assertThat(r.summary().projects()).isZero();
     assertThat(r.summary().milestones()).isZero();
-    assertThat(r.summary().meetings()).as("the meeting is bilateral").isZero();
+    // The meeting is bilateral, but its published statement tells anyone it was held: it counts
+    // as held, without its decisions.
+    assertThat(r.summary().meetings()).isEqualTo(1);
+    assertThat(r.summary().meetingsHeld()).isEqualTo(1);
+    assertThat(r.workingGroups())
+        .filteredOn(g -> g.key().equals("river-commission"))
+        .singleElement()
+        .satisfies(
+            g ->
+                assertThat(g.meetings())
+                    .extracting(ReportViews.MeetingRow::title)
+                    .containsExactly("River commission, spring session"));
     assertThat(r.summary().decisions()).isZero();
     assertThat(r.statements())
         .as("the statement is published, so the public version has it")

@@ -29,10 +29,15 @@ import org.springframework.stereotype.Component;
  * Loads the demo's illustrative dataset on top of the real default charter, through the modules'
  * services as the sample accounts themselves (so the audit trail names who did what), never by SQL:
  * the sample accounts ({@link DemoAccounts}), a project and roadmap per working group ({@link
- * DemoRoadmaps}) and a held meeting ({@link DemoMeeting}). Every record it makes is labelled
- * "[Demo]" (English) and "[Nümunə]" (Azerbaijani). Loading again adds nothing: each record is
- * looked up by its key or title first. The sample accounts get new random passwords at every start,
- * printed once in the log.
+ * DemoRoadmaps}), a held meeting ({@link DemoMeeting}), and that group's project list and roadmap
+ * agreed and published by both co-chairs ({@link DemoPublication}). Every record it makes is
+ * labelled "[Demo]" (English) and "[Nümunə]" (Azerbaijani). Loading again adds nothing: each record
+ * is looked up by its key or title first. The sample accounts get new random passwords at every
+ * start, printed once in the log.
+ *
+ * <p>It loads when the application is ready, before the application accepts requests ({@link
+ * DemoReadiness} answers 503 until then); the demo makes its own accounts, so the demo profile
+ * prints no first-start setup link ({@code application-demo.yaml}).
  */
 @Component
 @Profile(DemoData.PROFILE)
@@ -60,6 +65,7 @@ class DemoData {
   private final DemoAccounts samples;
   private final DemoRoadmaps roadmaps;
   private final DemoMeeting meeting;
+  private final DemoPublication publication;
   private final String charter;
   private final String baseUrl;
 
@@ -78,6 +84,7 @@ class DemoData {
     this.samples = new DemoAccounts(accounts, viewers);
     this.roadmaps = new DemoRoadmaps(charters, projects, roadmaps, samples, clock, charter);
     this.meeting = new DemoMeeting(meetings, agreements, projects, samples, clock, charter);
+    this.publication = new DemoPublication(agreements, samples, charter);
     this.charter = charter;
     this.baseUrl = baseUrl;
   }
@@ -89,11 +96,14 @@ class DemoData {
 
   /** Loads what is missing of the dataset, renews the sample passwords and prints them. */
   Report load() {
-    if (charters.idOf(CharterKey.of(charter)).isEmpty()) {
-      log.warn("Demo: the charter '{}' is not loaded, so there is no demo data.", charter);
-      return new Report(charter, 0, List.of());
-    }
     int[] created = {0};
+    if (charters.idOf(CharterKey.of(charter)).isEmpty()) {
+      // the sample accounts all the same: the demo prints no setup link
+      List<Credential> credentials = samples.ensure(charter, List.of(), created);
+      log.warn("Demo: the charter '{}' is not loaded, so there is no demo data.", charter);
+      print(credentials);
+      return new Report(charter, created[0], List.copyOf(credentials));
+    }
     List<WorkingGroupView> groups =
         charters.workingGroups(CharterKey.of(charter), null, Viewer.ANONYMOUS);
     List<Credential> credentials = samples.ensure(charter, groups, created);
@@ -102,6 +112,10 @@ class DemoData {
         created[0] += roadmaps.roadmap(group);
       }
       created[0] += meeting.meeting(groups);
+      WorkingGroupView published = DemoMeeting.group(groups);
+      if (published != null) {
+        created[0] += publication.publish(published);
+      }
     } finally {
       SecurityContextHolder.clearContext();
     }

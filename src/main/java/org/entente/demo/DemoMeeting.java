@@ -55,7 +55,7 @@ final class DemoMeeting {
    * items and a joint statement both co-chairs agreed to publish.
    */
   int meeting(List<WorkingGroupView> groups) {
-    WorkingGroupView group = groups.stream().filter(g -> !g.restricted()).findFirst().orElse(null);
+    WorkingGroupView group = group(groups);
     if (group == null) {
       return 0;
     }
@@ -91,6 +91,11 @@ final class DemoMeeting {
             secretariat);
     record(meeting, group, t, secretariat);
     return 1;
+  }
+
+  /** The group of the demo's meeting and publication: the first that is not restricted. */
+  static WorkingGroupView group(List<WorkingGroupView> groups) {
+    return groups.stream().filter(g -> !g.restricted()).findFirst().orElse(null);
   }
 
   /**

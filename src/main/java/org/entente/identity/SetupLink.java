@@ -9,10 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * On a start with no account, prints the one-time link that creates the first administrator. Each
- * start without an account makes a new link and the earlier one stops working.
+ * start without an account makes a new link and the earlier one stops working. Off with {@code
+ * entente.setup-link=false}: the demo profile makes its own accounts.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+    name = "entente.setup-link",
+    havingValue = "true",
+    matchIfMissing = true)
 class SetupLink implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(SetupLink.class);

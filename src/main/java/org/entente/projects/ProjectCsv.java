@@ -5,10 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.entente.charter.CharterViews.CommitmentView;
@@ -16,6 +20,7 @@ import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.projects.Project.Financing;
+import org.entente.projects.Project.Partner;
 import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.Csv;
@@ -30,29 +35,16 @@ import org.springframework.transaction.annotation.Transactional;
  * line), in one transaction, audited as one event. The file is read by {@link ProjectCsvReader},
  * its rows checked by {@link ProjectCsvCheck} and written by {@link ProjectImportStore}.
  *
- * <p>Columns: {@code key, title_en, title_az, commitments} (keys separated by {@code ;}), {@code
- * stage, stage_reason, leads} ({@code US=Department of State;AZ=…}), {@code amount, currency,
- * financing_status, financing_source, place, latitude, longitude}. One financing line per project.
+ * <p>Columns ({@link ProjectCsvColumns}, decision 0032): {@code key, title_en, title_az,
+ * description_en, description_az, commitments} (keys separated by {@code ;}), {@code
+ * classification, stage, stage_reason, place, latitude, longitude}, one {@code lead_PARTY} column
+ * per party that leads a project, then {@code partner_N_name, partner_N_kind, partner_N_role} and
+ * {@code financing_N_amount, financing_N_currency, financing_N_status, financing_N_source} for as
+ * many partners and financing lines as a project has. A stored project keeps what a file has no
+ * column for; the earlier release's file (one financing line, {@code leads}) is still read.
  */
 @Service
 public class ProjectCsv {
-
-  static final String[] HEADER = {
-    "key",
-    "title_en",
-    "title_az",
-    "commitments",
-    "stage",
-    "stage_reason",
-    "leads",
-    "amount",
-    "currency",
-    "financing_status",
-    "financing_source",
-    "place",
-    "latitude",
-    "longitude"
-  };
 
   /** Commitments read per page of the charter module's list. */
   private static final int PAGE = 100;
@@ -79,29 +71,57 @@ public class ProjectCsv {
   /** The group's bilateral and party-internal projects the viewer may see, as CSV. */
   @Transactional(readOnly = true)
   public String export(CharterKey charterKey, String groupKey, Viewer viewer, Projects projects) {
-    Csv.Writer out = Csv.writer(HEADER);
-    for (ProjectViews.ProjectView p : projects.list(charterKey, groupKey, viewer)) {
-      Financing f = p.financing().isEmpty() ? null : p.financing().get(0);
-      Project.Location at = p.location();
-      out.row(
-          p.key(),
-          p.title().values().getOrDefault("en", ""),
-          p.title().values().getOrDefault("az", ""),
-          String.join(";", p.commitments().stream().map(ProjectViews.CommitmentRef::key).toList()),
-          p.stage(),
-          p.stageReason() == null ? "" : p.stageReason(),
-          String.join(
-              ";",
-              p.leads().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
-          f == null ? "" : f.amount().toPlainString(),
-          f == null ? "" : f.currency().code(),
-          f == null ? "" : f.status().name().toLowerCase(Locale.ROOT),
-          f == null || f.source() == null ? "" : f.source(),
-          at == null || at.place() == null ? "" : at.place(),
-          at == null || at.latitude() == null ? "" : at.latitude(),
-          at == null || at.longitude() == null ? "" : at.longitude());
+    List<ProjectViews.ProjectView> list = projects.list(charterKey, groupKey, viewer);
+    int partners = 1;
+    int financing = 1;
+    Set<String> parties = new TreeSet<>();
+    for (ProjectViews.ProjectView p : list) {
+      partners = Math.max(partners, p.partners().size());
+      financing = Math.max(financing, p.financing().size());
+      parties.addAll(p.leads().keySet());
+    }
+    Csv.Writer out = Csv.writer(ProjectCsvColumns.header(partners, financing, parties));
+    for (ProjectViews.ProjectView p : list) {
+      out.row(row(p, partners, financing, parties));
     }
     return out.toString();
+  }
+
+  /** A project's cells, in the order of {@link ProjectCsvColumns#header}. */
+  private static List<Object> row(
+      ProjectViews.ProjectView p, int partners, int financing, Set<String> parties) {
+    Project.Location at = p.location();
+    List<Object> cells = new ArrayList<>();
+    cells.addAll(
+        List.of(
+            p.key(),
+            p.title().values().getOrDefault("en", ""),
+            p.title().values().getOrDefault("az", ""),
+            p.description().values().getOrDefault("en", ""),
+            p.description().values().getOrDefault("az", ""),
+            String.join(
+                ";", p.commitments().stream().map(ProjectViews.CommitmentRef::key).toList()),
+            p.classification().code(),
+            p.stage(),
+            Objects.toString(p.stageReason(), ""),
+            at == null ? "" : Objects.toString(at.place(), ""),
+            at == null ? "" : Objects.toString(at.latitude(), ""),
+            at == null ? "" : Objects.toString(at.longitude(), "")));
+    parties.forEach(party -> cells.add(p.leads().getOrDefault(party, "")));
+    for (int n = 0; n < partners; n++) {
+      Partner x = n < p.partners().size() ? p.partners().get(n) : null;
+      cells.add(x == null ? "" : x.name());
+      cells.add(x == null ? "" : Objects.toString(x.kind(), ""));
+      cells.add(x == null ? "" : x.role().name().toLowerCase(Locale.ROOT));
+    }
+    for (int n = 0; n < financing; n++) {
+      Financing f = n < p.financing().size() ? p.financing().get(n) : null;
+      cells.add(f == null ? "" : f.amount().toPlainString());
+      cells.add(f == null ? "" : f.currency().code());
+      cells.add(f == null ? "" : f.status().name().toLowerCase(Locale.ROOT));
+      cells.add(f == null ? "" : Objects.toString(f.source(), ""));
+    }
+    return cells;
   }
 
   /**
@@ -122,13 +142,16 @@ public class ProjectCsv {
     }
     ProjectCsvCheck check =
         new ProjectCsvCheck(
-            groupId, linkable(charterKey, groupId, viewer), store.existing(charterId, viewer));
+            groupId,
+            linkable(charterKey, groupId, viewer),
+            store.existing(charterId, viewer),
+            store.stored(charterId, groupId));
     ProjectCsvReader.Rows read = ProjectCsvReader.read(csv, check, progress);
     int rows = read.rows().size();
     if (!read.errors().isEmpty()) {
       return new ImportReport(rows + read.errors().size(), 0, 0, 0, List.copyOf(read.errors()));
     }
-    ProjectCsvCheck.Plan plan = check.plan(read.rows(), store.fingerprints(charterId, groupId));
+    ProjectCsvCheck.Plan plan = check.plan(read.rows());
     store.write(plan, charterId, groupId, viewer, now());
     progress.accept(rows);
     int created = plan.inserts().size();

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.entente.projects.Project.Stage;
 import org.entente.projects.ProjectCsvReader.Row;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
 
 /**
  * Checks the rows of one import against what is stored: the commitments the importer may link, the
@@ -29,23 +30,36 @@ final class ProjectCsvCheck {
   /** A project to insert or update, with its id. */
   record Write(UUID id, Row row) {}
 
+  /**
+   * A stored project of the group as an import compares it: its content, the ids of the commitments
+   * it serves and its classification.
+   */
+  record Stored(Project project, List<UUID> commitments, Classification classification) {}
+
   /** What an import will write. */
   record Plan(List<Write> inserts, List<Write> updates, int unchanged) {}
 
   private final UUID groupId;
   private final Map<String, UUID> commitments;
   private final Map<String, Existing> existing;
+  private final Map<UUID, Stored> stored;
   private final Map<String, Long> seen = new HashMap<>();
 
   /**
    * @param groupId the group imported into
    * @param commitments the ids of the commitments the imported projects may link to, by key
    * @param existing the charter's projects, by key
+   * @param stored the group's projects that are not retired, by id
    */
-  ProjectCsvCheck(UUID groupId, Map<String, UUID> commitments, Map<String, Existing> existing) {
+  ProjectCsvCheck(
+      UUID groupId,
+      Map<String, UUID> commitments,
+      Map<String, Existing> existing,
+      Map<UUID, Stored> stored) {
     this.groupId = groupId;
     this.commitments = commitments;
     this.existing = existing;
+    this.stored = stored;
   }
 
   /**
@@ -95,16 +109,55 @@ final class ProjectCsvCheck {
           "stage",
           "project '" + key + "' cannot move from " + known.stage().code() + " to " + stage.code());
     }
+    Stored before = known == null ? null : stored.get(known.id());
+    requireClassification(row, before);
+    if (row.columns().legacyFinancing()
+        && before != null
+        && before.project().financing().size() > 1) {
+      throw new BadRequestException(
+          "amount",
+          "project '"
+              + key
+              + "' has "
+              + before.project().financing().size()
+              + " financing lines and this file, in the earlier format, only one (amount,"
+              + " currency, financing_status, financing_source): export the projects again and"
+              + " change that file, whose financing_N_ columns hold every line");
+    }
     return row;
   }
 
   /**
-   * What the rows write: a new key is inserted, a known one updated when it differs from what is
-   * stored.
-   *
-   * @param stored the group's stored projects, each as {@link #fingerprint}, by id
+   * An import neither reclassifies a project nor creates one that is not bilateral: a row that
+   * names another classification is refused rather than changed silently.
    */
-  Plan plan(List<Row> rows, Map<UUID, String> stored) {
+  private static void requireClassification(Row row, Stored before) {
+    Classification named = row.classification();
+    if (named == null) {
+      return;
+    }
+    Classification now = before == null ? Classification.BILATERAL : before.classification();
+    if (named != now) {
+      throw new BadRequestException(
+          "classification",
+          before == null
+              ? "an import creates bilateral projects: create a "
+                  + named.code()
+                  + " one on its page, or leave the classification empty"
+              : "project '"
+                  + row.project().key()
+                  + "' is "
+                  + now.code()
+                  + ": an import does not change a classification, which is changed on the"
+                  + " project's page");
+    }
+  }
+
+  /**
+   * What the rows write: a new key is inserted, a known one updated when it differs from what is
+   * stored (a field the file does not say kept as stored).
+   */
+  Plan plan(List<Row> rows) {
     List<Write> inserts = new ArrayList<>();
     List<Write> updates = new ArrayList<>();
     int unchanged = 0;
@@ -112,8 +165,13 @@ final class ProjectCsvCheck {
       Existing known = existing.get(row.project().key());
       if (known == null) {
         inserts.add(new Write(UUID.randomUUID(), row));
-      } else if (!fingerprint(row.project(), row.commitments()).equals(stored.get(known.id()))) {
-        updates.add(new Write(known.id(), row));
+        continue;
+      }
+      Stored before = stored.get(known.id());
+      Row merged = row.keeping(before.project());
+      if (!fingerprint(merged.project(), merged.commitments())
+          .equals(fingerprint(before.project(), before.commitments()))) {
+        updates.add(new Write(known.id(), merged));
       } else {
         unchanged++;
       }
@@ -121,14 +179,24 @@ final class ProjectCsvCheck {
     return new Plan(inserts, updates, unchanged);
   }
 
-  /** What an import compares: the columns a file sets, in a fixed order. */
+  /**
+   * What an import compares: the columns a file sets, in a fixed order, each text as a file reads
+   * it back (stripped, an empty one as none), so that a stored text with surrounding spaces is not
+   * "changed" by the export that carried it.
+   */
   static String fingerprint(Project p, List<UUID> commitments) {
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("title", new TreeMap<>(p.title().values()));
+    f.put("title", texts(p.title().values()));
+    f.put("description", texts(p.description().values()));
     f.put("commitments", commitments.stream().map(UUID::toString).sorted().toList());
     f.put("stage", p.stage().name());
-    f.put("stageReason", p.stageReason());
-    f.put("leads", new TreeMap<>(p.leads()));
+    f.put("stageReason", text(p.stageReason()));
+    f.put("leads", texts(p.leads()));
+    f.put(
+        "partners",
+        p.partners().stream()
+            .map(x -> List.of(text(x.name()), text(x.kind()), x.role().name()))
+            .toList());
     f.put(
         "financing",
         p.financing().stream()
@@ -137,17 +205,33 @@ final class ProjectCsvCheck {
                     List.of(
                         x.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
                         x.currency().code(),
-                        Objects.toString(x.source(), ""),
+                        text(x.source()),
                         x.status().name()))
             .toList());
-    f.put(
-        "location",
-        p.location() == null
-            ? null
+    Project.Location at = p.location();
+    List<String> location =
+        at == null
+            ? List.of("", "", "")
             : List.of(
-                Objects.toString(p.location().place(), ""),
-                Objects.toString(p.location().latitude(), ""),
-                Objects.toString(p.location().longitude(), "")));
+                text(at.place()),
+                Objects.toString(at.latitude(), ""),
+                Objects.toString(at.longitude(), ""));
+    f.put("location", location);
     return ProjectStore.JSON.writeValueAsString(f);
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  private static Map<String, String> texts(Map<String, String> values) {
+    Map<String, String> texts = new TreeMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (!text(value).isEmpty()) {
+            texts.put(key, text(value));
+          }
+        });
+    return texts;
   }
 }

@@ -15,16 +15,19 @@ import org.entente.projects.Project.CurrencyCode;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
 import org.entente.projects.Project.Location;
+import org.entente.projects.Project.Partner;
+import org.entente.projects.Project.PartnerRole;
 import org.entente.projects.Project.Stage;
 import org.entente.projects.ProjectCsv.RowError;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.LocalizedText;
 
 /**
- * Reads a file of projects (the columns of {@link ProjectCsv}) into projects, each checked by its
- * own rules and then by {@link ProjectCsvCheck}; a bad row becomes an error naming its line and
- * field, and reading goes on so that every bad line is named.
+ * Reads a file of projects (the columns of {@link ProjectCsvColumns}) into projects, each checked
+ * by its own rules and then by {@link ProjectCsvCheck}; a bad row becomes an error naming its line
+ * and field, and reading goes on so that every bad line is named.
  */
 final class ProjectCsvReader {
 
@@ -32,8 +35,46 @@ final class ProjectCsvReader {
 
   private ProjectCsvReader() {}
 
-  /** A row read and checked: its line, its project and the ids of the commitments it serves. */
-  record Row(long line, Project project, List<UUID> commitments) {}
+  /**
+   * A row read and checked: its line, its project and the ids of the commitments it serves.
+   *
+   * @param columns what the file says of a project: a stored project keeps what it does not say
+   * @param classification the classification the row names, or null when it names none
+   */
+  record Row(
+      long line,
+      Project project,
+      List<UUID> commitments,
+      ProjectCsvColumns columns,
+      Classification classification) {
+
+    /** A row of a file that says every field of a project, naming no classification. */
+    Row(long line, Project project, List<UUID> commitments) {
+      this(line, project, commitments, ALL, null);
+    }
+
+    /** The same row, the fields its file does not say taken from the stored project. */
+    Row keeping(Project stored) {
+      Project p = project;
+      Project merged =
+          new Project(
+              p.key(),
+              p.title(),
+              columns.description() ? p.description() : stored.description(),
+              p.commitments(),
+              columns.givesLeads() ? p.leads() : stored.leads(),
+              columns.givesPartners() ? p.partners() : stored.partners(),
+              p.stage(),
+              p.stageReason(),
+              columns.givesFinancing() ? p.financing() : stored.financing(),
+              p.location());
+      return new Row(line, merged, commitments, columns, classification);
+    }
+  }
+
+  /** The columns of a file that says every field. */
+  static final ProjectCsvColumns ALL =
+      new ProjectCsvColumns(List.of(1), List.of(1), List.of(), false, true, true, true);
 
   /** The rows of a file that passed, and the errors of those that did not. */
   record Rows(List<Row> rows, List<RowError> errors) {}
@@ -48,7 +89,7 @@ final class ProjectCsvReader {
     List<Row> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     try (CSVParser parser = Csv.read(csv)) {
-      requireColumns(parser);
+      ProjectCsvColumns columns = ProjectCsvColumns.of(parser.getHeaderNames());
       for (CSVRecord record : parser) {
         long line = parser.getCurrentLineNumber();
         if (rows.size() + errors.size() >= MAX_ROWS) {
@@ -58,7 +99,7 @@ final class ProjectCsvReader {
           progress.accept(record.getRecordNumber());
         }
         try {
-          rows.add(check.row(row(record, line, check)));
+          rows.add(check.row(row(record, line, check, columns)));
         } catch (BadRequestException e) {
           errors.add(new RowError(line, e.field(), e.getMessage()));
         }
@@ -69,27 +110,53 @@ final class ProjectCsvReader {
     return new Rows(rows, errors);
   }
 
-  private static void requireColumns(CSVParser parser) {
-    List<String> missing = new ArrayList<>();
-    for (String column : List.of("key", "title_en", "title_az", "commitments")) {
-      if (!parser.getHeaderMap().containsKey(column)) {
-        missing.add(column);
-      }
+  /** The project a row describes with the commitments it serves, checked by its own rules. */
+  private static Row row(
+      CSVRecord record, long line, ProjectCsvCheck check, ProjectCsvColumns columns) {
+    List<String> keys = split(get(record, "commitments"));
+    List<UUID> ids = check.commitments(keys);
+    String stage = get(record, "stage");
+    String reason = get(record, "stage_reason");
+    String classification = get(record, "classification");
+    Project project =
+        new Project(
+            get(record, "key"),
+            text(record, "title"),
+            text(record, "description"),
+            keys,
+            leads(record, columns),
+            partners(record, columns),
+            stage.isEmpty() ? Stage.IDENTIFIED : Stage.parse("stage", stage),
+            reason.isEmpty() ? null : reason,
+            columns.legacyFinancing() ? legacyFinancing(record) : financing(record, columns),
+            location(record));
+    return new Row(line, project, ids, columns, classification(classification));
+  }
+
+  private static LocalizedText text(CSVRecord record, String field) {
+    Map<String, String> text = new LinkedHashMap<>();
+    put(text, "en", get(record, field + "_en"));
+    put(text, "az", get(record, field + "_az"));
+    return LocalizedText.ofMap(text);
+  }
+
+  private static Classification classification(String code) {
+    if (code.isEmpty()) {
+      return null;
     }
-    if (!missing.isEmpty()) {
-      throw new BadRequestException(
-          "file", "the header lacks the column(s) " + String.join(", ", missing));
+    try {
+      return Classification.fromCode(code);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("classification", e.getMessage());
     }
   }
 
-  /** The project a row describes with the commitments it serves, checked by its own rules. */
-  private static Row row(CSVRecord record, long line, ProjectCsvCheck check) {
-    Map<String, String> title = new LinkedHashMap<>();
-    put(title, "en", get(record, "title_en"));
-    put(title, "az", get(record, "title_az"));
-    List<String> keys = split(get(record, "commitments"));
-    List<UUID> ids = check.commitments(keys);
+  /** The leads: one column per party ({@code lead_US}), or the earlier {@code US=…;AZ=…}. */
+  private static Map<String, String> leads(CSVRecord record, ProjectCsvColumns columns) {
     Map<String, String> leads = new LinkedHashMap<>();
+    for (String party : columns.leads()) {
+      put(leads, party, get(record, "lead_" + party));
+    }
     for (String pair : split(get(record, "leads"))) {
       int eq = pair.indexOf('=');
       if (eq < 1) {
@@ -97,46 +164,84 @@ final class ProjectCsvReader {
       }
       leads.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
     }
-    List<Financing> financing = financing(record);
-    Location location = location(record);
-    String stage = get(record, "stage");
-    String reason = get(record, "stage_reason");
-    Project project =
-        new Project(
-            get(record, "key"),
-            LocalizedText.ofMap(title),
-            LocalizedText.empty(),
-            keys,
-            leads,
-            List.of(),
-            stage.isEmpty() ? Stage.IDENTIFIED : Stage.parse("stage", stage),
-            reason.isEmpty() ? null : reason,
-            financing,
-            location);
-    return new Row(line, project, ids);
+    return leads;
   }
 
-  /** The row's one financing line, or none when it gives no amount. */
-  private static List<Financing> financing(CSVRecord record) {
-    String amount = get(record, "amount");
-    if (amount.isEmpty()) {
+  /** The partners in their numbered columns; a number whose columns are all empty is none. */
+  private static List<Partner> partners(CSVRecord record, ProjectCsvColumns columns) {
+    List<Partner> partners = new ArrayList<>();
+    for (int n : columns.partners()) {
+      String prefix = "partner_" + n + "_";
+      String name = get(record, prefix + "name");
+      String kind = get(record, prefix + "kind");
+      String role = get(record, prefix + "role");
+      if (name.isEmpty() && kind.isEmpty() && role.isEmpty()) {
+        continue;
+      }
+      if (name.isEmpty()) {
+        throw new BadRequestException(prefix + "name", "partner " + n + " needs a name");
+      }
+      partners.add(new Partner(name, kind.isEmpty() ? null : kind, role(prefix + "role", role)));
+    }
+    return partners;
+  }
+
+  private static PartnerRole role(String column, String role) {
+    for (PartnerRole r : PartnerRole.values()) {
+      if (r.name().equalsIgnoreCase(role)) {
+        return r;
+      }
+    }
+    throw new BadRequestException(
+        column, "a partner's role is funding, accountable, extending or implementing");
+  }
+
+  /**
+   * The financing lines in their numbered columns; a number whose columns are all empty is none.
+   */
+  private static List<Financing> financing(CSVRecord record, ProjectCsvColumns columns) {
+    List<Financing> lines = new ArrayList<>();
+    for (int n : columns.financing()) {
+      String prefix = "financing_" + n + "_";
+      List<String> cells =
+          ProjectCsvColumns.FINANCING.stream().map(part -> get(record, prefix + part)).toList();
+      if (cells.stream().allMatch(String::isEmpty)) {
+        continue;
+      }
+      lines.add(line(cells, prefix + "amount", prefix + "currency", prefix + "status"));
+    }
+    return lines;
+  }
+
+  /** The earlier release's one financing line, or none when it gives no amount. */
+  private static List<Financing> legacyFinancing(CSVRecord record) {
+    List<String> cells =
+        ProjectCsvColumns.LEGACY_FINANCING.stream().map(column -> get(record, column)).toList();
+    if (cells.get(0).isEmpty()) {
       return List.of();
+    }
+    return List.of(line(cells, "amount", "financing", "financing_status"));
+  }
+
+  /** A financing line from its amount, currency, status and source. */
+  private static Financing line(
+      List<String> cells, String amountColumn, String currencyColumn, String statusColumn) {
+    String amount = cells.get(0);
+    if (amount.isEmpty()) {
+      throw new BadRequestException(amountColumn, "a financing line needs an amount");
     }
     BigDecimal value;
     try {
       value = new BigDecimal(amount);
     } catch (NumberFormatException e) {
-      throw new BadRequestException("amount", "'" + amount + "' is not an amount");
+      throw new BadRequestException(amountColumn, "'" + amount + "' is not an amount");
     }
-    FinancingStatus status =
-        FinancingStatus.parse("financing_status", get(record, "financing_status"));
-    String source = get(record, "financing_source");
-    return List.of(
-        new Financing(
-            value,
-            CurrencyCode.parse("financing", get(record, "currency")),
-            source.isEmpty() ? null : source,
-            status));
+    String source = cells.get(3);
+    return new Financing(
+        value,
+        CurrencyCode.parse(currencyColumn, cells.get(1)),
+        source.isEmpty() ? null : source,
+        FinancingStatus.parse(statusColumn, cells.get(2)));
   }
 
   private static Location location(CSVRecord record) {

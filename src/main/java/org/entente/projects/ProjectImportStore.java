@@ -12,8 +12,10 @@ import java.util.UUID;
 import org.entente.identity.Viewer;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.Location;
+import org.entente.projects.Project.Partner;
 import org.entente.projects.Project.Stage;
 import org.entente.projects.ProjectCsvCheck.Existing;
+import org.entente.projects.ProjectCsvCheck.Stored;
 import org.entente.projects.ProjectCsvCheck.Write;
 import org.entente.projects.ProjectStore.Children;
 import org.entente.shared.Classification;
@@ -69,38 +71,32 @@ class ProjectImportStore {
     return existing;
   }
 
-  /** The stored projects of a group, each as {@link ProjectCsvCheck#fingerprint}, by id. */
-  Map<UUID, String> fingerprints(UUID charterId, UUID groupId) {
+  /** The stored projects of a group that are not retired, as an import compares them, by id. */
+  Map<UUID, Stored> stored(UUID charterId, UUID groupId) {
     Map<UUID, Children> children = store.childrenInGroup(groupId);
-    Map<UUID, String> result = new HashMap<>();
-    jdbc.sql(
-            "select id, code, title, leads, stage, stage_reason, place, latitude, longitude"
-                + " from project"
-                + " where charter_id = ? and group_id = ? and retired = false")
-        .params(charterId, groupId)
-        .query(
-            (RowCallbackHandler)
-                rs -> {
-                  UUID id = rs.getObject("id", UUID.class);
-                  Children c = children.getOrDefault(id, Children.NONE);
-                  Double lat = (Double) rs.getObject("latitude");
-                  Double lon = (Double) rs.getObject("longitude");
-                  String place = rs.getString("place");
-                  Project p =
-                      new Project(
-                          rs.getString("code"),
-                          LocalizedText.fromJson(rs.getString("title")),
-                          LocalizedText.empty(),
-                          List.of("x"),
-                          ProjectStore.JSON.readValue(
-                              rs.getString("leads"), new TypeReference<Map<String, String>>() {}),
-                          List.of(),
-                          Stage.valueOf(rs.getString("stage")),
-                          rs.getString("stage_reason"),
-                          c.financing(),
-                          place == null && lat == null ? null : new Location(place, lat, lon));
-                  result.put(id, ProjectCsvCheck.fingerprint(p, c.commitments()));
-                });
+    Map<UUID, Stored> result = new HashMap<>();
+    for (ProjectRow row :
+        jdbc.sql("select * from project where charter_id = ? and group_id = ? and retired = false")
+            .params(charterId, groupId)
+            .query(ProjectRow::map)
+            .list()) {
+      Children c = children.getOrDefault(row.id(), Children.NONE);
+      Project p =
+          new Project(
+              row.code(),
+              LocalizedText.fromJson(row.title()),
+              row.description() == null
+                  ? LocalizedText.empty()
+                  : LocalizedText.fromJson(row.description()),
+              List.of("x"),
+              ProjectStore.JSON.readValue(row.leads(), new TypeReference<Map<String, String>>() {}),
+              ProjectStore.JSON.readValue(row.partners(), new TypeReference<List<Partner>>() {}),
+              row.stage(),
+              row.stageReason(),
+              c.financing(),
+              row.location());
+      result.put(row.id(), new Stored(p, c.commitments(), row.classification()));
+    }
     return result;
   }
 
@@ -132,8 +128,8 @@ class ProjectImportStore {
         "insert into project (id, charter_id, code, title, description, leads, partners,"
             + " stage, stage_reason, place, latitude, longitude, classification, origin_party,"
             + " group_id, created_at, updated_at)",
-        "(?, ?, ?, ?, null, ?, '[]', ?, ?, ?, ?, ?, 'BILATERAL', ?, ?, ?, ?)",
-        14,
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BILATERAL', ?, ?, ?, ?)",
+        16,
         inserts,
         (ps, i, w) -> {
           Project p = w.row().project();
@@ -141,31 +137,41 @@ class ProjectImportStore {
           ps.setObject(i + 1, charterId);
           ps.setString(i + 2, p.key());
           ps.setString(i + 3, p.title().toJson());
-          ps.setString(i + 4, ProjectStore.JSON.writeValueAsString(p.leads()));
-          ps.setString(i + 5, p.stage().name());
-          setLocation(ps, i + 6, p.stageReason(), p.location());
-          setString(ps, i + 10, viewer.party());
-          ps.setObject(i + 11, groupId);
-          ps.setObject(i + 12, now);
-          ps.setObject(i + 13, now);
+          setString(ps, i + 4, description(p));
+          ps.setString(i + 5, ProjectStore.JSON.writeValueAsString(p.leads()));
+          ps.setString(i + 6, ProjectStore.JSON.writeValueAsString(p.partners()));
+          ps.setString(i + 7, p.stage().name());
+          setLocation(ps, i + 8, p.stageReason(), p.location());
+          setString(ps, i + 12, viewer.party());
+          ps.setObject(i + 13, groupId);
+          ps.setObject(i + 14, now);
+          ps.setObject(i + 15, now);
         });
   }
 
   private void update(List<Write> updates, OffsetDateTime now) {
     batch.batchUpdate(
-        "update project set title = ?, leads = ?, stage = ?, stage_reason = ?, place = ?,"
-            + " latitude = ?, longitude = ?, version = version + 1, updated_at = ? where id = ?",
+        "update project set title = ?, description = ?, leads = ?, partners = ?, stage = ?,"
+            + " stage_reason = ?, place = ?, latitude = ?, longitude = ?, version = version + 1,"
+            + " updated_at = ? where id = ?",
         updates,
         BATCH,
         (ps, w) -> {
           Project p = w.row().project();
           ps.setString(1, p.title().toJson());
-          ps.setString(2, ProjectStore.JSON.writeValueAsString(p.leads()));
-          ps.setString(3, p.stage().name());
-          setLocation(ps, 4, p.stageReason(), p.location());
-          ps.setObject(8, now);
-          ps.setObject(9, w.id());
+          setString(ps, 2, description(p));
+          ps.setString(3, ProjectStore.JSON.writeValueAsString(p.leads()));
+          ps.setString(4, ProjectStore.JSON.writeValueAsString(p.partners()));
+          ps.setString(5, p.stage().name());
+          setLocation(ps, 6, p.stageReason(), p.location());
+          ps.setObject(10, now);
+          ps.setObject(11, w.id());
         });
+  }
+
+  /** The description as stored: none when it has no text. */
+  private static String description(Project p) {
+    return p.description().isEmpty() ? null : p.description().toJson();
   }
 
   /** The stage reason, place, latitude and longitude, from {@code index} on. */

@@ -16,10 +16,12 @@ import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.projects.Projects;
+import org.entente.roadmaps.MilestoneCsvReading.Line;
 import org.entente.roadmaps.MilestoneImportCheck.Checked;
 import org.entente.roadmaps.MilestoneImportCheck.Known;
 import org.entente.roadmaps.MilestoneImportCheck.Plan;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.Csv;
@@ -34,7 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link MilestoneImportCheck} and written by {@link MilestoneImportWriting}.
  *
  * <p>Columns: {@code key, title_en, title_az, owner, planned_start, planned_end, actual_start,
- * actual_end, status, project, depends_on} (keys separated by {@code ;}); dates as YYYY-MM-DD.
+ * actual_end, status, project, depends_on} (keys separated by {@code ;}), {@code classification};
+ * dates as YYYY-MM-DD. An import neither reclassifies a milestone nor creates one that is not
+ * bilateral: a line naming another classification is refused (decision 0032).
  */
 @Service
 public class MilestoneCsv {
@@ -50,7 +54,8 @@ public class MilestoneCsv {
     "actual_end",
     "status",
     "project",
-    "depends_on"
+    "depends_on",
+    "classification"
   };
 
   private final Clock clock;
@@ -104,7 +109,8 @@ public class MilestoneCsv {
           Objects.toString(m.actualEnd(), ""),
           m.status(),
           Objects.toString(m.project(), ""),
-          String.join(";", m.dependsOn()));
+          String.join(";", m.dependsOn()),
+          m.classification().code());
     }
     return out.toString();
   }
@@ -122,16 +128,31 @@ public class MilestoneCsv {
     if (!viewer.mayWriteIn(groupId)) {
       throw new ForbiddenException(null, "only members of " + groupKey + " import its roadmap");
     }
-    // Imported milestones are bilateral: they link only to records at least as widely visible.
+    // Imported milestones are bilateral: they link only to records at least as widely visible; a
+    // party-internal milestone of the importer's party keeps its party-internal project.
     List<Projects.Link> links = projects.links(groupId);
     Map<String, UUID> projectIds = new HashMap<>();
+    Set<String> internalProjects = new HashSet<>();
     for (Projects.Link p : links) {
-      if (!p.retired() && p.audience().classification() != Classification.PARTY_INTERNAL) {
+      boolean internal = p.audience().classification() == Classification.PARTY_INTERNAL;
+      if (!p.retired() && (!internal || viewer.canSee(p.audience()))) {
         projectIds.put(p.key(), p.id());
+        if (internal) {
+          internalProjects.add(p.key());
+        }
       }
     }
-    MilestoneImportCheck check = check(charterId, groupId, links, projectIds, viewer);
-    Checked checked = check.check(MilestoneCsvReading.read(csv));
+    List<RawMilestone> raw = milestones.raw(groupId, links);
+    Map<String, Classification> classes = new HashMap<>();
+    for (RawMilestone r : raw) {
+      // only those the importer may see: another key is refused as "already used", undescribed
+      if (viewer.canSee(r.audience())) {
+        classes.put(r.keeping(t -> true).milestone().key(), r.audience().classification());
+      }
+    }
+    MilestoneImportCheck check =
+        check(charterId, groupId, raw, projectIds, viewer, internalProjects);
+    Checked checked = check.check(classified(MilestoneCsvReading.read(csv), classes));
     if (!checked.errors().isEmpty()) {
       return new ImportReport(checked.rows().size(), 0, 0, 0, checked.errors());
     }
@@ -151,11 +172,12 @@ public class MilestoneCsv {
   private MilestoneImportCheck check(
       UUID charterId,
       UUID groupId,
-      List<Projects.Link> links,
+      List<RawMilestone> raw,
       Map<String, UUID> projectIds,
-      Viewer viewer) {
+      Viewer viewer,
+      Set<String> internalProjects) {
     Map<String, Known> stored = new HashMap<>();
-    for (RawMilestone r : milestones.raw(groupId, links)) {
+    for (RawMilestone r : raw) {
       Milestone m = r.keeping(target -> true).milestone();
       stored.put(m.key(), new Known(r.id(), m.fingerprint(), m.dependsOn()));
     }
@@ -174,6 +196,39 @@ public class MilestoneCsv {
       elsewhere.put(key.key(), visible);
       stored.remove(key.key());
     }
-    return new MilestoneImportCheck(projectIds, stored, elsewhere, internal);
+    return new MilestoneImportCheck(projectIds, stored, elsewhere, internal, internalProjects);
+  }
+
+  /**
+   * The lines, each that names another classification than its stored milestone's (bilateral for a
+   * new one) refused naming {@code classification}.
+   */
+  private static List<Line> classified(List<Line> lines, Map<String, Classification> stored) {
+    return lines.stream()
+        .map(
+            l -> {
+              if (l.classification() == null) {
+                return l;
+              }
+              Classification now =
+                  stored.getOrDefault(l.milestone().key(), Classification.BILATERAL);
+              return l.classification() == now
+                  ? l
+                  : new Line(
+                      l.line(),
+                      null,
+                      new BadRequestException(
+                          "classification",
+                          stored.containsKey(l.milestone().key())
+                              ? "milestone '"
+                                  + l.milestone().key()
+                                  + "' is "
+                                  + now.code()
+                                  + ": an import does not change a classification"
+                              : "an import creates bilateral milestones: leave the"
+                                  + " classification empty or create it on its page"),
+                      null);
+            })
+        .toList();
   }
 }

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.roadmaps.Milestone.Status;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.LocalizedText;
 
@@ -31,8 +32,10 @@ final class MilestoneCsvReading {
    * One line of the file: the milestone on it, or why there is none.
    *
    * @param line its line number in the file
+   * @param classification the classification the line names, or null when it names none
    */
-  record Line(long line, Milestone milestone, BadRequestException error) {}
+  record Line(
+      long line, Milestone milestone, BadRequestException error, Classification classification) {}
 
   /**
    * Every line of the file, in order.
@@ -52,9 +55,9 @@ final class MilestoneCsvReading {
       for (CSVRecord record : parser) {
         long line = parser.getCurrentLineNumber();
         try {
-          lines.add(new Line(line, milestone(record), null));
+          lines.add(new Line(line, milestone(record), null, classification(record)));
         } catch (BadRequestException e) {
-          lines.add(new Line(line, null, e));
+          lines.add(new Line(line, null, e, null));
         }
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
@@ -89,6 +92,18 @@ final class MilestoneCsvReading {
         status.isEmpty() ? Status.NOT_STARTED : Status.fromCode(status),
         get(record, "project").isEmpty() ? null : get(record, "project"),
         deps);
+  }
+
+  private static Classification classification(CSVRecord record) {
+    String code = get(record, "classification");
+    if (code.isEmpty()) {
+      return null;
+    }
+    try {
+      return Classification.fromCode(code);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("classification", e.getMessage());
+    }
   }
 
   private static LocalDate date(CSVRecord record, String column) {

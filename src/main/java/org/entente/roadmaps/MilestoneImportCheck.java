@@ -25,12 +25,15 @@ import org.entente.shared.BadRequestException;
  * @param elsewhere keys held by milestones the importer may not bring up to date, with whether the
  *     importer may see the one that holds it
  * @param internal keys of the group's party-internal milestones
+ * @param internalProjects keys of the party-internal projects among {@code projects}: only a
+ *     party-internal milestone the importer may see belongs to one
  */
 record MilestoneImportCheck(
     Map<String, UUID> projects,
     Map<String, Known> stored,
     Map<String, Boolean> elsewhere,
-    Set<String> internal) {
+    Set<String> internal,
+    Set<String> internalProjects) {
 
   /** A stored milestone as an import compares it: its id, fingerprint and dependencies. */
   record Known(UUID id, String fingerprint, List<String> dependsOn) {}
@@ -85,7 +88,9 @@ record MilestoneImportCheck(
               ? "the key '" + m.key() + "' belongs to a milestone of another group"
               : "the key '" + m.key() + "' is already used in this charter");
     }
-    if (m.project() != null && !projects.containsKey(m.project())) {
+    if (m.project() != null
+        && (!projects.containsKey(m.project())
+            || internalProjects.contains(m.project()) && !internal.contains(m.key()))) {
       throw new BadRequestException(
           "project", "the working group has no project '" + m.project() + "'");
     }
@@ -101,7 +106,8 @@ record MilestoneImportCheck(
     }
     for (Row row : rows) {
       for (String d : row.milestone().dependsOn()) {
-        if (!graph.containsKey(d) || internal.contains(d)) {
+        boolean hidden = internal.contains(d) && !internal.contains(row.milestone().key());
+        if (!graph.containsKey(d) || hidden) {
           errors.add(
               new RowError(row.line(), "depends_on", "the roadmap has no milestone '" + d + "'"));
         }

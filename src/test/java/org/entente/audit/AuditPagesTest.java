@@ -80,7 +80,7 @@ class AuditPagesTest {
                 .param("recordId", "az-us-2026")
                 .cookie(admin))
         .andExpect(content().string(containsString("charter.synchronized")))
-        .andExpect(content().string(containsString("1 events")));
+        .andExpect(content().string(containsString("1 event, newest first")));
     mvc.perform(get("/admin/audit").param("from", "2026-11-29").cookie(admin))
         .andExpect(content().string(containsString("No event matches.")));
     mvc.perform(

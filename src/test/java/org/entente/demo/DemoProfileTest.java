@@ -20,10 +20,14 @@ import org.entente.testing.FixedClockConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +65,8 @@ class DemoProfileTest {
   @Autowired Meetings meetings;
   @Autowired JdbcClient jdbc;
   @Autowired ITemplateEngine templates;
+  @Autowired ApplicationContext context;
+  @Autowired ApplicationAvailability availability;
 
   private long count(String sql) {
     return jdbc.sql(sql).query(Long.class).single();
@@ -81,7 +87,8 @@ class DemoProfileTest {
             "action_item",
             "joint_statement",
             "obligation_event",
-            "agreement")) {
+            "agreement",
+            "agreement_approval")) {
       counts.put(table, count("select count(*) from " + table));
     }
     return counts;
@@ -209,6 +216,90 @@ class DemoProfileTest {
     Context none = new Context(Locale.ENGLISH, Map.of());
     assertThat(templates.process("fragments/demo", Set.of("banner"), none))
         .doesNotContain("demo-banner");
+  }
+
+  @Test
+  void theDemoPrintsNoSetupLinkAndIssuesNoSetupToken(CapturedOutput output) {
+    assertThat(count("select count(*) from setup_token")).isZero();
+    assertThat(output.getAll()).doesNotContain("/setup?token=").doesNotContain("First start");
+  }
+
+  @Test
+  void aRequestBeforeTheDataIsReadyIsAnsweredLaterNotWithAnEmptyProduct() throws Exception {
+    assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+    AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+    try {
+      for (String path : List.of("/", "/public", "/login", "/api/charters", "/charters")) {
+        MockHttpServletResponse early =
+            mvc.perform(get(path).accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+        assertThat(early.getStatus()).as(path).isEqualTo(503);
+        assertThat(early.getHeader("Retry-After")).as(path).isNotBlank();
+        assertThat(early.getContentAsString()).as(path).doesNotContain("<main");
+      }
+    } finally {
+      AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+    }
+    assertThat(mvc.perform(get("/public")).andReturn().getResponse().getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void oneGroupsProjectListAndRoadmapAreAgreedAndPublishedByBothCoChairs() throws Exception {
+    String group =
+        jdbc.sql(
+                "select subject_key from agreement where subject_type = 'project-list'"
+                    + " and state = 'AGREED'")
+            .query(String.class)
+            .single();
+    for (String type : List.of("project-list", "roadmap")) {
+      for (String subject : List.of(type, type + "-publication")) {
+        var agreement =
+            jdbc.sql(
+                    "select id, fingerprint from agreement where subject_type = ? and"
+                        + " subject_key = ? and state = 'AGREED'")
+                .params(subject, group)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+                .single();
+        // both parties approved the same version, with the fingerprint of its content
+        assertThat(
+                jdbc.sql(
+                        "select party from agreement_approval where agreement_id = ? and"
+                            + " fingerprint = ? and withdrawn_at is null")
+                    .params(java.util.UUID.fromString(agreement.get(0)), agreement.get(1))
+                    .query(String.class)
+                    .list())
+            .as(subject)
+            .containsExactlyInAnyOrder("AZ", "US");
+        assertThat(
+                jdbc.sql(
+                        "select count(*) from audit_event where record_id like ? and actor in"
+                            + " ('demo.az.cochair', 'demo.us.cochair') and outcome = 'SUCCESS'")
+                    .param("%" + agreement.get(0) + "%")
+                    .query(Long.class)
+                    .single())
+            .as("the audit events of %s", subject)
+            .isGreaterThanOrEqualTo(2);
+      }
+    }
+    assertThat(
+            count(
+                "select count(*) from project where classification = 'PUBLIC'"
+                    + " and title like '%[Demo]%'"))
+        .isOne();
+    assertThat(
+            count(
+                "select count(*) from milestone where classification = 'PUBLIC'"
+                    + " and title like '%[Demo]%'"))
+        .isEqualTo(4);
+    String page =
+        mvc.perform(get("/public/charters/" + CHARTER + "/working-groups"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    // the public page of the group's published list and roadmap, still labelled as demo data
+    assertThat(page)
+        .contains(DemoData.LABEL + " Pilot phase starts")
+        .contains(DemoData.LABEL + " Scoping report agreed")
+        .contains("Project list version 1");
   }
 
   private Cookie login(String username, String password) throws Exception {

@@ -37,7 +37,12 @@ class ProjectCsvCheckTest {
   }
 
   private static ProjectCsvCheck check(Map<String, Existing> existing) {
-    return new ProjectCsvCheck(GROUP, Map.of("c-1", COMMITMENT), existing);
+    return check(existing, Map.of());
+  }
+
+  private static ProjectCsvCheck check(
+      Map<String, Existing> existing, Map<UUID, ProjectCsvCheck.Stored> stored) {
+    return new ProjectCsvCheck(GROUP, Map.of("c-1", COMMITMENT), existing, stored);
   }
 
   @Test
@@ -95,19 +100,26 @@ class ProjectCsvCheckTest {
     UUID same = UUID.randomUUID();
     UUID changed = UUID.randomUUID();
     Row unchangedRow = row(2, "same", Stage.IDENTIFIED);
+    Row changedRow = row(3, "changed", Stage.IDENTIFIED);
     ProjectCsvCheck check =
         check(
             Map.of(
                 "same", new Existing(same, GROUP, Stage.IDENTIFIED, true),
-                "changed", new Existing(changed, GROUP, Stage.IDENTIFIED, true)));
-    ProjectCsvCheck.Plan plan =
-        check.plan(
-            List.of(unchangedRow, row(3, "changed", Stage.UNDER_STUDY), row(4, "new", null)),
+                "changed", new Existing(changed, GROUP, Stage.IDENTIFIED, true)),
             Map.of(
                 same,
-                ProjectCsvCheck.fingerprint(unchangedRow.project(), unchangedRow.commitments()),
+                new ProjectCsvCheck.Stored(
+                    unchangedRow.project(),
+                    unchangedRow.commitments(),
+                    org.entente.shared.Classification.BILATERAL),
                 changed,
-                "{}"));
+                new ProjectCsvCheck.Stored(
+                    changedRow.project(),
+                    changedRow.commitments(),
+                    org.entente.shared.Classification.BILATERAL)));
+    ProjectCsvCheck.Plan plan =
+        check.plan(
+            List.of(unchangedRow, row(3, "changed", Stage.UNDER_STUDY), row(4, "new", null)));
     assertThat(plan.inserts()).extracting(w -> w.row().project().key()).containsExactly("new");
     assertThat(plan.updates()).extracting(ProjectCsvCheck.Write::id).containsExactly(changed);
     assertThat(plan.unchanged()).isEqualTo(1);

@@ -151,7 +151,10 @@ class ProjectCsvImportTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(exported).startsWith("key,title_en,title_az,commitments,stage,stage_reason,leads");
+    assertThat(exported)
+        .startsWith("key,title_en,title_az,description_en,description_az,commitments,")
+        .contains(",lead_AZ,lead_US,partner_1_name,")
+        .contains(",financing_1_amount,financing_1_currency,financing_1_status,financing_1_source");
     MockHttpServletResponse roundTrip = importFile(exported);
     assertThat((Integer) JsonPath.read(roundTrip.getContentAsString(), "$.unchanged"))
         .as(roundTrip.getContentAsString())
@@ -195,5 +198,124 @@ class ProjectCsvImportTest {
     assertThat(jump.getContentAsString())
         .contains("cannot move from identified to completed")
         .contains("\"line\":2");
+  }
+
+  private String export() throws Exception {
+    return mvc.perform(get(GROUP + "/projects.csv").header("Authorization", "Bearer " + token))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  private String create(String json) throws Exception {
+    MockHttpServletResponse created =
+        mvc.perform(
+                post(GROUP + "/projects")
+                    .header("Authorization", "Bearer " + token)
+                    .contentType("application/json")
+                    .content(json))
+            .andReturn()
+            .getResponse();
+    assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+    return created.getContentAsString();
+  }
+
+  private String children() {
+    StringBuilder all = new StringBuilder();
+    jdbc.sql(
+            "select p.code, p.partners, p.version, f.position, f.amount, f.currency, f.status,"
+                + " f.source from project p left join project_financing f on f.project_id = p.id"
+                + " order by 1, 4")
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> {
+                  for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    all.append(rs.getString(i)).append('|');
+                  }
+                  all.append('\n');
+                });
+    return all.toString();
+  }
+
+  private static final String TWO_LINES =
+      """
+      {"key":"two-lines","title":{"en":"Two lines"},"commitments":["tripp"],
+       "partners":[{"name":"Asian Development Bank","kind":"development-bank","role":"FUNDING"},
+                   {"name":"Azerbaijan Railways","kind":"company","role":"IMPLEMENTING"}],
+       "financing":[{"amount":100,"currency":"USD","source":"ADB","status":"PLEDGED"},
+                    {"amount":200,"currency":"AZN","status":"COMMITTED"},
+                    {"amount":300,"currency":"EUR","source":"EU","status":"DISBURSED"}]}
+      """;
+
+  @Test
+  void theExportCarriesEveryPartnerAndFinancingLineAndImportingItDeletesNone() throws Exception {
+    create(TWO_LINES);
+    String before = children();
+    String exported = export();
+    MockHttpServletResponse again = importFile(exported);
+    assertThat(again.getStatus()).as(again.getContentAsString()).isEqualTo(200);
+    assertThat(children()).isEqualTo(before);
+    assertThat((Integer) JsonPath.read(again.getContentAsString(), "$.updated")).isZero();
+    assertThat(jdbc.sql("select count(*) from project_financing").query(Integer.class).single())
+        .isEqualTo(3);
+    assertThat(exported)
+        .contains("Asian Development Bank")
+        .contains("Azerbaijan Railways")
+        .contains("implementing")
+        .contains("100.00")
+        .contains("200.00")
+        .contains("300.00")
+        .contains("EUR");
+  }
+
+  @Test
+  void aFileOfTheEarlierFormatLeavesPartnersAndIsRefusedWhereItWouldDropFinancingLines()
+      throws Exception {
+    create(TWO_LINES);
+    create(
+        """
+        {"key":"one-line","title":{"en":"One line"},"commitments":["tripp"],
+         "partners":[{"name":"Georgian Railway","kind":"third-country","role":"EXTENDING"}],
+         "financing":[{"amount":5,"currency":"USD","status":"PLEDGED"}]}
+        """);
+    String before = children();
+    // the earlier release's export of these projects: one financing line, no partners
+    String legacy =
+        HEADER
+            + "two-lines,Two lines,,tripp,identified,,100.00,USD,pledged,ADB,,,\n"
+            + "one-line,One line,,tripp,identified,,5.00,USD,pledged,,,,\n";
+    MockHttpServletResponse refused = importFile(legacy);
+    assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(400);
+    assertThat(refused.getContentAsString())
+        .contains("\"line\":2")
+        .contains("\"field\":\"amount\"")
+        .contains("has 3 financing lines");
+    assertThat(children()).isEqualTo(before);
+
+    MockHttpServletResponse accepted =
+        importFile(HEADER + "one-line,One line,,tripp,identified,,7.50,USD,committed,,,,\n");
+    assertThat(accepted.getStatus()).as(accepted.getContentAsString()).isEqualTo(200);
+    assertThat((Integer) JsonPath.read(accepted.getContentAsString(), "$.updated")).isEqualTo(1);
+    assertThat(children())
+        .contains("one-line|[{\"name\":\"Georgian Railway\"")
+        .contains("7.50|USD|COMMITTED");
+  }
+
+  @Test
+  void anImportNeitherReclassifiesNorSilentlyIgnoresAColumnItDoesNotKnow() throws Exception {
+    create(TWO_LINES);
+    String exported = export();
+    String before = children();
+    MockHttpServletResponse reclassified =
+        importFile(exported.replace(",bilateral,", ",party-internal,"));
+    assertThat(reclassified.getStatus()).isEqualTo(400);
+    assertThat(reclassified.getContentAsString())
+        .contains("\"field\":\"classification\"")
+        .contains("does not change a classification");
+    MockHttpServletResponse typo =
+        importFile(exported.replaceFirst("financing_2_amount", "financing_2_amout"));
+    assertThat(typo.getStatus()).isEqualTo(400);
+    assertThat(typo.getContentAsString()).contains("financing_2_amout");
+    assertThat(children()).isEqualTo(before);
   }
 }

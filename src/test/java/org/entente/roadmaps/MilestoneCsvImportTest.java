@@ -126,4 +126,73 @@ class MilestoneCsvImportTest {
         .contains("no project 'no-such-project'");
     assertThat(table()).isEqualTo(before);
   }
+
+  private void create(String url, String json) throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(
+                post(url)
+                    .header("Authorization", "Bearer " + token)
+                    .contentType("application/json")
+                    .content(json))
+            .andReturn()
+            .getResponse();
+    assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+  }
+
+  @Test
+  void onlyAPartyInternalMilestoneKeepsItsPartyInternalProjectAndDependencies() throws Exception {
+    create(
+        "/api/charters/az-us-2026/working-groups/wg-connectivity-digital/projects",
+        "{\"key\":\"internal-study\",\"title\":{\"en\":\"Study\"},"
+            + "\"commitments\":[\"tripp\"],\"classification\":\"party-internal\"}");
+    create(
+        ROADMAP + "/milestones",
+        "{\"key\":\"internal-step\",\"title\":{\"en\":\"Step\"},"
+            + "\"plannedStart\":\"2026-12-01\",\"plannedEnd\":\"2026-12-31\","
+            + "\"project\":\"internal-study\",\"classification\":\"party-internal\"}");
+    String header =
+        "key,title_en,title_az,owner,planned_start,planned_end,actual_start,actual_end,status,"
+            + "project,depends_on\n";
+    // the party-internal milestone, changed, keeps its project
+    MockHttpServletResponse kept =
+        importFile(header + "internal-step,Step two,,,2026-12-01,2026-12-31,,,,internal-study,\n");
+    assertThat(kept.getStatus()).as(kept.getContentAsString()).isEqualTo(200);
+    assertThat((Integer) JsonPath.read(kept.getContentAsString(), "$.updated")).isEqualTo(1);
+    String before = table();
+    // a bilateral one neither belongs to that project nor depends on that milestone
+    MockHttpServletResponse refused =
+        importFile(
+            header
+                + "shared-step,Shared,,,2027-01-01,2027-01-31,,,,internal-study,\n"
+                + "next-step,Next,,,2027-02-01,2027-02-28,,,,,internal-step\n");
+    assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(400);
+    assertThat((List<String>) JsonPath.read(refused.getContentAsString(), "$.errors[*].field"))
+        .containsExactly("project", "depends_on");
+    assertThat(table()).isEqualTo(before);
+  }
+
+  @Test
+  void theExportNamesEachClassificationAndAnImportChangesNone() throws Exception {
+    assertThat(importFile(FILE).getStatus()).isEqualTo(200);
+    String exported =
+        mvc.perform(get(ROADMAP + "/milestones.csv").header("Authorization", "Bearer " + token))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(exported).contains(",depends_on,classification").contains(",survey,bilateral");
+    String before = table();
+    MockHttpServletResponse reclassified =
+        importFile(exported.replace("survey,bilateral", "survey,party-internal"));
+    assertThat(reclassified.getStatus()).isEqualTo(400);
+    assertThat(reclassified.getContentAsString())
+        .contains("\"field\":\"classification\"")
+        .contains("does not change a classification");
+    MockHttpServletResponse created =
+        importFile(
+            String.join(",", MilestoneCsv.HEADER)
+                + "\nnew-step,New,,,2027-05-01,2027-05-31,,,,,,public\n");
+    assertThat(created.getStatus()).isEqualTo(400);
+    assertThat(created.getContentAsString()).contains("creates bilateral milestones");
+    assertThat(table()).isEqualTo(before);
+  }
 }

@@ -93,7 +93,12 @@ public class Progress {
       Map<String, List<MilestoneView>> byGroup,
       Map<String, List<ObligationStatus>> byClause) {}
 
+  /** What the roll-up reads; the obligations only when commitments are figured. */
   private Facts facts(CharterKey charterKey, Viewer viewer) {
+    return facts(charterKey, viewer, true);
+  }
+
+  private Facts facts(CharterKey charterKey, Viewer viewer, boolean withObligations) {
     CharterOverview overview = charters.overview(charterKey, viewer);
     List<ProjectView> all = new ArrayList<>();
     Map<String, List<MilestoneView>> byProject = new LinkedHashMap<>();
@@ -111,8 +116,11 @@ public class Progress {
     }
     // the obligations as the viewer's deadlines say, from the events they may know of
     Map<String, List<ObligationStatus>> byClause = new LinkedHashMap<>();
-    for (ObligationStatus o :
-        obligations.deadlines(charterKey, null, null, "subject", viewer).obligations()) {
+    List<ObligationStatus> statuses =
+        withObligations
+            ? obligations.deadlines(charterKey, null, null, "subject", viewer).obligations()
+            : List.of();
+    for (ObligationStatus o : statuses) {
       if (o.clause() != null) {
         byClause.computeIfAbsent(o.clause(), k -> new ArrayList<>()).add(o);
       }
@@ -160,7 +168,7 @@ public class Progress {
   /** A project's completion. */
   public Figure project(UUID id, Viewer viewer) {
     ProjectView project = projects.project(id, viewer);
-    return projectFigure(project, facts(CharterKey.of(project.charter()), viewer));
+    return projectFigure(project, facts(CharterKey.of(project.charter()), viewer, false));
   }
 
   /**
@@ -168,7 +176,7 @@ public class Progress {
    * pass: what a report lists per working group.
    */
   public Map<String, Figure> projects(CharterKey charterKey, Viewer viewer) {
-    Facts facts = facts(charterKey, viewer);
+    Facts facts = facts(charterKey, viewer, false);
     Map<String, Figure> figures = new LinkedHashMap<>();
     for (ProjectView p : facts.projects()) {
       figures.put(p.key(), projectFigure(p, facts));

@@ -97,6 +97,16 @@ class MachineryProgressTest {
     String publicReport =
         anonymous(get("/api/charters/az-us-2026/report?year=2026&version=public"));
     assertThat(value(publicReport, "$.areas[?(@.key == 'energy')].value")).isPositive();
+
+    // the progress page gives such a commitment its rule, not "no project serves it yet"
+    String page = anonymous(get("/charters/az-us-2026/progress"));
+    java.util.regex.Matcher summary =
+        java.util.regex.Pattern.compile(
+                "Project lists and implementation roadmaps</span>.*?<span class=\"muted\">([^<]*)</span>",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(page);
+    assertThat(summary.find()).as("the commitment on the progress page").isTrue();
+    assertThat(summary.group(1)).doesNotContain("no project").contains("obligations");
   }
 
   /** The energy group's co-chairs agree its project list, through the API: its version. */

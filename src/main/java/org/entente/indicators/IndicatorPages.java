@@ -134,7 +134,7 @@ class IndicatorPages {
    * The indicator's current values as the CSV its import reads: the page's link, on the page chain
    * so that it goes with the browser's session (the API's export reads tokens only).
    */
-  @GetMapping(path = "/indicators/{id}/values.csv", produces = "text/csv")
+  @GetMapping("/indicators/{id}/values.csv")
   @ResponseBody
   ResponseEntity<String> export(@PathVariable String id, Viewer viewer) {
     return ResponseEntity.ok()

@@ -278,6 +278,16 @@ class IndicatorFormsTest {
         .contains("value=\"twenty\"")
         .containsPattern("id=\"year\"[^>]*aria-invalid=\"true\"");
     assertThat(count("indicator_value")).isEqualTo(values);
+
+    Map<String, String> noKind = valueForm();
+    noKind.remove("kind");
+    MockHttpServletResponse kindless = form("/indicators/" + id + "/values", noKind, session);
+    assertThat(kindless.getStatus()).isEqualTo(400);
+    assertThat(kindless.getContentAsString())
+        .containsPattern("id=\"kind-actual\"[^>]*aria-invalid=\"true\"")
+        .contains("value=\"https://ady.az/plan\"");
+    assertThat(count("indicator_value")).isEqualTo(values);
+    assertThat(audit.head().seq()).isEqualTo(seq);
   }
 
   @Test

@@ -626,6 +626,47 @@ class PagesBrowserTest {
     logOut();
   }
 
+  /**
+   * A co-chair adds an indicator for the connectivity group and gives it a target, in the browser
+   * (issue 18: before, only the API could): both forms are accessible, and the target shows on the
+   * indicator's page. Runs after the project list journey, whose co-chairs it uses.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(5)
+  void aCoChairAddsAnIndicatorAndItsTarget() {
+    String password = "a passphrase for the co-chairs";
+    logIn("us.connect", password);
+    open("/charters/az-us-2026/indicators");
+    assertNoSeriousViolations("/charters/az-us-2026/indicators (with the form)");
+    driver.findElement(By.id("key")).sendKeys("alat-port-throughput");
+    driver.findElement(By.id("name-en")).sendKeys("Port of Alat throughput (browser test)");
+    driver.findElement(By.id("unit")).sendKeys("TEU");
+    driver.findElement(By.id("direction-higher")).click();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("workingGroup")))
+        .selectByValue("wg-connectivity-digital");
+    driver.findElement(By.id("commitment-0")).click();
+    WebElement list = driver.findElement(By.tagName("html"));
+    driver.findElement(By.xpath("//button[normalize-space()='Add the indicator']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(list));
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .contains("Port of Alat throughput (browser test)");
+    assertNoSeriousViolations("/indicators/{id} (with the value form)");
+    driver.findElement(By.id("kind-target")).click();
+    driver.findElement(By.id("year")).sendKeys("2027");
+    driver.findElement(By.id("value")).sendKeys("250000");
+    driver.findElement(By.id("publisher")).sendKeys("Port of Baku (browser test)");
+    WebElement indicator = driver.findElement(By.tagName("html"));
+    driver.findElement(By.xpath("//button[normalize-space()='Add the value']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(indicator));
+    assertThat(driver.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Port of Baku (browser test)")
+        .contains("2027");
+    logOut();
+  }
+
   private void addProject(
       String key,
       String english,

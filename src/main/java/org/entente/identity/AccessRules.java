@@ -175,7 +175,11 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/projects", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN)),
           reads(Access.ANYONE, "/meetings/*", "/statements/*"),
-          reads(Access.ANYONE, "/indicators/*"),
+          reads(Access.ANYONE, "/indicators/*", "/indicators/*/values.csv"),
+          List.of(
+              new Rule(HttpMethod.POST, "/charters/*/indicators", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/indicators/*/values", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/indicators/*/values/import", Access.SIGNED_IN)),
           List.of(
               new Rule(HttpMethod.POST, "/charters/*/meetings", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/dialogue-platforms", Access.SIGNED_IN),

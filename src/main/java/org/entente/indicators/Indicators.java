@@ -155,6 +155,11 @@ public class Indicators {
     return indicator;
   }
 
+  /** Whether the viewer may add values to this indicator (false when they may not see it). */
+  boolean mayWrite(UUID indicatorId, Viewer viewer) {
+    return store.visible(indicatorId, viewer).map(i -> i.writableBy(viewer)).orElse(false);
+  }
+
   // ---------------------------------------------------------------- writes
 
   /**

@@ -12,6 +12,9 @@ import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
+import org.entente.obligations.ObligationViews.ObligationStatus;
+import org.entente.obligations.ObligationViews.OccurrenceView;
+import org.entente.obligations.Obligations;
 import org.entente.projects.ProjectViews.CommitmentRef;
 import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.projects.Projects;
@@ -31,11 +34,15 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>A project with milestones: the planned duration (in days, at least one) of its milestones
  *       that are done, over that of all its milestones not cancelled. A project without milestones:
  *       1 when completed, else 0. Cancelled projects do not count.
- *   <li>A commitment: the mean of the projects that serve it; 0 while no project serves it.
+ *   <li>An obligation of the charter's definition, for one subject: the share of its occurrences
+ *       due so far (met, or past their due date) that were met; 0 while none was.
+ *   <li>A commitment: the mean of its parts, each counting 1: the projects that serve it and the
+ *       obligations that come from its clause (one per rule and subject); 0 while it has none.
  *   <li>An area: the mean of its commitments. The charter: the mean of its areas.
  * </ul>
  *
- * Only what the viewer may see is counted.
+ * Only what the viewer may see is counted; obligations are met by the events the viewer may know
+ * of, as {@link Obligations#deadlines} says.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,7 +54,9 @@ public class Progress {
           + " without milestones, 1 when completed, else 0";
 
   public static final String COMMITMENT_RULE =
-      "the mean of the projects that serve it (cancelled ones left out); 0 while none does";
+      "the mean of the projects that serve it (cancelled ones left out) and of the obligations"
+          + " of its clause, each obligation the share of its due occurrences met; 0 while it has"
+          + " none";
 
   public static final String AREA_RULE = "the mean of its commitments";
 
@@ -56,11 +65,13 @@ public class Progress {
   private final Charters charters;
   private final Projects projects;
   private final Roadmaps roadmaps;
+  private final Obligations obligations;
 
-  Progress(Charters charters, Projects projects, Roadmaps roadmaps) {
+  Progress(Charters charters, Projects projects, Roadmaps roadmaps, Obligations obligations) {
     this.charters = charters;
     this.projects = projects;
     this.roadmaps = roadmaps;
+    this.obligations = obligations;
   }
 
   /**
@@ -79,9 +90,15 @@ public class Progress {
       CharterOverview overview,
       List<ProjectView> projects,
       Map<String, List<MilestoneView>> byProject,
-      Map<String, List<MilestoneView>> byGroup) {}
+      Map<String, List<MilestoneView>> byGroup,
+      Map<String, List<ObligationStatus>> byClause) {}
 
+  /** What the roll-up reads; the obligations only when commitments are figured. */
   private Facts facts(CharterKey charterKey, Viewer viewer) {
+    return facts(charterKey, viewer, true);
+  }
+
+  private Facts facts(CharterKey charterKey, Viewer viewer, boolean withObligations) {
     CharterOverview overview = charters.overview(charterKey, viewer);
     List<ProjectView> all = new ArrayList<>();
     Map<String, List<MilestoneView>> byProject = new LinkedHashMap<>();
@@ -97,13 +114,61 @@ public class Progress {
         }
       }
     }
-    return new Facts(overview, all, byProject, byGroup);
+    // the obligations as the viewer's deadlines say, from the events they may know of
+    Map<String, List<ObligationStatus>> byClause = new LinkedHashMap<>();
+    List<ObligationStatus> statuses =
+        withObligations
+            ? obligations.deadlines(charterKey, null, null, "subject", viewer).obligations()
+            : List.of();
+    for (ObligationStatus o : statuses) {
+      if (o.clause() != null) {
+        byClause.computeIfAbsent(o.clause(), k -> new ArrayList<>()).add(o);
+      }
+    }
+    return new Facts(overview, all, byProject, byGroup, byClause);
+  }
+
+  /**
+   * How far one obligation of one subject has been met: its occurrences due so far are those met
+   * and the open one when it is overdue; the share of them that were met, 0 when there is none.
+   */
+  static double obligationShare(ObligationStatus o) {
+    int due = o.history().size();
+    long met = o.history().stream().map(OccurrenceView::metOn).filter(d -> d != null).count();
+    if (o.metOn() != null) {
+      due++;
+      met++;
+    } else if (o.status().equals("overdue")) {
+      due++;
+    }
+    return due == 0 ? 0 : (double) met / due;
+  }
+
+  private static List<ObligationStatus> obligationsOf(CommitmentView commitment, Facts facts) {
+    return commitment.clause() == null
+        ? List.of()
+        : facts.byClause().getOrDefault(commitment.clause().key(), List.of());
+  }
+
+  private static Part obligationPart(ObligationStatus o) {
+    Map<String, String> name = new LinkedHashMap<>();
+    o.title()
+        .values()
+        .forEach(
+            (language, text) ->
+                name.put(language, text + " (" + o.subjectName().in(language).text() + ")"));
+    return new Part(
+        "obligation",
+        o.rule() + "/" + o.subject(),
+        LocalizedText.ofMap(name),
+        obligationShare(o),
+        1);
   }
 
   /** A project's completion. */
   public Figure project(UUID id, Viewer viewer) {
     ProjectView project = projects.project(id, viewer);
-    return projectFigure(project, facts(CharterKey.of(project.charter()), viewer));
+    return projectFigure(project, facts(CharterKey.of(project.charter()), viewer, false));
   }
 
   /**
@@ -111,7 +176,7 @@ public class Progress {
    * pass: what a report lists per working group.
    */
   public Map<String, Figure> projects(CharterKey charterKey, Viewer viewer) {
-    Facts facts = facts(charterKey, viewer);
+    Facts facts = facts(charterKey, viewer, false);
     Map<String, Figure> figures = new LinkedHashMap<>();
     for (ProjectView p : facts.projects()) {
       figures.put(p.key(), projectFigure(p, facts));
@@ -157,15 +222,19 @@ public class Progress {
             .toList();
     Map<String, Figure> figures = new LinkedHashMap<>();
     serving.forEach(p -> figures.put(p.key(), projectFigure(p, facts)));
-    return commitmentFigure(commitment, serving, figures);
+    return commitmentFigure(commitment, serving, figures, obligationsOf(commitment, facts));
   }
 
   private static Figure commitmentFigure(
-      CommitmentView commitment, List<ProjectView> serving, Map<String, Figure> figures) {
+      CommitmentView commitment,
+      List<ProjectView> serving,
+      Map<String, Figure> figures,
+      List<ObligationStatus> served) {
     List<Part> parts = new ArrayList<>();
     for (ProjectView p : serving) {
       parts.add(new Part("project", p.key(), p.title(), figures.get(p.key()).value(), 1));
     }
+    served.forEach(o -> parts.add(obligationPart(o)));
     return new Figure(
         "commitment", commitment.key(), commitment.title(), mean(parts), COMMITMENT_RULE, parts);
   }
@@ -258,7 +327,7 @@ public class Progress {
         for (ProjectView p : serving) {
           projectNodes.add(new Node(figures.get(p.key()), List.of()));
         }
-        Figure figure = commitmentFigure(c, serving, figures);
+        Figure figure = commitmentFigure(c, serving, figures, obligationsOf(c, facts));
         commitmentParts.add(new Part("commitment", c.key(), c.title(), figure.value(), 1));
         commitments.add(new Node(figure, projectNodes));
       }

@@ -37,7 +37,9 @@ class ProgressApi {
   @GetMapping(
       path = "/api/charters/{charter}/progress/commitments/{commitment}",
       produces = "application/json")
-  @Operation(summary = "A commitment's progress, made of its projects")
+  @Operation(
+      summary =
+          "A commitment's progress, made of its projects and of the obligations of its clause")
   Figure commitment(@PathVariable String charter, @PathVariable String commitment, Viewer viewer) {
     return progress.commitment(CharterKey.inPath(charter), commitment, viewer);
   }

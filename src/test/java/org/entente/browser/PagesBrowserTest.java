@@ -131,11 +131,18 @@ class PagesBrowserTest {
     assertNoSeriousViolations(path);
   }
 
+  /**
+   * Every group's project list is overdue but the connectivity group's, which the co-chairs'
+   * journey agreed and published (it then shows met, late, to everyone: issue 18).
+   */
   @Test
   void deadlinesShowTheProjectListsAsOverdue() {
     open("/charters/az-us-2026/deadlines");
     List<WebElement> projectLists =
-        rows().stream().filter(r -> r.getText().contains("Project list")).toList();
+        rows().stream()
+            .filter(r -> r.getText().contains("Project list"))
+            .filter(r -> !r.getText().contains("Connectivity"))
+            .toList();
     assertThat(projectLists).isNotEmpty();
     assertThat(projectLists)
         .allSatisfy(

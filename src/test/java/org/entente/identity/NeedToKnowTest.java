@@ -593,6 +593,11 @@ class NeedToKnowTest {
                         .content("{\"version\":99}"))
                 .getContentAsString());
       }
+      // an indicator's page (with its value form) and its values' CSV, with the session
+      for (String id : List.of(internalIndicator, securityIndicator)) {
+        seen.append(page(session, "/indicators/" + id).getContentAsString());
+        seen.append(page(session, "/indicators/" + id + "/values.csv").getContentAsString());
+      }
       for (String id : List.of(internalMeeting, securityMeeting)) {
         seen.append(as(who, get("/api/meetings/" + id)).getContentAsString());
         seen.append(as(who, get("/api/meetings/" + id + "/statement")).getContentAsString());
@@ -904,6 +909,13 @@ class NeedToKnowTest {
         "/indicators/" + securityIndicator, List.of("fd.member", "fd.uncleared", "anonymous"));
     pages.put("/indicators/" + guessedUuid, EVERYONE);
     pages.put(
+        "/indicators/" + internalIndicator + "/values.csv",
+        List.of("sy.member", "company", "anonymous"));
+    pages.put(
+        "/indicators/" + securityIndicator + "/values.csv",
+        List.of("fd.member", "fd.uncleared", "anonymous"));
+    pages.put("/indicators/" + guessedUuid + "/values.csv", EVERYONE);
+    pages.put(
         "/charters/" + CHARTER + "/indicators/river-commission-indicator",
         List.of("sy.member", "company", "anonymous"));
     for (var e : pages.entrySet()) {
@@ -921,7 +933,9 @@ class NeedToKnowTest {
             "/meetings/" + internalMeeting + "/minutes",
             "/meetings/" + internalMeeting + "/statement/approve",
             "/action-items/" + internalAction + "/status",
-            "/action-items/" + internalAction + "/milestone")) {
+            "/action-items/" + internalAction + "/milestone",
+            "/indicators/" + internalIndicator + "/values",
+            "/indicators/" + internalIndicator + "/values/import")) {
       MockHttpServletResponse response =
           mvc.perform(
                   post(url)

@@ -250,6 +250,29 @@ public final class Agreement {
     disputeReason = null;
   }
 
+  /**
+   * A party replaces the current version, whatever its state, by a new draft version (a withdrawal
+   * of what was published): approvals that counted for a version not agreed are withdrawn; agreed
+   * versions stay as they were, and both must approve a later version again.
+   */
+  public void replace(String party, boolean mayActForParty, String newFingerprint, Instant at) {
+    if (!parties.contains(party)) {
+      throw new AgreementException(
+          "party", "only " + String.join(" and ", parties) + " withdraw this");
+    }
+    if (!mayActForParty) {
+      throw new AgreementException(
+          "party", "only a co-chair of " + party + ", or their delegate, withdraws for " + party);
+    }
+    checkFingerprint(newFingerprint);
+    withdrawActive(at, party + " withdrew the publication");
+    version++;
+    fingerprint = newFingerprint;
+    state = State.DRAFT;
+    disputedBy = null;
+    disputeReason = null;
+  }
+
   private List<Approval> withdrawActive(Instant at, String because) {
     List<Approval> withdrawn = new ArrayList<>();
     for (int i = 0; i < approvals.size(); i++) {

@@ -240,6 +240,21 @@ class AgreementStore {
         .optional();
   }
 
+  /** The latest version of the agreement on a subject whose content is like the pattern. */
+  <T> Optional<T> latest(
+      String type, String key, String like, java.util.function.BiFunction<Integer, String, T> as) {
+    return jdbc
+        .sql(
+            "select c.number, c.content from agreement_content c join agreement a"
+                + " on a.id = c.agreement_id where a.subject_type = ? and"
+                + " a.subject_key = ? and c.content like ? order by c.number desc")
+        .params(type, key, like)
+        .query((rs, n) -> as.apply(rs.getInt("number"), rs.getString("content")))
+        .list()
+        .stream()
+        .findFirst();
+  }
+
   private static OffsetDateTime utc(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }

@@ -72,6 +72,13 @@ public interface AgreementSubject {
    */
   default void publicationAgreed(AgreementReached reached, Published published) {}
 
+  /**
+   * A party withdrew the publication of a version: what it made public is public no more.
+   *
+   * @param withdrawn the version that was published, with its content
+   */
+  default void publicationWithdrawn(Subject subject, Published withdrawn) {}
+
   /** A party reopened the subject's agreement. */
   default void reopened(Subject subject) {}
 

@@ -28,7 +28,8 @@ public class Agreements {
     DISPUTE("dispute"),
     REOPEN("reopen"),
     PUBLISH("publish"),
-    APPROVE_PUBLICATION("approve-publication");
+    APPROVE_PUBLICATION("approve-publication"),
+    WITHDRAW("withdraw");
 
     private final String code;
 
@@ -56,23 +57,25 @@ public class Agreements {
 
     /** Whether the step is about the subject's publication rather than the subject itself. */
     public boolean publication() {
-      return this == PUBLISH || this == APPROVE_PUBLICATION;
+      return this == PUBLISH || this == APPROVE_PUBLICATION || this == WITHDRAW;
     }
   }
 
   private final AgreementSubjects subjects;
   private final Concurrence concurrence;
+  private final Withdrawals withdrawals;
 
-  Agreements(AgreementSubjects subjects, Concurrence concurrence) {
+  Agreements(AgreementSubjects subjects, Concurrence concurrence, Withdrawals withdrawals) {
     this.subjects = subjects;
     this.concurrence = concurrence;
+    this.withdrawals = withdrawals;
   }
 
   /**
    * Carries out one step on a subject.
    *
    * @param version the version approved or proposed for publication (those steps need it)
-   * @param reason why the viewer disputes it (a dispute needs one)
+   * @param reason why the viewer disputes it or withdraws its publication (both need one)
    * @return what the endpoints answer: the subject as its module shows it, or where its publication
    *     stands after a publication step
    */
@@ -104,6 +107,9 @@ public class Agreements {
       case APPROVE_PUBLICATION -> {
         return concurrence.approvePublication(
             s.type(), s.key(), required(version, subject, "approve to publish"), viewer);
+      }
+      case WITHDRAW -> {
+        return withdraw(subject, s, reason, viewer);
       }
     }
     return subject.view(s, viewer);
@@ -148,6 +154,23 @@ public class Agreements {
   private AgreementView submit(AgreementSubject subject, Subject s, Viewer viewer) {
     Submission submission = subject.submission(s, viewer);
     return concurrence.submit(s, submission.parties(), submission.canonicalContent(), viewer);
+  }
+
+  /**
+   * A party withdraws the subject's publication, alone and at once; the subject's module makes its
+   * records no longer public.
+   */
+  private PublicationView withdraw(
+      AgreementSubject subject, Subject s, String reason, Viewer viewer) {
+    subject.mayPublish(s, viewer);
+    if (reason == null || reason.isBlank() || reason.length() > 2000) {
+      throw new BadRequestException(
+          "reason", "a withdrawal needs a reason of 1 to 2000 characters");
+    }
+    java.util.Optional<Concurrence.Published> published = concurrence.published(s.type(), s.key());
+    withdrawals.withdraw(s, subject.noun(), reason, viewer);
+    subject.publicationWithdrawn(s, published.orElseThrow());
+    return concurrence.publication(s.type(), s.key(), viewer).orElseThrow();
   }
 
   private static int required(Integer version, AgreementSubject subject, String what) {

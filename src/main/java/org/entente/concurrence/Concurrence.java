@@ -40,13 +40,16 @@ public class Concurrence {
   private final Clock clock;
   private final Audit audit;
   private final ApplicationEventPublisher events;
+  private final Withdrawals withdrawals;
 
   Concurrence(
       AgreementStore store,
       AgreementSubjects subjects,
       Clock clock,
       Audit audit,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Withdrawals withdrawals) {
+    this.withdrawals = withdrawals;
     this.store = store;
     this.subjects = subjects;
     this.clock = clock;
@@ -346,7 +349,7 @@ public class Concurrence {
                             + version
                             + " is not agreed"));
     String type2 = publicationOf(type);
-    String content = publicationContent(type, key, version, agreed.fingerprint());
+    String content = PublicationContent.proposal(type, key, version, agreed.fingerprint());
     Optional<Stored> existing = store.load(type2, key, true);
     if (existing.isPresent()
         && !existing.get().agreement().fingerprint().equals(fingerprint(content))
@@ -373,10 +376,13 @@ public class Concurrence {
   public PublicationView approvePublication(String type, String key, int version, Viewer viewer) {
     String type2 = publicationOf(type);
     Stored stored = visible(type2, key, viewer);
-    int proposed = proposedVersion(stored);
-    if (proposed != version) {
+    Integer proposed = proposedVersion(stored);
+    if (proposed == null || proposed != version) {
       throw new ForbiddenException(
-          "version", "the proposal is to publish version " + proposed + ", not version " + version);
+          "version",
+          proposed == null
+              ? "no version is proposed for publication: propose one first"
+              : "the proposal is to publish version " + proposed + ", not version " + version);
     }
     approve(type2, key, stored.agreement().version(), viewer);
     return publication(type, key, viewer).orElseThrow();
@@ -397,11 +403,13 @@ public class Concurrence {
 
   /**
    * The version of a subject both parties last agreed to publish, with its content. Whoever asks
-   * may know it: what both parties agreed to publish is public.
+   * may know it: what both parties agreed to publish is public. Nothing once a party withdrew it,
+   * until both agree to publish it again.
    */
   public Optional<Published> published(String type, String key) {
     return store
         .load(publicationOf(type), key, false)
+        .filter(stored -> withdrawals.withdrawn(type, key).isEmpty())
         .flatMap(stored -> stored.agreement().lastAgreed())
         .flatMap(
             agreed -> {
@@ -419,20 +427,10 @@ public class Concurrence {
             });
   }
 
-  private int proposedVersion(Stored publication) {
-    String content =
-        store.content(publication.id(), publication.agreement().version()).orElseThrow();
-    return JSON.readTree(content).get("version").asInt();
-  }
-
-  /** The canonical content of a publication proposal: which version of what, by fingerprint. */
-  static String publicationContent(String type, String key, int version, String fingerprint) {
-    Map<String, Object> content = new LinkedHashMap<>();
-    content.put("publish", type);
-    content.put("key", key);
-    content.put("version", version);
-    content.put("fingerprint", fingerprint);
-    return JSON.writeValueAsString(content);
+  /** The version the current proposal names; null when the current version is a withdrawal. */
+  private Integer proposedVersion(Stored publication) {
+    return PublicationContent.proposed(
+        store.content(publication.id(), publication.agreement().version()).orElseThrow());
   }
 
   /**

@@ -19,6 +19,8 @@ import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
 import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.Published;
+import org.entente.concurrence.Withdrawals;
+import org.entente.concurrence.Withdrawals.Withdrawn;
 import org.entente.identity.Viewer;
 import org.entente.indicators.IndicatorChart;
 import org.entente.indicators.IndicatorViews.IndicatorView;
@@ -57,6 +59,7 @@ public class Portal {
   private final Obligations obligations;
   private final Indicators indicators;
   private final Concurrence concurrence;
+  private final Withdrawals withdrawals;
   private final RecordChanges changes;
   private final Clock clock;
 
@@ -69,8 +72,10 @@ public class Portal {
       Obligations obligations,
       Indicators indicators,
       Concurrence concurrence,
+      Withdrawals withdrawals,
       RecordChanges changes,
       Clock clock) {
+    this.withdrawals = withdrawals;
     this.charters = charters;
     this.progress = progress;
     this.projects = projects;
@@ -221,6 +226,8 @@ public class Portal {
    *
    * @param listVersion the version of its project list published, or null
    * @param listPublishedOn when it was published (UTC), or null
+   * @param listWithdrawn the withdrawal of its project list's publication in force, or null
+   * @param roadmapWithdrawn the withdrawal of its roadmap's publication in force, or null
    */
   public record Group(
       WorkingGroupView group,
@@ -230,7 +237,15 @@ public class Portal {
       LocalDate listPublishedOn,
       List<MilestoneView> milestones,
       Integer roadmapVersion,
-      LocalDate roadmapPublishedOn) {}
+      LocalDate roadmapPublishedOn,
+      Withdrawn listWithdrawn,
+      Withdrawn roadmapWithdrawn) {
+
+    /** The day (UTC) a publication was withdrawn, for the correction notice. */
+    public LocalDate withdrawnOn(Withdrawn withdrawn) {
+      return day(withdrawn.withdrawnAt());
+    }
+  }
 
   public List<Group> workingGroups(CharterKey charterKey) {
     Map<String, Node> byKey = index(progress.tree(charterKey, PUBLIC));
@@ -254,7 +269,9 @@ public class Portal {
               list == null ? null : day(list.publishedAt()),
               roadmaps.roadmap(charterKey, g.key(), PUBLIC).milestones(),
               roadmap == null ? null : roadmap.version(),
-              roadmap == null ? null : day(roadmap.publishedAt())));
+              roadmap == null ? null : day(roadmap.publishedAt()),
+              withdrawals.withdrawn(Projects.PROJECT_LIST, subject).orElse(null),
+              withdrawals.withdrawn(Roadmaps.ROADMAP, subject).orElse(null)));
     }
     return groups;
   }

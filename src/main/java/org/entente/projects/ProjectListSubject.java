@@ -133,6 +133,32 @@ class ProjectListSubject implements AgreementSubject {
         Map.of("version", published.version(), "projects", count));
   }
 
+  /**
+   * A party withdrew the publication of a version: the projects it made public are shared between
+   * the parties again, and gone from every public list.
+   */
+  @Override
+  public void publicationWithdrawn(Subject subject, Published withdrawn) {
+    List<String> codes = withdrawn.keys();
+    int count =
+        codes.isEmpty()
+            ? 0
+            : jdbc.sql(
+                    "update project set classification = 'BILATERAL', version = version + 1,"
+                        + " updated_at = :now where group_id = :group and code in (:codes) and"
+                        + " classification = 'PUBLIC'")
+                .param("now", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .param("group", subject.groupId())
+                .param("codes", codes)
+                .update();
+    audit.record(
+        "project-list.withdrawn",
+        "agreement",
+        subject.key(),
+        Outcome.SUCCESS,
+        Map.of("version", withdrawn.version(), "projects", count));
+  }
+
   private static String[] keys(String subjectKey) {
     return subjectKey.split("/", 2);
   }

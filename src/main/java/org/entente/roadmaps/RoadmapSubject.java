@@ -131,6 +131,32 @@ class RoadmapSubject implements AgreementSubject {
         Map.of("version", published.version(), "milestones", count));
   }
 
+  /**
+   * A party withdrew the publication of a version: the milestones it made public are shared between
+   * the parties again, and gone from every public list.
+   */
+  @Override
+  public void publicationWithdrawn(Subject subject, Published withdrawn) {
+    List<String> codes = withdrawn.keys();
+    int count =
+        codes.isEmpty()
+            ? 0
+            : jdbc.sql(
+                    "update milestone set classification = 'BILATERAL', version = version + 1,"
+                        + " updated_at = :now where group_id = :group and code in (:codes) and"
+                        + " classification = 'PUBLIC'")
+                .param("now", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .param("group", subject.groupId())
+                .param("codes", codes)
+                .update();
+    audit.record(
+        "roadmap.withdrawn",
+        "agreement",
+        subject.key(),
+        Outcome.SUCCESS,
+        Map.of("version", withdrawn.version(), "milestones", count));
+  }
+
   private static String[] keys(String subjectKey) {
     return subjectKey.split("/", 2);
   }

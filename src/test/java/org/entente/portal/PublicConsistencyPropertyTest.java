@@ -45,9 +45,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The public side never contradicts the records, over generated histories of the energy group: its
- * co-chairs agree its project list, publish an agreed version, reopen the list, hold meetings,
- * publish a meeting's joint statement and reopen it, on days a seeded generator picks (there is no
- * withdrawal yet: reopening a statement unpublishes it). After every step:
+ * co-chairs agree its project list, publish an agreed version, withdraw the published one (one
+ * party, at once), reopen the list, hold meetings, publish a meeting's joint statement and reopen
+ * it, on days a seeded generator picks (reopening a statement unpublishes it). After every step:
  *
  * <ul>
  *   <li>the project-list obligation is met on the day of the first agreement, for the co-chairs and
@@ -96,6 +96,7 @@ class PublicConsistencyPropertyTest {
     Integer lastAgreed;
     boolean agreedNow;
     Integer published;
+    boolean withdrawn;
     final List<Held> held = new ArrayList<>();
   }
 
@@ -120,6 +121,7 @@ class PublicConsistencyPropertyTest {
   enum Action {
     AGREE_LIST,
     PUBLISH_LIST,
+    WITHDRAW_LIST,
     REOPEN_LIST,
     HOLD_MEETING,
     PUBLISH_STATEMENT,
@@ -169,6 +171,7 @@ class PublicConsistencyPropertyTest {
     return switch (action) {
       case AGREE_LIST -> !h.agreedNow;
       case PUBLISH_LIST -> h.lastAgreed != null && !h.lastAgreed.equals(h.published);
+      case WITHDRAW_LIST -> h.published != null;
       case REOPEN_LIST -> h.agreedNow;
       case HOLD_MEETING -> true;
       case PUBLISH_STATEMENT -> h.held.stream().anyMatch(m -> m.statement.equals("none"));
@@ -209,6 +212,19 @@ class PublicConsistencyPropertyTest {
         step(Projects.PROJECT_LIST, ENERGY, Step.APPROVE_PUBLICATION, h.lastAgreed, us);
         step(Projects.PROJECT_LIST, ENERGY, Step.APPROVE_PUBLICATION, h.lastAgreed, az);
         h.published = h.lastAgreed;
+        h.withdrawn = false;
+      }
+      case WITHDRAW_LIST -> {
+        agreements.step(
+            Projects.PROJECT_LIST,
+            CHARTER,
+            ENERGY,
+            Step.WITHDRAW,
+            null,
+            "published by mistake",
+            step % 2 == 0 ? us : az);
+        h.published = null;
+        h.withdrawn = true;
       }
       case REOPEN_LIST -> {
         step(Projects.PROJECT_LIST, ENERGY, Step.REOPEN, null, az);
@@ -313,6 +329,15 @@ class PublicConsistencyPropertyTest {
             .findFirst()
             .orElseThrow();
     assertThat(group.listVersion()).as(history).isEqualTo(h.published);
+    assertThat(group.listWithdrawn() != null).as(history).isEqualTo(h.withdrawn);
+    List<String> openData =
+        JsonPath.read(
+            anonymous(get("/api/charters/az-us-2026/open-data.json")),
+            "$.projects[?(@.workingGroup == 'wg-energy')].key");
+    assertThat(openData)
+        .as(history)
+        .containsExactlyInAnyOrderElementsOf(
+            h.published == null ? Set.of() : h.keysOf.get(h.published));
     assertThat(group.projects())
         .extracting(p -> p.key())
         .as(history)

@@ -38,7 +38,9 @@ class AgreementApi {
     this.agreements = agreements;
   }
 
-  /** A step's input: the version approved or published, or the reason of a dispute. */
+  /**
+   * A step's input: the version approved or published, or the reason of a dispute or withdrawal.
+   */
   record StepInput(Integer version, String reason) {}
 
   @GetMapping(path = SUBJECT, produces = "application/json")
@@ -60,11 +62,14 @@ class AgreementApi {
   @Operation(
       summary =
           "submit, approve (with version), dispute (with reason), reopen, publish (an agreed"
-              + " version) or approve-publication (the proposed version)",
+              + " version), approve-publication (the proposed version) or withdraw (the"
+              + " published version, with reason)",
       description =
-          "Approving, disputing, reopening and publishing are for a co-chair of the group, for"
-              + " their party. The answer is the subject after the step, or where its publication"
-              + " stands after publish and approve-publication.",
+          "Approving, disputing, reopening, publishing and withdrawing are for a co-chair of the"
+              + " group, for their party. Withdrawing takes one party alone and is effective at"
+              + " once (409 when nothing is published); publishing again needs both parties again."
+              + " The answer is the subject after the step, or where its publication stands after"
+              + " publish, approve-publication and withdraw.",
       security = @SecurityRequirement(name = "personal-access-token"))
   Object subjectStep(
       @PathVariable String charter,

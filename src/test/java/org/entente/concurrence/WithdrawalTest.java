@@ -1,0 +1,7 @@
+package org.entente.concurrence;
+
+import org.entente.testing.EntenteTest;
+
+/** Withdrawing a publication, on H2. */
+@EntenteTest
+class WithdrawalTest extends WithdrawalContract {}

@@ -217,6 +217,13 @@ abstract class WithdrawalContract {
             .andReturn()
             .getResponse();
     assertThat(done.getStatus()).isEqualTo(302);
+    assertThat(
+            mvc.perform(get(done.getRedirectedUrl()).cookie(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .as("the workspace says what was done")
+        .contains("The project list is withdrawn from the public");
     assertThat(anonymous(PUBLIC_GROUPS))
         .doesNotContain("Project alat-port")
         .contains("was withdrawn by the US party on");

@@ -667,6 +667,32 @@ class PagesBrowserTest {
     logOut();
   }
 
+  /**
+   * The Azerbaijani co-chair withdraws the connectivity group's published project list alone, with
+   * a reason: the workspace says so, and the public page shows a correction notice in its place and
+   * no longer the projects (issue 18). Runs after the project list journey; nothing after it needs
+   * the list published.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(6)
+  void aCoChairWithdrawsThePublishedProjectListAndANoticeStandsInItsPlace() {
+    logIn("az.connect", "a passphrase for the co-chairs");
+    open("/charters/az-us-2026/working-groups/wg-connectivity-digital/workspace");
+    driver
+        .findElement(By.id("project-list-withdraw-reason"))
+        .sendKeys("Published before the port's figures were checked");
+    buttonOf("/project-list/withdraw");
+    assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+        .contains("withdrawn from the public");
+    assertNoSeriousViolations("/charters/…/workspace (withdrawn)");
+    logOut();
+    String portal = "/public/charters/az-us-2026/working-groups";
+    open(portal);
+    String main = driver.findElement(By.tagName("main")).getText();
+    assertThat(main).contains("was withdrawn by the").doesNotContain("TRIPP rail link");
+    assertNoSeriousViolations(portal + " (a withdrawn list)");
+  }
+
   private void addProject(
       String key,
       String english,

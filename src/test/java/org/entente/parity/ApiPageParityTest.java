@@ -200,11 +200,11 @@ class ApiPageParityTest {
     return all.stream();
   }
 
-  @BeforeEach
-  void person() throws Exception {
+  /** A US co-chair of both groups, coordinator and administrator, with a token and a session. */
+  private Parity official(String username) throws Exception {
     String token =
         people
-            .person("us.official")
+            .person(username)
             .party("US")
             .organization("United States")
             .role(Role.CO_CHAIR)
@@ -213,6 +213,25 @@ class ApiPageParityTest {
             .chairs(C, ParityScenarios.GROUP)
             .chairs(C, ParityScenarios.OTHER_GROUP)
             .create();
+    Cookie session =
+        mvc.perform(
+                post("/login")
+                    .param("username", username)
+                    .param("password", People.PASSWORD)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    assertThat(session).as(username + "'s session").isNotNull();
+    return new Parity(mvc, audit, token, session);
+  }
+
+  Parity twin;
+
+  @BeforeEach
+  void people() throws Exception {
+    parity = official("us.official");
+    twin = official("us.twin");
     people
         .person("az.cochair")
         .party("AZ")
@@ -221,23 +240,12 @@ class ApiPageParityTest {
         .chairs(C, ParityScenarios.GROUP)
         .chairs(C, ParityScenarios.OTHER_GROUP)
         .create();
-    Cookie session =
-        mvc.perform(
-                post("/login")
-                    .param("username", "us.official")
-                    .param("password", People.PASSWORD)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
-    assertThat(session).isNotNull();
-    parity = new Parity(mvc, audit, token, session);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void theFormMakesTheSameChangeAsTheApi(String route, ParityScenarios.Scenario scenario)
       throws Exception {
-    scenario.walk(parity, new ParityScenarios.World(mvc, people));
+    scenario.walk(parity, new ParityScenarios.World(mvc, people, twin));
   }
 }

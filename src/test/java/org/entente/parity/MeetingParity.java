@@ -230,10 +230,20 @@ final class MeetingParity {
   static void actionItemStatus(Parity p, World world) throws Exception {
     String[] a = twoActionItems(p);
     Parity.Call api =
-        p.api(HttpMethod.PATCH, "/api/action-items/" + a[0], "{\"version\":0,\"status\":\"done\"}");
+        p.api(
+            HttpMethod.PATCH,
+            "/api/action-items/" + a[0],
+            "{\"version\":0,\"status\":\"cancelled\",\"dueOn\":\"2027-02-15\"}");
     Parity.Call form =
-        p.form("/action-items/" + a[1] + "/status", "version", "0", "status", "done");
-    assertThat(p.read("/api/action-items/" + a[1])).containsEntry("status", "done");
+        p.form(
+            "/action-items/" + a[1] + "/status",
+            "version",
+            "0",
+            "status",
+            "cancelled",
+            "dueOn",
+            "2027-02-15");
+    assertThat(p.read("/api/action-items/" + a[1])).containsEntry("status", "cancelled");
     p.sameRecord(p.read("/api/action-items/" + a[0]), p.read("/api/action-items/" + a[1]));
     p.sameEvents(api, form);
   }

@@ -143,10 +143,30 @@ final class Parity {
     return perform(builder.cookie(session).with(csrf()), what);
   }
 
-  private Call perform(MockHttpServletRequestBuilder builder, String what) throws Exception {
+  /**
+   * A form that starts work in the background (a CSV upload): sent, then its page read until the
+   * work is done, and what it appended meanwhile.
+   */
+  Call formInTheBackground(MockHttpServletRequestBuilder builder, String what) throws Exception {
     long before = audit.head().seq();
-    MockHttpServletResponse r = mvc.perform(builder).andReturn().getResponse();
-    assertThat(r.getStatus()).as(what + ": " + r.getContentAsString()).isBetween(200, 399);
+    MockHttpServletResponse r =
+        mvc.perform(builder.cookie(session).with(csrf())).andReturn().getResponse();
+    assertThat(r.getStatus()).as(what + ": " + r.getContentAsString()).isBetween(300, 399);
+    String page = r.getRedirectedUrl();
+    for (int i = 0; ; i++) {
+      String html =
+          mvc.perform(get(page).cookie(session)).andReturn().getResponse().getContentAsString();
+      if (!html.contains("rows read so far")) {
+        assertThat(html).as(what + " ended refused").doesNotContain("role=\"alert\"");
+        break;
+      }
+      assertThat(i).as("the work behind " + what + " did not finish").isLessThan(400);
+      Thread.sleep(50);
+    }
+    return new Call(r.getStatus(), "", page, since(before));
+  }
+
+  private List<AuditEvent> since(long before) {
     long after = audit.head().seq();
     List<AuditEvent> events = new ArrayList<>();
     if (after > before) {
@@ -154,7 +174,14 @@ final class Parity {
           audit.events(null, null, null, new Paging(0, (int) (after - before))).items();
       newest.forEach(e -> events.add(0, e));
     }
-    return new Call(r.getStatus(), r.getContentAsString(), r.getRedirectedUrl(), events);
+    return events;
+  }
+
+  private Call perform(MockHttpServletRequestBuilder builder, String what) throws Exception {
+    long before = audit.head().seq();
+    MockHttpServletResponse r = mvc.perform(builder).andReturn().getResponse();
+    assertThat(r.getStatus()).as(what + ": " + r.getContentAsString()).isBetween(200, 399);
+    return new Call(r.getStatus(), r.getContentAsString(), r.getRedirectedUrl(), since(before));
   }
 
   /** A record as the API reads it for the person, as a map. */
@@ -164,6 +191,11 @@ final class Parity {
         mvc.perform(get(path).header("Authorization", "Bearer " + token)).andReturn().getResponse();
     assertThat(r.getStatus()).as("GET " + path + ": " + r.getContentAsString()).isEqualTo(200);
     return JSON.readValue(r.getContentAsString(), Map.class);
+  }
+
+  /** A list or record as the API reads it for the person, as lists and maps. */
+  Object readAny(String path) throws Exception {
+    return JSON.readValue(readText(path), Object.class);
   }
 
   /** A record as the API reads it for the person, as its JSON text. */
@@ -199,7 +231,7 @@ final class Parity {
       event.put("recordType", e.recordType());
       event.put("recordId", e.recordId() == null ? null : "<record>");
       event.put("outcome", e.outcome());
-      event.put("actor", e.actor());
+      event.put("actor", normalized(e.actor(), Set.of()));
       event.put("party", e.party());
       event.put(
           "details",

@@ -31,8 +31,12 @@ final class ParityScenarios {
     void walk(Parity p, World world) throws Exception;
   }
 
-  /** What the walks share besides the person. */
-  record World(MockMvc mvc, People people) {}
+  /**
+   * What the walks share besides the person: the person's twin (same party, roles and groups, with
+   * a token and a session of their own) makes the form's change to what is the person's own, such
+   * as their calendars and reminder settings.
+   */
+  record World(MockMvc mvc, People people, Parity twin) {}
 
   /** Every walk, by the API route it walks. */
   static Map<String, Scenario> all() {
@@ -59,6 +63,12 @@ final class ParityScenarios {
     all.put(
         "POST /api/charters/{charter}/agreements/{type}/{key}/{action}",
         ParityScenarios::subjectStep);
+    all.put("POST /api/accounts", AccountParity::createAccount);
+    all.put("PATCH /api/accounts/{username}", AccountParity::changeAccount);
+    all.put("POST /api/me/calendars", AccountParity::subscribe);
+    all.put("DELETE /api/me/calendars/{id}", AccountParity::revoke);
+    all.put("PUT /api/me/reminders", AccountParity::reminders);
+    all.put("POST /api/me/notifications/{id}/read", AccountParity::readNotification);
     return all;
   }
 

@@ -693,6 +693,63 @@ class PagesBrowserTest {
     assertNoSeriousViolations(portal + " (a withdrawn list)");
   }
 
+  /**
+   * A co-chair records a meeting held outside Entente from the deadlines page and corrects it, then
+   * moves the due date of the action item the meeting journey gave him, on the meeting's page
+   * (issue 18: before, only the API could). Both forms are accessible. The event is internal to the
+   * co-chair's party, so that what the public sees stays as the other journeys expect.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(11)
+  void aCoChairRecordsAnEventAndChangesAnActionItemsDueDate() {
+    logIn("us.connect", "a passphrase for the co-chairs");
+    open("/charters/az-us-2026/deadlines");
+    driver.findElement(By.linkText("Record an event")).click();
+    waitFor(By.id("kind"));
+    assertNoSeriousViolations("/charters/az-us-2026/events/new");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind")))
+        .selectByValue("meeting-held");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("subject")))
+        .selectByValue("wg-connectivity-digital");
+    js().executeScript("document.getElementById('occurredOn').value = '2026-11-15';");
+    driver.findElement(By.id("title")).sendKeys("Expert meeting in Alat (browser test)");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("classification")))
+        .selectByValue("party-internal");
+    button("Record the event");
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Expert meeting in Alat (browser test)");
+    assertNoSeriousViolations("/charters/az-us-2026/events/{id}");
+    WebElement title = driver.findElement(By.id("title"));
+    title.clear();
+    title.sendKeys("Expert meeting at the Port of Alat (browser test)");
+    button("Save the correction");
+    assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+        .contains("correction is saved");
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Expert meeting at the Port of Alat (browser test)");
+
+    open("/account/action-items");
+    driver
+        .findElement(By.xpath("//tr[contains(., \"Share the terminal's feasibility scope\")]//a"))
+        .click();
+    WebElement change =
+        waitFor(
+            By.xpath(
+                "//details[.//summary[contains(@aria-label,"
+                    + " \"Share the terminal's feasibility scope\")]]"));
+    change.findElement(By.tagName("summary")).click();
+    WebElement due = change.findElement(By.cssSelector("input[type=date]"));
+    js().executeScript("arguments[0].value = '2027-02-26';", due);
+    assertNoSeriousViolations("/meetings/{id} (an action item's change form open)");
+    press(
+        By.xpath(
+            "//details[.//summary[contains(@aria-label,"
+                + " \"Share the terminal's feasibility scope\")]]//button"),
+        "Save");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("2027-02-26");
+    logOut();
+  }
+
   private void addProject(
       String key,
       String english,

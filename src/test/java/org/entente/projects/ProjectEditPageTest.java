@@ -459,4 +459,28 @@ class ProjectEditPageTest {
     assertThat(moved.getStatus()).isEqualTo(403);
     assertThat(content(id)).isEqualTo(before);
   }
+
+  @Test
+  void onlyThePartyThatMadeTheProjectIsOfferedItsClassification() throws Exception {
+    String id = add("fibre-classified");
+    assertThat(page("/projects/" + id + "/edit", session)).contains("id=\"classification\"");
+
+    people
+        .person("az.member")
+        .party("AZ")
+        .memberOf(People.CHARTER, "wg-connectivity-digital")
+        .createAccount();
+    Cookie otherParty = login("az.member");
+    String form = page("/projects/" + id + "/edit", otherParty);
+    assertThat(form).contains("value=\"Fibre link\"").doesNotContain("id=\"classification\"");
+
+    // and it cannot be sent anyway: the service refuses it as the API does
+    Map<String, List<String>> change = with("classification", "party-internal", 0);
+    change.put("version", List.of("0"));
+    MockHttpServletResponse refused = submit(id, change, otherParty);
+    assertThat(refused.getStatus()).isEqualTo(403);
+    assertThat(refused.getContentAsString())
+        .contains("only an official of the party that made it may change its classification");
+    assertThat(read(id).classification().code()).isEqualTo("bilateral");
+  }
 }

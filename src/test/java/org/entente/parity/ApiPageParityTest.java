@@ -76,6 +76,8 @@ class ApiPageParityTest {
     FORMS.put(
         "POST /api/charters/{charter}/working-groups/{group}/projects",
         "POST /charters/{charter}/working-groups/{group}/projects");
+    FORMS.put("PATCH /api/projects/{id}", "POST /projects/{id}/edit");
+    FORMS.put("POST /api/projects/{id}/stage", "POST /projects/{id}/stage");
     FORMS.put("POST /api/charters/{charter}/meetings", "POST /charters/{charter}/meetings");
     FORMS.put(
         "POST /api/charters/{charter}/dialogue-platforms",
@@ -127,6 +129,9 @@ class ApiPageParityTest {
     WALKED_ELSEWHERE.put(
         "POST /api/indicators/{id}/values",
         "org.entente.indicators.IndicatorFormsTest#theValueFormAddsAndCorrectsAsTheApiDoesWithTheSameAuditEvent");
+    WALKED_ELSEWHERE.put(
+        "PATCH /api/projects/{id}",
+        "org.entente.projects.ProjectEditPageTest#theEditPageMakesTheSameChangeAsPatchWithTheSameAuditEvent");
     WALKED_ELSEWHERE.put(
         "PUT /api/milestones/{id}",
         "org.entente.roadmaps.MilestoneEditPageTest#theFormMakesTheSameChangeAsTheApiWithTheSameAuditEvent");

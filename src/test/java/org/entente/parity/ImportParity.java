@@ -202,4 +202,46 @@ final class ImportParity {
     p.sameRecord(p.read("/api/indicators/" + ids[0]), viaForm);
     p.sameEvents(api, form);
   }
+
+  /** Two projects alike in the group, by id: the first for the API, the second for the form. */
+  static String[] twoProjects(Parity p) throws Exception {
+    String[] ids = new String[2];
+    String[] keys = {"zx-api", "zx-form"};
+    for (int i = 0; i < 2; i++) {
+      ids[i] =
+          p.api(
+                  HttpMethod.POST,
+                  "/api/charters/" + C + "/working-groups/" + GROUP + "/projects",
+                  """
+                  {"key":"%s","title":{"en":"Trans-Caspian fibre link"},
+                   "commitments":["energy-data-connectivity"]}
+                  """
+                      .formatted(keys[i]))
+              .field("id");
+    }
+    p.alias("zx-api", "zx-form").alias(ids[0], ids[1]);
+    return ids;
+  }
+
+  static void moveStage(Parity p, World world) throws Exception {
+    String[] ids = twoProjects(p);
+    Parity.Call api =
+        p.api(
+            HttpMethod.POST,
+            "/api/projects/" + ids[0] + "/stage",
+            "{\"stage\":\"suspended\",\"reason\":\"Waiting for the survey\",\"version\":0}");
+    Parity.Call form =
+        p.form(
+            "/projects/" + ids[1] + "/stage",
+            "stage",
+            "suspended",
+            "reason",
+            "Waiting for the survey",
+            "version",
+            "0");
+    Map<String, Object> moved = p.read("/api/projects/" + ids[1]);
+    assertThat(moved).containsEntry("stage", "suspended");
+    p.sameRecord(p.read("/api/projects/" + ids[0]), moved);
+    p.sameEvents(api, form);
+  }
 }

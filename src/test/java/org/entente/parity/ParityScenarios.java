@@ -82,6 +82,7 @@ final class ParityScenarios {
         "POST /api/charters/{charter}/working-groups/{group}/roadmap/{action}",
         ImportParity::roadmapStep);
     all.put("POST /api/indicators/{id}/values/import", ImportParity::importValues);
+    all.put("POST /api/projects/{id}/stage", ImportParity::moveStage);
     return all;
   }
 

@@ -201,7 +201,7 @@ final class IatiWriter {
 
   /**
    * Transactions: a committed line is an outgoing commitment (2), a disbursed one a disbursement
-   * (3), dated by the project's start (financing lines carry no date of their own).
+   * (3), dated by the line's own date, or by the project's start when the line has none.
    */
   private static void transactions(XMLStreamWriter x, ProjectView p, Dates dates)
       throws XMLStreamException {
@@ -211,10 +211,11 @@ final class IatiWriter {
       if (f.status() == FinancingStatus.PLEDGED) {
         continue;
       }
+      LocalDate date = f.date() != null ? f.date() : transactionDate;
       x.writeStartElement("transaction");
       empty(x, "transaction-type", "code", f.status() == FinancingStatus.DISBURSED ? "3" : "2");
-      empty(x, "transaction-date", "iso-date", transactionDate.toString());
-      value(x, f.amount(), f.currency().code(), transactionDate);
+      empty(x, "transaction-date", "iso-date", date.toString());
+      value(x, f.amount(), f.currency().code(), date);
       if (f.source() != null && !f.source().isBlank()) {
         x.writeStartElement("provider-org");
         narrative(x, f.source(), "en");

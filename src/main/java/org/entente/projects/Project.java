@@ -1,8 +1,10 @@
 package org.entente.projects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
@@ -179,9 +181,70 @@ public record Project(
     }
   }
 
-  /** A financing line. */
+  /**
+   * A financing line.
+   *
+   * @param date the day the line reached its status (pledged, committed or disbursed on), or null
+   *     when none is given; left out of JSON when null, so a line without one is written as before
+   */
   public record Financing(
-      BigDecimal amount, CurrencyCode currency, String source, FinancingStatus status) {}
+      BigDecimal amount,
+      CurrencyCode currency,
+      String source,
+      FinancingStatus status,
+      @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate date) {
+
+    /** The earliest date a financing line may carry. */
+    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+
+    /** How many years ahead of today a pledged or committed line may be dated. */
+    static final int YEARS_AHEAD = 10;
+
+    /** What the API says of a line's date: the rules of {@link #requirePossibleOn}. */
+    static final String DATE_RULES =
+        "A financing line may carry a date (ISO yyyy-MM-dd; absent or null for none): the day it"
+            + " reached its status (pledged, committed or disbursed on). It is not before"
+            + " 1990-01-01 nor more than 10 years after today, and a disbursed line is not dated"
+            + " after today; any other is refused with 400 naming financing[i].date.";
+
+    /** A line without a date. */
+    public Financing(
+        BigDecimal amount, CurrencyCode currency, String source, FinancingStatus status) {
+      this(amount, currency, source, status, null);
+    }
+
+    /**
+     * Refuses a date the line cannot have: before {@link #EARLIEST}, more than {@link #YEARS_AHEAD}
+     * years after today, or, for a disbursement, after today.
+     *
+     * @param today today, from the injected clock
+     * @param field the field that names the date ({@code financing[0].date})
+     * @throws BadRequestException naming the field
+     */
+    void requirePossibleOn(LocalDate today, String field) {
+      if (date == null) {
+        return;
+      }
+      if (date.isBefore(EARLIEST)) {
+        throw new BadRequestException(
+            field, "a financing line is dated on or after " + EARLIEST + ", not " + date);
+      }
+      if (date.isAfter(today.plusYears(YEARS_AHEAD))) {
+        throw new BadRequestException(
+            field,
+            "a financing line is dated at most "
+                + YEARS_AHEAD
+                + " years ahead (until "
+                + today.plusYears(YEARS_AHEAD)
+                + "), not "
+                + date);
+      }
+      if (status == FinancingStatus.DISBURSED && date.isAfter(today)) {
+        throw new BadRequestException(
+            field, "money is not disbursed in the future: a disbursement is dated today or before");
+      }
+    }
+  }
 
   /** Where the project is. */
   public record Location(String place, Double latitude, Double longitude) {}
@@ -259,6 +322,21 @@ public record Project(
         throw new BadRequestException("location", "latitude is within ±90, longitude within ±180");
       }
     }
+  }
+
+  /**
+   * Refuses a financing line dated where it cannot be (the rules of {@link
+   * Financing#requirePossibleOn}): the rules that need today's date, which a project's content
+   * alone does not know.
+   *
+   * @param today today, from the injected clock
+   * @throws BadRequestException naming the line's date, {@code financing[0].date}
+   */
+  Project requirePossibleDates(LocalDate today) {
+    for (int i = 0; i < financing.size(); i++) {
+      financing.get(i).requirePossibleOn(today, "financing[" + i + "].date");
+    }
+    return this;
   }
 
   /**

@@ -55,7 +55,10 @@ class ProjectApi {
       summary = "Import the group's projects from CSV, by key (members, write scope)",
       description =
           "Idempotent by key: a replay changes nothing. All or nothing: one bad row refuses the"
-              + " file, and the answer (400) names every bad line and field.",
+              + " file, and the answer (400) names every bad line and field. A financing line's"
+              + " date is its financing_N_date column (yyyy-MM-dd, empty for none), under the"
+              + " rules of the JSON API; a file without those columns keeps the stored date of each"
+              + " line it leaves as it was.",
       security = @SecurityRequirement(name = "personal-access-token"))
   ProjectCsv.ImportReport importCsv(
       @PathVariable String charter,
@@ -95,6 +98,7 @@ class ProjectApi {
       produces = "application/json")
   @Operation(
       summary = "Add a project to a working group (its members, write scope)",
+      description = Project.Financing.DATE_RULES,
       security = @SecurityRequirement(name = "personal-access-token"))
   ResponseEntity<ProjectView> create(
       @PathVariable String charter,
@@ -119,7 +123,8 @@ class ProjectApi {
       summary = "Change a project",
       description =
           "Send the version you read; a stale version answers 409 and changes nothing. key,"
-              + " workingGroup, party, originParty and stage are refused with 403.",
+              + " workingGroup, party, originParty and stage are refused with 403. "
+              + Project.Financing.DATE_RULES,
       security = @SecurityRequirement(name = "personal-access-token"))
   ProjectView update(@PathVariable String id, @RequestBody ProjectChange change, Viewer viewer) {
     return projects.update(id(id), change, viewer);

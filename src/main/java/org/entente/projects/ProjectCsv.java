@@ -3,6 +3,7 @@ package org.entente.projects;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -120,6 +121,7 @@ public class ProjectCsv {
       cells.add(f == null ? "" : f.currency().code());
       cells.add(f == null ? "" : f.status().name().toLowerCase(Locale.ROOT));
       cells.add(f == null ? "" : Objects.toString(f.source(), ""));
+      cells.add(f == null ? "" : Objects.toString(f.date(), ""));
     }
     return cells;
   }
@@ -145,7 +147,8 @@ public class ProjectCsv {
             groupId,
             linkable(charterKey, groupId, viewer),
             store.existing(charterId, viewer),
-            store.stored(charterId, groupId));
+            store.stored(charterId, groupId),
+            LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     ProjectCsvReader.Rows read = ProjectCsvReader.read(csv, check, progress);
     int rows = read.rows().size();
     if (!read.errors().isEmpty()) {

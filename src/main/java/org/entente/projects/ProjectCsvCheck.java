@@ -1,6 +1,7 @@
 package org.entente.projects;
 
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ final class ProjectCsvCheck {
   private final Map<String, UUID> commitments;
   private final Map<String, Existing> existing;
   private final Map<UUID, Stored> stored;
+  private final LocalDate today;
   private final Map<String, Long> seen = new HashMap<>();
 
   /**
@@ -50,16 +52,24 @@ final class ProjectCsvCheck {
    * @param commitments the ids of the commitments the imported projects may link to, by key
    * @param existing the charter's projects, by key
    * @param stored the group's projects that are not retired, by id
+   * @param today today, from the injected clock: what a financing line's date is checked against
    */
   ProjectCsvCheck(
       UUID groupId,
       Map<String, UUID> commitments,
       Map<String, Existing> existing,
-      Map<UUID, Stored> stored) {
+      Map<UUID, Stored> stored,
+      LocalDate today) {
     this.groupId = groupId;
+    this.today = today;
     this.commitments = commitments;
     this.existing = existing;
     this.stored = stored;
+  }
+
+  /** Today, from the injected clock: what a financing line's date is checked against. */
+  LocalDate today() {
+    return today;
   }
 
   /**
@@ -206,7 +216,8 @@ final class ProjectCsvCheck {
                         x.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
                         x.currency().code(),
                         text(x.source()),
-                        x.status().name()))
+                        x.status().name(),
+                        Objects.toString(x.date(), "")))
             .toList());
     Project.Location at = p.location();
     List<String> location =

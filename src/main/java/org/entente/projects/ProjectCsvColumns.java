@@ -20,6 +20,8 @@ import org.entente.shared.BadRequestException;
  * @param financing the numbers of the financing columns, in order
  * @param leads the parties of the lead columns, in order
  * @param legacyFinancing whether the file has the earlier release's one financing line
+ * @param financingDates whether the file has the financing lines' date columns ({@code
+ *     financing_N_date}, which files of the release before lack)
  * @param legacyLeads whether the file has the earlier release's {@code leads} column
  * @param description whether the file has a description column
  * @param classification whether the file has the classification column
@@ -29,6 +31,7 @@ record ProjectCsvColumns(
     List<Integer> financing,
     List<String> leads,
     boolean legacyFinancing,
+    boolean financingDates,
     boolean legacyLeads,
     boolean description,
     boolean classification) {
@@ -50,7 +53,11 @@ record ProjectCsvColumns(
           "longitude");
 
   static final List<String> PARTNER = List.of("name", "kind", "role");
-  static final List<String> FINANCING = List.of("amount", "currency", "status", "source");
+  static final List<String> FINANCING = List.of("amount", "currency", "status", "source", "date");
+
+  /** The columns of a financing line a file must have: files of the release before lack dates. */
+  private static final List<String> FINANCING_REQUIRED = FINANCING.subList(0, 4);
+
   static final List<String> LEGACY_FINANCING =
       List.of("amount", "currency", "financing_status", "financing_source");
 
@@ -110,7 +117,7 @@ record ProjectCsvColumns(
       }
     }
     requireGroups("partner", partners, PARTNER, header, missing);
-    requireGroups("financing", financing, FINANCING, header, missing);
+    requireGroups("financing", financing, FINANCING_REQUIRED, header, missing);
     if (!missing.isEmpty()) {
       throw new BadRequestException(
           "file", "the header lacks the column(s) " + String.join(", ", missing));
@@ -134,6 +141,7 @@ record ProjectCsvColumns(
         List.copyOf(financing),
         List.copyOf(leads),
         legacyFinancing,
+        financing.stream().anyMatch(n -> header.contains("financing_" + n + "_date")),
         legacyLeads,
         header.contains("description_en") || header.contains("description_az"),
         header.contains("classification"));

@@ -3,6 +3,7 @@ package org.entente.projects;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,15 +67,42 @@ final class ProjectCsvReader {
               columns.givesPartners() ? p.partners() : stored.partners(),
               p.stage(),
               p.stageReason(),
-              columns.givesFinancing() ? p.financing() : stored.financing(),
+              columns.givesFinancing()
+                  ? datesKept(p.financing(), stored.financing())
+                  : stored.financing(),
               p.location());
       return new Row(line, merged, commitments, columns, classification);
+    }
+
+    /**
+     * The lines a file gives, each with the date of the stored line at its place when the file has
+     * no date columns and the line is otherwise that one: a file with fewer columns deletes
+     * nothing.
+     */
+    private List<Financing> datesKept(List<Financing> read, List<Financing> stored) {
+      if (columns.financingDates()) {
+        return read;
+      }
+      List<Financing> lines = new ArrayList<>();
+      for (int i = 0; i < read.size(); i++) {
+        Financing f = read.get(i);
+        Financing was = i < stored.size() ? stored.get(i) : null;
+        boolean same =
+            was != null
+                && f.amount().compareTo(was.amount()) == 0
+                && f.currency().equals(was.currency())
+                && java.util.Objects.equals(f.source(), was.source())
+                && f.status() == was.status();
+        lines.add(
+            same ? new Financing(f.amount(), f.currency(), f.source(), f.status(), was.date()) : f);
+      }
+      return lines;
     }
   }
 
   /** The columns of a file that says every field. */
   static final ProjectCsvColumns ALL =
-      new ProjectCsvColumns(List.of(1), List.of(1), List.of(), false, true, true, true);
+      new ProjectCsvColumns(List.of(1), List.of(1), List.of(), false, true, true, true, true);
 
   /** The rows of a file that passed, and the errors of those that did not. */
   record Rows(List<Row> rows, List<RowError> errors) {}
@@ -128,7 +156,9 @@ final class ProjectCsvReader {
             partners(record, columns),
             stage.isEmpty() ? Stage.IDENTIFIED : Stage.parse("stage", stage),
             reason.isEmpty() ? null : reason,
-            columns.legacyFinancing() ? legacyFinancing(record) : financing(record, columns),
+            columns.legacyFinancing()
+                ? legacyFinancing(record)
+                : financing(record, columns, check.today()),
             location(record));
     return new Row(line, project, ids, columns, classification(classification));
   }
@@ -199,7 +229,8 @@ final class ProjectCsvReader {
   /**
    * The financing lines in their numbered columns; a number whose columns are all empty is none.
    */
-  private static List<Financing> financing(CSVRecord record, ProjectCsvColumns columns) {
+  private static List<Financing> financing(
+      CSVRecord record, ProjectCsvColumns columns, LocalDate today) {
     List<Financing> lines = new ArrayList<>();
     for (int n : columns.financing()) {
       String prefix = "financing_" + n + "_";
@@ -208,7 +239,8 @@ final class ProjectCsvReader {
       if (cells.stream().allMatch(String::isEmpty)) {
         continue;
       }
-      lines.add(line(cells, prefix + "amount", prefix + "currency", prefix + "status"));
+      Financing line = line(cells, prefix + "amount", prefix + "currency", prefix + "status");
+      lines.add(dated(line, cells.get(4), prefix + "date", today));
     }
     return lines;
   }
@@ -242,6 +274,27 @@ final class ProjectCsvReader {
         CurrencyCode.parse(currencyColumn, cells.get(1)),
         source.isEmpty() ? null : source,
         FinancingStatus.parse(statusColumn, cells.get(2)));
+  }
+
+  /**
+   * The line with the date its column gives (yyyy-MM-dd), none when empty.
+   *
+   * @throws BadRequestException naming the column when it is no date, or one the line cannot have
+   */
+  private static Financing dated(Financing line, String date, String column, LocalDate today) {
+    if (date.isEmpty()) {
+      return line;
+    }
+    Financing dated;
+    try {
+      dated =
+          new Financing(
+              line.amount(), line.currency(), line.source(), line.status(), LocalDate.parse(date));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadRequestException(column, "'" + date + "' is not a date such as 2026-05-31");
+    }
+    dated.requirePossibleOn(today, column);
+    return dated;
   }
 
   private static Location location(CSVRecord record) {

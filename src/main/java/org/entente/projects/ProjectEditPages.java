@@ -77,7 +77,7 @@ class ProjectEditPages {
     } catch (BadRequestException | ForbiddenException | ConflictException e) {
       response.setStatus(Problems.status(e).value());
       show(form.withBlankRows(), project, viewer, model);
-      model.addAttribute("fieldError", field(e));
+      model.addAttribute("fieldError", form.rowField(field(e)));
       model.addAttribute("conflict", e instanceof ConflictException);
       model.addAttribute("message", e.getMessage());
       return "projects/project-edit";

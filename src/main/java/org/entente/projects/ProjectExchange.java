@@ -69,7 +69,8 @@ class ProjectExchange extends TableExchange {
               required("amount", Kind.DECIMAL),
               required("currency", Kind.TEXT),
               optional("source", Kind.TEXT),
-              required("status", Kind.TEXT)),
+              required("status", Kind.TEXT),
+              optional("dated_on", Kind.DATE)),
           false);
 
   private static final String OF_CHARTER =
@@ -107,7 +108,8 @@ class ProjectExchange extends TableExchange {
           "longitude");
 
   static final RecordType FINANCING_LINES =
-      RecordType.of("financing", "project", "line", "amount", "currency", "source", "status");
+      RecordType.of(
+          "financing", "project", "line", "amount", "currency", "source", "status", "date");
 
   private final Projects projects;
   private final Charters charters;
@@ -188,7 +190,9 @@ class ProjectExchange extends TableExchange {
               "source",
               f.source(),
               "status",
-              f.status() == null ? null : f.status().name().toLowerCase()));
+              f.status() == null ? null : f.status().name().toLowerCase(),
+              "date",
+              f.date() == null ? null : f.date().toString()));
     }
   }
 

@@ -1,6 +1,8 @@
 package org.entente.projects;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +63,10 @@ record ProjectForm(
     }
   }
 
-  /** One financing line as typed. */
-  record FinancingRow(String amount, String currency, String source, String status) {
+  /** One financing line as typed; its date as the date field sends it (yyyy-MM-dd). */
+  record FinancingRow(String amount, String currency, String source, String status, String date) {
     boolean blank() {
-      return isBlank(amount) && isBlank(currency) && isBlank(source);
+      return isBlank(amount) && isBlank(currency) && isBlank(source) && isBlank(date);
     }
   }
 
@@ -97,7 +99,8 @@ record ProjectForm(
               line.amount().toPlainString(),
               line.currency().code(),
               line.source() == null ? "" : line.source(),
-              line.status().name()));
+              line.status().name(),
+              line.date() == null ? "" : line.date().toString()));
     }
     return new ProjectForm(
             fields, p.commitments().stream().map(CommitmentRef::key).toList(), partners, financing)
@@ -126,14 +129,17 @@ record ProjectForm(
     }
     List<FinancingRow> financing = new ArrayList<>();
     for (int i = 0;
-        i < rows(params, "financingAmount", "financingCurrency", "financingSource");
+        i
+            < rows(
+                params, "financingAmount", "financingCurrency", "financingSource", "financingDate");
         i++) {
       financing.add(
           new FinancingRow(
               at(params, "financingAmount", i),
               at(params, "financingCurrency", i),
               at(params, "financingSource", i),
-              at(params, "financingStatus", i)));
+              at(params, "financingStatus", i),
+              at(params, "financingDate", i)));
     }
     List<String> commitments = params.get("commitments");
     return new ProjectForm(
@@ -147,7 +153,7 @@ record ProjectForm(
     if (PARTNER_ROW.equals(kind)) {
       p.add(new PartnerRow("", "", ""));
     } else if (FINANCING_ROW.equals(kind)) {
-      f.add(new FinancingRow("", "", "", FinancingStatus.PLEDGED.name()));
+      f.add(new FinancingRow("", "", "", FinancingStatus.PLEDGED.name(), ""));
     }
     return new ProjectForm(fields, commitments, p, f);
   }
@@ -265,9 +271,47 @@ record ProjectForm(
               amount,
               CurrencyCode.parse("financing", currency.toUpperCase(Locale.ROOT)),
               isBlank(row.source()) ? null : row.source().strip(),
-              FinancingStatus.parse("financing", row.status())));
+              FinancingStatus.parse("financing", row.status()),
+              date("financing[" + list.size() + "].date", row.date())));
     }
     return list;
+  }
+
+  /**
+   * A date as a date field sends it (yyyy-MM-dd); blank is none.
+   *
+   * @throws BadRequestException naming the field when it is no date
+   */
+  static LocalDate date(String field, String typed) {
+    if (isBlank(typed)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(typed.strip());
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(field, "'" + typed + "' is not a date such as 2026-05-31");
+    }
+  }
+
+  /**
+   * The field of the form a refusal names: the API names a financing line's date by its place among
+   * the lines ({@code financing[0].date}), the form by its row, blank rows counted.
+   */
+  String rowField(String field) {
+    java.util.regex.Matcher line =
+        java.util.regex.Pattern.compile("financing\\[([0-9]+)\\]\\.date")
+            .matcher(field == null ? "" : field);
+    if (!line.matches()) {
+      return field;
+    }
+    int wanted = Integer.parseInt(line.group(1));
+    int seen = 0;
+    for (int row = 0; row < financing.size(); row++) {
+      if (!financing.get(row).blank() && seen++ == wanted) {
+        return "financing[" + row + "].date";
+      }
+    }
+    return field;
   }
 
   /** The place typed; all blank is no place (a place the project had is cleared). */

@@ -228,9 +228,10 @@ class ProjectImportStore {
         });
     RowBatches.insert(
         batch,
-        "insert into project_financing (project_id, position, amount, currency, source, status)",
-        "(?, ?, ?, ?, ?, ?)",
-        6,
+        "insert into project_financing (project_id, position, amount, currency, source, status,"
+            + " dated_on)",
+        "(?, ?, ?, ?, ?, ?, ?)",
+        7,
         financing,
         (ps, i, line) -> {
           Financing f = (Financing) line[2];
@@ -240,6 +241,11 @@ class ProjectImportStore {
           ps.setString(i + 3, f.currency().code());
           setString(ps, i + 4, f.source());
           ps.setString(i + 5, f.status().name());
+          if (f.date() == null) {
+            ps.setNull(i + 6, Types.DATE);
+          } else {
+            ps.setObject(i + 6, f.date());
+          }
         });
   }
 }

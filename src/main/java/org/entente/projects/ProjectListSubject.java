@@ -180,22 +180,27 @@ class ProjectListSubject implements AgreementSubject {
       item.put("leads", new java.util.TreeMap<>(p.leads()));
       item.put("partners", p.partners());
       item.put("stage", p.stage());
-      item.put(
-          "financing",
-          p.financing().stream()
-              .map(
-                  f ->
-                      List.of(
-                          f.amount()
-                              .setScale(2, java.math.RoundingMode.UNNECESSARY)
-                              .toPlainString(),
-                          f.currency().code(),
-                          String.valueOf(f.source()),
-                          f.status().name()))
-              .toList());
+      item.put("financing", p.financing().stream().map(ProjectListSubject::line).toList());
       item.put("location", p.location());
       items.add(item);
     }
     return JSON.writeValueAsString(items);
+  }
+
+  /**
+   * A financing line as a list is made of: amount, currency, source and status, then its date only
+   * when it has one, so that a line without a date is what it was before lines had dates, and a
+   * list agreed then keeps its fingerprint.
+   */
+  private static List<String> line(Project.Financing f) {
+    List<String> line = new ArrayList<>();
+    line.add(f.amount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+    line.add(f.currency().code());
+    line.add(String.valueOf(f.source()));
+    line.add(f.status().name());
+    if (f.date() != null) {
+      line.add(f.date().toString());
+    }
+    return line;
   }
 }

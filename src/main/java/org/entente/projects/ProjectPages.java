@@ -159,7 +159,8 @@ class ProjectPages {
                             .strip()
                             .toUpperCase(java.util.Locale.ROOT)),
                     blankToNull(form.get("source")),
-                    status));
+                    status,
+                    ProjectForm.date("financing[0].date", form.get("financingDate"))));
       }
       projects.create(
           CharterKey.inPath(charter),

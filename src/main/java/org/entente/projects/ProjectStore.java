@@ -129,10 +129,11 @@ class ProjectStore {
     jdbc.sql(
             "select project_id, position, commitment_id, cast(null as numeric(20, 2)) as amount,"
                 + " cast(null as varchar(3)) as currency, cast(null as varchar(300)) as source,"
-                + " cast(null as varchar(16)) as status from project_commitment where "
+                + " cast(null as varchar(16)) as status, cast(null as date) as dated_on"
+                + " from project_commitment where "
                 + which
                 + " union all select project_id, position, cast(null as uuid), amount, currency,"
-                + " source, status from project_financing where "
+                + " source, status, dated_on from project_financing where "
                 + which
                 + " order by 1, 2")
         .params(params)
@@ -150,7 +151,8 @@ class ProjectStore {
                             rs.getBigDecimal(4),
                             new CurrencyCode(rs.getString(5)),
                             rs.getString(6),
-                            FinancingStatus.valueOf(rs.getString(7))));
+                            FinancingStatus.valueOf(rs.getString(7)),
+                            rs.getObject(8, java.time.LocalDate.class)));
               }
             });
     Map<UUID, Children> children = new LinkedHashMap<>();
@@ -260,14 +262,15 @@ class ProjectStore {
     for (Financing line : financing) {
       jdbc.sql(
               "insert into project_financing (project_id, position, amount, currency, source,"
-                  + " status) values (?, ?, ?, ?, ?, ?)")
+                  + " status, dated_on) values (?, ?, ?, ?, ?, ?, ?)")
           .params(
               id,
               position++,
               line.amount(),
               line.currency().code(),
               line.source(),
-              line.status().name())
+              line.status().name(),
+              line.date())
           .update();
     }
   }

@@ -98,7 +98,7 @@ public class Projects {
       throw new ForbiddenException(null, "only members of " + groupKey + " add projects to it");
     }
     Classification classification = viewer.classificationToGive(input.classification());
-    Project project = input.project();
+    Project project = input.project().requirePossibleDates(today());
     List<UUID> commitments =
         commitmentIds(
             charterKey,
@@ -213,7 +213,7 @@ public class Projects {
     stored.requireChangeableBy(viewer);
     stored.requireVersion(change.version());
     Classification classification = stored.classificationAfter(change, viewer);
-    Project project = stored.changedBy(change);
+    Project project = stored.changedBy(change).requirePossibleDates(today());
     Viewer.Audience audience = stored.audienceAs(classification);
     List<UUID> commitments =
         commitmentIds(
@@ -313,6 +313,10 @@ public class Projects {
           "commitments", project, "project", linked.get(id).audience(), "commitment");
     }
     return ids;
+  }
+
+  private java.time.LocalDate today() {
+    return java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC));
   }
 
   private OffsetDateTime now() {

@@ -21,9 +21,13 @@ import org.entente.audit.Checkpoints;
 import org.entente.audit.Checkpoints.SignedCheckpoint;
 import org.entente.concurrence.Concurrence;
 import org.entente.identity.AccessTokens;
+import org.entente.identity.Viewer;
+import org.entente.identity.Viewers;
 import org.entente.migration.ReleaseFixture.Column;
 import org.entente.migration.ReleaseFixture.Fixture;
 import org.entente.migration.ReleaseFixture.Table;
+import org.entente.projects.Projects;
+import org.entente.shared.CharterKey;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,6 +49,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       or kind only change when it is named in {@link #CHANGED_COLUMNS}, each with why);
  *   <li>every stored version of an agreement still has its fingerprint, recomputed equal from its
  *       content, and every agreed version and approval names the fingerprint of its content;
+ *   <li>a project list made then is, as read now, still the version under agreement: what a release
+ *       adds to a project (a financing line's date) changes no list that does not use it;
  *   <li>the audit chain verifies with the application's own verifier, and extends the checkpoint
  *       the release signed when the fixture was made;
  *   <li>an audited write after the migration appends to the chain, which still verifies.
@@ -100,6 +106,7 @@ abstract class MigrationFromPreviousReleaseContract {
 
       everyRowIsStillThere(database.dataSource(), fixture);
       everyFingerprintIsItsContents(jdbc);
+      everyProjectListIsStillItsVersion(app, jdbc);
 
       AuditVerifier verifier = app.getBean(AuditVerifier.class);
       AuditVerifier.Verification before = verifier.verify();
@@ -222,6 +229,29 @@ abstract class MigrationFromPreviousReleaseContract {
                         .filter(col -> !java.util.Objects.equals(r.get(col), was.get(col)))
                         .toList())
         .orElse("the row " + key + " is gone");
+  }
+
+  /**
+   * Each project list under agreement, read now by a co-chair, is unchanged since its version: its
+   * projects, as the list's content is made now, fingerprint as they did when it was made.
+   */
+  private static void everyProjectListIsStillItsVersion(
+      ConfigurableApplicationContext app, JdbcClient jdbc) {
+    Viewers viewers = app.getBean(Viewers.class);
+    Projects projects = app.getBean(Projects.class);
+    List<String> lists =
+        jdbc.sql("select subject_key from agreement where subject_type = ?")
+            .param(Projects.PROJECT_LIST)
+            .query(String.class)
+            .list();
+    for (String list : lists) {
+      String[] keys = list.split("/", 2);
+      Viewer cochair = viewers.of("demo.az.cochair").orElseThrow();
+      assertThat(
+              projects.projectList(CharterKey.of(keys[0]), keys[1], cochair).changedSinceVersion())
+          .as("the project list %s changed since its version", list)
+          .isFalse();
+    }
   }
 
   /** Each stored version's fingerprint is the SHA-256 of its content, and is what was agreed. */

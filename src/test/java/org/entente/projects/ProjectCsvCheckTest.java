@@ -42,7 +42,8 @@ class ProjectCsvCheckTest {
 
   private static ProjectCsvCheck check(
       Map<String, Existing> existing, Map<UUID, ProjectCsvCheck.Stored> stored) {
-    return new ProjectCsvCheck(GROUP, Map.of("c-1", COMMITMENT), existing, stored);
+    return new ProjectCsvCheck(
+        GROUP, Map.of("c-1", COMMITMENT), existing, stored, java.time.LocalDate.of(2026, 5, 1));
   }
 
   @Test

@@ -244,4 +244,60 @@ class ProjectTest {
     assertThat(fieldOf(() -> FinancingStatus.parse("financingStatus", "promised")))
         .isEqualTo("financingStatus");
   }
+
+  private static Financing dated(FinancingStatus status, java.time.LocalDate date) {
+    return new Financing(
+        new BigDecimal("10"), CurrencyCode.parse("currency", "USD"), null, status, date);
+  }
+
+  @Test
+  void aFinancingLineIsDatedFrom1990ToTenYearsAheadAndADisbursementNotAfterToday() {
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 6, 1);
+    Project fine =
+        project(
+            Stage.IDENTIFIED,
+            null,
+            List.of(
+                usd("1"),
+                dated(FinancingStatus.PLEDGED, java.time.LocalDate.of(1990, 1, 1)),
+                dated(FinancingStatus.COMMITTED, today.plusYears(10)),
+                dated(FinancingStatus.DISBURSED, today)));
+    assertThat(fine.requirePossibleDates(today)).isSameAs(fine);
+    assertThat(fine.financing().get(0).date()).isNull();
+
+    assertThat(
+            fieldOf(
+                () ->
+                    project(
+                            Stage.IDENTIFIED,
+                            null,
+                            List.of(
+                                dated(
+                                    FinancingStatus.PLEDGED, java.time.LocalDate.of(1989, 12, 31))))
+                        .requirePossibleDates(today)))
+        .isEqualTo("financing[0].date");
+    assertThat(
+            fieldOf(
+                () ->
+                    project(
+                            Stage.IDENTIFIED,
+                            null,
+                            List.of(
+                                usd("1"),
+                                dated(FinancingStatus.COMMITTED, today.plusYears(10).plusDays(1))))
+                        .requirePossibleDates(today)))
+        .isEqualTo("financing[1].date");
+    assertThat(
+            fieldOf(
+                () ->
+                    project(
+                            Stage.IDENTIFIED,
+                            null,
+                            List.of(
+                                usd("1"),
+                                usd("2"),
+                                dated(FinancingStatus.DISBURSED, today.plusDays(1))))
+                        .requirePossibleDates(today)))
+        .isEqualTo("financing[2].date");
+  }
 }

@@ -23,9 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Every record type with a CSV export and import (a group's projects and milestones, an indicator's
  * values) round-trips (issue 18, item 3): records made through the API with several partners,
- * financing lines, leads, descriptions, actual dates, dependencies and values from several sources,
- * exported and the export imported unchanged, leave every row of the database as it was, no audit
- * event added, and each import reports nothing created or updated.
+ * financing lines (dated and not), leads, descriptions, actual dates, dependencies and values from
+ * several sources, exported and the export imported unchanged, leave every row of the database as
+ * it was, no audit event added, and each import reports nothing created or updated.
  */
 abstract class CsvRoundTripContract {
 
@@ -78,8 +78,10 @@ abstract class CsvRoundTripContract {
                {"name":"Ministry of Economy, AZ","kind":null,"role":"ACCOUNTABLE"}],
              "financing":[
                {"amount":150000000,"currency":"USD","source":"ADB","status":"PLEDGED"},
-               {"amount":80000000.5,"currency":"AZN","source":null,"status":"COMMITTED"},
-               {"amount":1200.25,"currency":"EUR","source":"EU; grant ","status":"DISBURSED"}],
+               {"amount":80000000.5,"currency":"AZN","source":null,"status":"COMMITTED",
+                "date":"2027-03-01"},
+               {"amount":1200.25,"currency":"EUR","source":"EU; grant ","status":"DISBURSED",
+                "date":"2026-02-10"}],
              "location":{"place":"Alat, Baku","latitude":39.94,"longitude":49.41}}
             """);
     String id = JsonPath.read(port, "$.id");
@@ -260,5 +262,12 @@ abstract class CsvRoundTripContract {
     }
     assertThat(jdbc.sql("select count(*) from project_financing").query(Integer.class).single())
         .isEqualTo(4);
+    assertThat(
+            jdbc.sql("select dated_on from project_financing where dated_on is not null")
+                .query(java.time.LocalDate.class)
+                .list())
+        .containsExactlyInAnyOrder(
+            java.time.LocalDate.of(2027, 3, 1), java.time.LocalDate.of(2026, 2, 10));
+    assertThat(exports.get(0)).contains("financing_3_date").contains(",2026-02-10");
   }
 }

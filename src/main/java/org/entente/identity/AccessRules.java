@@ -135,7 +135,7 @@ final class AccessRules {
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
   static final List<Rule> PAGES =
       concat(
-          reads(Access.SIGNED_IN, "/charters/*/meetings/new"),
+          reads(Access.SIGNED_IN, "/charters/*/meetings/new", "/charters/*/events/new"),
           // the annual report: anyone; the service builds it from what the caller may see
           reads(Access.ANYONE, "/charters/*/report", "/charters/*/report.pdf"),
           reads(
@@ -173,7 +173,9 @@ final class AccessRules {
                   "/charters/*/working-groups/*/roadmap/milestones/*",
                   Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/projects", Access.SIGNED_IN),
-              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN)),
+              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/events", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/events/*", Access.SIGNED_IN)),
           reads(Access.ANYONE, "/meetings/*", "/statements/*"),
           reads(Access.ANYONE, "/indicators/*", "/indicators/*/values.csv"),
           List.of(

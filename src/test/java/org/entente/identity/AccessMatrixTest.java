@@ -302,9 +302,18 @@ class AccessMatrixTest {
           Map.entry("GET /api/charters/**", Access.ANYONE),
           Map.entry("POST /api/import", Access.TOKEN_WRITE));
 
+  /** The rows of recorded events, stated again: the forms as the API (issue 18). */
+  static final Map<String, Access> EVENT_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /charters/*/events/new", Access.SIGNED_IN),
+          Map.entry("POST /charters/*/events", Access.SIGNED_IN),
+          Map.entry("POST /charters/*/events/*", Access.SIGNED_IN),
+          Map.entry("POST /api/charters/*/events", Access.TOKEN_WRITE),
+          Map.entry("PATCH /api/charters/*/events/*", Access.TOKEN_WRITE));
+
   /** The rows stated again above, each against the one rule its method and pattern name. */
   Stream<Arguments> statedRows() {
-    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS, OPEN_DATA_ROWS)
+    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS, OPEN_DATA_ROWS, EVENT_ROWS)
         .flatMap(rows -> rows.entrySet().stream())
         .map(row -> Arguments.of(row.getKey(), row.getValue()));
   }

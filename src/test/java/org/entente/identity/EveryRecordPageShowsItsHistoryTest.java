@@ -51,7 +51,8 @@ class EveryRecordPageShowsItsHistoryTest {
           "/meetings/{id}",
           "/indicators/{id}",
           "/charters/{charter}/indicators/{key}",
-          "/admin/accounts/{username}");
+          "/admin/accounts/{username}",
+          "/charters/{charter}/events/{id}");
 
   /** Page routes with a path variable that show no one record, and why. */
   static final Map<String, String> NOT_RECORD_PAGES =
@@ -71,6 +72,7 @@ class EveryRecordPageShowsItsHistoryTest {
               "/charters/{charter}/working-groups/{group}/roadmap/milestones/new",
               "a form for a new record"),
           Map.entry("/charters/{charter}/meetings/new", "a form for a new record"),
+          Map.entry("/charters/{charter}/events/new", "a form for a new record"),
           Map.entry("/indicators/{id}/values.csv", "a CSV file"),
           Map.entry("/charters/{charter}/working-groups/{group}/import/projects.csv", "a CSV file"),
           Map.entry(
@@ -238,6 +240,15 @@ class EveryRecordPageShowsItsHistoryTest {
              "definition":"Trains a year","dataSource":"ADY"}
             """
                 .formatted(GROUP));
+    String event =
+        created(
+            "us.hist",
+            "/api/charters/" + CHARTER + "/events",
+            """
+            {"kind":"meeting-held","subject":"%s","occurredOn":"2026-10-01",
+             "title":"History group met","classification":"bilateral"}
+            """
+                .formatted(GROUP));
     assertThat(api("us.hist", post(API + "/project-list/submit")).getStatus()).isEqualTo(200);
     String agreement =
         jdbc.sql("select cast(id as varchar) from agreement where subject_type = 'project-list'")
@@ -296,7 +307,13 @@ class EveryRecordPageShowsItsHistoryTest {
                 ids(indicator),
                 false),
             new Visit(
-                RECORD_PAGES.get(9), "/admin/accounts/az.hist", "account", ids(account), false));
+                RECORD_PAGES.get(9), "/admin/accounts/az.hist", "account", ids(account), false),
+            new Visit(
+                RECORD_PAGES.get(10),
+                "/charters/" + CHARTER + "/events/" + event,
+                "obligation_event",
+                ids(event),
+                false));
     assertThat(visits).extracting(Visit::route).containsExactlyElementsOf(RECORD_PAGES);
 
     Cookie member = login("az.hist");

@@ -160,6 +160,12 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/setup", Access.ANYONE),
               new Rule(HttpMethod.POST, "/error", Access.ANYONE)),
           reads(Access.ANYONE, "/projects/*"),
+          // a project's edit form and stage form: for people signed in; the service decides who
+          // may change which project, as it does for the API
+          reads(Access.SIGNED_IN, "/projects/*/edit"),
+          List.of(
+              new Rule(HttpMethod.POST, "/projects/*/edit", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/projects/*/stage", Access.SIGNED_IN)),
           // the public portal: what both parties agreed to publish, for anyone
           reads(Access.ANYONE, "/public", "/public/**"),
           // a calendar feed: its secret is the key, so no login (calendar programs have none)

@@ -120,6 +120,7 @@ class EventPages {
       String charter, EventView event, Map<String, String> form, Viewer viewer, Model model) {
     model.addAttribute("charterKey", CharterKey.inPath(charter).value());
     model.addAttribute("event", event);
+    model.addAttribute("pageTitle", event.title() == null ? "" : event.title().text());
     model.addAttribute("form", form);
     model.addAttribute(
         "editable",

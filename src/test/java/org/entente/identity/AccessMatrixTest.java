@@ -311,9 +311,24 @@ class AccessMatrixTest {
           Map.entry("POST /api/charters/*/events", Access.TOKEN_WRITE),
           Map.entry("PATCH /api/charters/*/events/*", Access.TOKEN_WRITE));
 
+  /** The rows of a project's edit and stage forms, stated again: for people signed in. */
+  static final Map<String, Access> PROJECT_EDIT_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /projects/*/edit", Access.SIGNED_IN),
+          Map.entry("POST /projects/*/edit", Access.SIGNED_IN),
+          Map.entry("POST /projects/*/stage", Access.SIGNED_IN),
+          Map.entry("PATCH /api/projects/*", Access.TOKEN_WRITE),
+          Map.entry("POST /api/projects/*/stage", Access.TOKEN_WRITE));
+
   /** The rows stated again above, each against the one rule its method and pattern name. */
   Stream<Arguments> statedRows() {
-    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS, OPEN_DATA_ROWS, EVENT_ROWS)
+    return Stream.of(
+            CALENDAR_ROWS,
+            DASHBOARD_ROWS,
+            REPORT_ROWS,
+            OPEN_DATA_ROWS,
+            EVENT_ROWS,
+            PROJECT_EDIT_ROWS)
         .flatMap(rows -> rows.entrySet().stream())
         .map(row -> Arguments.of(row.getKey(), row.getValue()));
   }

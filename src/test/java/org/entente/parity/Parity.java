@@ -20,6 +20,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -139,7 +140,7 @@ final class Parity {
   }
 
   /** A form that sends a request as built by the scenario (files, repeated fields). */
-  Call form(MockHttpServletRequestBuilder builder, String what) throws Exception {
+  Call form(AbstractMockHttpServletRequestBuilder<?> builder, String what) throws Exception {
     return perform(builder.cookie(session).with(csrf()), what);
   }
 
@@ -147,7 +148,8 @@ final class Parity {
    * A form that starts work in the background (a CSV upload): sent, then its page read until the
    * work is done, and what it appended meanwhile.
    */
-  Call formInTheBackground(MockHttpServletRequestBuilder builder, String what) throws Exception {
+  Call formInTheBackground(AbstractMockHttpServletRequestBuilder<?> builder, String what)
+      throws Exception {
     long before = audit.head().seq();
     MockHttpServletResponse r =
         mvc.perform(builder.cookie(session).with(csrf())).andReturn().getResponse();
@@ -177,7 +179,8 @@ final class Parity {
     return events;
   }
 
-  private Call perform(MockHttpServletRequestBuilder builder, String what) throws Exception {
+  private Call perform(AbstractMockHttpServletRequestBuilder<?> builder, String what)
+      throws Exception {
     long before = audit.head().seq();
     MockHttpServletResponse r = mvc.perform(builder).andReturn().getResponse();
     assertThat(r.getStatus()).as(what + ": " + r.getContentAsString()).isBetween(200, 399);

@@ -69,6 +69,19 @@ final class ParityScenarios {
     all.put("DELETE /api/me/calendars/{id}", AccountParity::revoke);
     all.put("PUT /api/me/reminders", AccountParity::reminders);
     all.put("POST /api/me/notifications/{id}/read", AccountParity::readNotification);
+    all.put(
+        "POST /api/charters/{charter}/working-groups/{group}/projects",
+        ImportParity::createProject);
+    all.put(
+        "POST /api/charters/{charter}/working-groups/{group}/projects/import",
+        ImportParity::importProjects);
+    all.put(
+        "POST /api/charters/{charter}/working-groups/{group}/roadmap/import",
+        ImportParity::importMilestones);
+    all.put(
+        "POST /api/charters/{charter}/working-groups/{group}/roadmap/{action}",
+        ImportParity::roadmapStep);
+    all.put("POST /api/indicators/{id}/values/import", ImportParity::importValues);
     return all;
   }
 

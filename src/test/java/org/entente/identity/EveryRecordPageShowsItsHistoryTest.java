@@ -73,6 +73,8 @@ class EveryRecordPageShowsItsHistoryTest {
               "a form for a new record"),
           Map.entry("/charters/{charter}/meetings/new", "a form for a new record"),
           Map.entry("/charters/{charter}/events/new", "a form for a new record"),
+          Map.entry(
+              "/projects/{id}/edit", "the form that changes a project: /projects/{id} shows it"),
           Map.entry("/indicators/{id}/values.csv", "a CSV file"),
           Map.entry("/charters/{charter}/working-groups/{group}/import/projects.csv", "a CSV file"),
           Map.entry(

@@ -426,13 +426,17 @@ public class Audit {
     return shown.stream().limit(20).toList();
   }
 
-  /** One text field of an event's details, or null. */
+  /** One text field of an event's details, or null (also when they cannot be read). */
   private static String detail(String details, String field) {
     if (details == null || !details.contains("\"" + field + "\"")) {
       return null;
     }
-    var value = JSON.readTree(details).get(field);
-    return value == null || !value.isString() ? null : value.asString();
+    try {
+      var value = JSON.readTree(details).get(field);
+      return value == null || !value.isString() ? null : value.asString();
+    } catch (RuntimeException e) {
+      return null; // details cut at their longest are no JSON: they name no classification
+    }
   }
 
   static AuditEvent event(ResultSet rs) throws SQLException {

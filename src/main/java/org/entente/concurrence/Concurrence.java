@@ -134,6 +134,7 @@ public class Concurrence {
     if (stored.agreement().fingerprint().equals(fingerprint)) {
       return view(stored);
     }
+    boolean inPlace = stored.agreement().revisesInPlace();
     List<Approval> withdrawn = refuseWith(() -> stored.agreement().revise(fingerprint, now));
     store.storeContent(
         stored.id(),
@@ -141,7 +142,8 @@ public class Concurrence {
         fingerprint,
         canonicalContent,
         viewer.username(),
-        now);
+        now,
+        inPlace);
     store.save(stored, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("subject", subject.type() + " " + subject.key());

@@ -136,6 +136,14 @@ final class AccessRules {
   static final List<Rule> PAGES =
       concat(
           reads(Access.SIGNED_IN, "/charters/*/meetings/new"),
+          // a co-chair's delegation page (issue 18): before the charters' public pages below
+          reads(Access.SIGNED_IN, "/charters/*/working-groups/*/delegates"),
+          List.of(
+              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/delegates", Access.SIGNED_IN),
+              new Rule(
+                  HttpMethod.POST,
+                  "/charters/*/working-groups/*/delegates/*/revoke",
+                  Access.SIGNED_IN)),
           // the annual report: anyone; the service builds it from what the caller may see
           reads(Access.ANYONE, "/charters/*/report", "/charters/*/report.pdf"),
           reads(

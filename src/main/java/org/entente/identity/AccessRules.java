@@ -191,6 +191,7 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/charters/*/meetings", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/dialogue-platforms", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/dialogue-platforms/*/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/meetings/*/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/meetings/*/statement/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/action-items/*/*", Access.SIGNED_IN)),

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
@@ -50,10 +49,12 @@ class MeetingApi {
 
   private final Meetings meetings;
   private final Charters charters;
+  private final Platforms platforms;
 
-  MeetingApi(Meetings meetings, Charters charters) {
+  MeetingApi(Meetings meetings, Charters charters, Platforms platforms) {
     this.meetings = meetings;
     this.charters = charters;
+    this.platforms = platforms;
   }
 
   @GetMapping(path = "/api/charters/{charter}/meetings", produces = "application/json")
@@ -101,16 +102,22 @@ class MeetingApi {
       consumes = "application/json",
       produces = "application/json")
   @Operation(
-      summary = "Establish a further dialogue platform (officials of the parties)",
-      description = "It then takes members, and meetings, like a working group.",
+      summary = "Propose a further dialogue platform (officials of the parties)",
+      description =
+          "A bilateral platform is proposed: status 'proposed', awaiting the other party's"
+              + " approval; it is established when a coordinator or co-chair of each party"
+              + " approves the same version (POST /api/charters/{charter}/agreements/"
+              + "dialogue-platform/{key}/approve with the version, or the meetings page), and then"
+              + " takes members and meetings like a working group. A party-internal platform is"
+              + " its party's own and established at once.",
       security = @SecurityRequirement(name = "personal-access-token"))
-  ResponseEntity<DialoguePlatformView> establish(
+  ResponseEntity<Platforms.PlatformView> establish(
       @PathVariable String charter, @RequestBody PlatformInput input, Viewer viewer) {
     if (input == null) {
       throw new BadRequestException(null, "a platform is required");
     }
-    DialoguePlatformView platform =
-        charters.establishPlatform(
+    Platforms.PlatformView platform =
+        platforms.propose(
             CharterKey.inPath(charter),
             input.key(),
             input.name(),

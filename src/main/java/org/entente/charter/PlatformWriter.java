@@ -39,8 +39,9 @@ final class PlatformWriter {
 
   /**
    * Stores a new platform of the charter: proposed when both parties share it (status {@code
-   * ENVISAGED}, seen by the officials of both parties, no group of its own yet), established when
-   * it is party-internal.
+   * ENVISAGED}, seen by the officials of both parties), established when it is party-internal. Like
+   * every platform made in the application, its row names no group: the officials it is open to see
+   * it.
    *
    * @throws BadRequestException for a missing or taken key, or a missing name
    * @throws ForbiddenException when the viewer is not an official who may write for the charter
@@ -84,8 +85,8 @@ final class PlatformWriter {
             .single();
     jdbc.sql(
             "insert into dialogue_platform (id, charter_id, code, name, purpose, status, position,"
-                + " classification, origin_party, established_in_app, group_id, created_at,"
-                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)")
+                + " classification, origin_party, established_in_app, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)")
         .params(
             id,
             charter.id(),
@@ -98,7 +99,6 @@ final class PlatformWriter {
             position,
             given.name(),
             given == Classification.PARTY_INTERNAL ? viewer.party() : null,
-            proposed ? null : id,
             now,
             now)
         .update();
@@ -132,15 +132,15 @@ final class PlatformWriter {
   }
 
   /**
-   * Establishes a proposed platform both parties agreed: it becomes its own group, which takes
-   * members and meetings like a working group.
+   * Establishes a proposed platform both parties agreed: it then takes members and meetings like a
+   * working group.
    */
   void establishAgreed(Charters.ProposedPlatform platform, int agreedVersion) {
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
     int changed =
         jdbc.sql(
-                "update dialogue_platform set status = 'ESTABLISHED', group_id = id,"
-                    + " version = version + 1, updated_at = ? where id = ? and status = 'ENVISAGED'")
+                "update dialogue_platform set status = 'ESTABLISHED', version = version + 1,"
+                    + " updated_at = ? where id = ? and status = 'ENVISAGED'")
             .params(now, platform.id())
             .update();
     if (changed > 0) {

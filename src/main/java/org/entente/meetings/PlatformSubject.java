@@ -84,7 +84,7 @@ class PlatformSubject implements AgreementSubject {
   @Override
   public Object view(Subject subject, Viewer viewer) {
     String[] keys = keys(subject.key());
-    return platforms.getObject().afterStep(CharterKey.of(keys[0]), keys[1], viewer);
+    return platforms.getObject().view(CharterKey.of(keys[0]), keys[1], viewer);
   }
 
   /** Whoever may write for the charter as a whole proposes a platform and revises it. */

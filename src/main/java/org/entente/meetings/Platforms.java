@@ -94,35 +94,6 @@ public class Platforms {
     return view(charterKey, charters.platform(charterKey, key, viewer), viewer);
   }
 
-  /**
-   * A platform after a step of its agreement: once established it is seen by its members and the
-   * coordinators, like every bilateral platform, so an approver who is neither sees only that it is
-   * established, and where its agreement stands.
-   */
-  PlatformView afterStep(CharterKey charterKey, String key, Viewer viewer) {
-    // read as a list, not refused: a refusal would roll back the step's transaction
-    java.util.Optional<DialoguePlatformView> seen =
-        charters.platforms(charterKey, viewer).stream()
-            .filter(p -> p.key().equals(key))
-            .findFirst();
-    if (seen.isPresent()) {
-      return view(charterKey, seen.get(), viewer);
-    }
-    AgreementView agreement =
-        concurrence
-            .find(TYPE, subjectKey(charterKey, key), viewer)
-            .orElseThrow(() -> new org.entente.shared.NotFoundException("dialogue platform", key));
-    return new PlatformView(
-        key,
-        null,
-        null,
-        "established",
-        Classification.BILATERAL,
-        "established: seen by its members and the coordinators",
-        List.of(),
-        agreement);
-  }
-
   /** The agreements on the charter's platforms the viewer sees, by platform key. */
   public Map<String, AgreementView> agreements(CharterKey charterKey, Viewer viewer) {
     Map<String, AgreementView> found = new LinkedHashMap<>();

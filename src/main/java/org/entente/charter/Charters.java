@@ -301,6 +301,27 @@ public class Charters {
     return idOf(charterKey).flatMap(id -> platformWriter.proposed(id, charterKey, platformKey));
   }
 
+  /**
+   * Changes a proposed platform's name and purpose.
+   *
+   * @throws org.entente.shared.StateConflictException when it is no proposal (any more)
+   */
+  @Transactional
+  public void reviseProposedPlatform(
+      CharterKey charterKey, String platformKey, String name, String purpose, Viewer viewer) {
+    platform(charterKey, platformKey, viewer);
+    ProposedPlatform proposed =
+        proposedPlatform(charterKey, platformKey)
+            .orElseThrow(
+                () ->
+                    new org.entente.shared.StateConflictException(
+                        "Not proposed",
+                        "the dialogue platform '" + platformKey + "' is established: no proposal",
+                        java.util.Map.of()));
+    structure.forgetInRequest();
+    platformWriter.revise(proposed, name, purpose, viewer);
+  }
+
   /** Establishes a proposed platform both parties agreed (in the transaction of the agreement). */
   @Transactional
   public void establishAgreedPlatform(ProposedPlatform platform, int agreedVersion) {

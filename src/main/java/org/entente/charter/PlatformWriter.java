@@ -60,12 +60,7 @@ final class PlatformWriter {
       throw new BadRequestException(
           "key", "key must have 2 to 64 lower-case letters, digits and hyphens");
     }
-    if (name == null || name.isBlank() || name.length() > 300) {
-      throw new BadRequestException("name", "name must have 1 to 300 characters");
-    }
-    if (purpose != null && purpose.length() > 2000) {
-      throw new BadRequestException("purpose", "purpose must have at most 2000 characters");
-    }
+    checkText(name, purpose);
     Classification given = viewer.classificationToGive(classification);
     if (jdbc.sql("select count(*) from dialogue_platform where charter_id = ? and code = ?")
             .params(charter.id(), key)
@@ -108,6 +103,45 @@ final class PlatformWriter {
         id.toString(),
         Outcome.SUCCESS,
         Map.of("charter", charter.key(), "key", key, "classification", given.code()));
+  }
+
+  private static void checkText(String name, String purpose) {
+    if (name == null || name.isBlank() || name.length() > 300) {
+      throw new BadRequestException("name", "name must have 1 to 300 characters");
+    }
+    if (purpose != null && purpose.length() > 2000) {
+      throw new BadRequestException("purpose", "purpose must have at most 2000 characters");
+    }
+  }
+
+  /**
+   * Changes the name and purpose of a proposed platform (in English, as proposed).
+   *
+   * @throws BadRequestException for a missing name
+   * @throws ForbiddenException when the viewer is not an official who may write for the charter
+   */
+  void revise(Charters.ProposedPlatform platform, String name, String purpose, Viewer viewer) {
+    if (!viewer.mayWriteInFramework()) {
+      throw new ForbiddenException(null, "only officials of the parties change a proposal");
+    }
+    checkText(name, purpose);
+    jdbc.sql(
+            "update dialogue_platform set name = ?, purpose = ?, version = version + 1,"
+                + " updated_at = ? where id = ? and status = 'ENVISAGED'")
+        .params(
+            LocalizedText.of("en", name.strip()).toJson(),
+            purpose == null || purpose.isBlank()
+                ? null
+                : LocalizedText.of("en", purpose.strip()).toJson(),
+            OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC),
+            platform.id())
+        .update();
+    audit.record(
+        "dialogue-platform.revised",
+        "dialogue_platform",
+        platform.id().toString(),
+        Outcome.SUCCESS,
+        Map.of("charter", platform.charter(), "key", platform.key()));
   }
 
   /** A platform proposed in the application and not yet established, whoever asks. */

@@ -105,6 +105,7 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/api/charters/*/meetings", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/charters/*/dialogue-platforms", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PUT, "/api/charters/*/dialogue-platforms/*", Access.TOKEN_WRITE),
               new Rule(HttpMethod.PATCH, "/api/meetings/*", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/meetings/*/participants", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/meetings/*/attendance", Access.TOKEN_WRITE),

@@ -127,6 +127,32 @@ class MeetingApi {
     return ResponseEntity.status(201).body(platform);
   }
 
+  /** A change of a proposed platform, made on a version of its agreement. */
+  record PlatformChange(String name, String purpose, Long version) {}
+
+  @PutMapping(
+      path = "/api/charters/{charter}/dialogue-platforms/{key}",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Change a proposed dialogue platform (officials of the parties)",
+      description =
+          "Name and purpose, with the version of its agreement the change was made on (409 when"
+              + " it is no longer the current one): the proposal gets a new version, which both"
+              + " parties approve again.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  Platforms.PlatformView revisePlatform(
+      @PathVariable String charter,
+      @PathVariable String key,
+      @RequestBody PlatformChange input,
+      Viewer viewer) {
+    if (input == null) {
+      throw new BadRequestException(null, "a change is required");
+    }
+    return platforms.revise(
+        CharterKey.inPath(charter), key, input.name(), input.purpose(), input.version(), viewer);
+  }
+
   @GetMapping(path = "/api/meetings/{id}", produces = "application/json")
   @Operation(summary = "A meeting with its participants, agenda, decisions and statement")
   MeetingView meeting(@PathVariable String id, Viewer viewer) {

@@ -86,6 +86,30 @@ public class Platforms {
   }
 
   /**
+   * Changes a proposed platform: its agreement gets a new version, which both parties approve again
+   * (their approvals of the earlier one are withdrawn).
+   *
+   * @param version the version of its agreement the change was made on
+   * @throws org.entente.shared.ConflictException when that is no longer the current version
+   */
+  @Transactional
+  public PlatformView revise(
+      CharterKey charterKey, String key, String name, String purpose, Long version, Viewer viewer) {
+    PlatformView before = view(charterKey, key, viewer);
+    if (version == null) {
+      throw new org.entente.shared.BadRequestException(
+          "version", "say which version of the proposal you change");
+    }
+    if (before.agreement() != null && before.agreement().currentVersion() != version) {
+      throw new org.entente.shared.ConflictException(
+          "dialogue platform proposal", before.agreement().currentVersion());
+    }
+    charters.reviseProposedPlatform(charterKey, key, name, purpose, viewer);
+    agreements.submit(TYPE, charterKey, key, viewer);
+    return view(charterKey, key, viewer);
+  }
+
+  /**
    * A platform the viewer may see, with its agreement.
    *
    * @throws org.entente.shared.NotFoundException when there is none the viewer may see

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
@@ -79,6 +80,49 @@ class PlatformsByAgreementTest {
         .isEqualTo("established");
     assertThat(status()).isEqualTo("ESTABLISHED");
     assertThat(audited("dialogue-platform.established")).isEqualTo(1);
+  }
+
+  @Test
+  void changingAProposalMakesANewVersionThatBothApproveAgainAndAStaleChangeIsRefused()
+      throws Exception {
+    as(
+        "az.coord",
+        post(CHARTER + "/dialogue-platforms")
+            .content("{\"key\":\"water-dialogue\",\"name\":\"Water dialogue\"}"));
+    as("us.coord", post(APPROVE).content("{\"version\":1}"));
+    MockHttpServletResponse changed =
+        as(
+            "az.coord",
+            put(CHARTER + "/dialogue-platforms/water-dialogue")
+                .content("{\"name\":\"Water and rivers dialogue\",\"version\":1}"));
+    assertThat(changed.getStatus()).as(changed.getContentAsString()).isEqualTo(200);
+    assertThat(JsonPath.<Integer>read(changed.getContentAsString(), "$.agreement.currentVersion"))
+        .isEqualTo(2);
+    assertThat(JsonPath.<java.util.List<String>>read(changed.getContentAsString(), "$.awaiting"))
+        .containsExactlyInAnyOrder("AZ", "US");
+    MockHttpServletResponse stale =
+        as(
+            "us.coord",
+            put(CHARTER + "/dialogue-platforms/water-dialogue")
+                .content("{\"name\":\"Another name\",\"version\":1}"));
+    assertThat(stale.getStatus()).isEqualTo(409);
+    // the earlier approval counts no more: one approval of version 2 establishes nothing
+    as("az.coord", post(APPROVE).content("{\"version\":2}"));
+    assertThat(status()).isEqualTo("ENVISAGED");
+    as("us.coord", post(APPROVE).content("{\"version\":2}"));
+    assertThat(status()).isEqualTo("ESTABLISHED");
+    assertThat(
+            jdbc.sql("select name from dialogue_platform where code = 'water-dialogue'")
+                .query(String.class)
+                .single())
+        .contains("Water and rivers dialogue");
+    assertThat(
+            as(
+                    "az.coord",
+                    put(CHARTER + "/dialogue-platforms/water-dialogue")
+                        .content("{\"name\":\"Too late\",\"version\":2}"))
+                .getStatus())
+        .isEqualTo(409);
   }
 
   @Test

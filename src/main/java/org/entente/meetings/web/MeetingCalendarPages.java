@@ -217,6 +217,40 @@ class MeetingCalendarPages {
     }
   }
 
+  /** Changes a proposed platform: a new version of its proposal, for both parties to approve. */
+  @PostMapping("/charters/{charter}/dialogue-platforms/{platform}/edit")
+  String revise(
+      @PathVariable String charter,
+      @PathVariable String platform,
+      @RequestParam Map<String, String> form,
+      Viewer viewer,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      platforms.revise(
+          CharterKey.inPath(charter),
+          platform,
+          form.get("name"),
+          form.get("purpose"),
+          version(form.get("version")),
+          viewer);
+      return "redirect:/charters/" + CharterKey.inPath(charter).value() + "/meetings?done=revised";
+    } catch (DomainException e) {
+      if (e instanceof NotFoundException) {
+        throw e;
+      }
+      return refusedPlatform(charter, e, viewer, model, response);
+    }
+  }
+
+  private static Long version(String value) {
+    try {
+      return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("version", "the version is a whole number");
+    }
+  }
+
   /** The month shown again with a refused step on a platform, its status from the refusal. */
   String refusedPlatform(
       String charter,

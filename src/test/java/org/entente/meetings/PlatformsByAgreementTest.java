@@ -222,6 +222,31 @@ class PlatformsByAgreementTest {
             .getResponse();
     assertThat(again.getStatus()).isEqualTo(403);
     assertThat(again.getContentAsString()).contains("role=\"alert\"");
+
+    assertThat(again.getContentAsString())
+        .contains("action=\"/charters/az-us-2026/dialogue-platforms/water-dialogue/edit\"");
+    MockHttpServletResponse changed = edit(session, "Water and rivers dialogue", "1");
+    assertThat(changed.getStatus()).isEqualTo(302);
+    assertThat(
+            jdbc.sql("select name from dialogue_platform where code = 'water-dialogue'")
+                .query(String.class)
+                .single())
+        .contains("Water and rivers dialogue");
+    MockHttpServletResponse stale = edit(session, "Stale name", "1");
+    assertThat(stale.getStatus()).isEqualTo(409);
+    assertThat(stale.getContentAsString()).contains("role=\"alert\"");
+  }
+
+  private MockHttpServletResponse edit(Cookie session, String name, String version)
+      throws Exception {
+    return mvc.perform(
+            post("/charters/az-us-2026/dialogue-platforms/water-dialogue/edit")
+                .param("name", name)
+                .param("version", version)
+                .cookie(session)
+                .with(csrf()))
+        .andReturn()
+        .getResponse();
   }
 
   private MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request)

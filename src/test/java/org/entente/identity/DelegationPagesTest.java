@@ -2,8 +2,10 @@ package org.entente.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import jakarta.servlet.http.Cookie;
 import org.entente.testing.CleanAfterEachTest;
@@ -118,6 +120,41 @@ class DelegationPagesTest {
             .getResponse();
     assertThat(byMember.getStatus()).isEqualTo(403);
     assertThat(approves("az.deputy")).isFalse();
+  }
+
+  @Test
+  void theDelegationPageMakesTheSameChangeAsTheApiWithTheSameAuditEvent() throws Exception {
+    String token = people.token("az.chair");
+    String api = "/api" + PAGE + "/az.deputy";
+    assertThat(
+            mvc.perform(put(api).header("Authorization", "Bearer " + token))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isBetween(200, 204);
+    boolean byApi = approves("az.deputy");
+    String apiEvent = lastEvent();
+    mvc.perform(delete(api).header("Authorization", "Bearer " + token));
+    String apiRevoke = lastEvent();
+    assertThat(approves("az.deputy")).isFalse();
+
+    Cookie session = login("az.chair");
+    mvc.perform(post(PAGE).param("username", "az.deputy").cookie(session).with(csrf()));
+    assertThat(approves("az.deputy")).isEqualTo(byApi).isTrue();
+    assertThat(lastEvent()).isEqualTo(apiEvent);
+    mvc.perform(post(PAGE + "/az.deputy/revoke").cookie(session).with(csrf()));
+    assertThat(approves("az.deputy")).isFalse();
+    assertThat(lastEvent()).isEqualTo(apiRevoke);
+  }
+
+  /** The last audit event of a delegation: who, what, on which record, with which details. */
+  private String lastEvent() {
+    return jdbc.sql(
+            "select actor || ' ' || action || ' ' || record_type || ' ' || record_id || ' '"
+                + " || outcome || ' ' || details from audit_event"
+                + " where action like 'membership.%' order by seq desc limit 1")
+        .query(String.class)
+        .single();
   }
 
   private Cookie login(String username) throws Exception {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.entente.identity.Role;
 import org.entente.testing.CleanAfterEachTest;
@@ -247,6 +248,56 @@ class PlatformsByAgreementTest {
                 .with(csrf()))
         .andReturn()
         .getResponse();
+  }
+
+  @Test
+  void theMeetingsPageChangesAProposalAsTheApiDoesWithTheSameAuditEvents() throws Exception {
+    List<String> seen = new java.util.ArrayList<>();
+    for (String key : List.of("api-dialogue", "page-dialogue")) {
+      as(
+          "az.coord",
+          post(CHARTER + "/dialogue-platforms")
+              .content("{\"key\":\"" + key + "\",\"name\":\"Water dialogue\"}"));
+      long before = jdbc.sql("select max(seq) from audit_event").query(Long.class).single();
+      if (key.startsWith("api")) {
+        as(
+            "az.coord",
+            put(CHARTER + "/dialogue-platforms/" + key)
+                .content("{\"name\":\"Rivers\",\"purpose\":\"Shared rivers\",\"version\":1}"));
+      } else {
+        mvc.perform(
+            post("/charters/az-us-2026/dialogue-platforms/" + key + "/edit")
+                .param("name", "Rivers")
+                .param("purpose", "Shared rivers")
+                .param("version", "1")
+                .cookie(login("az.coord"))
+                .with(csrf()));
+      }
+      String row =
+          jdbc.sql(
+                  "select name || ' ' || purpose || ' ' || status || ' ' || version"
+                      + " from dialogue_platform where code = ?")
+              .param(key)
+              .query(String.class)
+              .single();
+      String events =
+          String.join(
+              "; ",
+              jdbc.sql(
+                      "select actor || ' ' || action || ' ' || record_type || ' ' || outcome"
+                          + " || ' ' || details from audit_event where seq > ? and action"
+                          + " not like 'request.%' and action not like 'session.%'"
+                          + " and action not like 'login.%' order by seq")
+                  .param(before)
+                  .query(String.class)
+                  .list());
+      seen.add((row + " | " + events).replace(key, "KEY").replaceAll("[0-9a-f]{64}", "FP"));
+    }
+    assertThat(seen.get(1)).isEqualTo(seen.get(0));
+    assertThat(seen.get(0))
+        .contains("Rivers")
+        .contains("dialogue-platform.revised")
+        .contains("agreement.revised");
   }
 
   private MockHttpServletResponse as(String who, MockHttpServletRequestBuilder request)

@@ -1,6 +1,7 @@
 package org.entente.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -170,6 +171,42 @@ abstract class StatementWithdrawalContract {
         as("us.chair", post(withdraw).content("{\"reason\":\"again\"}"));
     assertThat(twice.getStatus()).isEqualTo(409);
     assertThat(audited("agreement.withdrawn")).isEqualTo(1);
+  }
+
+  @Test
+  void theMeetingPageFormWithdrawsWithARequiredReason() throws Exception {
+    String meeting = publishedStatement();
+    jakarta.servlet.http.Cookie session =
+        mvc.perform(
+                post("/login")
+                    .param("username", "az.chair")
+                    .param("password", People.PASSWORD)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    String action = "/meetings/" + meeting + "/statement/withdraw";
+    assertThat(
+            mvc.perform(get("/meetings/" + meeting).cookie(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("action=\"" + action + "\"")
+        .contains("<label for=\"statement-withdraw-reason\"");
+    MockHttpServletResponse blank =
+        mvc.perform(post(action).param("reason", " ").cookie(session).with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(blank.getStatus()).isEqualTo(400);
+    assertThat(anonymous("/statements/" + meeting)).contains(TEXT);
+    MockHttpServletResponse done =
+        mvc.perform(post(action).param("reason", "a mistake").cookie(session).with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(done.getStatus()).isEqualTo(302);
+    assertThat(anonymous("/statements/" + meeting))
+        .doesNotContain(TEXT)
+        .contains("was withdrawn by the AZ party");
   }
 
   private int audited(String action) {

@@ -112,7 +112,12 @@ public class Concurrence {
   @Transactional
   public AgreementView submit(
       Subject subject, List<String> parties, String canonicalContent, Viewer viewer) {
-    if (!viewer.mayWriteIn(subject.groupId())) {
+    boolean mayDraft =
+        subjects
+            .owning(subject.type())
+            .map(s -> s.mayDraft(viewer, subject.groupId()))
+            .orElseGet(() -> viewer.mayWriteIn(subject.groupId()));
+    if (!mayDraft) {
       throw new ForbiddenException(null, "only members of the group draft its " + subject.type());
     }
     String fingerprint = fingerprint(canonicalContent);

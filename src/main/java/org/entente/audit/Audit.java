@@ -364,18 +364,79 @@ public class Audit {
   }
 
   /**
-   * The changes made to one record, newest first: what a history panel on the record's page shows.
-   * Security events (reads, refusals, logins) stay on the administrators' audit page.
+   * One line of a record's history panel: who made the change and its details only for someone
+   * signed in (null otherwise).
    */
-  public List<AuditEvent> history(String recordType, String recordId, int limit) {
-    return jdbc.sql(
-            "select * from audit_event where record_type = ? and record_id = ?"
-                + " and outcome = 'SUCCESS' and action <> 'record.read'"
-                + " order by seq desc limit "
-                + Math.max(1, Math.min(limit, 100)))
-        .params(recordType, recordId)
-        .query((rs, n) -> event(rs))
-        .list();
+  public record HistoryLine(Instant at, String action, String actor, String details) {}
+
+  /**
+   * What a record's history panel shows a reader: the last 20 changes to the records named (one
+   * record, or the few a page stands for), newest first, of the changes this reader may see.
+   *
+   * <ul>
+   *   <li>Only changes: reads, refusals, failures, sign-ins and sign-outs stay on the
+   *       administrators' audit page.
+   *   <li>A change made while the record was internal to a party (the last classification the trail
+   *       gave the record, in the details of its events) is seen only by people of the party that
+   *       made it: a record made public or bilateral later shows the others its history from then
+   *       on.
+   *   <li>Who made a change and its details are shown to people who are signed in; the public sees
+   *       what changed and when.
+   * </ul>
+   *
+   * @param recordIds the records' ids (nulls are left out)
+   * @param signedIn whether the reader is signed in
+   * @param party the reader's party, or null
+   */
+  public List<HistoryLine> history(
+      String recordType, List<?> recordIds, boolean signedIn, String party) {
+    List<String> ids = recordIds.stream().filter(i -> i != null).map(String::valueOf).toList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<AuditEvent> events =
+        jdbc.sql(
+                "select * from audit_event where record_type = :type and record_id in (:ids)"
+                    + " and outcome = 'SUCCESS' and action not in ('record.read',"
+                    + " 'login.succeeded', 'login.failed', 'login.throttled', 'logout')"
+                    + " order by seq")
+            .param("type", recordType)
+            .param("ids", ids)
+            .query((rs, n) -> event(rs))
+            .list();
+    Map<String, String> internalTo = new java.util.HashMap<>();
+    java.util.Deque<HistoryLine> shown = new java.util.ArrayDeque<>();
+    for (AuditEvent e : events) {
+      String classification = detail(e.details(), "classification");
+      if (classification != null) {
+        internalTo.put(
+            e.recordId(), "party-internal".equals(classification) ? String.valueOf(e.party()) : "");
+      }
+      String owner = internalTo.getOrDefault(e.recordId(), "");
+      if (!owner.isEmpty() && !owner.equals(party)) {
+        continue;
+      }
+      shown.addFirst(
+          new HistoryLine(
+              e.occurredAt(),
+              e.action(),
+              signedIn ? e.actor() + (e.party() == null ? "" : " (" + e.party() + ")") : null,
+              signedIn ? e.details() : null));
+    }
+    return shown.stream().limit(20).toList();
+  }
+
+  /** One text field of an event's details, or null (also when they cannot be read). */
+  private static String detail(String details, String field) {
+    if (details == null || !details.contains("\"" + field + "\"")) {
+      return null;
+    }
+    try {
+      var value = JSON.readTree(details).get(field);
+      return value == null || !value.isString() ? null : value.asString();
+    } catch (RuntimeException e) {
+      return null; // details cut at their longest are no JSON: they name no classification
+    }
   }
 
   static AuditEvent event(ResultSet rs) throws SQLException {

@@ -15,36 +15,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CharterPages {
 
   private final Charters charters;
-  private final org.entente.audit.Audit audit;
+  private final org.entente.identity.RecordHistory history;
   private final String defaultCharter;
 
   CharterPages(
       Charters charters,
-      org.entente.audit.Audit audit,
+      org.entente.identity.RecordHistory history,
       @Value("${entente.default-charter:}") String defaultCharter) {
     this.charters = charters;
-    this.audit = audit;
+    this.history = history;
     this.defaultCharter = defaultCharter;
-  }
-
-  /**
-   * One line of a record's history panel. Who made a change is shown to people who are logged in;
-   * the public sees what changed and when.
-   */
-  record HistoryLine(java.time.Instant at, String action, String actor, String details) {}
-
-  private List<HistoryLine> history(String type, String id, Viewer viewer) {
-    return audit.history(type, id, 20).stream()
-        .map(
-            e ->
-                new HistoryLine(
-                    e.occurredAt(),
-                    e.action(),
-                    viewer.signedIn()
-                        ? e.actor() + (e.party() == null ? "" : " (" + e.party() + ")")
-                        : null,
-                    viewer.signedIn() ? e.details() : null))
-        .toList();
   }
 
   /** The default charter's overview, or the list of charters when there is no single default. */
@@ -71,7 +51,7 @@ class CharterPages {
   String overview(@PathVariable String charter, Viewer viewer, Model model) {
     var overview = charters.overview(CharterKey.inPath(charter), viewer);
     model.addAttribute("overview", overview);
-    model.addAttribute("history", history("charter", overview.charter().key(), viewer));
+    model.addAttribute("history", history.seenBy(viewer, "charter", overview.charter().key()));
     return "charter/overview";
   }
 
@@ -82,7 +62,7 @@ class CharterPages {
     var found = read.commitment();
     model.addAttribute("charter", read.charter());
     model.addAttribute("commitment", found);
-    model.addAttribute("history", history("commitment", found.id().toString(), viewer));
+    model.addAttribute("history", history.seenBy(viewer, "commitment", found.id()));
     return "charter/commitment";
   }
 
@@ -91,7 +71,7 @@ class CharterPages {
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
     var detail = charters.workingGroup(CharterKey.inPath(charter), group, viewer);
     model.addAttribute("detail", detail);
-    model.addAttribute("history", history("working_group", detail.group().id().toString(), viewer));
+    model.addAttribute("history", history.seenBy(viewer, "working_group", detail.group().id()));
     return "charter/working-group";
   }
 }

@@ -66,6 +66,9 @@ final class CharterReader {
         .optional();
   }
 
+  /** A platform's status while both parties have not agreed to establish it. */
+  static final String PROPOSED = "proposed";
+
   /** The charter's dialogue platforms the viewer may see, in the charter's order. */
   List<DialoguePlatformView> platforms(UUID charterId, Viewer viewer) {
     Map<UUID, List<Ref>> platformAreas =
@@ -84,7 +87,11 @@ final class CharterReader {
                     text(rs, "name"),
                     text(rs, "purpose"),
                     platformAreas.getOrDefault(rs.getObject("id", UUID.class), List.of()),
-                    rs.getString("status").toLowerCase(java.util.Locale.ROOT),
+                    // one made in the application and not yet established is proposed (0033)
+                    rs.getBoolean("established_in_app")
+                            && rs.getString("status").equals("ENVISAGED")
+                        ? PROPOSED
+                        : rs.getString("status").toLowerCase(java.util.Locale.ROOT),
                     source(rs),
                     Classification.valueOf(rs.getString("classification"))))
         .list();

@@ -19,6 +19,7 @@ import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.PageOf;
 import org.entente.shared.Paging;
@@ -276,6 +277,56 @@ public class Charters {
         .filter(p -> p.key().equals(platformKey))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("dialogue platform", platformKey));
+  }
+
+  /**
+   * A dialogue platform proposed in the application and not yet established: what both parties
+   * agree to establish it (decision 0033).
+   *
+   * @param classification its classification's code (a proposal is bilateral)
+   */
+  public record ProposedPlatform(
+      UUID id,
+      String charter,
+      String key,
+      LocalizedText name,
+      LocalizedText purpose,
+      String classification) {}
+
+  /**
+   * The platform of the charter proposed and not yet established, if there is one. Not filtered by
+   * a viewer: for the agreement that establishes it, whose parties saw it.
+   */
+  public Optional<ProposedPlatform> proposedPlatform(CharterKey charterKey, String platformKey) {
+    return idOf(charterKey).flatMap(id -> platformWriter.proposed(id, charterKey, platformKey));
+  }
+
+  /**
+   * Changes a proposed platform's name and purpose.
+   *
+   * @throws org.entente.shared.StateConflictException when it is no proposal (any more)
+   */
+  @Transactional
+  public void reviseProposedPlatform(
+      CharterKey charterKey, String platformKey, String name, String purpose, Viewer viewer) {
+    platform(charterKey, platformKey, viewer);
+    ProposedPlatform proposed =
+        proposedPlatform(charterKey, platformKey)
+            .orElseThrow(
+                () ->
+                    new org.entente.shared.StateConflictException(
+                        "Not proposed",
+                        "the dialogue platform '" + platformKey + "' is established: no proposal",
+                        java.util.Map.of()));
+    structure.forgetInRequest();
+    platformWriter.revise(proposed, name, purpose, viewer);
+  }
+
+  /** Establishes a proposed platform both parties agreed (in the transaction of the agreement). */
+  @Transactional
+  public void establishAgreedPlatform(ProposedPlatform platform, int agreedVersion) {
+    structure.forgetInRequest();
+    platformWriter.establishAgreed(platform, agreedVersion);
   }
 
   /**

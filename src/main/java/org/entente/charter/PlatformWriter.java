@@ -5,20 +5,25 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Establishes dialogue platforms in the application (clause 8.3): their rules and their row. Runs
- * in the caller's transaction ({@link Charters#establishPlatform}).
+ * Dialogue platforms made in the application (clause 8.3): their rules and their row. A platform
+ * both parties share (bilateral) is only proposed here: it is established when both parties agree
+ * it through the agreement workflow (meetings' platform subject, decision 0033); a party-internal
+ * one is its party's own and established at once. Runs in the caller's transaction ({@link
+ * Charters#establishPlatform}).
  */
 final class PlatformWriter {
 
@@ -33,7 +38,10 @@ final class PlatformWriter {
   }
 
   /**
-   * Stores a new platform of the charter.
+   * Stores a new platform of the charter: proposed when both parties share it (status {@code
+   * ENVISAGED}, seen by the officials of both parties), established when it is party-internal. Like
+   * every platform made in the application, its row names no group: the officials it is open to see
+   * it.
    *
    * @throws BadRequestException for a missing or taken key, or a missing name
    * @throws ForbiddenException when the viewer is not an official who may write for the charter
@@ -52,12 +60,7 @@ final class PlatformWriter {
       throw new BadRequestException(
           "key", "key must have 2 to 64 lower-case letters, digits and hyphens");
     }
-    if (name == null || name.isBlank() || name.length() > 300) {
-      throw new BadRequestException("name", "name must have 1 to 300 characters");
-    }
-    if (purpose != null && purpose.length() > 2000) {
-      throw new BadRequestException("purpose", "purpose must have at most 2000 characters");
-    }
+    checkText(name, purpose);
     Classification given = viewer.classificationToGive(classification);
     if (jdbc.sql("select count(*) from dialogue_platform where charter_id = ? and code = ?")
             .params(charter.id(), key)
@@ -66,6 +69,7 @@ final class PlatformWriter {
         > 0) {
       throw new BadRequestException("key", "the key '" + key + "' is taken by another platform");
     }
+    boolean proposed = given != Classification.PARTY_INTERNAL;
     UUID id = UUID.randomUUID();
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
     int position =
@@ -77,7 +81,7 @@ final class PlatformWriter {
     jdbc.sql(
             "insert into dialogue_platform (id, charter_id, code, name, purpose, status, position,"
                 + " classification, origin_party, established_in_app, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, 'ESTABLISHED', ?, ?, ?, true, ?, ?)")
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)")
         .params(
             id,
             charter.id(),
@@ -86,6 +90,7 @@ final class PlatformWriter {
             purpose == null || purpose.isBlank()
                 ? null
                 : LocalizedText.of("en", purpose.strip()).toJson(),
+            proposed ? "ENVISAGED" : "ESTABLISHED",
             position,
             given.name(),
             given == Classification.PARTY_INTERNAL ? viewer.party() : null,
@@ -93,10 +98,95 @@ final class PlatformWriter {
             now)
         .update();
     audit.record(
-        "dialogue-platform.established",
+        proposed ? "dialogue-platform.proposed" : "dialogue-platform.established",
         "dialogue_platform",
         id.toString(),
         Outcome.SUCCESS,
         Map.of("charter", charter.key(), "key", key, "classification", given.code()));
+  }
+
+  private static void checkText(String name, String purpose) {
+    if (name == null || name.isBlank() || name.length() > 300) {
+      throw new BadRequestException("name", "name must have 1 to 300 characters");
+    }
+    if (purpose != null && purpose.length() > 2000) {
+      throw new BadRequestException("purpose", "purpose must have at most 2000 characters");
+    }
+  }
+
+  /**
+   * Changes the name and purpose of a proposed platform (in English, as proposed).
+   *
+   * @throws BadRequestException for a missing name
+   * @throws ForbiddenException when the viewer is not an official who may write for the charter
+   */
+  void revise(Charters.ProposedPlatform platform, String name, String purpose, Viewer viewer) {
+    if (!viewer.mayWriteInFramework()) {
+      throw new ForbiddenException(null, "only officials of the parties change a proposal");
+    }
+    checkText(name, purpose);
+    jdbc.sql(
+            "update dialogue_platform set name = ?, purpose = ?, version = version + 1,"
+                + " updated_at = ? where id = ? and status = 'ENVISAGED'")
+        .params(
+            LocalizedText.of("en", name.strip()).toJson(),
+            purpose == null || purpose.isBlank()
+                ? null
+                : LocalizedText.of("en", purpose.strip()).toJson(),
+            OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC),
+            platform.id())
+        .update();
+    audit.record(
+        "dialogue-platform.revised",
+        "dialogue_platform",
+        platform.id().toString(),
+        Outcome.SUCCESS,
+        Map.of("charter", platform.charter(), "key", platform.key()));
+  }
+
+  /** A platform proposed in the application and not yet established, whoever asks. */
+  Optional<Charters.ProposedPlatform> proposed(UUID charterId, CharterKey charter, String key) {
+    return jdbc.sql(
+            "select id, code, name, purpose, classification from dialogue_platform"
+                + " where charter_id = ? and code = ? and established_in_app"
+                + " and status = 'ENVISAGED' and retired = false")
+        .params(charterId, key)
+        .query(
+            (rs, n) ->
+                new Charters.ProposedPlatform(
+                    rs.getObject("id", UUID.class),
+                    charter.value(),
+                    rs.getString("code"),
+                    LocalizedText.fromJson(rs.getString("name")),
+                    rs.getString("purpose") == null
+                        ? LocalizedText.empty()
+                        : LocalizedText.fromJson(rs.getString("purpose")),
+                    Classification.valueOf(rs.getString("classification")).code()))
+        .optional();
+  }
+
+  /**
+   * Establishes a proposed platform both parties agreed: it then takes members and meetings like a
+   * working group.
+   */
+  void establishAgreed(Charters.ProposedPlatform platform, int agreedVersion) {
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+    int changed =
+        jdbc.sql(
+                "update dialogue_platform set status = 'ESTABLISHED', version = version + 1,"
+                    + " updated_at = ? where id = ? and status = 'ENVISAGED'")
+            .params(now, platform.id())
+            .update();
+    if (changed > 0) {
+      audit.record(
+          "dialogue-platform.established",
+          "dialogue_platform",
+          platform.id().toString(),
+          Outcome.SUCCESS,
+          Map.of(
+              "charter", platform.charter(),
+              "key", platform.key(),
+              "agreedVersion", agreedVersion));
+    }
   }
 }

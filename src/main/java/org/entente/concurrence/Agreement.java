@@ -14,6 +14,14 @@ import java.util.regex.Pattern;
  * A revision after an approval withdraws it and says so; either party can dispute with a reason,
  * and reopen, which starts a new draft.
  *
+ * <p>A version is named by its number; its fingerprint names its content. Reopening opens the next
+ * number as a draft holding the content of the version reopened, so until it changes that draft has
+ * the reopened version's fingerprint under another number and in another state (never {@code
+ * AGREED}): nothing that reads a version by number and state takes it for the agreed one. The first
+ * change to such a draft, while nobody approved it, becomes its content under the same number: the
+ * versions submitted stay consecutive (agreed 1, reopened and changed 2), where before a reopening
+ * used one number for the copy and the next change another.
+ *
  * <p>The rules live here: the service loads an agreement, calls one of these methods, and stores
  * the result; a refused step throws {@link AgreementException} and changes nothing.
  */
@@ -70,6 +78,12 @@ public final class Agreement {
   private String disputedBy;
   private String disputeReason;
 
+  /**
+   * The fingerprint of the version before the current one, when known; the current version is an
+   * untouched reopened copy when it has the same fingerprint and nobody approved it.
+   */
+  private String previousFingerprint;
+
   private Agreement(
       List<String> parties,
       State state,
@@ -116,13 +130,34 @@ public final class Agreement {
       List<AgreedVersion> agreed,
       String disputedBy,
       String disputeReason) {
-    return new Agreement(
-        parties, state, version, fingerprint, approvals, agreed, disputedBy, disputeReason);
+    return restore(
+        parties, state, version, fingerprint, approvals, agreed, disputedBy, disputeReason, null);
+  }
+
+  /**
+   * An agreement as it was stored, knowing the fingerprint of the version before the current one.
+   */
+  public static Agreement restore(
+      List<String> parties,
+      State state,
+      int version,
+      String fingerprint,
+      List<Approval> approvals,
+      List<AgreedVersion> agreed,
+      String disputedBy,
+      String disputeReason,
+      String previousFingerprint) {
+    Agreement a =
+        new Agreement(
+            parties, state, version, fingerprint, approvals, agreed, disputedBy, disputeReason);
+    a.previousFingerprint = previousFingerprint;
+    return a;
   }
 
   /**
    * A new version of the record's content. Approvals of the earlier version are withdrawn, and the
-   * returned list says whose, so that they can be told.
+   * returned list says whose, so that they can be told. A draft opened by {@link #reopen} that
+   * nobody approved takes the new content under its own number instead ({@link #revisesInPlace}).
    *
    * @throws AgreementException when the current version is agreed (reopen it first) or disputed
    */
@@ -136,6 +171,10 @@ public final class Agreement {
       throw new AgreementException(
           "state", "it is disputed (" + disputeReason + "); reopen it before changing it");
     }
+    if (revisesInPlace()) {
+      fingerprint = newFingerprint;
+      return List.of();
+    }
     List<Approval> withdrawn =
         withdrawActive(
             at,
@@ -145,9 +184,22 @@ public final class Agreement {
                 + (version + 1)
                 + "; your approval was withdrawn");
     version++;
+    previousFingerprint = fingerprint;
     fingerprint = newFingerprint;
     state = State.DRAFT;
     return withdrawn;
+  }
+
+  /**
+   * Whether the next revision changes the current version's content under its number: the current
+   * version is a draft that copies the one before (same fingerprint, as reopening makes it), and
+   * nobody approved it.
+   */
+  public boolean revisesInPlace() {
+    return state == State.DRAFT
+        && version > 1
+        && fingerprint.equals(previousFingerprint)
+        && approvals.stream().noneMatch(a -> a.version() == version);
   }
 
   /**
@@ -245,6 +297,7 @@ public final class Agreement {
     }
     withdrawActive(at, party + " reopened version " + version);
     version++;
+    previousFingerprint = fingerprint;
     state = State.DRAFT;
     disputedBy = null;
     disputeReason = null;
@@ -267,6 +320,7 @@ public final class Agreement {
     checkFingerprint(newFingerprint);
     withdrawActive(at, party + " withdrew the publication");
     version++;
+    previousFingerprint = fingerprint;
     fingerprint = newFingerprint;
     state = State.DRAFT;
     disputedBy = null;
@@ -277,7 +331,8 @@ public final class Agreement {
     List<Approval> withdrawn = new ArrayList<>();
     for (int i = 0; i < approvals.size(); i++) {
       Approval a = approvals.get(i);
-      if (a.active() && (state != State.AGREED || a.version() != version)) {
+      // an agreed version's approvals stay as they were, whatever later versions become
+      if (a.active() && agreed.stream().noneMatch(v -> v.version() == a.version())) {
         Approval w = a.withdrawn(at, because);
         approvals.set(i, w);
         withdrawn.add(w);

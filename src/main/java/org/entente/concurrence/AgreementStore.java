@@ -130,7 +130,8 @@ class AgreementStore {
             approvals,
             agreed,
             r.disputedBy(),
-            r.disputeReason());
+            r.disputeReason(),
+            r.number() > 1 ? fingerprint(r.id(), r.number() - 1).orElse(null) : null);
     return new Stored(
         r.id(),
         r.charterId(),
@@ -218,6 +219,39 @@ class AgreementStore {
                 + " created_by, created_at) values (?, ?, ?, ?, ?, ?)")
         .params(id, number, fingerprint, content, createdBy, utc(at))
         .update();
+  }
+
+  /**
+   * Stores a version's content, or when {@code replacing} gives a draft version nobody approved
+   * other content: the first change to a reopened copy, so that the versions submitted stay
+   * consecutive (see {@link Agreement#revisesInPlace}).
+   */
+  void storeContent(
+      UUID id,
+      int number,
+      String fingerprint,
+      String content,
+      String createdBy,
+      Instant at,
+      boolean replacing) {
+    if (!replacing) {
+      storeContent(id, number, fingerprint, content, createdBy, at);
+      return;
+    }
+    jdbc.sql(
+            "update agreement_content set fingerprint = ?, content = ?, created_by = ?,"
+                + " created_at = ? where agreement_id = ? and number = ?")
+        .params(fingerprint, content, createdBy, utc(at), id, number)
+        .update();
+  }
+
+  /** The fingerprint of one version of an agreement. */
+  private Optional<String> fingerprint(UUID agreementId, int number) {
+    return jdbc.sql(
+            "select fingerprint from agreement_content where agreement_id = ? and number = ?")
+        .params(agreementId, number)
+        .query(String.class)
+        .optional();
   }
 
   /** The content of one version of an agreement, as it was submitted. */

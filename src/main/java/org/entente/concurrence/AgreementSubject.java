@@ -52,6 +52,15 @@ public interface AgreementSubject {
   }
 
   /**
+   * Who submits the subject's versions: by default whoever may write in the subject's group.
+   *
+   * @param groupId the subject's group, or null for a subject of the charter as a whole
+   */
+  default boolean mayDraft(Viewer viewer, java.util.UUID groupId) {
+    return viewer.mayWriteIn(groupId);
+  }
+
+  /**
    * Refuses to propose the publication of this subject: by default it has no publication of its own
    * (a joint statement's publication is part of its content).
    *
@@ -60,6 +69,20 @@ public interface AgreementSubject {
    */
   default void mayPublish(Subject subject, Viewer viewer) {
     throw new NotFoundException("action", "publish");
+  }
+
+  /**
+   * Whether the subject's publication is part of its own content (a joint statement's: a version
+   * says whether to publish it), rather than an agreement of its own: then a withdrawal replaces
+   * the subject's current version, and publishing it again is agreeing a new version.
+   */
+  default boolean publishedWithContent() {
+    return false;
+  }
+
+  /** For a subject {@link #publishedWithContent}: whether it is public now. */
+  default boolean publishedNow(Subject subject) {
+    return false;
   }
 
   /** Both parties agreed a version of the subject (in the transaction of the last approval). */
@@ -75,7 +98,8 @@ public interface AgreementSubject {
   /**
    * A party withdrew the publication of a version: what it made public is public no more.
    *
-   * @param withdrawn the version that was published, with its content
+   * @param withdrawn the version that was published, with its content; null for a subject {@link
+   *     #publishedWithContent}, whose module knows what it made public
    */
   default void publicationWithdrawn(Subject subject, Published withdrawn) {}
 

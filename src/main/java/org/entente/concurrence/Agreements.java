@@ -7,6 +7,7 @@ import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
+import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,8 +93,19 @@ public class Agreements {
     Subject s = subject.resolve(charterKey, key, viewer);
     switch (step) {
       case SUBMIT -> submit(subject, s, viewer);
-      case APPROVE ->
-          concurrence.approve(s.type(), s.key(), required(version, subject, "approve"), viewer);
+      case APPROVE -> {
+        int approved = required(version, subject, "approve");
+        if (subject.publishedWithContent() && withdrawals.isWithdrawal(type, s.key(), approved)) {
+          throw new ForbiddenException(
+              "version",
+              "version "
+                  + approved
+                  + " is the withdrawal of the published "
+                  + subject.noun()
+                  + ": submit it again, and approve that version");
+        }
+        concurrence.approve(s.type(), s.key(), approved, viewer);
+      }
       case DISPUTE -> concurrence.dispute(s.type(), s.key(), reason(reason), viewer);
       case REOPEN -> {
         concurrence.reopen(s.type(), s.key(), viewer);
@@ -160,15 +172,20 @@ public class Agreements {
    * A party withdraws the subject's publication, alone and at once; the subject's module makes its
    * records no longer public.
    */
-  private PublicationView withdraw(
-      AgreementSubject subject, Subject s, String reason, Viewer viewer) {
-    subject.mayPublish(s, viewer);
+  private Object withdraw(AgreementSubject subject, Subject s, String reason, Viewer viewer) {
+    if (!subject.publishedWithContent()) {
+      subject.mayPublish(s, viewer);
+    }
     if (reason == null || reason.isBlank() || reason.length() > 2000) {
       throw new BadRequestException(
           "reason", "a withdrawal needs a reason of 1 to 2000 characters");
     }
     java.util.Optional<Concurrence.Published> published = concurrence.published(s.type(), s.key());
     withdrawals.withdraw(s, subject.noun(), reason, viewer);
+    if (subject.publishedWithContent()) {
+      subject.publicationWithdrawn(s, null);
+      return subject.view(s, viewer);
+    }
     subject.publicationWithdrawn(s, published.orElseThrow());
     return concurrence.publication(s.type(), s.key(), viewer).orElseThrow();
   }

@@ -112,7 +112,12 @@ public class Concurrence {
   @Transactional
   public AgreementView submit(
       Subject subject, List<String> parties, String canonicalContent, Viewer viewer) {
-    if (!viewer.mayWriteIn(subject.groupId())) {
+    boolean mayDraft =
+        subjects
+            .owning(subject.type())
+            .map(s -> s.mayDraft(viewer, subject.groupId()))
+            .orElseGet(() -> viewer.mayWriteIn(subject.groupId()));
+    if (!mayDraft) {
       throw new ForbiddenException(null, "only members of the group draft its " + subject.type());
     }
     String fingerprint = fingerprint(canonicalContent);
@@ -134,6 +139,7 @@ public class Concurrence {
     if (stored.agreement().fingerprint().equals(fingerprint)) {
       return view(stored);
     }
+    boolean inPlace = stored.agreement().revisesInPlace();
     List<Approval> withdrawn = refuseWith(() -> stored.agreement().revise(fingerprint, now));
     store.storeContent(
         stored.id(),
@@ -141,7 +147,8 @@ public class Concurrence {
         fingerprint,
         canonicalContent,
         viewer.username(),
-        now);
+        now,
+        inPlace);
     store.save(stored, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("subject", subject.type() + " " + subject.key());

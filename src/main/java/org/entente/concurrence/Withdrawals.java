@@ -48,7 +48,7 @@ public class Withdrawals {
    * The withdrawal of the subject's publication in force, if both did not publish it again since.
    */
   public Optional<Withdrawn> withdrawn(String type, String key) {
-    String publication = Concurrence.publicationOf(type);
+    String publication = carrier(type);
     return store
         .load(publication, key, false)
         .flatMap(
@@ -88,7 +88,8 @@ public class Withdrawals {
       throw new ForbiddenException(
           null, "only a co-chair of the group, for their party, withdraws a publication");
     }
-    String publication = Concurrence.publicationOf(subject.type());
+    String publication = carrier(subject.type());
+    boolean inContent = !publication.equals(Concurrence.publicationOf(subject.type()));
     Optional<Stored> found = store.load(publication, subject.key(), true);
     Optional<Integer> published =
         found
@@ -96,9 +97,12 @@ public class Withdrawals {
             .filter(agreed -> withdrawn(subject.type(), subject.key()).isEmpty())
             .flatMap(
                 agreed ->
-                    store
-                        .content(found.get().id(), agreed.version())
-                        .map(PublicationContent::proposed));
+                    inContent
+                        ? Optional.of(agreed.version())
+                            .filter(v -> subjects.of(subject.type()).publishedNow(subject))
+                        : store
+                            .content(found.get().id(), agreed.version())
+                            .map(PublicationContent::proposed));
     if (published.isEmpty()) {
       throw new StateConflictException(
           "Not published",
@@ -125,5 +129,29 @@ public class Withdrawals {
     details.put("reason", reason.strip());
     audit.record(
         "agreement.withdrawn", "agreement", stored.id().toString(), Outcome.SUCCESS, details);
+  }
+
+  /**
+   * Whether a version of the subject is a withdrawal, which nobody approves: for a subject whose
+   * publication is part of its content, its next version is submitted and approved instead.
+   */
+  boolean isWithdrawal(String type, String key, int number) {
+    return store
+        .load(type, key, false)
+        .flatMap(stored -> store.content(stored.id(), number))
+        .filter(content -> content.startsWith(PublicationContent.WITHDRAWAL))
+        .isPresent();
+  }
+
+  /**
+   * The agreement a withdrawal of the subject's publication is a version of: its publication's, or
+   * the subject's own when its publication is part of its content.
+   */
+  private String carrier(String type) {
+    return subjects
+        .owning(type)
+        .filter(AgreementSubject::publishedWithContent)
+        .map(s -> type)
+        .orElseGet(() -> Concurrence.publicationOf(type));
   }
 }

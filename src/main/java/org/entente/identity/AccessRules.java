@@ -105,6 +105,7 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/api/charters/*/meetings", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/charters/*/dialogue-platforms", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PUT, "/api/charters/*/dialogue-platforms/*", Access.TOKEN_WRITE),
               new Rule(HttpMethod.PATCH, "/api/meetings/*", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/meetings/*/participants", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/meetings/*/attendance", Access.TOKEN_WRITE),
@@ -136,6 +137,14 @@ final class AccessRules {
   static final List<Rule> PAGES =
       concat(
           reads(Access.SIGNED_IN, "/charters/*/meetings/new", "/charters/*/events/new"),
+          // a co-chair's delegation page (issue 18): before the charters' public pages below
+          reads(Access.SIGNED_IN, "/charters/*/working-groups/*/delegates"),
+          List.of(
+              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/delegates", Access.SIGNED_IN),
+              new Rule(
+                  HttpMethod.POST,
+                  "/charters/*/working-groups/*/delegates/*/revoke",
+                  Access.SIGNED_IN)),
           // the annual report: anyone; the service builds it from what the caller may see
           reads(Access.ANYONE, "/charters/*/report", "/charters/*/report.pdf"),
           reads(
@@ -191,6 +200,7 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/charters/*/meetings", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/dialogue-platforms", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/dialogue-platforms/*/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/meetings/*/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/meetings/*/statement/*", Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/action-items/*/*", Access.SIGNED_IN)),

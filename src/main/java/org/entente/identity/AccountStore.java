@@ -175,6 +175,25 @@ class AccountStore {
         > 0;
   }
 
+  /** A member of a group of one party who does not co-chair it, and whether they approve. */
+  record PartyMember(String username, String displayName, boolean approves) {}
+
+  /** The enabled members of the group of the party who do not co-chair it, by user name. */
+  List<PartyMember> partyMembers(UUID group, String party) {
+    return jdbc.sql(
+            "select a.username, a.display_name, m.approves from membership m join account a"
+                + " on a.id = m.account_id where m.group_id = ? and a.party = ?"
+                + " and m.co_chair = false and a.enabled = true order by a.username")
+        .params(group, party)
+        .query(
+            (rs, n) ->
+                new PartyMember(
+                    rs.getString("username"),
+                    rs.getString("display_name"),
+                    rs.getBoolean("approves")))
+        .list();
+  }
+
   /** Gives or takes back the approval for a party delegated to a member of the group. */
   void approves(UUID accountId, UUID group, boolean approves) {
     jdbc.sql("update membership set approves = ? where account_id = ? and group_id = ?")

@@ -12,6 +12,7 @@ import org.entente.charter.Charters;
 import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.AgreementSubject;
 import org.entente.concurrence.Concurrence;
+import org.entente.concurrence.Concurrence.Published;
 import org.entente.concurrence.Concurrence.Subject;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.MeetingView;
@@ -25,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A meeting's joint statement as a subject of the two-party agreement: a version is its text and
  * whether to publish it, agreed together by the co-chairs of the meeting's group; agreeing a
- * version that asks for publication publishes the statement, reopening unpublishes it. Its key is
- * the meeting's id.
+ * version that asks for publication publishes the statement, reopening unpublishes it, and either
+ * party withdraws a published statement alone and at once (a correction notice stands in its
+ * place). Its key is the meeting's id.
  */
 @Component
 class JointStatementSubject implements AgreementSubject {
@@ -114,6 +116,36 @@ class JointStatementSubject implements AgreementSubject {
     jdbc.sql("update joint_statement set published_at = null where meeting_id = ?")
         .param(id(subject.key()))
         .update();
+  }
+
+  /** A version says whether to publish the statement: its publication is part of its content. */
+  @Override
+  public boolean publishedWithContent() {
+    return true;
+  }
+
+  @Override
+  public boolean publishedNow(Subject subject) {
+    return jdbc.sql(
+                "select count(*) from joint_statement where meeting_id = ? and published_at is not null")
+            .param(id(subject.key()))
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * A party withdrew the published statement: it is public no more, and a correction notice stands
+   * in its place until both parties agree a version that publishes it again.
+   */
+  @Override
+  public void publicationWithdrawn(Subject subject, Published withdrawn) {
+    UUID meetingId = id(subject.key());
+    jdbc.sql("update joint_statement set published_at = null where meeting_id = ?")
+        .param(meetingId)
+        .update();
+    audit.record(
+        "joint-statement.withdrawn", "meeting", meetingId.toString(), Outcome.SUCCESS, Map.of());
   }
 
   private static String key(Meeting meeting) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
@@ -50,10 +49,12 @@ class MeetingApi {
 
   private final Meetings meetings;
   private final Charters charters;
+  private final Platforms platforms;
 
-  MeetingApi(Meetings meetings, Charters charters) {
+  MeetingApi(Meetings meetings, Charters charters, Platforms platforms) {
     this.meetings = meetings;
     this.charters = charters;
+    this.platforms = platforms;
   }
 
   @GetMapping(path = "/api/charters/{charter}/meetings", produces = "application/json")
@@ -101,16 +102,22 @@ class MeetingApi {
       consumes = "application/json",
       produces = "application/json")
   @Operation(
-      summary = "Establish a further dialogue platform (officials of the parties)",
-      description = "It then takes members, and meetings, like a working group.",
+      summary = "Propose a further dialogue platform (officials of the parties)",
+      description =
+          "A bilateral platform is proposed: status 'proposed', awaiting the other party's"
+              + " approval; it is established when a coordinator or co-chair of each party"
+              + " approves the same version (POST /api/charters/{charter}/agreements/"
+              + "dialogue-platform/{key}/approve with the version, or the meetings page), and then"
+              + " takes members and meetings like a working group. A party-internal platform is"
+              + " its party's own and established at once.",
       security = @SecurityRequirement(name = "personal-access-token"))
-  ResponseEntity<DialoguePlatformView> establish(
+  ResponseEntity<Platforms.PlatformView> establish(
       @PathVariable String charter, @RequestBody PlatformInput input, Viewer viewer) {
     if (input == null) {
       throw new BadRequestException(null, "a platform is required");
     }
-    DialoguePlatformView platform =
-        charters.establishPlatform(
+    Platforms.PlatformView platform =
+        platforms.propose(
             CharterKey.inPath(charter),
             input.key(),
             input.name(),
@@ -118,6 +125,32 @@ class MeetingApi {
             input.classification(),
             viewer);
     return ResponseEntity.status(201).body(platform);
+  }
+
+  /** A change of a proposed platform, made on a version of its agreement. */
+  record PlatformChange(String name, String purpose, Long version) {}
+
+  @PutMapping(
+      path = "/api/charters/{charter}/dialogue-platforms/{key}",
+      consumes = "application/json",
+      produces = "application/json")
+  @Operation(
+      summary = "Change a proposed dialogue platform (officials of the parties)",
+      description =
+          "Name and purpose, with the version of its agreement the change was made on (409 when"
+              + " it is no longer the current one): the proposal gets a new version, which both"
+              + " parties approve again.",
+      security = @SecurityRequirement(name = "personal-access-token"))
+  Platforms.PlatformView revisePlatform(
+      @PathVariable String charter,
+      @PathVariable String key,
+      @RequestBody PlatformChange input,
+      Viewer viewer) {
+    if (input == null) {
+      throw new BadRequestException(null, "a change is required");
+    }
+    return platforms.revise(
+        CharterKey.inPath(charter), key, input.name(), input.purpose(), input.version(), viewer);
   }
 
   @GetMapping(path = "/api/meetings/{id}", produces = "application/json")

@@ -267,7 +267,7 @@ class MeetingReads {
         : names.body(m.groupId()).map(CharterIndex.Entry::key).orElse(null);
   }
 
-  private static String bodyName(Meeting m, CharterIndex.All names) {
+  static String bodyName(Meeting m, CharterIndex.All names) {
     if (m.body() == Body.FRAMEWORK) {
       return "Partnership framework";
     }

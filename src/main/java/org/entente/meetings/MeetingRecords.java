@@ -240,7 +240,16 @@ class MeetingRecords {
       if (body == Body.WORKING_GROUP) {
         return charters.workingGroup(charterKey, key.strip(), viewer).group().id();
       }
-      return charters.platform(charterKey, key.strip(), viewer).id();
+      var platform = charters.platform(charterKey, key.strip(), viewer);
+      if (Platforms.PROPOSED.equals(platform.status())) {
+        throw new org.entente.shared.StateConflictException(
+            "Platform not established",
+            "the dialogue platform '"
+                + platform.key()
+                + "' is proposed: both parties approve it before it takes meetings",
+            java.util.Map.of("field", "bodyKey"));
+      }
+      return platform.id();
     } catch (NotFoundException e) {
       throw new BadRequestException(
           "bodyKey", "the charter has no " + body.code().replace('-', ' ') + " '" + key + "'");

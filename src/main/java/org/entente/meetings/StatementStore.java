@@ -81,6 +81,26 @@ class StatementStore {
         .optional();
   }
 
+  private static final String UNPUBLISHED =
+      "select m.* from meeting m join joint_statement s on s.meeting_id = m.id"
+          + " where s.published_at is null";
+
+  /** The meetings of a charter whose statement is not published (maybe withdrawn), newest first. */
+  List<Meeting> unpublished(UUID charterId, CharterIndex.All names) {
+    return jdbc.sql(UNPUBLISHED + " and m.charter_id = ? order by m.starts_at desc")
+        .param(charterId)
+        .query((rs, n) -> MeetingStore.meeting(rs, names))
+        .list();
+  }
+
+  /** The meeting, if its statement is not published. */
+  Optional<Meeting> unpublishedOf(UUID meetingId, CharterIndex.All names) {
+    return jdbc.sql(UNPUBLISHED + " and m.id = ?")
+        .param(meetingId)
+        .query((rs, n) -> MeetingStore.meeting(rs, names))
+        .optional();
+  }
+
   /** The charter's published statements whose text matches a search, newest first, at most 200. */
   List<Published> matching(UUID charterId, TextQuery.Condition match, CharterIndex.All names) {
     return jdbc.sql(

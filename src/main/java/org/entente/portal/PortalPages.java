@@ -1,5 +1,6 @@
 package org.entente.portal;
 
+import org.entente.meetings.StatementWithdrawals;
 import org.entente.shared.CharterKey;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -21,9 +22,11 @@ class PortalPages {
   private static final String CHARTER = "/public/charters/{charter}";
 
   private final Portal portal;
+  private final StatementWithdrawals statementWithdrawals;
 
-  PortalPages(Portal portal) {
+  PortalPages(Portal portal, StatementWithdrawals statementWithdrawals) {
     this.portal = portal;
+    this.statementWithdrawals = statementWithdrawals;
   }
 
   @GetMapping("/public")
@@ -78,7 +81,10 @@ class PortalPages {
       case "text" -> model.addAttribute("articles", portal.text(charterKey));
       case "commitments" -> model.addAttribute("commitments", portal.commitments(charterKey));
       case "working-groups" -> model.addAttribute("groups", portal.workingGroups(charterKey));
-      case "statements" -> model.addAttribute("statements", portal.statements(charterKey));
+      case "statements" -> {
+        model.addAttribute("statements", portal.statements(charterKey));
+        model.addAttribute("withdrawnStatements", statementWithdrawals.withdrawn(charterKey));
+      }
       case "deadlines" -> model.addAttribute("deadlines", portal.deadlines(charterKey));
       default -> throw new IllegalArgumentException(page);
     }

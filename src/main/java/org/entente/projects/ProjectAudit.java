@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
 import org.entente.shared.CharterKey;
+import org.entente.shared.Classification;
 import org.springframework.stereotype.Component;
 
 /** The audit events of the projects module's writes, each named and with its details. */
@@ -17,22 +18,32 @@ class ProjectAudit {
     this.audit = audit;
   }
 
-  void created(UUID id, CharterKey charterKey, String groupKey, String key) {
+  /** The classification in the details lets the history panel keep a party's internal work. */
+  void created(
+      UUID id, CharterKey charterKey, String groupKey, String key, Classification classification) {
     audit.record(
         "project.created",
         "project",
         id.toString(),
         Outcome.SUCCESS,
-        Map.of("charter", charterKey.value(), "group", groupKey, "key", key));
+        Map.of(
+            "charter",
+            charterKey.value(),
+            "group",
+            groupKey,
+            "key",
+            key,
+            "classification",
+            classification.code()));
   }
 
-  void updated(UUID id, String key, long version) {
+  void updated(UUID id, String key, long version, Classification classification) {
     audit.record(
         "project.updated",
         "project",
         id.toString(),
         Outcome.SUCCESS,
-        Map.of("key", key, "version", version));
+        Map.of("key", key, "version", version, "classification", classification.code()));
   }
 
   void stageChanged(UUID id, String key, Project.Stage from, Project.Stage to) {

@@ -113,7 +113,7 @@ public class Projects {
     UUID id = UUID.randomUUID();
     store.insert(id, charter.id(), groupId, project, classification, viewer.party(), now());
     store.writeChildren(id, commitments, project.financing());
-    projectAudit.created(id, charterKey, groupKey, project.key());
+    projectAudit.created(id, charterKey, groupKey, project.key(), classification);
     return project(id, viewer);
   }
 
@@ -224,7 +224,7 @@ public class Projects {
     }
     store.save(id, project, classification, stored.version(), now());
     store.writeChildren(id, commitments, project.financing());
-    projectAudit.updated(id, project.key(), stored.version() + 1);
+    projectAudit.updated(id, project.key(), stored.version() + 1, classification);
     return project(id, viewer);
   }
 

@@ -1046,4 +1046,58 @@ class PagesBrowserTest {
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
+
+  /**
+   * A co-chair of the economy and trade group delegates their party's approval to a member of their
+   * party on the delegation page, and takes it back; then proposes a dialogue platform on the
+   * meetings page, which shows as proposed, awaiting the other party (issue 18, items 1 and 7).
+   * Uses its own people and group, which no other journey asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(9)
+  void aCoChairDelegatesAndTakesBackTheApprovalAndProposesADialoguePlatform() {
+    String password = "a passphrase for the trade group";
+    tradePerson("az.trade.chair", "Azerbaijani trade co-chair", true, password);
+    tradePerson("az.trade.deputy", "Azerbaijani trade deputy", false, password);
+    logIn("az.trade.chair", password);
+    open("/charters/az-us-2026/working-groups/wg-economy-trade/workspace");
+    driver.findElement(By.linkText("Delegate your party's approval in this group")).click();
+    new org.openqa.selenium.support.ui.Select(waitFor(By.id("delegate-username")))
+        .selectByValue("az.trade.deputy");
+    assertNoSeriousViolations("/charters/…/delegates");
+    button("Delegate");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Azerbaijani trade deputy (az.trade.deputy)");
+    assertNoSeriousViolations("/charters/…/delegates (delegated)");
+    screenshot("journey-9-delegated");
+    button("Take back");
+    assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+        .contains("taken back");
+
+    open("/charters/az-us-2026/meetings");
+    driver.findElement(By.id("platform-key")).sendKeys("browser-water-dialogue");
+    driver.findElement(By.id("platform-name")).sendKeys("Water dialogue (browser test)");
+    button("Propose the platform");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Water dialogue (browser test) (proposed — awaiting the other party's approval)");
+    assertNoSeriousViolations("/charters/az-us-2026/meetings (a proposed platform)");
+    screenshot("journey-9-proposed-platform");
+    logOut();
+  }
+
+  private void tradePerson(String username, String name, boolean chair, String password) {
+    accounts.create(
+        new org.entente.identity.Accounts.NewAccount(
+            username,
+            name,
+            "AZ",
+            "Ministry of Economy",
+            java.util.EnumSet.of(
+                chair ? org.entente.identity.Role.CO_CHAIR : org.entente.identity.Role.MEMBER),
+            false,
+            password,
+            List.of(
+                new org.entente.identity.Accounts.MembershipInput(
+                    "az-us-2026", "wg-economy-trade", chair))));
+  }
 }

@@ -121,10 +121,64 @@ class AgreementTest {
     assertThat(a.state()).isEqualTo(State.DRAFT);
     assertThat(a.version()).isEqualTo(2);
     a.revise(V2, T3);
-    assertThat(a.version()).isEqualTo(3);
+    assertThat(a.version())
+        .as("the reopened draft takes the change: no number skipped")
+        .isEqualTo(2);
     assertThat(a.agreedVersions())
         .singleElement()
         .satisfies(v -> assertThat(v.fingerprint()).isEqualTo(V1));
+  }
+
+  @Test
+  void reopeningAnAgreedVersionOpensTheNextNumberAndItsFirstChangeKeepsThatNumber() {
+    Agreement a = draft();
+    a.approve("US", 1, "us.cochair", true, T1);
+    a.approve("AZ", 1, "az.cochair", true, T1);
+    a.reopen("AZ", true, T2);
+    assertThat(a.state()).isEqualTo(State.DRAFT);
+    assertThat(a.version()).as("never mistakable for the agreed version 1").isEqualTo(2);
+    assertThat(a.revisesInPlace()).isTrue();
+    assertThat(a.revise(V2, T2)).isEmpty();
+    assertThat(a.version()).isEqualTo(2);
+    assertThat(a.fingerprint()).isEqualTo(V2);
+    assertThat(a.revisesInPlace()).isFalse();
+    a.revise("3".repeat(64), T3);
+    assertThat(a.version()).as("later changes are new versions again").isEqualTo(3);
+    a.approve("US", 3, "us.cochair", true, T3);
+    a.approve("AZ", 3, "az.cochair", true, T3);
+    assertThat(a.agreedVersions())
+        .extracting(Agreement.AgreedVersion::version, Agreement.AgreedVersion::fingerprint)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, V1),
+            org.assertj.core.groups.Tuple.tuple(3, "3".repeat(64)));
+  }
+
+  @Test
+  void aReopenedDraftSomeoneApprovedChangesIntoANewVersion() {
+    Agreement a = draft();
+    a.approve("US", 1, "us.cochair", true, T1);
+    a.approve("AZ", 1, "az.cochair", true, T1);
+    a.reopen("US", true, T2);
+    a.approve("US", 2, "us.cochair", true, T2);
+    assertThat(a.revisesInPlace()).isFalse();
+    assertThat(a.revise(V2, T3))
+        .singleElement()
+        .satisfies(w -> assertThat(w.version()).isEqualTo(2));
+    assertThat(a.version()).isEqualTo(3);
+  }
+
+  @Test
+  void aStoredReopenedCopyIsKnownByThePreviousVersionsFingerprint() {
+    Agreement reopened =
+        Agreement.restore(
+            List.of("US", "AZ"), State.DRAFT, 2, V1, List.of(), List.of(), null, null, V1);
+    reopened.revise(V2, T1);
+    assertThat(reopened.version()).isEqualTo(2);
+    Agreement revised =
+        Agreement.restore(
+            List.of("US", "AZ"), State.DRAFT, 2, V2, List.of(), List.of(), null, null, V1);
+    revised.revise("3".repeat(64), T1);
+    assertThat(revised.version()).isEqualTo(3);
   }
 
   @Test

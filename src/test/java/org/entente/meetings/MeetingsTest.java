@@ -457,6 +457,16 @@ class MeetingsTest {
                      "purpose":"A standing dialogue on energy security."}
                     """));
     assertThat(established.getStatus()).isEqualTo(201);
+    // proposed by one party, it is established when both parties approve it (issue 18, item 7)
+    for (String who : List.of("az.cochair", "us.cochair")) {
+      MockHttpServletResponse approved =
+          as(
+              who,
+              post("/api/charters/az-us-2026/agreements/dialogue-platform/"
+                      + "energy-security-dialogue/approve")
+                  .content("{\"version\":1}"));
+      assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
+    }
     assertThat(
             as(
                     "az.cochair",

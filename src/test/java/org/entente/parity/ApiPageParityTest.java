@@ -82,6 +82,15 @@ class ApiPageParityTest {
     FORMS.put(
         "POST /api/charters/{charter}/dialogue-platforms",
         "POST /charters/{charter}/dialogue-platforms");
+    FORMS.put(
+        "PUT /api/charters/{charter}/dialogue-platforms/{key}",
+        "POST /charters/{charter}/dialogue-platforms/{platform}/edit");
+    FORMS.put(
+        "PUT /api/charters/{charter}/working-groups/{group}/delegates/{username}",
+        "POST /charters/{charter}/working-groups/{group}/delegates");
+    FORMS.put(
+        "DELETE /api/charters/{charter}/working-groups/{group}/delegates/{username}",
+        "POST /charters/{charter}/working-groups/{group}/delegates/{username}/revoke");
     FORMS.put("PATCH /api/meetings/{id}", "POST /meetings/{id}/{action}");
     FORMS.put("POST /api/meetings/{id}/participants", "POST /meetings/{id}/{action}");
     FORMS.put("POST /api/meetings/{id}/attendance", "POST /meetings/{id}/{action}");
@@ -132,6 +141,15 @@ class ApiPageParityTest {
     WALKED_ELSEWHERE.put(
         "PATCH /api/projects/{id}",
         "org.entente.projects.ProjectEditPageTest#theEditPageMakesTheSameChangeAsPatchWithTheSameAuditEvent");
+    WALKED_ELSEWHERE.put(
+        "PUT /api/charters/{charter}/dialogue-platforms/{key}",
+        "org.entente.meetings.PlatformsByAgreementTest#theMeetingsPageChangesAProposalAsTheApiDoesWithTheSameAuditEvents");
+    WALKED_ELSEWHERE.put(
+        "PUT /api/charters/{charter}/working-groups/{group}/delegates/{username}",
+        "org.entente.identity.DelegationPagesTest#theDelegationPageMakesTheSameChangeAsTheApiWithTheSameAuditEvent");
+    WALKED_ELSEWHERE.put(
+        "DELETE /api/charters/{charter}/working-groups/{group}/delegates/{username}",
+        "org.entente.identity.DelegationPagesTest#theDelegationPageMakesTheSameChangeAsTheApiWithTheSameAuditEvent");
     WALKED_ELSEWHERE.put(
         "PUT /api/milestones/{id}",
         "org.entente.roadmaps.MilestoneEditPageTest#theFormMakesTheSameChangeAsTheApiWithTheSameAuditEvent");

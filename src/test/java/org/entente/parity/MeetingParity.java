@@ -300,4 +300,35 @@ final class MeetingParity {
     sameStatements(p, m);
     p.sameEvents(api, form);
   }
+
+  static void proposePlatform(Parity p, World world) throws Exception {
+    Parity.Call api =
+        p.api(
+            HttpMethod.POST,
+            "/api/charters/" + C + "/dialogue-platforms",
+            """
+            {"key":"zx-api","name":"Water dialogue","purpose":"Shared rivers and supply",
+             "classification":"bilateral"}
+            """);
+    Parity.Call form =
+        p.form(
+            "/charters/" + C + "/dialogue-platforms",
+            "key",
+            "zx-form",
+            "name",
+            "Water dialogue",
+            "purpose",
+            "Shared rivers and supply",
+            "classification",
+            "bilateral");
+    p.alias("zx-api", "zx-form");
+    Map<String, Object> viaApi =
+        p.read("/api/charters/" + C + "/agreements/dialogue-platform/zx-api");
+    Map<String, Object> viaForm =
+        p.read("/api/charters/" + C + "/agreements/dialogue-platform/zx-form");
+    assertThat(viaForm.toString()).contains("proposed");
+    p.aliasAt(viaApi, viaForm, "agreement", "fingerprint");
+    p.sameRecord(viaApi, viaForm);
+    p.sameEvents(api, form);
+  }
 }

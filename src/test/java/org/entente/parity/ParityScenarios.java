@@ -83,6 +83,7 @@ final class ParityScenarios {
         ImportParity::roadmapStep);
     all.put("POST /api/indicators/{id}/values/import", ImportParity::importValues);
     all.put("POST /api/projects/{id}/stage", ImportParity::moveStage);
+    all.put("POST /api/charters/{charter}/dialogue-platforms", MeetingParity::proposePlatform);
     return all;
   }
 

@@ -146,7 +146,7 @@ class PublicationAgreementTest {
     agreeList(GROUP, "us.cochair", "az.cochair", 1);
     as("us.cochair", post(GROUP + "/project-list/reopen"));
     String second = project("us.cochair", GROUP, "rail-link", "bilateral");
-    agreeList(GROUP, "us.cochair", "az.cochair", 3);
+    agreeList(GROUP, "us.cochair", "az.cochair", 2);
 
     assertThat(
             as("us.cochair", post(GROUP + "/project-list/publish").content("{\"version\":1}"))
@@ -155,20 +155,20 @@ class PublicationAgreementTest {
     MockHttpServletResponse other =
         as(
             "az.cochair",
-            post(GROUP + "/project-list/approve-publication").content("{\"version\":3}"));
+            post(GROUP + "/project-list/approve-publication").content("{\"version\":2}"));
     assertThat(other.getStatus()).isEqualTo(403);
     assertThat(other.getContentAsString()).contains("version 1");
     as("us.cochair", post(GROUP + "/project-list/approve-publication").content("{\"version\":1}"));
     assertThat(anonymous("/api/projects/" + first)).isEqualTo(404);
 
-    // the AZ co-chair proposes version 3 instead: the US approval of version 1 is withdrawn
+    // the AZ co-chair proposes version 2 instead: the US approval of version 1 is withdrawn
     assertThat(
-            as("az.cochair", post(GROUP + "/project-list/publish").content("{\"version\":3}"))
+            as("az.cochair", post(GROUP + "/project-list/publish").content("{\"version\":2}"))
                 .getStatus())
         .isEqualTo(200);
-    as("az.cochair", post(GROUP + "/project-list/approve-publication").content("{\"version\":3}"));
+    as("az.cochair", post(GROUP + "/project-list/approve-publication").content("{\"version\":2}"));
     assertThat(anonymous("/api/projects/" + second)).isEqualTo(404);
-    as("us.cochair", post(GROUP + "/project-list/approve-publication").content("{\"version\":3}"));
+    as("us.cochair", post(GROUP + "/project-list/approve-publication").content("{\"version\":2}"));
     assertThat(anonymous("/api/projects/" + first)).isEqualTo(200);
     assertThat(anonymous("/api/projects/" + second)).isEqualTo(200);
   }

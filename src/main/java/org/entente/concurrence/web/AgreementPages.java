@@ -60,6 +60,20 @@ class AgreementPages {
     return step("roadmap", charter, group, action, version, reason, viewer, model, response);
   }
 
+  @PostMapping("/charters/{charter}/dialogue-platforms/{platform}/{action}")
+  String platform(
+      @PathVariable String charter,
+      @PathVariable String platform,
+      @PathVariable String action,
+      @RequestParam(required = false) String version,
+      @RequestParam(required = false) String reason,
+      Viewer viewer,
+      Model model,
+      HttpServletResponse response) {
+    return step(
+        "dialogue-platform", charter, platform, action, version, reason, viewer, model, response);
+  }
+
   @PostMapping("/meetings/{id}/statement/{action}")
   String statement(
       @PathVariable String id,

@@ -8,6 +8,7 @@ import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
 import org.entente.meetings.MeetingViews.ActionItemView;
 import org.entente.meetings.Meetings;
+import org.entente.meetings.StatementWithdrawals;
 import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.entente.shared.NotFoundException;
@@ -28,8 +29,11 @@ class ActionItemPages {
   private final Meetings meetings;
   private final Charters charters;
   private final MeetingPage page;
+  private final StatementWithdrawals withdrawals;
 
-  ActionItemPages(Meetings meetings, Charters charters, MeetingPage page) {
+  ActionItemPages(
+      Meetings meetings, Charters charters, MeetingPage page, StatementWithdrawals withdrawals) {
+    this.withdrawals = withdrawals;
     this.meetings = meetings;
     this.charters = charters;
     this.page = page;
@@ -76,12 +80,20 @@ class ActionItemPages {
   String statements(@PathVariable String charter, Viewer viewer, Model model) {
     model.addAttribute("charter", charters.require(CharterKey.inPath(charter), viewer));
     model.addAttribute("statements", meetings.publishedStatements(CharterKey.inPath(charter)));
+    model.addAttribute("withdrawn", withdrawals.withdrawn(CharterKey.inPath(charter)));
     return "meetings/statements";
   }
 
+  /** A published statement; one a party withdrew shows its correction notice in its place. */
   @GetMapping("/statements/{id}")
   String statement(@PathVariable String id, Model model) {
-    model.addAttribute("s", meetings.publishedStatement(Forms.id("joint statement", id)));
+    UUID meetingId = Forms.id("joint statement", id);
+    try {
+      model.addAttribute("s", meetings.publishedStatement(meetingId));
+    } catch (NotFoundException e) {
+      model.addAttribute("w", withdrawals.withdrawn(meetingId).orElseThrow(() -> e));
+      return "meetings/statement-withdrawn";
+    }
     return "meetings/statement";
   }
 }

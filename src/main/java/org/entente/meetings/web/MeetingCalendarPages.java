@@ -18,6 +18,7 @@ import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
+import org.entente.meetings.Platforms;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
@@ -39,10 +40,12 @@ class MeetingCalendarPages {
 
   private final Meetings meetings;
   private final Charters charters;
+  private final Platforms platforms;
 
-  MeetingCalendarPages(Meetings meetings, Charters charters) {
+  MeetingCalendarPages(Meetings meetings, Charters charters, Platforms platforms) {
     this.meetings = meetings;
     this.charters = charters;
+    this.platforms = platforms;
   }
 
   /** A day of the month view and the meetings that start on it, as the viewer sees times. */
@@ -88,6 +91,13 @@ class MeetingCalendarPages {
     model.addAttribute("zone", partyZone);
     model.addAttribute("mayEstablish", viewer.mayWriteInFramework());
     model.addAttribute("platforms", charters.platforms(CharterKey.inPath(charter), viewer));
+    model.addAttribute(
+        "platformAgreements",
+        viewer.official()
+            ? platforms.agreements(CharterKey.inPath(charter), viewer)
+            : Map.<String, Object>of());
+    model.addAttribute("mayActOnPlatforms", Platforms.mayAct(viewer));
+    model.addAttribute("viewerParty", viewer.party());
     model.addAttribute("statements", meetings.publishedStatements(CharterKey.inPath(charter)));
     return "meetings/month";
   }
@@ -174,6 +184,10 @@ class MeetingCalendarPages {
             .orElse("Asia/Baku"));
   }
 
+  /**
+   * Proposes a platform both parties share (established once both approve it), or establishes a
+   * party-internal one; a refusal shows the month again with what was typed.
+   */
   @PostMapping("/charters/{charter}/dialogue-platforms")
   String establish(
       @PathVariable String charter,
@@ -182,21 +196,70 @@ class MeetingCalendarPages {
       Model model,
       HttpServletResponse response) {
     try {
-      charters.establishPlatform(
-          CharterKey.inPath(charter),
-          form.get("key"),
-          form.get("name"),
-          form.get("purpose"),
-          form.getOrDefault("classification", "bilateral"),
-          viewer);
-      return "redirect:/charters/" + charter + "/meetings?established=" + form.get("key");
+      Platforms.PlatformView made =
+          platforms.propose(
+              CharterKey.inPath(charter),
+              form.get("key"),
+              form.get("name"),
+              form.get("purpose"),
+              form.getOrDefault("classification", "bilateral"),
+              viewer);
+      return "redirect:/charters/"
+          + CharterKey.inPath(charter).value()
+          + "/meetings?done="
+          + (Platforms.PROPOSED.equals(made.status()) ? "proposed" : "established");
     } catch (DomainException e) {
       if (e instanceof NotFoundException) {
         throw e;
       }
-      response.setStatus(Problems.status(e).value());
-      model.addAttribute("platformError", e.getMessage());
-      return month(charter, null, viewer, model);
+      model.addAttribute("platformForm", form);
+      return refusedPlatform(charter, e, viewer, model, response);
     }
+  }
+
+  /** Changes a proposed platform: a new version of its proposal, for both parties to approve. */
+  @PostMapping("/charters/{charter}/dialogue-platforms/{platform}/edit")
+  String revise(
+      @PathVariable String charter,
+      @PathVariable String platform,
+      @RequestParam Map<String, String> form,
+      Viewer viewer,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      platforms.revise(
+          CharterKey.inPath(charter),
+          platform,
+          form.get("name"),
+          form.get("purpose"),
+          version(form.get("version")),
+          viewer);
+      return "redirect:/charters/" + CharterKey.inPath(charter).value() + "/meetings?done=revised";
+    } catch (DomainException e) {
+      if (e instanceof NotFoundException) {
+        throw e;
+      }
+      return refusedPlatform(charter, e, viewer, model, response);
+    }
+  }
+
+  private static Long version(String value) {
+    try {
+      return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("version", "the version is a whole number");
+    }
+  }
+
+  /** The month shown again with a refused step on a platform, its status from the refusal. */
+  String refusedPlatform(
+      String charter,
+      DomainException refusal,
+      Viewer viewer,
+      Model model,
+      HttpServletResponse response) {
+    response.setStatus(Problems.status(refusal).value());
+    model.addAttribute("platformError", refusal.getMessage());
+    return month(charter, null, viewer, model);
   }
 }

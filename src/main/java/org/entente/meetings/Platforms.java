@@ -1,0 +1,162 @@
+package org.entente.meetings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.entente.charter.CharterViews.DialoguePlatformView;
+import org.entente.charter.Charters;
+import org.entente.concurrence.Agreements;
+import org.entente.concurrence.Concurrence;
+import org.entente.concurrence.Concurrence.AgreementView;
+import org.entente.identity.Role;
+import org.entente.identity.Viewer;
+import org.entente.shared.CharterKey;
+import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Dialogue platforms made in the application, a joint matter of the two parties (clause 8.3,
+ * decision 0033): one party proposes a platform, which exists as proposed (seen by the officials of
+ * both parties, never public, taking no meetings); it is established when both parties approve the
+ * same version through the agreement workflow ({@link PlatformSubject}). A party-internal platform
+ * is its party's own, established at once.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Platforms {
+
+  /** The subject type of a platform's agreement. */
+  public static final String TYPE = "dialogue-platform";
+
+  /** A platform's status until both parties agreed to establish it. */
+  public static final String PROPOSED = "proposed";
+
+  private final Charters charters;
+  private final Agreements agreements;
+  private final Concurrence concurrence;
+
+  Platforms(Charters charters, Agreements agreements, Concurrence concurrence) {
+    this.charters = charters;
+    this.agreements = agreements;
+    this.concurrence = concurrence;
+  }
+
+  /**
+   * A platform as the API and pages show it, with where its agreement stands.
+   *
+   * @param status {@code proposed} until both parties agreed it, then {@code established}
+   * @param note what its state means, for people: null once established
+   * @param awaiting the parties whose approval of the current version it waits for
+   * @param agreement the agreement to establish it; null for a platform that never needed one
+   */
+  public record PlatformView(
+      String key,
+      LocalizedText name,
+      LocalizedText purpose,
+      String status,
+      Classification classification,
+      String note,
+      List<String> awaiting,
+      AgreementView agreement) {}
+
+  /**
+   * Proposes a platform both parties share, and submits its first version for their agreement; a
+   * party-internal one is established at once.
+   *
+   * @throws org.entente.shared.BadRequestException for a missing or taken key, or a missing name
+   * @throws org.entente.shared.ForbiddenException when the viewer is not an official who may write
+   *     for the charter
+   */
+  @Transactional
+  public PlatformView propose(
+      CharterKey charterKey,
+      String key,
+      String name,
+      String purpose,
+      String classification,
+      Viewer viewer) {
+    DialoguePlatformView made =
+        charters.establishPlatform(charterKey, key, name, purpose, classification, viewer);
+    if (PROPOSED.equals(made.status())) {
+      agreements.submit(TYPE, charterKey, made.key(), viewer);
+    }
+    return view(charterKey, made.key(), viewer);
+  }
+
+  /**
+   * Changes a proposed platform: its agreement gets a new version, which both parties approve again
+   * (their approvals of the earlier one are withdrawn).
+   *
+   * @param version the version of its agreement the change was made on
+   * @throws org.entente.shared.ConflictException when that is no longer the current version
+   */
+  @Transactional
+  public PlatformView revise(
+      CharterKey charterKey, String key, String name, String purpose, Long version, Viewer viewer) {
+    PlatformView before = view(charterKey, key, viewer);
+    if (version == null) {
+      throw new org.entente.shared.BadRequestException(
+          "version", "say which version of the proposal you change");
+    }
+    if (before.agreement() != null && before.agreement().currentVersion() != version) {
+      throw new org.entente.shared.ConflictException(
+          "dialogue platform proposal", before.agreement().currentVersion());
+    }
+    charters.reviseProposedPlatform(charterKey, key, name, purpose, viewer);
+    agreements.submit(TYPE, charterKey, key, viewer);
+    return view(charterKey, key, viewer);
+  }
+
+  /**
+   * A platform the viewer may see, with its agreement.
+   *
+   * @throws org.entente.shared.NotFoundException when there is none the viewer may see
+   */
+  public PlatformView view(CharterKey charterKey, String key, Viewer viewer) {
+    return view(charterKey, charters.platform(charterKey, key, viewer), viewer);
+  }
+
+  /** The agreements on the charter's platforms the viewer sees, by platform key. */
+  public Map<String, AgreementView> agreements(CharterKey charterKey, Viewer viewer) {
+    Map<String, AgreementView> found = new LinkedHashMap<>();
+    for (DialoguePlatformView p : charters.platforms(charterKey, viewer)) {
+      concurrence
+          .find(TYPE, subjectKey(charterKey, p.key()), viewer)
+          .ifPresent(a -> found.put(p.key(), a));
+    }
+    return found;
+  }
+
+  private PlatformView view(CharterKey charterKey, DialoguePlatformView p, Viewer viewer) {
+    AgreementView agreement =
+        concurrence.find(TYPE, subjectKey(charterKey, p.key()), viewer).orElse(null);
+    boolean proposed = PROPOSED.equals(p.status());
+    List<String> awaiting =
+        agreement == null || !proposed
+            ? List.of()
+            : agreement.parties().stream().filter(agreement::awaits).toList();
+    return new PlatformView(
+        p.key(),
+        p.name(),
+        p.purpose(),
+        p.status(),
+        p.classification(),
+        proposed ? "proposed — awaiting the other party's approval" : null,
+        awaiting,
+        agreement);
+  }
+
+  /** Who acts for a party on a proposed platform: a coordinator or co-chair of the party. */
+  public static boolean mayAct(Viewer viewer) {
+    return viewer.official()
+        && !viewer.operator()
+        && (viewer.has(Role.COORDINATOR) || viewer.has(Role.CO_CHAIR));
+  }
+
+  /** The key of a platform's agreement: the charter's and the platform's keys. */
+  static String subjectKey(CharterKey charterKey, String platformKey) {
+    return charterKey.value() + "/" + platformKey;
+  }
+}

@@ -108,6 +108,7 @@ class OpenDataTest {
     assertThat(financing)
         .extracting(r -> r.get("status"))
         .containsExactly("committed", "disbursed", "pledged");
+    assertThat(financing).extracting(r -> r.get("date")).containsExactly("", "2026-10-15", "");
 
     List<CSVRecord> milestones =
         parse(get200(API + "/open-data/milestones.csv").getContentAsString());
@@ -211,6 +212,9 @@ class OpenDataTest {
         .contains("<value currency=\"USD\" value-date=\"2026-12-01\">1250000.50</value>")
         .contains("<transaction-type code=\"2\"/>")
         .contains("<transaction-type code=\"3\"/>")
+        // a disbursement dated by its line; a committed line without a date by the project's start
+        .contains("<transaction-date iso-date=\"2026-10-15\"/>")
+        .contains("<transaction-date iso-date=\"2026-12-01\"/>")
         .contains("<baseline year=\"2025\" value=\"12\"/>")
         .contains(
             "<period><period-start iso-date=\"2030-01-01\"/><period-end iso-date=\"2030-12-31\"/><target value=\"20\"/></period>")

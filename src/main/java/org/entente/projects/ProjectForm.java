@@ -63,10 +63,14 @@ record ProjectForm(
     }
   }
 
-  /** One financing line as typed; its date as the date field sends it (yyyy-MM-dd). */
+  /**
+   * One financing line as typed; its date as the date field sends it (yyyy-MM-dd). A row whose
+   * amount, currency and source are cleared is no line, its status and date with it (as the page
+   * says: clearing those three removes a line).
+   */
   record FinancingRow(String amount, String currency, String source, String status, String date) {
     boolean blank() {
-      return isBlank(amount) && isBlank(currency) && isBlank(source) && isBlank(date);
+      return isBlank(amount) && isBlank(currency) && isBlank(source);
     }
   }
 

@@ -250,6 +250,12 @@ class ProjectTest {
         new BigDecimal("10"), CurrencyCode.parse("currency", "USD"), null, status, date);
   }
 
+  /** The field a project with these lines is refused by on this day. */
+  private static String refusedOn(java.time.LocalDate today, Financing... lines) {
+    return fieldOf(
+        () -> project(Stage.IDENTIFIED, null, List.of(lines)).requirePossibleDates(today));
+  }
+
   @Test
   void aFinancingLineIsDatedFrom1990ToTenYearsAheadAndADisbursementNotAfterToday() {
     java.time.LocalDate today = java.time.LocalDate.of(2026, 6, 1);
@@ -266,38 +272,15 @@ class ProjectTest {
     assertThat(fine.financing().get(0).date()).isNull();
 
     assertThat(
-            fieldOf(
-                () ->
-                    project(
-                            Stage.IDENTIFIED,
-                            null,
-                            List.of(
-                                dated(
-                                    FinancingStatus.PLEDGED, java.time.LocalDate.of(1989, 12, 31))))
-                        .requirePossibleDates(today)))
+            refusedOn(today, dated(FinancingStatus.PLEDGED, java.time.LocalDate.of(1989, 12, 31))))
         .isEqualTo("financing[0].date");
     assertThat(
-            fieldOf(
-                () ->
-                    project(
-                            Stage.IDENTIFIED,
-                            null,
-                            List.of(
-                                usd("1"),
-                                dated(FinancingStatus.COMMITTED, today.plusYears(10).plusDays(1))))
-                        .requirePossibleDates(today)))
+            refusedOn(
+                today, usd("1"), dated(FinancingStatus.COMMITTED, today.plusYears(10).plusDays(1))))
         .isEqualTo("financing[1].date");
     assertThat(
-            fieldOf(
-                () ->
-                    project(
-                            Stage.IDENTIFIED,
-                            null,
-                            List.of(
-                                usd("1"),
-                                usd("2"),
-                                dated(FinancingStatus.DISBURSED, today.plusDays(1))))
-                        .requirePossibleDates(today)))
+            refusedOn(
+                today, usd("1"), usd("2"), dated(FinancingStatus.DISBURSED, today.plusDays(1))))
         .isEqualTo("financing[2].date");
   }
 }

@@ -302,9 +302,24 @@ class AccessMatrixTest {
           Map.entry("GET /api/charters/**", Access.ANYONE),
           Map.entry("POST /api/import", Access.TOKEN_WRITE));
 
+  /**
+   * The rows of the directory of organizations, stated again: people signed in read it (never the
+   * public), tokens that may write change it (the service then admits coordinators only).
+   */
+  static final Map<String, Access> DIRECTORY_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /charters/*/organizations", Access.SIGNED_IN),
+          Map.entry("GET /charters/*/organizations/*", Access.SIGNED_IN),
+          Map.entry("POST /charters/*/organizations", Access.SIGNED_IN),
+          Map.entry("POST /charters/*/organizations/*", Access.SIGNED_IN),
+          Map.entry("GET /api/charters/*/organizations", Access.SIGNED_IN),
+          Map.entry("GET /api/charters/*/organizations/*", Access.SIGNED_IN),
+          Map.entry("POST /api/charters/*/organizations", Access.TOKEN_WRITE),
+          Map.entry("PUT /api/charters/*/organizations/*", Access.TOKEN_WRITE));
+
   /** The rows stated again above, each against the one rule its method and pattern name. */
   Stream<Arguments> statedRows() {
-    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS, OPEN_DATA_ROWS)
+    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS, OPEN_DATA_ROWS, DIRECTORY_ROWS)
         .flatMap(rows -> rows.entrySet().stream())
         .map(row -> Arguments.of(row.getKey(), row.getValue()));
   }

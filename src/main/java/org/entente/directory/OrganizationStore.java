@@ -34,7 +34,7 @@ class OrganizationStore {
     statement.put("charter", charterId);
     if (filter.text() != null) {
       sql.append(
-          " and (name_key like :text escape '\\' or lower(second_name) like :text escape '\\')");
+          " and (name_folded like :text escape '\\' or lower(second_name) like :text escape '\\')");
       statement.put("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
     }
     if (filter.party() != null) {
@@ -45,7 +45,7 @@ class OrganizationStore {
       sql.append(" and iati_type = :type");
       statement.put("type", filter.type());
     }
-    sql.append(" order by name_key, id");
+    sql.append(" order by name_folded, id");
     return jdbc.sql(sql.toString()).params(statement).query((rs, n) -> view(rs, charterKey)).list();
   }
 
@@ -59,7 +59,7 @@ class OrganizationStore {
 
   /** The id of the charter's organization with this name whatever its case, if any. */
   Optional<UUID> named(UUID charterId, String name) {
-    return jdbc.sql("select id from organization where charter_id = ? and name_key = ?")
+    return jdbc.sql("select id from organization where charter_id = ? and name_folded = ?")
         .params(charterId, Organization.nameKey(name))
         .query(UUID.class)
         .optional();
@@ -69,7 +69,7 @@ class OrganizationStore {
   boolean knows(UUID charterId, String name) {
     String key = Organization.nameKey(name);
     return jdbc.sql(
-                "select count(*) from organization where charter_id = ? and (name_key = ? or"
+                "select count(*) from organization where charter_id = ? and (name_folded = ? or"
                     + " lower(second_name) = ?)")
             .params(charterId, key, key)
             .query(Long.class)
@@ -80,7 +80,7 @@ class OrganizationStore {
   /** The names of the charter's organizations, in either language, by name. */
   List<String> names(UUID charterId) {
     return jdbc
-        .sql("select name, second_name from organization where charter_id = ? order by name_key")
+        .sql("select name, second_name from organization where charter_id = ? order by name_folded")
         .param(charterId)
         .query(
             (rs, n) ->
@@ -98,8 +98,8 @@ class OrganizationStore {
   void insert(Organization o) {
     OffsetDateTime now = now();
     jdbc.sql(
-            "insert into organization (id, charter_id, name, name_key, second_name, party,"
-                + " iati_type, iati_id, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?,"
+            "insert into organization (id, charter_id, name, name_folded, second_name, party,"
+                + " iati_type, iati_identifier, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?,"
                 + " ?, ?, 0, ?, ?)")
         .params(
             o.id(),
@@ -118,8 +118,8 @@ class OrganizationStore {
   /** Stores the change if the organization is still at its version; false when it is not. */
   boolean update(Organization o) {
     return jdbc.sql(
-                "update organization set name = ?, name_key = ?, second_name = ?, party = ?,"
-                    + " iati_type = ?, iati_id = ?, version = version + 1, updated_at = ? where id"
+                "update organization set name = ?, name_folded = ?, second_name = ?, party = ?,"
+                    + " iati_type = ?, iati_identifier = ?, version = version + 1, updated_at = ? where id"
                     + " = ? and version = ?")
             .params(
                 o.name(),
@@ -148,7 +148,7 @@ class OrganizationStore {
                     rs.getString("second_name"),
                     rs.getString("party"),
                     rs.getString("iati_type"),
-                    rs.getString("iati_id"),
+                    rs.getString("iati_identifier"),
                     rs.getLong("version")))
         .optional();
   }
@@ -161,7 +161,7 @@ class OrganizationStore {
         rs.getString("second_name"),
         rs.getString("party"),
         rs.getString("iati_type"),
-        rs.getString("iati_id"),
+        rs.getString("iati_identifier"),
         rs.getLong("version"),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class));

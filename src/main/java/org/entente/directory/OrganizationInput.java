@@ -1,5 +1,7 @@
 package org.entente.directory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An organization as a client sends it, to add to the directory or change in it.
  *
@@ -11,4 +13,14 @@ package org.entente.directory;
  * @param version the version the change was made to (a change only); a stale one is refused
  */
 public record OrganizationInput(
-    String name, String secondName, String party, String type, String identifier, Long version) {}
+    String name,
+    String secondName,
+    String party,
+    @Schema(
+            allowableValues = {
+              "10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70", "71", "72", "73",
+              "80", "90"
+            })
+        String type,
+    String identifier,
+    Long version) {}

@@ -141,7 +141,7 @@ final class AccessRules {
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
   static final List<Rule> PAGES =
       concat(
-          reads(Access.SIGNED_IN, "/charters/*/meetings/new"),
+          reads(Access.SIGNED_IN, "/charters/*/meetings/new", "/charters/*/events/new"),
           // the annual report: anyone; the service builds it from what the caller may see
           reads(Access.ANYONE, "/charters/*/report", "/charters/*/report.pdf"),
           // the directory of organizations: people signed in read it, coordinators manage it
@@ -171,6 +171,12 @@ final class AccessRules {
               new Rule(HttpMethod.POST, "/setup", Access.ANYONE),
               new Rule(HttpMethod.POST, "/error", Access.ANYONE)),
           reads(Access.ANYONE, "/projects/*"),
+          // a project's edit form and stage form: for people signed in; the service decides who
+          // may change which project, as it does for the API
+          reads(Access.SIGNED_IN, "/projects/*/edit"),
+          List.of(
+              new Rule(HttpMethod.POST, "/projects/*/edit", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/projects/*/stage", Access.SIGNED_IN)),
           // the public portal: what both parties agreed to publish, for anyone
           reads(Access.ANYONE, "/public", "/public/**"),
           // a calendar feed: its secret is the key, so no login (calendar programs have none)
@@ -184,7 +190,9 @@ final class AccessRules {
                   "/charters/*/working-groups/*/roadmap/milestones/*",
                   Access.SIGNED_IN),
               new Rule(HttpMethod.POST, "/charters/*/working-groups/*/projects", Access.SIGNED_IN),
-              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN)),
+              new Rule(HttpMethod.POST, "/charters/*/working-groups/*/import", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/events", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/events/*", Access.SIGNED_IN)),
           reads(Access.ANYONE, "/meetings/*", "/statements/*"),
           reads(Access.ANYONE, "/indicators/*", "/indicators/*/values.csv"),
           List.of(

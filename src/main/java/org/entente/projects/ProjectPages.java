@@ -11,8 +11,11 @@ import org.entente.identity.Viewer;
 import org.entente.projects.Project.CurrencyCode;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.FinancingStatus;
+import org.entente.projects.Project.Stage;
+import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
+import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -22,28 +25,89 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A project's page, and the form that adds a project to a working group. */
+/** A project's page with its stage form, and the form that adds a project to a working group. */
 @Controller
 class ProjectPages {
 
   private final Projects projects;
+  private final ProjectReads reads;
   private final Charters charters;
 
-  ProjectPages(Projects projects, Charters charters) {
+  ProjectPages(Projects projects, ProjectReads reads, Charters charters) {
     this.projects = projects;
+    this.reads = reads;
     this.charters = charters;
   }
 
   @GetMapping("/projects/{id}")
   String project(@PathVariable String id, Viewer viewer, Model model) {
-    UUID project;
+    show(id(id), viewer, model);
+    return "projects/project";
+  }
+
+  /**
+   * Moves a project to another stage: what {@code POST /api/projects/{id}/stage} does, through the
+   * same service method, against the version the page was read at. A refusal shows the project's
+   * page again with the error by the stage form and what was chosen and typed.
+   */
+  @PostMapping("/projects/{id}/stage")
+  String stage(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      Viewer viewer,
+      Model model,
+      HttpServletResponse response) {
+    UUID project = id(id);
     try {
-      project = UUID.fromString(id);
+      projects.moveTo(
+          project,
+          blankToNull(form.get("stage")),
+          blankToNull(form.get("reason")),
+          ProjectForm.version(form.get("version")),
+          viewer);
+      return "redirect:/projects/" + project;
+    } catch (BadRequestException | ForbiddenException | ConflictException e) {
+      response.setStatus(org.entente.shared.Problems.status(e).value());
+      show(project, viewer, model);
+      model.addAttribute("stageForm", form);
+      model.addAttribute("stageError", ProjectEditPages.field(e));
+      model.addAttribute("stageConflict", e instanceof ConflictException);
+      model.addAttribute("stageMessage", e.getMessage());
+      return "projects/project";
+    }
+  }
+
+  /**
+   * What the project's page shows: the project, and for someone who may change it the link to its
+   * edit form and the stages the lifecycle allows it to move to from where it is.
+   */
+  private void show(UUID id, Viewer viewer, Model model) {
+    StoredProject stored = reads.stored(id, viewer);
+    boolean changeable;
+    try {
+      stored.requireChangeableBy(viewer);
+      changeable = true;
+    } catch (ForbiddenException e) {
+      changeable = false;
+    }
+    ProjectView project = stored.view();
+    model.addAttribute("project", project);
+    model.addAttribute("changeable", changeable);
+    model.addAttribute(
+        "nextStages",
+        changeable
+            ? stored.project().stage().next().stream().map(Stage::code).toList()
+            : List.of());
+    model.addAttribute("stageForm", Map.of("version", Long.toString(project.version())));
+  }
+
+  /** A project's id: anything that is not a UUID names no project, and answers 404 like one. */
+  static UUID id(String id) {
+    try {
+      return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
       throw new NotFoundException("project", id);
     }
-    model.addAttribute("project", projects.project(project, viewer));
-    return "projects/project";
   }
 
   @GetMapping("/charters/{charter}/working-groups/{group}/projects/new")

@@ -693,6 +693,63 @@ class PagesBrowserTest {
     assertNoSeriousViolations(portal + " (a withdrawn list)");
   }
 
+  /**
+   * A co-chair records a meeting held outside Entente from the deadlines page and corrects it, then
+   * moves the due date of the action item the meeting journey gave him, on the meeting's page
+   * (issue 18: before, only the API could). Both forms are accessible. The event is internal to the
+   * co-chair's party, so that what the public sees stays as the other journeys expect.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(11)
+  void aCoChairRecordsAnEventAndChangesAnActionItemsDueDate() {
+    logIn("us.connect", "a passphrase for the co-chairs");
+    open("/charters/az-us-2026/deadlines");
+    driver.findElement(By.linkText("Record an event")).click();
+    waitFor(By.id("kind"));
+    assertNoSeriousViolations("/charters/az-us-2026/events/new");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind")))
+        .selectByValue("meeting-held");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("subject")))
+        .selectByValue("wg-connectivity-digital");
+    js().executeScript("document.getElementById('occurredOn').value = '2026-11-15';");
+    driver.findElement(By.id("title")).sendKeys("Expert meeting in Alat (browser test)");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("classification")))
+        .selectByValue("party-internal");
+    button("Record the event");
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Expert meeting in Alat (browser test)");
+    assertNoSeriousViolations("/charters/az-us-2026/events/{id}");
+    WebElement title = driver.findElement(By.id("title"));
+    title.clear();
+    title.sendKeys("Expert meeting at the Port of Alat (browser test)");
+    button("Save the correction");
+    assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+        .contains("correction is saved");
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Expert meeting at the Port of Alat (browser test)");
+
+    open("/account/action-items");
+    driver
+        .findElement(By.xpath("//tr[contains(., \"Share the terminal's feasibility scope\")]//a"))
+        .click();
+    WebElement change =
+        waitFor(
+            By.xpath(
+                "//details[.//summary[contains(@aria-label,"
+                    + " \"Share the terminal's feasibility scope\")]]"));
+    change.findElement(By.tagName("summary")).click();
+    WebElement due = change.findElement(By.cssSelector("input[type=date]"));
+    js().executeScript("arguments[0].value = '2027-02-26';", due);
+    assertNoSeriousViolations("/meetings/{id} (an action item's change form open)");
+    press(
+        By.xpath(
+            "//details[.//summary[contains(@aria-label,"
+                + " \"Share the terminal's feasibility scope\")]]//button"),
+        "Save");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("2027-02-26");
+    logOut();
+  }
+
   private void addProject(
       String key,
       String english,
@@ -901,6 +958,93 @@ class PagesBrowserTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A co-chair of the economy and trade group opens a project of the group, edits it on its edit
+   * page (issue 18: before, only the API could), adding a second partner and a second financing
+   * line (each with the form's "add another" button, without JavaScript) and its coordinates; the
+   * project page shows them, and its stage form moves it on. The edit page is accessible. Uses a
+   * group and a project no other journey asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(7)
+  void aCoChairEditsAProjectWithASecondPartnerAndFinancingLineAndMovesItsStage() {
+    String password = "a passphrase for the trade co-chair";
+    accounts.create(
+        new org.entente.identity.Accounts.NewAccount(
+            "us.trade",
+            "us.trade",
+            "US",
+            null,
+            java.util.EnumSet.of(org.entente.identity.Role.CO_CHAIR),
+            false,
+            password,
+            List.of(
+                new org.entente.identity.Accounts.MembershipInput(
+                    "az-us-2026", "wg-economy-trade", true))));
+    logIn("us.trade", password);
+    String title = "Trade facilitation portal (browser test)";
+    open("/charters/az-us-2026/working-groups/wg-economy-trade/projects/new");
+    driver.findElement(By.id("key")).sendKeys("trade-portal-browser");
+    driver.findElement(By.id("titleEn")).sendKeys(title);
+    driver.findElement(By.id("commitment-0")).click();
+    driver.findElement(By.id("amount")).sendKeys("1000000");
+    driver.findElement(By.id("currency")).sendKeys("USD");
+    driver.findElement(By.xpath("//button[normalize-space()='Add the project']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/workspace"));
+    driver.findElement(By.linkText(title)).click();
+    waitFor(By.linkText("Edit this project")).click();
+    waitFor(By.id("partner-name-0"));
+    assertNoSeriousViolations("/projects/{id}/edit");
+    driver.findElement(By.id("partner-name-0")).sendKeys("Azerbaijan Export Promotion Agency");
+    driver.findElement(By.id("partner-kind-0")).sendKeys("agency");
+    selectValue("partner-role-0", "IMPLEMENTING");
+    pressAndWait(By.xpath("//button[normalize-space()='Add another partner']"));
+    assertThat(driver.findElement(By.id("partner-name-0")).getAttribute("value"))
+        .as("what was typed is kept")
+        .isEqualTo("Azerbaijan Export Promotion Agency");
+    driver.findElement(By.id("partner-name-1")).sendKeys("U.S. Trade and Development Agency");
+    driver.findElement(By.id("partner-kind-1")).sendKeys("agency");
+    selectValue("partner-role-1", "FUNDING");
+    driver.findElement(By.id("financing-amount-1")).sendKeys("250000");
+    driver.findElement(By.id("financing-currency-1")).sendKeys("AZN");
+    selectValue("financing-status-1", "COMMITTED");
+    driver.findElement(By.id("place")).sendKeys("Baku International Sea Trade Port");
+    driver.findElement(By.id("latitude")).sendKeys("40.2297");
+    driver.findElement(By.id("longitude")).sendKeys("49.5003");
+    assertNoSeriousViolations("/projects/{id}/edit (two partner rows)");
+    screenshot("journey-7-project-edit");
+    pressAndWait(By.id("save-project"));
+    assertThat(driver.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
+    String main = driver.findElement(By.tagName("main")).getText();
+    assertThat(main)
+        .contains("Azerbaijan Export Promotion Agency")
+        .contains("U.S. Trade and Development Agency")
+        .contains("1,000,000.00")
+        .contains("250,000.00")
+        .contains("AZN")
+        .contains("40.2297")
+        .contains("49.5003");
+    assertNoSeriousViolations("/projects/{id} (with its stage form)");
+    selectValue("stage", "under-study");
+    pressAndWait(By.xpath("//button[normalize-space()='Move the project']"));
+    assertThat(driver.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Under study");
+    logOut();
+  }
+
+  private void selectValue(String id, String value) {
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByValue(value);
+  }
+
+  /** Clicks a button and waits for the page it leads to. */
+  private void pressAndWait(By button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.findElement(button).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 
   /**

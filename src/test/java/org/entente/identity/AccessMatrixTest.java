@@ -302,6 +302,24 @@ class AccessMatrixTest {
           Map.entry("GET /api/charters/**", Access.ANYONE),
           Map.entry("POST /api/import", Access.TOKEN_WRITE));
 
+  /** The rows of recorded events, stated again: the forms as the API (issue 18). */
+  static final Map<String, Access> EVENT_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /charters/*/events/new", Access.SIGNED_IN),
+          Map.entry("POST /charters/*/events", Access.SIGNED_IN),
+          Map.entry("POST /charters/*/events/*", Access.SIGNED_IN),
+          Map.entry("POST /api/charters/*/events", Access.TOKEN_WRITE),
+          Map.entry("PATCH /api/charters/*/events/*", Access.TOKEN_WRITE));
+
+  /** The rows of a project's edit and stage forms, stated again: for people signed in. */
+  static final Map<String, Access> PROJECT_EDIT_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /projects/*/edit", Access.SIGNED_IN),
+          Map.entry("POST /projects/*/edit", Access.SIGNED_IN),
+          Map.entry("POST /projects/*/stage", Access.SIGNED_IN),
+          Map.entry("PATCH /api/projects/*", Access.TOKEN_WRITE),
+          Map.entry("POST /api/projects/*/stage", Access.TOKEN_WRITE));
+
   /**
    * The rows of the directory of organizations, stated again: people signed in read it (never the
    * public), tokens that may write change it (the service then admits coordinators only).
@@ -319,7 +337,14 @@ class AccessMatrixTest {
 
   /** The rows stated again above, each against the one rule its method and pattern name. */
   Stream<Arguments> statedRows() {
-    return Stream.of(CALENDAR_ROWS, DASHBOARD_ROWS, REPORT_ROWS, OPEN_DATA_ROWS, DIRECTORY_ROWS)
+    return Stream.of(
+            CALENDAR_ROWS,
+            DASHBOARD_ROWS,
+            REPORT_ROWS,
+            OPEN_DATA_ROWS,
+            EVENT_ROWS,
+            PROJECT_EDIT_ROWS,
+            DIRECTORY_ROWS)
         .flatMap(rows -> rows.entrySet().stream())
         .map(row -> Arguments.of(row.getKey(), row.getValue()));
   }

@@ -582,6 +582,9 @@ class NeedToKnowTest {
       for (String id : List.of(internalProject, securityProject)) {
         seen.append(as(who, get("/api/projects/" + id)).getContentAsString());
         seen.append(as(who, get("/api/projects/" + id + "/progress")).getContentAsString());
+        // a project's page (with its stage form) and its edit form, with the session
+        seen.append(page(session, "/projects/" + id).getContentAsString());
+        seen.append(page(session, "/projects/" + id + "/edit").getContentAsString());
       }
       for (String id : List.of(partyInternal, security, bilateral)) {
         seen.append(as(who, get(EVENTS + "/" + id)).getContentAsString());

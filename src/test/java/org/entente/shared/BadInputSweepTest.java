@@ -1058,15 +1058,19 @@ class BadInputSweepTest {
               default ->
                   prefix.endsWith("/meetings/")
                       ? ids.get("meeting")
-                      : prefix.endsWith("/action-items/")
-                          ? ids.get("actionItem")
-                          : prefix.endsWith("/organizations/")
-                              ? ids.get("organization")
-                              : prefix.endsWith("/tokens/")
-                                  ? ids.get("token")
-                                  : prefix.endsWith("/calendars/")
-                                      ? ids.get("feed")
-                                      : r[i - 1].equals("working-groups") ? GROUP : "project-list";
+                      : prefix.endsWith("/projects/")
+                          ? ids.get("project")
+                          : prefix.endsWith("/action-items/")
+                              ? ids.get("actionItem")
+                              : prefix.endsWith("/organizations/")
+                                  ? ids.get("organization")
+                                  : prefix.endsWith("/tokens/")
+                                      ? ids.get("token")
+                                      : prefix.endsWith("/calendars/")
+                                          ? ids.get("feed")
+                                          : r[i - 1].equals("working-groups")
+                                              ? GROUP
+                                              : "project-list";
             };
       }
       path.append('/').append(segment);

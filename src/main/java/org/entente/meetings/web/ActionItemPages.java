@@ -57,7 +57,10 @@ class ActionItemPages {
         case "status" ->
             meetings.changeActionItem(
                 item,
-                new ActionItemChange(Forms.version(form.get("version")), form.get("status"), null),
+                new ActionItemChange(
+                    Forms.version(form.get("version")),
+                    form.get("status"),
+                    Forms.date("dueOn", form.get("dueOn"))),
                 viewer);
         case "milestone" ->
             meetings.makeMilestone(item, Forms.blankToNull(form.get("key")), viewer);

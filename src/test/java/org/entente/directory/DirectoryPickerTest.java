@@ -135,4 +135,49 @@ class DirectoryPickerTest {
             CharterKey.of(People.CHARTER), viewers.of("pick.member").orElseThrow());
     assertThat(names).containsExactly("Export-Import Bank of the United States");
   }
+
+  /**
+   * Wherever else an organization is named (a project's partners and leads, a milestone's owner),
+   * the form offers the directory's names in the same list.
+   */
+  @Test
+  void theProjectAndMilestoneFormsOfferTheDirectorysNamesInAList() throws Exception {
+    inTheDirectory("Overseas Private Investment Office");
+    MockHttpServletResponse project =
+        api(
+            member,
+            post("/api/charters/az-us-2026/working-groups/" + GROUP + "/projects")
+                .content(
+                    """
+                    {"key":"zx-picker","title":{"en":"Interconnector study"},
+                     "commitments":["interconnector-projects"]}
+                    """));
+    assertThat(project.getStatus()).as(project.getContentAsString()).isEqualTo(201);
+    String projectId = JsonPath.read(project.getContentAsString(), "$.id");
+    var session =
+        mvc.perform(
+                post("/login")
+                    .param("username", "pick.member")
+                    .param("password", People.PASSWORD)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    String group = "/charters/az-us-2026/working-groups/" + GROUP;
+    for (String page :
+        List.of(
+            "/projects/" + projectId + "/edit",
+            group + "/projects/new",
+            group + "/roadmap/milestones/new")) {
+      MockHttpServletResponse form =
+          mvc.perform(get(page).cookie(session)).andReturn().getResponse();
+      assertThat(form.getStatus()).as(page).isEqualTo(200);
+      assertThat(form.getContentAsString())
+          .as(page)
+          .contains("list=\"organization-names\"")
+          .containsPattern(
+              "<datalist id=\"organization-names\">[^/]*<option value=\"Overseas Private"
+                  + " Investment Office\">");
+    }
+  }
 }

@@ -87,7 +87,7 @@ final class CharterReader {
                     text(rs, "name"),
                     text(rs, "purpose"),
                     platformAreas.getOrDefault(rs.getObject("id", UUID.class), List.of()),
-                    // one made in the application and not yet established is proposed (0033)
+                    // one made in the application and not yet established is proposed (0034)
                     rs.getBoolean("established_in_app")
                             && rs.getString("status").equals("ENVISAGED")
                         ? PROPOSED

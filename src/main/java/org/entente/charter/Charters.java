@@ -281,7 +281,7 @@ public class Charters {
 
   /**
    * A dialogue platform proposed in the application and not yet established: what both parties
-   * agree to establish it (decision 0033).
+   * agree to establish it (decision 0034).
    *
    * @param classification its classification's code (a proposal is bilateral)
    */

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Dialogue platforms made in the application (clause 8.3): their rules and their row. A platform
  * both parties share (bilateral) is only proposed here: it is established when both parties agree
- * it through the agreement workflow (meetings' platform subject, decision 0033); a party-internal
+ * it through the agreement workflow (meetings' platform subject, decision 0034); a party-internal
  * one is its party's own and established at once. Runs in the caller's transaction ({@link
  * Charters#establishPlatform}).
  */

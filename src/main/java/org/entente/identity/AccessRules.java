@@ -131,6 +131,12 @@ final class AccessRules {
           reads(Access.SIGNED_IN, "/api/dashboard/*"),
           // the annual report: anyone; the service builds it from what the caller may see
           reads(Access.ANYONE, "/api/charters/*/report", "/api/charters/*/report.pdf"),
+          // the directory of organizations: people signed in read it, coordinators manage it
+          reads(
+              Access.SIGNED_IN, "/api/charters/*/organizations", "/api/charters/*/organizations/*"),
+          List.of(
+              new Rule(HttpMethod.POST, "/api/charters/*/organizations", Access.TOKEN_WRITE),
+              new Rule(HttpMethod.PUT, "/api/charters/*/organizations/*", Access.TOKEN_WRITE)),
           reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
@@ -147,6 +153,11 @@ final class AccessRules {
                   Access.SIGNED_IN)),
           // the annual report: anyone; the service builds it from what the caller may see
           reads(Access.ANYONE, "/charters/*/report", "/charters/*/report.pdf"),
+          // the directory of organizations: people signed in read it, coordinators manage it
+          reads(Access.SIGNED_IN, "/charters/*/organizations", "/charters/*/organizations/*"),
+          List.of(
+              new Rule(HttpMethod.POST, "/charters/*/organizations", Access.SIGNED_IN),
+              new Rule(HttpMethod.POST, "/charters/*/organizations/*", Access.SIGNED_IN)),
           reads(
               Access.ANYONE,
               "/",

@@ -71,6 +71,7 @@ public class Meetings {
   private final MeetingRecords records;
   private final ActionItems actionItems;
   private final MeetingAudit meetingAudit;
+  private final Organizations organizations;
 
   Meetings(
       JdbcClient jdbc,
@@ -84,7 +85,8 @@ public class Meetings {
       ActionItemReads actionItemReads,
       MeetingRecords records,
       ActionItems actionItems,
-      MeetingAudit meetingAudit) {
+      MeetingAudit meetingAudit,
+      Organizations organizations) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
@@ -97,6 +99,7 @@ public class Meetings {
     this.records = records;
     this.actionItems = actionItems;
     this.meetingAudit = meetingAudit;
+    this.organizations = organizations;
   }
 
   // ---------------------------------------------------------------- meetings
@@ -427,6 +430,14 @@ public class Meetings {
   // ---------------------------------------------------------------- time zones
 
   /** Today, in UTC, by the injected clock. */
+  /**
+   * The names a participant's or an action item owner's organization field offers in its list: the
+   * charter's directory, its parties and its co-chairs' offices, as far as the viewer may see them.
+   */
+  public List<String> organizationNames(CharterKey charterKey, Viewer viewer) {
+    return organizations.names(charterKey, viewer);
+  }
+
   public LocalDate today() {
     return LocalDate.now(clock);
   }

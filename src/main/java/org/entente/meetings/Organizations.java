@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.entente.charter.CharterViews.CharterOverview;
 import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.Charters;
+import org.entente.directory.Directory;
 import org.entente.identity.Accounts;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ParticipantInput;
@@ -15,18 +16,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may take part in a meeting or own its action items: the parties (by key or name), the
- * co-chairs' offices of the charter's working groups, and the organizations of accounts, read
- * through the charter and identity modules.
+ * co-chairs' offices of the charter's working groups, the organizations of the charter's directory,
+ * and the organizations of accounts, read through the charter, directory and identity modules.
  */
 @Component
 class Organizations {
 
   private final Charters charters;
   private final Accounts accounts;
+  private final Directory directory;
 
-  Organizations(Charters charters, Accounts accounts) {
+  Organizations(Charters charters, Accounts accounts, Directory directory) {
     this.charters = charters;
     this.accounts = accounts;
+    this.directory = directory;
   }
 
   /**
@@ -57,8 +60,8 @@ class Organizations {
           at + "organization",
           "'"
               + organization
-              + "' is not an organization known here: a party, a co-chair's office, or the"
-              + " organization of an account");
+              + "' is not an organization known here: a party, a co-chair's office, an"
+              + " organization of the directory, or the organization of an account");
     }
     String person = Meeting.optional(at + "personName", input.personName(), 200);
     Meeting.Attendance attendance =
@@ -68,7 +71,7 @@ class Organizations {
 
   /**
    * Whether an organization is known: a party (by name), a co-chair's office of the charter's
-   * working groups, or the organization of an account.
+   * working groups, an organization of the charter's directory, or the organization of an account.
    */
   boolean known(CharterKey charterKey, String organization, Viewer viewer) {
     String wanted = organization.strip().toLowerCase(Locale.ROOT);
@@ -90,6 +93,30 @@ class Organizations {
                     c.office() != null
                         && c.office().values().values().stream()
                             .anyMatch(v -> v.strip().toLowerCase(Locale.ROOT).equals(wanted)));
-    return office || accounts.knowsOrganization(organization);
+    return office
+        || directory.knows(charterKey, organization, viewer)
+        || accounts.knowsOrganization(organization);
+  }
+
+  /**
+   * The names an organization field offers: the directory's, the parties' (official and short, in
+   * each language) and the co-chairs' offices, each once, the directory's first. The organizations
+   * of accounts are not listed: who holds an account is not shown to everyone who names one.
+   */
+  List<String> names(CharterKey charterKey, Viewer viewer) {
+    java.util.Set<String> names =
+        new java.util.LinkedHashSet<>(directory.pickerNames(charterKey, viewer));
+    for (PartyView party : charters.overview(charterKey, viewer).parties()) {
+      for (LocalizedText name : List.of(party.officialName(), party.shortName())) {
+        if (name != null) {
+          names.addAll(name.values().values());
+        }
+      }
+    }
+    charters.workingGroups(charterKey, null, viewer).stream()
+        .flatMap(g -> g.coChairs().stream())
+        .filter(c -> c.office() != null)
+        .forEach(c -> names.addAll(c.office().values().values()));
+    return List.copyOf(names);
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Dialogue platforms made in the application, a joint matter of the two parties (clause 8.3,
- * decision 0033): one party proposes a platform, which exists as proposed (seen by the officials of
+ * decision 0034): one party proposes a platform, which exists as proposed (seen by the officials of
  * both parties, never public, taking no meetings); it is established when both parties approve the
  * same version through the agreement workflow ({@link PlatformSubject}). A party-internal platform
  * is its party's own, established at once.

@@ -23,6 +23,7 @@
       "audit",
       "charter",
       "concurrence",
+      "directory",
       "exchange",
       "identity",
       "projects",

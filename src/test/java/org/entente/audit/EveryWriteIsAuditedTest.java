@@ -199,6 +199,55 @@ class EveryWriteIsAuditedTest {
         200,
         post("/api/me/notifications/" + digest + "/read")
             .header("Authorization", "Bearer " + member));
+    // the directory of organizations: a coordinator adds one (API) and changes it (API, page)
+    accounts.create(
+        new Accounts.NewAccount(
+            "az.coord",
+            "AZ coordinator",
+            "AZ",
+            null,
+            java.util.EnumSet.of(org.entente.identity.Role.COORDINATOR),
+            false,
+            PASSWORD));
+    String coordinator = tokens.create("az.coord", "api", AccessTokens.Scope.WRITE, 30).secret();
+    MockHttpServletResponse organization =
+        expectOneEvent(
+            "organization.created",
+            201,
+            post("/api/charters/az-us-2026/organizations")
+                .header("Authorization", "Bearer " + coordinator)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Azerenerji\",\"party\":\"AZ\",\"type\":\"15\"}"));
+    String organizationId = JsonPath.read(organization.getContentAsString(), "$.id");
+    expectOneEvent(
+        "organization.updated",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/charters/az-us-2026/organizations/" + organizationId)
+            .header("Authorization", "Bearer " + coordinator)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"name\":\"Azerenerji OJSC\",\"party\":\"AZ\",\"type\":\"15\",\"version\":0}"));
+    Cookie coordinatorSession =
+        mvc.perform(
+                post("/login")
+                    .with(csrf())
+                    .param("username", "az.coord")
+                    .param("password", PASSWORD))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    expectOneEvent(
+        "organization.updated",
+        302,
+        post("/charters/az-us-2026/organizations/" + organizationId)
+            .cookie(coordinatorSession)
+            .with(csrf())
+            .param("name", "Azerenerji")
+            .param("party", "AZ")
+            .param("type", "15")
+            .param("identifier", "AZ-VOEN-9900000031")
+            .param("version", "1"));
     expectOneEvent(
         "request.denied", 404, get("/api/accounts").header("Authorization", "Bearer " + member));
     expectOneEvent("logout", 302, post("/logout").cookie(session).with(csrf()));

@@ -1100,4 +1100,56 @@ class PagesBrowserTest {
                 new org.entente.identity.Accounts.MembershipInput(
                     "az-us-2026", "wg-economy-trade", chair))));
   }
+
+  /**
+   * A coordinator adds an organization to the directory with its party, IATI type and identifier,
+   * then finds it with the directory's search box (issue 18): the directory page with its forms and
+   * the organization's page are accessible. Uses an organization no other journey asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(8)
+  void aCoordinatorAddsAnOrganizationToTheDirectoryAndFindsItBySearch() {
+    String password = "a passphrase for the directory";
+    accounts.create(
+        new org.entente.identity.Accounts.NewAccount(
+            "az.directory",
+            "Azerbaijani coordinator",
+            "AZ",
+            null,
+            java.util.EnumSet.of(org.entente.identity.Role.COORDINATOR),
+            false,
+            password));
+    logIn("az.directory", password);
+    String directory = "/charters/az-us-2026/organizations";
+    open(directory);
+    assertNoSeriousViolations(directory + " (with the form)");
+    driver.findElement(By.id("org-name")).sendKeys("Caspian Shipping Company (browser test)");
+    driver.findElement(By.id("org-second-name")).sendKeys("Xəzər Dəniz Gəmiçiliyi");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("org-party")))
+        .selectByValue("AZ");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("org-type")))
+        .selectByValue("70");
+    driver.findElement(By.id("org-identifier")).sendKeys("AZ-VOEN-9900003611");
+    WebElement list = driver.findElement(By.tagName("html"));
+    driver.findElement(By.xpath("//button[normalize-space()='Add the organization']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(list));
+    assertThat(driver.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Caspian Shipping Company (browser test)");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("AZ-VOEN-9900003611", "Private Sector");
+    assertNoSeriousViolations("/charters/az-us-2026/organizations/{id} (with the change form)");
+    open(directory);
+    driver.findElement(By.id("q")).sendKeys("shipping COMPANY" + Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().contains("q=shipping"));
+    List<WebElement> found = driver.findElements(By.cssSelector("main table tbody tr"));
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).getText())
+        .contains("Caspian Shipping Company (browser test)", "AZ", "AZ-VOEN-9900003611");
+    assertNoSeriousViolations(directory + "?q=shipping COMPANY");
+    screenshot("journey-8-directory");
+    logOut();
+  }
 }

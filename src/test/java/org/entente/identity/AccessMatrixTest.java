@@ -320,6 +320,21 @@ class AccessMatrixTest {
           Map.entry("PATCH /api/projects/*", Access.TOKEN_WRITE),
           Map.entry("POST /api/projects/*/stage", Access.TOKEN_WRITE));
 
+  /**
+   * The rows of the directory of organizations, stated again: people signed in read it (never the
+   * public), tokens that may write change it (the service then admits coordinators only).
+   */
+  static final Map<String, Access> DIRECTORY_ROWS =
+      Map.ofEntries(
+          Map.entry("GET /charters/*/organizations", Access.SIGNED_IN),
+          Map.entry("GET /charters/*/organizations/*", Access.SIGNED_IN),
+          Map.entry("POST /charters/*/organizations", Access.SIGNED_IN),
+          Map.entry("POST /charters/*/organizations/*", Access.SIGNED_IN),
+          Map.entry("GET /api/charters/*/organizations", Access.SIGNED_IN),
+          Map.entry("GET /api/charters/*/organizations/*", Access.SIGNED_IN),
+          Map.entry("POST /api/charters/*/organizations", Access.TOKEN_WRITE),
+          Map.entry("PUT /api/charters/*/organizations/*", Access.TOKEN_WRITE));
+
   /** The rows stated again above, each against the one rule its method and pattern name. */
   Stream<Arguments> statedRows() {
     return Stream.of(
@@ -328,7 +343,8 @@ class AccessMatrixTest {
             REPORT_ROWS,
             OPEN_DATA_ROWS,
             EVENT_ROWS,
-            PROJECT_EDIT_ROWS)
+            PROJECT_EDIT_ROWS,
+            DIRECTORY_ROWS)
         .flatMap(rows -> rows.entrySet().stream())
         .map(row -> Arguments.of(row.getKey(), row.getValue()));
   }

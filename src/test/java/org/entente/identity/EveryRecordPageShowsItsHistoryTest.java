@@ -74,6 +74,9 @@ class EveryRecordPageShowsItsHistoryTest {
           Map.entry("/charters/{charter}/meetings/new", "a form for a new record"),
           Map.entry("/charters/{charter}/events/new", "a form for a new record"),
           Map.entry(
+              "/charters/{charter}/working-groups/{group}/delegates",
+              "a co-chair's form over the group's delegations, a list and not one record"),
+          Map.entry(
               "/projects/{id}/edit", "the form that changes a project: /projects/{id} shows it"),
           Map.entry("/indicators/{id}/values.csv", "a CSV file"),
           Map.entry("/charters/{charter}/working-groups/{group}/import/projects.csv", "a CSV file"),

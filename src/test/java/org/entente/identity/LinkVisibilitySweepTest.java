@@ -141,6 +141,7 @@ class LinkVisibilitySweepTest {
           entry("action_item.charter_id", CHARTER_OF),
           entry("indicator.charter_id", CHARTER_OF),
           entry("agreement.charter_id", CHARTER_OF),
+          entry("organization.charter_id", CHARTER_OF),
           entry("clause.article_id", DEFINITION),
           entry("commitment.clause_id", DEFINITION),
           entry("commitment_area.commitment_id", DEFINITION),

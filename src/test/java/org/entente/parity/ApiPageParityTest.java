@@ -117,6 +117,11 @@ class ApiPageParityTest {
     FORMS.put(
         "POST /api/charters/{charter}/agreements/{type}/{key}/{action}",
         "POST /charters/{charter}/working-groups/{group}/project-list/{action}");
+    FORMS.put(
+        "POST /api/charters/{charter}/organizations", "POST /charters/{charter}/organizations");
+    FORMS.put(
+        "PUT /api/charters/{charter}/organizations/{id}",
+        "POST /charters/{charter}/organizations/{id}");
 
     REASONS.put(
         "POST /api/import",
@@ -153,6 +158,12 @@ class ApiPageParityTest {
     WALKED_ELSEWHERE.put(
         "PUT /api/milestones/{id}",
         "org.entente.roadmaps.MilestoneEditPageTest#theFormMakesTheSameChangeAsTheApiWithTheSameAuditEvent");
+    WALKED_ELSEWHERE.put(
+        "POST /api/charters/{charter}/organizations",
+        "org.entente.directory.DirectoryFormsTest#theAddFormMakesTheSameOrganizationAsTheApiWithTheSameAuditEvent");
+    WALKED_ELSEWHERE.put(
+        "PUT /api/charters/{charter}/organizations/{id}",
+        "org.entente.directory.DirectoryFormsTest#theChangeFormMakesTheSameChangeAsTheApiWithTheSameAuditEvent");
   }
 
   @Autowired

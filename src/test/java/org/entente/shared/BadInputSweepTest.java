@@ -112,8 +112,10 @@ class BadInputSweepTest {
 
   String adminToken;
   String chairToken;
+  String coordinatorToken;
   Cookie adminSession;
   Cookie chairSession;
+  Cookie coordinatorSession;
   final Map<String, String> ids = new LinkedHashMap<>();
   JsonNode api;
   DatabaseDigest digest;
@@ -147,6 +149,18 @@ class BadInputSweepTest {
         "token", tokens.create("az.chair", "revocable", Scope.READ, 30).token().id().toString());
     adminSession = login("admin");
     chairSession = login("az.chair");
+    // the directory of organizations: a coordinator manages it
+    accounts.create(
+        new Accounts.NewAccount(
+            "az.coord",
+            "AZ coordinator",
+            "AZ",
+            null,
+            EnumSet.of(Role.COORDINATOR),
+            false,
+            PASSWORD));
+    coordinatorToken = tokens.create("az.coord", "sweep", Scope.WRITE, 30).secret();
+    coordinatorSession = login("az.coord");
 
     ids.put(
         "project",
@@ -191,6 +205,14 @@ class BadInputSweepTest {
             "{\"kind\":\"meeting-held\",\"subject\":\""
                 + GROUP
                 + "\",\"occurredOn\":\"2026-10-01\",\"title\":\"Sweep event\"}"));
+    MockHttpServletResponse organization =
+        send(
+            post("/api/charters/" + CHARTER + "/organizations")
+                .header("Authorization", "Bearer " + coordinatorToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Sweep organization\",\"party\":\"AZ\",\"type\":\"10\"}"));
+    assertThat(organization.getStatus()).as(organization.getContentAsString()).isEqualTo(201);
+    ids.put("organization", JsonPath.read(organization.getContentAsString(), "$.id"));
     MockHttpServletResponse feed =
         send(
             post("/api/me/calendars")
@@ -734,6 +756,8 @@ class BadInputSweepTest {
           yield ids.get("event");
         } else if (before.endsWith("/calendars/")) {
           yield ids.get("feed");
+        } else if (before.endsWith("/organizations/")) {
+          yield ids.get("organization");
         }
         yield UUID.randomUUID().toString();
       }
@@ -770,6 +794,9 @@ class BadInputSweepTest {
     }
     if (path.startsWith("/api/accounts") || path.equals("/api/import")) {
       return adminToken;
+    }
+    if (path.contains("/organizations")) {
+      return coordinatorToken;
     }
     return chairToken;
   }
@@ -1035,11 +1062,15 @@ class BadInputSweepTest {
                           ? ids.get("project")
                           : prefix.endsWith("/action-items/")
                               ? ids.get("actionItem")
-                              : prefix.endsWith("/tokens/")
-                                  ? ids.get("token")
-                                  : prefix.endsWith("/calendars/")
-                                      ? ids.get("feed")
-                                      : r[i - 1].equals("working-groups") ? GROUP : "project-list";
+                              : prefix.endsWith("/organizations/")
+                                  ? ids.get("organization")
+                                  : prefix.endsWith("/tokens/")
+                                      ? ids.get("token")
+                                      : prefix.endsWith("/calendars/")
+                                          ? ids.get("feed")
+                                          : r[i - 1].equals("working-groups")
+                                              ? GROUP
+                                              : "project-list";
             };
       }
       path.append('/').append(segment);
@@ -1066,7 +1097,9 @@ class BadInputSweepTest {
       Cookie session =
           c.route().startsWith("/admin")
               ? adminSession
-              : c.route().equals("/setup") ? null : chairSession;
+              : c.route().equals("/setup")
+                  ? null
+                  : c.route().contains("/organizations") ? coordinatorSession : chairSession;
       if (session != null) {
         request.cookie(session);
       }

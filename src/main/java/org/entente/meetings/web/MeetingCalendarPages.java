@@ -177,6 +177,8 @@ class MeetingCalendarPages {
     model.addAttribute("parties", charters.overview(CharterKey.inPath(charter), viewer).parties());
     model.addAttribute("mayFramework", viewer.mayWriteInFramework());
     model.addAttribute(
+        "organizationNames", meetings.organizationNames(CharterKey.inPath(charter), viewer));
+    model.addAttribute(
         "defaultZone",
         meetings
             .zoneFor(CharterKey.inPath(charter), viewer)

@@ -77,6 +77,9 @@ public class MeetingPage {
                     viewer)
                 .items()
             : List.of());
+    model.addAttribute(
+        "organizationNames",
+        writer ? meetings.organizationNames(CharterKey.inPath(m.charterKey()), viewer) : List.of());
     model.addAttribute("today", meetings.today());
     model.addAttribute(
         "parties", charters.overview(CharterKey.inPath(m.charterKey()), viewer).parties());

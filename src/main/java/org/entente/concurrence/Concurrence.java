@@ -22,6 +22,7 @@ import org.entente.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The concurrence module's one service: stores agreements, and carries out each step with the rules
@@ -32,8 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Concurrence {
 
-  private static final tools.jackson.databind.json.JsonMapper JSON =
-      tools.jackson.databind.json.JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final AgreementStore store;
   private final AgreementSubjects subjects;
@@ -58,11 +58,9 @@ public class Concurrence {
   }
 
   /**
-   * What an agreement is about.
-   *
-   * @param type e.g. {@code project-list}
-   * @param key unique within the type, e.g. the charter's and the group's keys
-   * @param groupId the group whose co-chairs approve, and whose readers see it
+   * What an agreement is about: its type (e.g. {@code project-list}), its key (unique within the
+   * type, e.g. the charter's and the group's keys), the charter, and the group whose co-chairs
+   * approve and whose readers see it.
    */
   public record Subject(String type, String key, UUID charterId, UUID groupId) {}
 

@@ -52,7 +52,8 @@ class EveryRecordPageShowsItsHistoryTest {
           "/indicators/{id}",
           "/charters/{charter}/indicators/{key}",
           "/admin/accounts/{username}",
-          "/charters/{charter}/events/{id}");
+          "/charters/{charter}/events/{id}",
+          "/charters/{charter}/organizations/{id}");
 
   /** Page routes with a path variable that show no one record, and why. */
   static final Map<String, String> NOT_RECORD_PAGES =
@@ -73,6 +74,7 @@ class EveryRecordPageShowsItsHistoryTest {
               "a form for a new record"),
           Map.entry("/charters/{charter}/meetings/new", "a form for a new record"),
           Map.entry("/charters/{charter}/events/new", "a form for a new record"),
+          Map.entry("/charters/{charter}/organizations", "the directory: a list of organizations"),
           Map.entry(
               "/charters/{charter}/working-groups/{group}/delegates",
               "a co-chair's form over the group's delegations, a list and not one record"),
@@ -116,6 +118,8 @@ class EveryRecordPageShowsItsHistoryTest {
               .create());
     }
     people.person("hist.admin").role(Role.ADMINISTRATOR).create();
+    token.put(
+        "hist.coord", people.person("hist.coord").party("US").role(Role.COORDINATOR).create());
   }
 
   private MockHttpServletResponse api(String who, MockHttpServletRequestBuilder request)
@@ -254,6 +258,13 @@ class EveryRecordPageShowsItsHistoryTest {
              "title":"History group met","classification":"bilateral"}
             """
                 .formatted(GROUP));
+    String organization =
+        created(
+            "hist.coord",
+            "/api/charters/" + CHARTER + "/organizations",
+            """
+            {"name":"History Trade Office","party":"US","type":"10"}
+            """);
     assertThat(api("us.hist", post(API + "/project-list/submit")).getStatus()).isEqualTo(200);
     String agreement =
         jdbc.sql("select cast(id as varchar) from agreement where subject_type = 'project-list'")
@@ -318,6 +329,12 @@ class EveryRecordPageShowsItsHistoryTest {
                 "/charters/" + CHARTER + "/events/" + event,
                 "obligation_event",
                 ids(event),
+                false),
+            new Visit(
+                RECORD_PAGES.get(11),
+                "/charters/" + CHARTER + "/organizations/" + organization,
+                "organization",
+                ids(organization),
                 false));
     assertThat(visits).extracting(Visit::route).containsExactlyElementsOf(RECORD_PAGES);
 

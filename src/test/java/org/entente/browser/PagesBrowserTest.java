@@ -1011,6 +1011,7 @@ class PagesBrowserTest {
     driver.findElement(By.id("financing-amount-1")).sendKeys("250000");
     driver.findElement(By.id("financing-currency-1")).sendKeys("AZN");
     selectValue("financing-status-1", "COMMITTED");
+    js().executeScript("document.getElementById('financing-date-1').value = '2026-11-03';");
     driver.findElement(By.id("place")).sendKeys("Baku International Sea Trade Port");
     driver.findElement(By.id("latitude")).sendKeys("40.2297");
     driver.findElement(By.id("longitude")).sendKeys("49.5003");
@@ -1025,6 +1026,7 @@ class PagesBrowserTest {
         .contains("1,000,000.00")
         .contains("250,000.00")
         .contains("AZN")
+        .contains("2026-11-03")
         .contains("40.2297")
         .contains("49.5003");
     assertNoSeriousViolations("/projects/{id} (with its stage form)");

@@ -750,6 +750,37 @@ class PagesBrowserTest {
     logOut();
   }
 
+  /**
+   * The American co-chair withdraws the connectivity meeting's published joint statement alone,
+   * with a reason, on the meeting's page (issue 18, item 5): the public statements list and the
+   * statement's page show a correction notice in its place. Runs after the meeting journey; nothing
+   * after it needs the statement published.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(12)
+  void aCoChairWithdrawsAPublishedJointStatementAndANoticeStandsInItsPlace() {
+    open("/charters/az-us-2026/statements");
+    driver.findElement(By.cssSelector("main a[href^='/statements/']")).click();
+    waitFor(By.tagName("h1"));
+    String meeting = driver.getCurrentUrl().replaceAll(".*/statements/", "");
+    logIn("us.connect", "a passphrase for the co-chairs");
+    open("/meetings/" + meeting);
+    driver
+        .findElement(By.id("statement-withdraw-reason"))
+        .sendKeys("The figures in the statement were not yet checked");
+    assertNoSeriousViolations("/meetings/{id} (a published statement and its withdrawal form)");
+    buttonOf("/statement/withdraw");
+    logOut();
+    open("/charters/az-us-2026/statements");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("Correction: the joint statement")
+        .contains("was withdrawn by the US party");
+    assertNoSeriousViolations("/charters/az-us-2026/statements (a withdrawn statement)");
+    open("/statements/" + meeting);
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("was withdrawn");
+    assertNoSeriousViolations("/statements/{id} (withdrawn)");
+  }
+
   private void addProject(
       String key,
       String english,

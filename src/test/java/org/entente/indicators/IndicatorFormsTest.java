@@ -46,7 +46,7 @@ class IndicatorFormsTest {
       {"key":"%s","name":{"en":"Container trains via Baku","az":"Bakı ilə konteyner qatarları"},
        "unit":"trains","direction":"lower","commitments":["middle-corridor"],
        "workingGroup":"wg-connectivity-digital","classification":"bilateral",
-       "definition":"Trains a year","dataSource":"ADY"}
+       "definition":"Trains a year","dataSource":"ADY","ownerOrganization":"Azerbaijan Railways"}
       """;
 
   static final String VALUE_JSON =
@@ -117,6 +117,7 @@ class IndicatorFormsTest {
     form.put("classification", "bilateral");
     form.put("definition", "Trains a year");
     form.put("dataSource", "ADY");
+    form.put("ownerOrganization", "Azerbaijan Railways");
     return form;
   }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 
 /**
- * The shared H2 contexts ("lanes") the {@link EntenteTest} classes are split over, so that two
+ * The shared H2 contexts ("lanes") the {@link EntenteTest} classes are split over, so that several
  * of them run at a time (issue 17). Each lane is one application context with its own in-memory
  * database and audit checkpoint file (application-test.yaml names both after a random UUID, so
  * every context has its own); the classes of one lane run one after the other, under the lane's
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.parallel.ResourceLocksProvider;
  * class runs in its outermost class's lane (and context).
  *
  * <p>Issue 18 made the sweep's form cases 83 s of its 137 s (2,420 test cases, 172 s in all, with
- * about 45 s of one core idle), so they run as {@code FormInputSweepTest} in a third lane, and
- * lane 1 took NeedToKnowTest and AccessMatrixTest (35 and 31 s) from lane 0.
+ * about 45 s of one core idle), so they run as {@code FormInputSweepTest} in a third lane, and lane
+ * 1 took NeedToKnowTest and AccessMatrixTest (35 and 31 s) from lane 0.
  *
  * <p>{@link LaneContextCustomizerFactory} gives each class its lane's context (the lane is part of
  * the context cache key); {@link #provideForClass} gives it its lane's lock ({@code @ResourceLock(

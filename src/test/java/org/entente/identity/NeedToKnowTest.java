@@ -907,6 +907,14 @@ class NeedToKnowTest {
     pages.put("/meetings/" + securityMeeting, List.of("fd.member", "fd.uncleared", "anonymous"));
     pages.put("/statements/" + internalMeeting, EVERYONE);
     pages.put("/meetings/" + guessedUuid, EVERYONE);
+    // a recorded event's page and its correction form (issue 18), as its API
+    pages.put(
+        "/charters/" + CHARTER + "/events/" + partyInternal,
+        List.of("sy.member", "company", "fd.cleared", "sy.coord", "admin", "anonymous"));
+    pages.put(
+        "/charters/" + CHARTER + "/events/" + security,
+        List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
+    pages.put("/charters/" + CHARTER + "/events/" + guessedUuid, EVERYONE);
     pages.put("/indicators/" + internalIndicator, List.of("sy.member", "company", "anonymous"));
     pages.put(
         "/indicators/" + securityIndicator, List.of("fd.member", "fd.uncleared", "anonymous"));

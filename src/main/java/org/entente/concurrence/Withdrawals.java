@@ -133,9 +133,10 @@ public class Withdrawals {
 
   /**
    * Whether a version of the subject is a withdrawal, which nobody approves: for a subject whose
-   * publication is part of its content, its next version is submitted and approved instead.
+   * publication is part of its content, its next version is submitted and approved instead (and its
+   * page offers no approval of the withdrawal).
    */
-  boolean isWithdrawal(String type, String key, int number) {
+  public boolean isWithdrawal(String type, String key, int number) {
     return store
         .load(type, key, false)
         .flatMap(stored -> store.content(stored.id(), number))

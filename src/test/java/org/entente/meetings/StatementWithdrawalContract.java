@@ -131,7 +131,9 @@ abstract class StatementWithdrawalContract {
     assertThat(audited("agreement.withdrawn")).isEqualTo(1);
     assertThat(audited("joint-statement.withdrawn")).isEqualTo(1);
 
-    // the withdrawal is no version to approve; both approving the statement again publishes it
+    // the withdrawal is no version to approve, and the meeting page offers no approval of it
+    String approve = "action=\"/meetings/" + meeting + "/statement/approve\"";
+    assertThat(meetingPage("az.chair", meeting)).doesNotContain(approve);
     assertThat(
             as(
                     "az.chair",
@@ -140,6 +142,8 @@ abstract class StatementWithdrawalContract {
                 .getStatus())
         .isEqualTo(403);
     ok("az.writer", post("/api/meetings/" + meeting + "/statement/submit"));
+    // submitted again, the statement is a version to approve; both approving it publishes it
+    assertThat(meetingPage("az.chair", meeting)).contains(approve);
     ok(
         "az.chair",
         post("/api/meetings/" + meeting + "/statement/approve").content("{\"version\":3}"));
@@ -152,6 +156,23 @@ abstract class StatementWithdrawalContract {
     assertThat(anonymous("/public/charters/az-us-2026/statements"))
         .contains(TEXT)
         .doesNotContain("was withdrawn by");
+  }
+
+  /** The meeting's page as someone signed in sees it. */
+  private String meetingPage(String who, String meeting) throws Exception {
+    jakarta.servlet.http.Cookie session =
+        mvc.perform(
+                post("/login")
+                    .param("username", who)
+                    .param("password", People.PASSWORD)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    return mvc.perform(get("/meetings/" + meeting).cookie(session))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   @Test

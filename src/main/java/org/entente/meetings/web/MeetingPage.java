@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.entente.charter.Charters;
 import org.entente.concurrence.Agreement.State;
 import org.entente.concurrence.Concurrence.AgreementView;
+import org.entente.concurrence.Withdrawals;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
@@ -34,8 +35,15 @@ public class MeetingPage {
   private final Charters charters;
   private final Projects projects;
   private final Roadmaps roadmaps;
+  private final Withdrawals withdrawals;
 
-  MeetingPage(Meetings meetings, Charters charters, Projects projects, Roadmaps roadmaps) {
+  MeetingPage(
+      Meetings meetings,
+      Charters charters,
+      Projects projects,
+      Roadmaps roadmaps,
+      Withdrawals withdrawals) {
+    this.withdrawals = withdrawals;
     this.meetings = meetings;
     this.charters = charters;
     this.projects = projects;
@@ -54,7 +62,7 @@ public class MeetingPage {
     model.addAttribute("coChair", chair);
     AgreementView a = m.statement() == null ? null : m.statement().agreement();
     model.addAttribute("agreement", a);
-    model.addAttribute("approve", chair && awaitsMe(a, viewer));
+    model.addAttribute("approve", chair && awaitsMe(a, viewer) && !withdrawalIsCurrent(m, a));
     if (writer && m.body().equals("working-group")) {
       model.addAttribute(
           "projects", projects.list(CharterKey.inPath(m.charterKey()), m.bodyKey(), viewer));
@@ -99,6 +107,17 @@ public class MeetingPage {
     model.addAttribute("message", e.getMessage());
     model.addAttribute("fieldError", Forms.field(e));
     return TEMPLATE;
+  }
+
+  /**
+   * Whether the statement's current version is the withdrawal of its publication: a withdrawal is
+   * no version to approve (the service refuses it), so its page offers no approval until someone
+   * submits the statement again.
+   */
+  private boolean withdrawalIsCurrent(MeetingView m, AgreementView a) {
+    return a != null
+        && withdrawals.isWithdrawal(
+            Meetings.JOINT_STATEMENT, m.id().toString(), a.currentVersion());
   }
 
   private static boolean awaitsMe(AgreementView a, Viewer viewer) {

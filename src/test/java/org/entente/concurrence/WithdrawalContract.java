@@ -179,15 +179,7 @@ abstract class WithdrawalContract {
   void theWorkspaceFormWithdrawsWithARequiredReason() throws Exception {
     project("alat-port");
     publishList();
-    Cookie session =
-        mvc.perform(
-                post("/login")
-                    .param("username", "us.cochair")
-                    .param("password", People.PASSWORD)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
+    Cookie session = People.session(mvc, "us.cochair");
     String workspace =
         mvc.perform(get(PAGE + "/workspace").cookie(session))
             .andReturn()

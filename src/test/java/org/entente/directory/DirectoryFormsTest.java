@@ -48,15 +48,7 @@ class DirectoryFormsTest {
   @BeforeEach
   void coordinator() throws Exception {
     token = people.person("df.coord").party("US").role(Role.COORDINATOR).create();
-    session =
-        mvc.perform(
-                post("/login")
-                    .param("username", "df.coord")
-                    .param("password", People.PASSWORD)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
+    session = People.session(mvc, "df.coord");
   }
 
   private MockHttpServletResponse api(MockHttpServletRequestBuilder request) throws Exception {

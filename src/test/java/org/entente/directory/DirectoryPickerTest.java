@@ -1,7 +1,6 @@
 package org.entente.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -111,15 +110,7 @@ class DirectoryPickerTest {
   @Test
   void theMeetingFormsOfferTheDirectorysNamesInAList() throws Exception {
     inTheDirectory("Export-Import Bank of the United States");
-    var session =
-        mvc.perform(
-                post("/login")
-                    .param("username", "pick.member")
-                    .param("password", People.PASSWORD)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
+    var session = People.session(mvc, "pick.member");
     String form =
         mvc.perform(get("/charters/az-us-2026/meetings/new").cookie(session))
             .andReturn()
@@ -154,15 +145,7 @@ class DirectoryPickerTest {
                     """));
     assertThat(project.getStatus()).as(project.getContentAsString()).isEqualTo(201);
     String projectId = JsonPath.read(project.getContentAsString(), "$.id");
-    var session =
-        mvc.perform(
-                post("/login")
-                    .param("username", "pick.member")
-                    .param("password", People.PASSWORD)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
+    var session = People.session(mvc, "pick.member");
     String group = "/charters/az-us-2026/working-groups/" + GROUP;
     for (String page :
         List.of(

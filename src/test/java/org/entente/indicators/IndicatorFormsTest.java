@@ -71,14 +71,7 @@ class IndicatorFormsTest {
   }
 
   private Cookie login(String username) throws Exception {
-    return mvc.perform(
-            post("/login")
-                .param("username", username)
-                .param("password", People.PASSWORD)
-                .with(csrf()))
-        .andReturn()
-        .getResponse()
-        .getCookie("SESSION");
+    return People.session(mvc, username);
   }
 
   private MockHttpServletResponse api(MockHttpServletRequestBuilder request) throws Exception {

@@ -307,14 +307,7 @@ class PlatformsByAgreementTest {
   }
 
   private Cookie login(String username) throws Exception {
-    return mvc.perform(
-            post("/login")
-                .param("username", username)
-                .param("password", People.PASSWORD)
-                .with(csrf()))
-        .andReturn()
-        .getResponse()
-        .getCookie("SESSION");
+    return People.session(mvc, username);
   }
 
   private String status() {

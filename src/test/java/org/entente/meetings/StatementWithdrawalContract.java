@@ -160,15 +160,7 @@ abstract class StatementWithdrawalContract {
 
   /** The meeting's page as someone signed in sees it. */
   private String meetingPage(String who, String meeting) throws Exception {
-    jakarta.servlet.http.Cookie session =
-        mvc.perform(
-                post("/login")
-                    .param("username", who)
-                    .param("password", People.PASSWORD)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
+    jakarta.servlet.http.Cookie session = People.session(mvc, who);
     return mvc.perform(get("/meetings/" + meeting).cookie(session))
         .andReturn()
         .getResponse()
@@ -197,15 +189,7 @@ abstract class StatementWithdrawalContract {
   @Test
   void theMeetingPageFormWithdrawsWithARequiredReason() throws Exception {
     String meeting = publishedStatement();
-    jakarta.servlet.http.Cookie session =
-        mvc.perform(
-                post("/login")
-                    .param("username", "az.chair")
-                    .param("password", People.PASSWORD)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
+    jakarta.servlet.http.Cookie session = People.session(mvc, "az.chair");
     String action = "/meetings/" + meeting + "/statement/withdraw";
     assertThat(
             mvc.perform(get("/meetings/" + meeting).cookie(session))

@@ -43,14 +43,7 @@ class EventFormsTest {
   }
 
   private Cookie login(String username) throws Exception {
-    return mvc.perform(
-            post("/login")
-                .param("username", username)
-                .param("password", People.PASSWORD)
-                .with(csrf()))
-        .andReturn()
-        .getResponse()
-        .getCookie("SESSION");
+    return People.session(mvc, username);
   }
 
   private long events() {

@@ -1,8 +1,6 @@
 package org.entente.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import jakarta.servlet.http.Cookie;
 import java.lang.reflect.Method;
@@ -247,15 +245,7 @@ class ApiPageParityTest {
             .chairs(C, ParityScenarios.GROUP)
             .chairs(C, ParityScenarios.OTHER_GROUP)
             .create();
-    Cookie session =
-        mvc.perform(
-                post("/login")
-                    .param("username", username)
-                    .param("password", People.PASSWORD)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
+    Cookie session = People.session(mvc, username);
     assertThat(session).as(username + "'s session").isNotNull();
     return new Parity(mvc, audit, token, session);
   }

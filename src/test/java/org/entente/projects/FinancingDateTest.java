@@ -112,14 +112,7 @@ class FinancingDateTest {
   }
 
   private Cookie login() throws Exception {
-    return mvc.perform(
-            post("/login")
-                .param("username", "us.member")
-                .param("password", People.PASSWORD)
-                .with(csrf()))
-        .andReturn()
-        .getResponse()
-        .getCookie("SESSION");
+    return People.session(mvc, "us.member");
   }
 
   private MockHttpServletResponse form(

@@ -1,7 +1,6 @@
 package org.entente.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -33,14 +32,7 @@ class ImportPageExportLinksTest {
   @Autowired People people;
 
   private Cookie login(String username) throws Exception {
-    return mvc.perform(
-            post("/login")
-                .param("username", username)
-                .param("password", People.PASSWORD)
-                .with(csrf()))
-        .andReturn()
-        .getResponse()
-        .getCookie("SESSION");
+    return People.session(mvc, username);
   }
 
   private void created(String token, String path, String json) throws Exception {

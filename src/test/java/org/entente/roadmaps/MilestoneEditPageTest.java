@@ -78,14 +78,7 @@ class MilestoneEditPageTest {
   }
 
   private Cookie login(String username) throws Exception {
-    return mvc.perform(
-            post("/login")
-                .param("username", username)
-                .param("password", People.PASSWORD)
-                .with(csrf()))
-        .andReturn()
-        .getResponse()
-        .getCookie("SESSION");
+    return People.session(mvc, username);
   }
 
   private MockHttpServletResponse api(MockHttpServletRequestBuilder request) throws Exception {

@@ -1,5 +1,9 @@
 package org.entente.testing;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,6 +13,7 @@ import org.entente.identity.AccessTokens.Scope;
 import org.entente.identity.Accounts;
 import org.entente.identity.Accounts.MembershipInput;
 import org.entente.identity.Role;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * People for tests, made through the identity module's API: an account with its party,
@@ -45,6 +50,23 @@ public class People {
   /** A new write token for someone who exists. */
   public String token(String username) {
     return tokens.create(username, "t", Scope.WRITE, 30).secret();
+  }
+
+  /**
+   * The session cookie of someone who exists and has {@link #PASSWORD}, signed in through the login
+   * form, for a page test's requests.
+   */
+  public static Cookie session(MockMvc mvc, String username) throws Exception {
+    Cookie session =
+        mvc.perform(
+                post("/login").param("username", username).param("password", PASSWORD).with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    if (session == null) {
+      throw new IllegalStateException(username + " could not sign in");
+    }
+    return session;
   }
 
   /** One person being described; a member of the given party with no roles until told. */

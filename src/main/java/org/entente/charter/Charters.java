@@ -139,6 +139,33 @@ public class Charters {
         .optional();
   }
 
+  /**
+   * The languages the charter with this id declares, whoever may see it: for modules that keep a
+   * text per language of the charter on their own records. Empty when there is no such charter.
+   */
+  public Optional<CharterLanguages> languages(UUID charterId) {
+    return languages("id", charterId);
+  }
+
+  /** The languages the charter with this key declares, whoever may see it. */
+  public Optional<CharterLanguages> languages(CharterKey charterKey) {
+    return languages("code", charterKey.value());
+  }
+
+  private Optional<CharterLanguages> languages(String column, Object value) {
+    return jdbc.sql("select languages, text_language from charter where " + column + " = ?")
+        .param(value)
+        .query(
+            (rs, n) ->
+                new CharterLanguages(
+                    java.util.Arrays.stream(rs.getString(1).split(","))
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .toList(),
+                    rs.getString(2)))
+        .optional();
+  }
+
   /** Everything the overview page shows, as far as the viewer may see it. */
   public CharterOverview overview(CharterKey charterKey, Viewer viewer) {
     return overviewReader

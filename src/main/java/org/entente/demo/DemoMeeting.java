@@ -170,11 +170,18 @@ final class DemoMeeting {
     Viewer azChair = samples.as("demo.az.cochair");
     meetings.draftStatement(
         meeting,
-        new StatementDraft(
-            DemoData.LABEL
-                + " Illustrative joint statement: the working group met, reviewed its sample"
-                + " project and agreed on the next steps. This text is sample data, not a statement"
-                + " of either government.",
+        StatementDraft.of(
+            java.util.Map.of(
+                "en",
+                DemoData.LABEL
+                    + " Illustrative joint statement: the working group met, reviewed its sample"
+                    + " project and agreed on the next steps. This text is sample data, not a"
+                    + " statement of either government.",
+                "az",
+                DemoData.LABEL_AZ
+                    + " Nümunəvi birgə bəyanat: işçi qrup toplandı, nümunə layihəsini nəzərdən"
+                    + " keçirdi və növbəti addımlar barədə razılığa gəldi. Bu mətn nümunə"
+                    + " məlumatıdır, hər hansı hökumətin bəyanatı deyil."),
             true,
             null),
         azChair);

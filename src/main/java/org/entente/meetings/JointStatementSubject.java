@@ -2,11 +2,11 @@ package org.entente.meetings;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.CharterLanguages;
 import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.Charters;
 import org.entente.concurrence.AgreementReached;
@@ -19,30 +19,39 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A meeting's joint statement as a subject of the two-party agreement: a version is its text and
- * whether to publish it, agreed together by the co-chairs of the meeting's group; agreeing a
- * version that asks for publication publishes the statement, reopening unpublishes it, and either
- * party withdraws a published statement alone and at once (a correction notice stands in its
- * place). Its key is the meeting's id.
+ * A meeting's joint statement as a subject of the two-party agreement: a version is its text in
+ * every language of the charter and whether to publish it (see {@link StatementTexts} for its
+ * canonical content; a version lacking a language's text is not submitted), agreed together by the
+ * co-chairs of the meeting's group; agreeing a version that asks for publication publishes the
+ * statement, reopening unpublishes it, and either party withdraws a published statement alone and
+ * at once (a correction notice stands in its place). Its key is the meeting's id.
  */
 @Component
 class JointStatementSubject implements AgreementSubject {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private final Meetings meetings;
   private final Charters charters;
+  private final StatementStore statements;
+  private final ObjectProvider<Concurrence> concurrence;
   private final JdbcClient jdbc;
   private final Audit audit;
 
-  JointStatementSubject(Meetings meetings, Charters charters, JdbcClient jdbc, Audit audit) {
+  JointStatementSubject(
+      Meetings meetings,
+      Charters charters,
+      StatementStore statements,
+      ObjectProvider<Concurrence> concurrence,
+      JdbcClient jdbc,
+      Audit audit) {
     this.meetings = meetings;
     this.charters = charters;
+    this.statements = statements;
+    this.concurrence = concurrence;
     this.jdbc = jdbc;
     this.audit = audit;
   }
@@ -74,12 +83,32 @@ class JointStatementSubject implements AgreementSubject {
   @Override
   public Submission submission(Subject subject, Viewer viewer) {
     Meeting meeting = meetings.statementMeeting(id(subject.key()), null, true, viewer);
-    String[] draft = draft(meeting.id());
+    StatementStore.Draft draft = draft(meeting.id());
+    CharterLanguages languages = languages(meeting.charterId());
+    String canonical =
+        StatementTexts.canonical(
+            meeting.id(), draft.text(), draft.publish(), languages.textLanguage());
+    if (!underAgreement(subject, canonical, viewer)) {
+      StatementTexts.requireComplete(draft.text(), languages);
+    }
     return new Submission(
         charters.overview(CharterKey.of(meeting.charterKey()), viewer).parties().stream()
             .map(PartyView::key)
             .toList(),
-        canonical(meeting.id(), draft[0], Boolean.parseBoolean(draft[1])));
+        canonical);
+  }
+
+  /**
+   * Whether this content is the version already under agreement: submitting it again makes no new
+   * version, so a statement agreed before it had a text per language is not refused for that.
+   */
+  private boolean underAgreement(Subject subject, String canonical, Viewer viewer) {
+    String fingerprint = Concurrence.fingerprint(canonical);
+    return concurrence
+        .getObject()
+        .find(subject.type(), subject.key(), viewer)
+        .map(a -> fingerprint.equals(a.fingerprint()))
+        .orElse(false);
   }
 
   @Override
@@ -94,9 +123,12 @@ class JointStatementSubject implements AgreementSubject {
   @Override
   public void agreed(AgreementReached agreement) {
     UUID meetingId = UUID.fromString(agreement.subjectKey());
-    String[] draft = draft(meetingId);
-    boolean publish = Boolean.parseBoolean(draft[1]);
-    String fingerprint = Concurrence.fingerprint(canonical(meetingId, draft[0], publish));
+    StatementStore.Draft draft = draft(meetingId);
+    boolean publish = draft.publish();
+    String fingerprint =
+        Concurrence.fingerprint(
+            StatementTexts.canonical(
+                meetingId, draft.text(), publish, languages(agreement.charterId()).textLanguage()));
     if (publish && fingerprint.equals(agreement.fingerprint())) {
       jdbc.sql("update joint_statement set published_at = ? where meeting_id = ?")
           .params(OffsetDateTime.ofInstant(agreement.agreedAt(), ZoneOffset.UTC), meetingId)
@@ -161,20 +193,15 @@ class JointStatementSubject implements AgreementSubject {
     }
   }
 
-  private String[] draft(UUID meetingId) {
-    return jdbc.sql("select text, publish from joint_statement where meeting_id = ?")
-        .param(meetingId)
-        .query((rs, n) -> new String[] {rs.getString(1), String.valueOf(rs.getBoolean(2))})
-        .optional()
+  private StatementStore.Draft draft(UUID meetingId) {
+    return statements
+        .find(meetingId)
         .orElseThrow(() -> new BadRequestException("text", "draft the statement first"));
   }
 
-  /** The canonical content of a statement's version: the meeting, the text, whether to publish. */
-  private static String canonical(UUID meetingId, String text, boolean publish) {
-    Map<String, Object> content = new LinkedHashMap<>();
-    content.put("meeting", meetingId.toString());
-    content.put("text", text);
-    content.put("publish", publish);
-    return JSON.writeValueAsString(content);
+  private CharterLanguages languages(UUID charterId) {
+    return charters
+        .languages(charterId)
+        .orElseThrow(() -> new NotFoundException("charter", String.valueOf(charterId)));
   }
 }

@@ -293,7 +293,14 @@ class MeetingApi {
       summary = "Draft the meeting's joint statement, and whether to publish it once agreed",
       description =
           "The text and the publication are agreed together: both co-chairs approve the same"
-              + " version. Send the draft's version when changing it.",
+              + " version, which covers the text in every language at once. `text` is an"
+              + " object from language tag to the statement's authentic text in that language,"
+              + " one per language of the charter (`{\"az\": \"…\", \"en\": \"…\"}`); a"
+              + " language left out or blank has no text yet, and the statement is not submitted"
+              + " for agreement (400 naming the field `text.<tag>`) until every language has"
+              + " one. A plain string is still accepted in this release, as the text in the"
+              + " charter's text language; it will be refused in the next. Send the draft's"
+              + " version when changing it.",
       security = @SecurityRequirement(name = "personal-access-token"))
   MeetingView draft(@PathVariable String id, @RequestBody StatementDraft draft, Viewer viewer) {
     return meetings.draftStatement(uuid("meeting", id), draft, viewer);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
 import org.entente.meetings.Meeting.Status;
+import org.entente.shared.LocalizedText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,8 +64,20 @@ class MeetingAudit {
     meeting("meeting.decision-recorded", meetingId, Map.of("decision", decision.toString()));
   }
 
-  void statementDrafted(UUID meetingId, boolean publish, int length) {
-    meeting("joint-statement.drafted", meetingId, Map.of("publish", publish, "length", length));
+  /** A statement drafted: whether to publish it, and the length of its text in each language. */
+  void statementDrafted(UUID meetingId, boolean publish, LocalizedText text) {
+    Map<String, Integer> lengths = new LinkedHashMap<>();
+    text.values().forEach((language, t) -> lengths.put(language, t.length()));
+    meeting(
+        "joint-statement.drafted",
+        meetingId,
+        Map.of(
+            "publish",
+            publish,
+            "length",
+            lengths.values().stream().mapToInt(i -> i).sum(),
+            "lengths",
+            lengths));
   }
 
   void actionItemAdded(UUID id, UUID meetingId, ActionItem.New item) {

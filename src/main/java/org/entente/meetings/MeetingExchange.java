@@ -144,7 +144,7 @@ class MeetingExchange extends TableExchange {
           "body",
           "heldOn",
           "place",
-          "text",
+          "text*",
           "publishedAt");
 
   private final Meetings meetings;
@@ -187,7 +187,7 @@ class MeetingExchange extends TableExchange {
         "place",
         s.place(),
         "text",
-        s.text(),
+        RecordType.texts(s.text()),
         "publishedAt",
         string(s.publishedAt()));
   }

@@ -3,6 +3,7 @@ package org.entente.meetings;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What callers send the meetings module. */
@@ -72,6 +73,19 @@ public final class MeetingInputs {
   /** A change of an action item's status ({@code open}, {@code done}, {@code cancelled}). */
   public record ActionItemChange(Long version, String status, LocalDate dueOn) {}
 
-  /** The draft of a joint statement, and whether it is to be published once agreed. */
-  public record StatementDraft(String text, Boolean publish, Long version) {}
+  /**
+   * The draft of a joint statement, and whether it is to be published once agreed.
+   *
+   * @param text the statement's authentic text in each language of the charter, as an object from
+   *     language tag to text ({@code {"az": "…", "en": "…"}}); a language left out or blank has no
+   *     text yet (the statement is not submitted until every language has one). A plain string is
+   *     still accepted for this release, as the text in the charter's text language.
+   */
+  public record StatementDraft(Object text, Boolean publish, Long version) {
+
+    /** A draft with a text per language. */
+    public static StatementDraft of(Map<String, String> texts, Boolean publish, Long version) {
+      return new StatementDraft(texts, publish, version);
+    }
+  }
 }

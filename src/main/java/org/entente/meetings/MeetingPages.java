@@ -62,6 +62,9 @@ class MeetingPages {
         default -> throw new NotFoundException("action", action);
       }
     } catch (DomainException e) {
+      if ("statement".equals(action)) {
+        model.addAttribute("statementTyped", MeetingForms.statementTexts(form));
+      }
       return refused(meeting, e, viewer, model, response);
     }
     return "redirect:/meetings/" + meeting + "?done=" + action;

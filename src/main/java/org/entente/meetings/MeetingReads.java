@@ -85,6 +85,10 @@ class MeetingReads {
                 s ->
                     new StatementView(
                         s.text(),
+                        charters
+                            .languages(m.charterId())
+                            .map(languages -> StatementTexts.missing(s.text(), languages))
+                            .orElse(List.of()),
                         s.publish(),
                         s.publishedAt(),
                         s.version(),
@@ -183,7 +187,7 @@ class MeetingReads {
               "/meetings/" + m.id()));
     }
     for (StatementStore.Published p : published) {
-      String text = p.text();
+      String text = p.text().text();
       hits.add(
           new SearchHit(
               "statement",

@@ -25,6 +25,7 @@ import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -204,7 +205,12 @@ class MeetingRecords {
    */
   void draftStatement(Meeting meeting, StatementDraft draft) {
     UUID meetingId = meeting.id();
-    String text = Meeting.required("text", draft.text(), 20_000);
+    LocalizedText text =
+        StatementTexts.read(
+            draft.text(),
+            charters
+                .languages(meeting.charterId())
+                .orElseThrow(() -> new NotFoundException("meeting", meetingId.toString())));
     boolean publish = draft.publish() == null || draft.publish();
     Optional<StatementStore.Draft> current = statements.find(meetingId);
     if (current.isEmpty()) {
@@ -226,7 +232,7 @@ class MeetingRecords {
         throw new ConflictException("joint statement", version + 1);
       }
     }
-    audit.statementDrafted(meetingId, publish, text.length());
+    audit.statementDrafted(meetingId, publish, text);
   }
 
   private UUID groupOf(CharterKey charterKey, Body body, String key, Viewer viewer) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
 
 /** What the meetings module shows. */
 public final class MeetingViews {
@@ -109,13 +110,23 @@ public final class MeetingViews {
       ActionItemView item, String body, String bodyKey, String bodyName, boolean restrictedRead) {}
 
   /**
-   * A meeting's joint statement: its draft, whether it is to be published, when it was published
-   * (both parties having agreed the same version, publication included), and the agreement.
+   * A meeting's joint statement: its draft (its text in each language it has one in), the languages
+   * of the charter it has no text in yet (it is not submitted until there are none), whether it is
+   * to be published, when it was published (both parties having agreed the same version,
+   * publication included), and the agreement.
    */
   public record StatementView(
-      String text, boolean publish, Instant publishedAt, long version, AgreementView agreement) {}
+      LocalizedText text,
+      List<String> missingLanguages,
+      boolean publish,
+      Instant publishedAt,
+      long version,
+      AgreementView agreement) {}
 
-  /** A published joint statement, as anyone may read it. */
+  /**
+   * A published joint statement, as anyone may read it: {@code text} is its authentic text in each
+   * language of the charter.
+   */
   public record PublishedStatement(
       UUID meetingId,
       String charterKey,
@@ -123,7 +134,7 @@ public final class MeetingViews {
       String bodyName,
       LocalDate heldOn,
       String place,
-      String text,
+      LocalizedText text,
       Instant publishedAt) {}
 
   /**

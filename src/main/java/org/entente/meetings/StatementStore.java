@@ -8,19 +8,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.charter.CharterIndex;
+import org.entente.shared.LocalizedText;
 import org.entente.shared.TextQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The joint_statement table: a meeting's statement draft, and its publication once agreed. */
+/**
+ * The joint_statement table: a meeting's statement draft, and its publication once agreed. Its
+ * {@code text} column holds the text in each language as a JSON object from language tag to text
+ * (since V28).
+ */
 @Repository
 class StatementStore {
 
-  /** A statement as stored. */
-  record Draft(String text, boolean publish, Instant publishedAt, long version) {}
+  /** A statement as stored: its text in each language it has one in. */
+  record Draft(LocalizedText text, boolean publish, Instant publishedAt, long version) {}
 
   /** A published statement with its meeting. */
-  record Published(Meeting meeting, String text, Instant publishedAt) {}
+  record Published(Meeting meeting, LocalizedText text, Instant publishedAt) {}
 
   private static final String PUBLISHED =
       "select m.*, s.text as statement_text, s.published_at from meeting m"
@@ -39,7 +44,7 @@ class StatementStore {
             (rs, n) -> {
               OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
               return new Draft(
-                  rs.getString("text"),
+                  LocalizedText.fromJson(rs.getString("text")),
                   rs.getBoolean("publish"),
                   published == null ? null : published.toInstant(),
                   rs.getLong("version"));
@@ -47,20 +52,21 @@ class StatementStore {
         .optional();
   }
 
-  void insert(UUID meetingId, String text, boolean publish, OffsetDateTime now) {
+  void insert(UUID meetingId, LocalizedText text, boolean publish, OffsetDateTime now) {
     jdbc.sql(
             "insert into joint_statement (meeting_id, text, publish, created_at, updated_at)"
                 + " values (?, ?, ?, ?, ?)")
-        .params(meetingId, text, publish, now, now)
+        .params(meetingId, text.toJson(), publish, now, now)
         .update();
   }
 
   /** Stores a redraft, if the statement is still at its version; whether it was. */
-  boolean update(UUID meetingId, String text, boolean publish, long version, OffsetDateTime now) {
+  boolean update(
+      UUID meetingId, LocalizedText text, boolean publish, long version, OffsetDateTime now) {
     return jdbc.sql(
                 "update joint_statement set text = ?, publish = ?, version = version + 1,"
                     + " updated_at = ? where meeting_id = ? and version = ?")
-            .params(text, publish, now, meetingId, version)
+            .params(text.toJson(), publish, now, meetingId, version)
             .update()
         > 0;
   }
@@ -117,7 +123,7 @@ class StatementStore {
   private static Published published(ResultSet rs, CharterIndex.All names) throws SQLException {
     return new Published(
         MeetingStore.meeting(rs, names),
-        rs.getString("statement_text"),
+        LocalizedText.fromJson(rs.getString("statement_text")),
         rs.getObject("published_at", OffsetDateTime.class).toInstant());
   }
 }

@@ -265,7 +265,7 @@ class AnnualReports {
                 m.title(),
                 m.bodyName(),
                 m.startsAt().toLocalDate(),
-                full.statement().text(),
+                full.statement().text().text(),
                 full.statement().publishedAt() != null,
                 full.statement().publishedAt()));
       }
@@ -279,7 +279,7 @@ class AnnualReports {
                 s.meetingTitle(),
                 s.bodyName(),
                 s.heldOn(),
-                s.text(),
+                s.text().text(),
                 true,
                 s.publishedAt()));
       }

@@ -212,14 +212,20 @@ abstract class MeetingStorageContract {
   void aStatementBothPartiesAgreeToPublishIsPublic() {
     MeetingView m = schedule("st.az", "Energy dialogue", "bilateral");
     UUID id = m.id();
-    meetings.draftStatement(id, new StatementDraft("Both sides met.", true, null), viewer("st.az"));
+    meetings.draftStatement(
+        id,
+        StatementDraft.of(
+            Map.of("en", "Both sides met.", "az", "Hər iki tərəf görüşdü."), true, null),
+        viewer("st.az"));
     agreements.submit(Meetings.JOINT_STATEMENT, null, id.toString(), viewer("st.az"));
     agreements.approve(Meetings.JOINT_STATEMENT, null, id.toString(), 1, viewer("st.az"));
     assertThat(meetings.publishedStatements(CharterKey.of(CHARTER)))
         .extracting(s -> s.meetingId())
         .doesNotContain(id);
     agreements.approve(Meetings.JOINT_STATEMENT, null, id.toString(), 1, viewer("st.us"));
-    assertThat(meetings.publishedStatement(id).text()).isEqualTo("Both sides met.");
+    assertThat(meetings.publishedStatement(id).text().values())
+        .containsEntry("en", "Both sides met.")
+        .containsEntry("az", "Hər iki tərəf görüşdü.");
     assertThat(meetings.publishedStatements(CharterKey.of(CHARTER)))
         .extracting(s -> s.meetingId())
         .contains(id);

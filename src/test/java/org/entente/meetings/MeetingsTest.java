@@ -191,7 +191,8 @@ class MeetingsTest {
                     "az.member",
                     put("/api/meetings/" + meeting + "/statement")
                         .content(
-                            "{\"text\":\"The working group reviewed the fibre link.\","
+                            "{\"text\":{\"en\":\"The working group reviewed the fibre link.\","
+                                + "\"az\":\"İşçi qrup fiber xəttini nəzərdən keçirdi.\"},"
                                 + "\"publish\":true}"))
                 .getStatus())
         .isEqualTo(200);
@@ -235,7 +236,9 @@ class MeetingsTest {
     as(
         "az.member",
         put("/api/meetings/" + meeting + "/statement")
-            .content("{\"text\":\"Internal summary.\",\"publish\":false}"));
+            .content(
+                "{\"text\":{\"en\":\"Internal summary.\",\"az\":\"Daxili xülasə.\"},"
+                    + "\"publish\":false}"));
     as("az.member", post("/api/meetings/" + meeting + "/statement/submit"));
     as(
         "az.cochair",

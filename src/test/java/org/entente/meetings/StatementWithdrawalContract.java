@@ -32,6 +32,7 @@ abstract class StatementWithdrawalContract {
 
   static final String GROUP = "wg-economy-trade";
   static final String TEXT = "Both parties agree to open the trade corridor by spring.";
+  static final String TEXT_AZ = "Hər iki tərəf ticarət dəhlizini yazda açmağa razıdır.";
 
   @Autowired People people;
   @Autowired MockMvc mvc;
@@ -93,7 +94,12 @@ abstract class StatementWithdrawalContract {
     ok(
         "az.writer",
         put("/api/meetings/" + meeting + "/statement")
-            .content("{\"text\":\"" + TEXT + "\",\"publish\":true}"));
+            .content(
+                "{\"text\":{\"en\":\""
+                    + TEXT
+                    + "\",\"az\":\""
+                    + TEXT_AZ
+                    + "\"},\"publish\":true}"));
     ok("az.writer", post("/api/meetings/" + meeting + "/statement/submit"));
     for (String who : List.of("az.chair", "us.chair")) {
       ok(who, post("/api/meetings/" + meeting + "/statement/approve").content("{\"version\":1}"));

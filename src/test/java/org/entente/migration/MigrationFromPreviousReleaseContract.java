@@ -19,15 +19,18 @@ import org.entente.EntenteApplication;
 import org.entente.audit.AuditVerifier;
 import org.entente.audit.Checkpoints;
 import org.entente.audit.Checkpoints.SignedCheckpoint;
+import org.entente.concurrence.AgreementSubject;
 import org.entente.concurrence.Concurrence;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
+import org.entente.meetings.Meetings;
 import org.entente.migration.ReleaseFixture.Column;
 import org.entente.migration.ReleaseFixture.Fixture;
 import org.entente.migration.ReleaseFixture.Table;
 import org.entente.projects.Projects;
 import org.entente.shared.CharterKey;
+import org.entente.shared.LocalizedText;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -76,7 +79,12 @@ abstract class MigrationFromPreviousReleaseContract {
    * migration and why; their values are not compared. The fingerprint and audit checks still run on
    * every row, so neither agreed content nor the audit trail can be listed away here.
    */
-  static final Map<String, String> CHANGED_COLUMNS = Map.of();
+  static final Map<String, String> CHANGED_COLUMNS =
+      Map.of(
+          "joint_statement.text",
+          "V28: a statement's one text became its text in the charter's text language, stored as a"
+              + " JSON object from language tag to text; everyStatementIsStillItsVersion checks"
+              + " that the text is there, under that language, and still fingerprints as agreed");
 
   /** A new, empty database, its JDBC URL and user, for the application to start on. */
   record Database(DataSource dataSource, String url, String username) {}
@@ -107,6 +115,7 @@ abstract class MigrationFromPreviousReleaseContract {
       everyRowIsStillThere(database.dataSource(), fixture);
       everyFingerprintIsItsContents(jdbc);
       everyProjectListIsStillItsVersion(app, jdbc);
+      everyStatementIsStillItsVersion(app, jdbc, fixture);
 
       AuditVerifier verifier = app.getBean(AuditVerifier.class);
       AuditVerifier.Verification before = verifier.verify();
@@ -252,6 +261,58 @@ abstract class MigrationFromPreviousReleaseContract {
           .as("the project list %s changed since its version", list)
           .isFalse();
     }
+  }
+
+  /**
+   * Each joint statement keeps its text, now under its charter's text language, and each one under
+   * agreement is, as its content is made now, still the version under agreement: byte for byte the
+   * canonical content its co-chairs approved, so its fingerprint is unchanged.
+   */
+  private static void everyStatementIsStillItsVersion(
+      ConfigurableApplicationContext app, JdbcClient jdbc, Fixture fixture) {
+    SoftAssertions soft = new SoftAssertions();
+    for (Map<String, String> was : fixture.rows().getOrDefault("joint_statement", List.of())) {
+      String now =
+          jdbc.sql(
+                  "select s.text from joint_statement s where cast(s.meeting_id as varchar(36)) = ?")
+              .param(was.get("meeting_id"))
+              .query(String.class)
+              .single();
+      String language =
+          jdbc.sql(
+                  "select c.text_language from meeting m join charter c on c.id = m.charter_id"
+                      + " where cast(m.id as varchar(36)) = ?")
+              .param(was.get("meeting_id"))
+              .query(String.class)
+              .single();
+      soft.assertThat(LocalizedText.fromJson(now).values())
+          .as("the statement of meeting %s, in its charter's text language", was.get("meeting_id"))
+          .isEqualTo(Map.of(language, was.get("text")));
+    }
+    AgreementSubject statements =
+        app.getBeansOfType(AgreementSubject.class).values().stream()
+            .filter(s -> s.type().equals(Meetings.JOINT_STATEMENT))
+            .findFirst()
+            .orElseThrow();
+    Viewer cochair = app.getBean(Viewers.class).of("demo.az.cochair").orElseThrow();
+    List<Map<String, Object>> agreed =
+        jdbc.sql(
+                "select a.subject_key, c.content from agreement a join agreement_content c"
+                    + " on c.agreement_id = a.id and c.number = a.current_number"
+                    + " where a.subject_type = ?")
+            .param(Meetings.JOINT_STATEMENT)
+            .query()
+            .listOfRows();
+    assertThat(agreed).as("the fixture has joint statements under agreement").isNotEmpty();
+    for (Map<String, Object> row : agreed) {
+      String key = (String) row.get("subject_key");
+      String content =
+          statements.submission(statements.resolve(null, key, cochair), cochair).canonicalContent();
+      soft.assertThat(content)
+          .as("the canonical content of the statement of meeting %s, made now", key)
+          .isEqualTo(row.get("content"));
+    }
+    soft.assertAll();
   }
 
   /** Each stored version's fingerprint is the SHA-256 of its content, and is what was agreed. */

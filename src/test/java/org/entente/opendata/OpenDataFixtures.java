@@ -243,7 +243,8 @@ final class OpenDataFixtures {
                 + " updated_at) values (?, ?, true, "
                 + (published ? "timestamp with time zone '2026-11-20 10:00:00+00'" : "null")
                 + ", current_timestamp, current_timestamp)")
-        .params(UUID.fromString(meetingId), text)
+        .params(
+            UUID.fromString(meetingId), org.entente.shared.LocalizedText.of("en", text).toJson())
         .update();
   }
 

@@ -73,7 +73,7 @@ class OpenDataTest {
         .containsExactlyInAnyOrder("survey-done", "dam-prep");
     assertThat((List<String>) JsonPath.read(json, "$.financing[*].currency"))
         .containsExactly("USD", "USD", "EUR");
-    assertThat((List<String>) JsonPath.read(json, "$.statements[*].text"))
+    assertThat((List<String>) JsonPath.read(json, "$.statements[*].text.en"))
         .containsExactly(OpenDataFixtures.PUBLISHED_STATEMENT);
     assertThat((List<String>) JsonPath.read(json, "$.indicators[*].key"))
         .containsExactly("river-flow");

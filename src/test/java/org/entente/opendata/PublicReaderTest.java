@@ -72,7 +72,7 @@ class PublicReaderTest {
     assertThat(keys(published.get("indicators"))).isEqualTo(publishedCodes("indicator"));
     assertThat(keys(published.get("milestones"))).isEqualTo(publishedCodes("milestone"));
     assertThat(published.get("statements"))
-        .extracting(s -> s.get("text"))
+        .extracting(s -> (Object) ((Map<?, ?>) s.get("text")).get("en"))
         .containsExactly(OpenDataFixtures.PUBLISHED_STATEMENT);
     for (String canary : CANARIES) {
       assertThat(published.toString()).doesNotContain(canary);

@@ -261,17 +261,20 @@ final class MeetingParity {
     p.sameEvents(api, form);
   }
 
+  /** A statement in both languages of the charter, as the API takes it. */
+  static final String STATEMENT_JSON =
+      "{\"text\":{\"az\":\"Hər iki tərəf tədqiqatı alqışladı.\","
+          + "\"en\":\"Both sides welcomed the survey.\"},\"publish\":true}";
+
   static void statement(Parity p, World world) throws Exception {
     String[] m = twoMeetings(p);
-    Parity.Call api =
-        p.api(
-            HttpMethod.PUT,
-            "/api/meetings/" + m[0] + "/statement",
-            "{\"text\":\"Both sides welcomed the survey.\",\"publish\":true}");
+    Parity.Call api = p.api(HttpMethod.PUT, "/api/meetings/" + m[0] + "/statement", STATEMENT_JSON);
     Parity.Call form =
         p.form(
             "/meetings/" + m[1] + "/statement",
-            "text",
+            "text.az",
+            "Hər iki tərəf tədqiqatı alqışladı.",
+            "text.en",
             "Both sides welcomed the survey.",
             "publish",
             "on");
@@ -290,10 +293,7 @@ final class MeetingParity {
   static void statementStep(Parity p, World world) throws Exception {
     String[] m = twoMeetings(p);
     for (String meeting : m) {
-      p.api(
-          HttpMethod.PUT,
-          "/api/meetings/" + meeting + "/statement",
-          "{\"text\":\"Both sides welcomed the survey.\",\"publish\":true}");
+      p.api(HttpMethod.PUT, "/api/meetings/" + meeting + "/statement", STATEMENT_JSON);
     }
     Parity.Call api = p.api(HttpMethod.POST, "/api/meetings/" + m[0] + "/statement/submit", null);
     Parity.Call form = p.form("/meetings/" + m[1] + "/statement/submit");

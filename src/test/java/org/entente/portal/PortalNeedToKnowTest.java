@@ -145,7 +145,8 @@ class PortalNeedToKnowTest {
     f.ok(
         who,
         put("/api/meetings/" + meeting + "/statement")
-            .content("{\"text\":\"" + text + "\",\"publish\":true}"));
+            .content(
+                "{\"text\":{\"en\":\"" + text + "\",\"az\":\"" + text + "\"},\"publish\":true}"));
     f.ok(who, post("/api/meetings/" + meeting + "/statement/submit"));
   }
 

@@ -257,7 +257,10 @@ class PublicConsistencyPropertyTest {
       case PUBLISH_STATEMENT -> {
         Held m = h.held.stream().filter(x -> x.statement.equals("none")).findFirst().orElseThrow();
         meetings.draftStatement(
-            m.id, new StatementDraft("Statement of " + m.title, true, null), az);
+            m.id,
+            StatementDraft.of(
+                Map.of("en", "Statement of " + m.title, "az", "Bəyanat: " + m.title), true, null),
+            az);
         String key = m.id.toString();
         int version = agreements.submit(Meetings.JOINT_STATEMENT, null, key, az).currentVersion();
         agreements.approve(Meetings.JOINT_STATEMENT, null, key, version, az);

@@ -166,7 +166,9 @@ class PublicSideAgreesWithRecordsTest {
     ok(
         "az",
         put("/api/meetings/" + meeting + "/statement")
-            .content("{\"text\":\"The energy group reviewed its projects.\",\"publish\":true}"));
+            .content(
+                "{\"text\":{\"en\":\"The energy group reviewed its projects.\","
+                    + "\"az\":\"Enerji qrupu layihələrini nəzərdən keçirdi.\"},\"publish\":true}"));
     ok("az", post("/api/meetings/" + meeting + "/statement/submit"));
     for (String who : List.of("az", "us")) {
       ok(who, post("/api/meetings/" + meeting + "/statement/approve").content("{\"version\":1}"));

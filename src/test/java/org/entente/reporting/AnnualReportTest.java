@@ -167,7 +167,10 @@ class AnnualReportTest {
         meeting.id(),
         new MeetingChange(meeting.version(), null, null, null, null, null, null, "held", null),
         member);
-    meetings.draftStatement(meeting.id(), new StatementDraft(STATEMENT, true, null), member);
+    meetings.draftStatement(
+        meeting.id(),
+        StatementDraft.of(Map.of("en", STATEMENT, "fr", "Déclaration commune."), true, null),
+        member);
     String statement = meeting.id().toString();
     agreements.submit(Meetings.JOINT_STATEMENT, null, statement, member);
     agreements.approve(Meetings.JOINT_STATEMENT, null, statement, 1, member);

@@ -112,9 +112,27 @@ public final class MeetingForms {
         Forms.date("dueOn", form.get("dueOn")));
   }
 
+  /** The texts of a statement's form by language tag, from its fields {@code text.<tag>}. */
+  public static Map<String, String> statementTexts(Map<String, String> form) {
+    Map<String, String> texts = new java.util.LinkedHashMap<>();
+    form.forEach(
+        (field, value) -> {
+          if (field.startsWith("text.")) {
+            texts.put(field.substring("text.".length()), value);
+          }
+        });
+    return texts;
+  }
+
+  /**
+   * A statement's draft: its text in each language from the fields {@code text.<tag>} (one per
+   * language of the charter); a form with only a field {@code text} gives the text in the charter's
+   * text language.
+   */
   public static StatementDraft statement(Map<String, String> form) {
+    Map<String, String> texts = statementTexts(form);
     return new StatementDraft(
-        form.get("text"),
+        texts.isEmpty() ? form.get("text") : texts,
         "on".equals(form.get("publish")),
         form.get("version") == null || form.get("version").isBlank()
             ? null

@@ -3,6 +3,7 @@ package org.entente.meetings.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
+import org.entente.charter.CharterLanguages;
 import org.entente.charter.Charters;
 import org.entente.concurrence.Agreement.State;
 import org.entente.concurrence.Concurrence.AgreementView;
@@ -88,6 +89,12 @@ public class MeetingPage {
     model.addAttribute(
         "organizationNames",
         writer ? meetings.organizationNames(CharterKey.inPath(m.charterKey()), viewer) : List.of());
+    model.addAttribute(
+        "statementLanguages",
+        charters
+            .languages(CharterKey.inPath(m.charterKey()))
+            .map(CharterLanguages::languages)
+            .orElse(List.of()));
     model.addAttribute("today", meetings.today());
     model.addAttribute(
         "parties", charters.overview(CharterKey.inPath(m.charterKey()), viewer).parties());

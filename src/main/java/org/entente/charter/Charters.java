@@ -44,6 +44,9 @@ public class Charters {
   private final CharterSearch search;
   private final PlatformWriter platformWriter;
 
+  /** The languages of the charters asked about, kept until a record changes. */
+  private final RecordChanges.Kept<String, Optional<CharterLanguages>> keptLanguages;
+
   Charters(JdbcClient jdbc, Clock clock, Audit audit, RecordChanges changes) {
     this.jdbc = jdbc;
     this.reader = new CharterReader(jdbc);
@@ -52,6 +55,7 @@ public class Charters {
     this.sync = new CharterSync(jdbc, clock, audit);
     this.search = new CharterSearch(jdbc);
     this.platformWriter = new PlatformWriter(jdbc, clock, audit);
+    this.keptLanguages = changes.kept(64);
   }
 
   /**
@@ -153,6 +157,10 @@ public class Charters {
   }
 
   private Optional<CharterLanguages> languages(String column, Object value) {
+    return keptLanguages.get(column + " " + value, () -> readLanguages(column, value));
+  }
+
+  private Optional<CharterLanguages> readLanguages(String column, Object value) {
     return jdbc.sql("select languages, text_language from charter where " + column + " = ?")
         .param(value)
         .query(

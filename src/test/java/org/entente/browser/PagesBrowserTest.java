@@ -521,8 +521,12 @@ class PagesBrowserTest {
         .selectByValue("held");
     button("Change the status");
     driver
-        .findElement(By.id("statement-text"))
+        .findElement(By.id("statement-text-en"))
         .sendKeys("The working group reviewed the Middle Corridor terminal and agreed next steps.");
+    driver
+        .findElement(By.id("statement-text-az"))
+        .sendKeys(
+            "İşçi qrup Orta Dəhliz terminalını nəzərdən keçirdi və növbəti addımları razılaşdırdı.");
     button("Save the draft");
     button("Submit the statement for agreement");
     button("Approve version 1 for my party");
@@ -556,7 +560,7 @@ class PagesBrowserTest {
     logOut();
 
     open("/statements/" + meeting);
-    assertThat(driver.findElement(By.id("statement-text")).getText())
+    assertThat(driver.findElement(By.id("statement-text-en")).getText())
         .isEqualTo(
             "The working group reviewed the Middle Corridor terminal and agreed next steps.");
     assertNoSeriousViolations("/statements/{id} (anonymous)");
@@ -1184,5 +1188,110 @@ class PagesBrowserTest {
     assertNoSeriousViolations(directory + "?q=shipping COMPANY");
     screenshot("journey-8-directory");
     logOut();
+  }
+
+  /**
+   * A joint statement drafted in English is not submitted while its Azerbaijani text is missing
+   * (the meeting page says so, and marks the Azerbaijani field); with both texts it is submitted,
+   * both co-chairs approve the one version, and the public portal and the statement's page show
+   * both texts, each marked with its language (issue 19, item 2). Uses its own co-chairs and
+   * meeting of the energy group, which no other journey asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(16)
+  void aJointStatementIsSubmittedOnlyWithItsTextInEveryLanguageAndPublishedWithBoth() {
+    String password = "a passphrase for the statement co-chairs";
+    statementChair("az.stmt.chair", "AZ", "Ministry of Energy", password);
+    statementChair("us.stmt.chair", "US", "U.S. Department of Energy", password);
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2);
+    java.util.UUID meeting =
+        statementMeetings
+            .schedule(
+                org.entente.shared.CharterKey.of("az-us-2026"),
+                new org.entente.meetings.MeetingInputs.MeetingInput(
+                    "working-group",
+                    "wg-energy",
+                    "Energy statement in both languages (browser test)",
+                    day.atTime(10, 0),
+                    day.atTime(12, 0),
+                    "Asia/Baku",
+                    "Baku",
+                    false,
+                    null,
+                    List.of(
+                        new org.entente.meetings.MeetingInputs.ParticipantInput(
+                            "AZ", "Azerbaijan", null, null),
+                        new org.entente.meetings.MeetingInputs.ParticipantInput(
+                            "US", "United States", null, null))),
+                viewers.of("az.stmt.chair").orElseThrow())
+            .id();
+    String en = "Both parties agreed to share the grid study by the spring.";
+    String az = "Hər iki tərəf şəbəkə tədqiqatını yazadək paylaşmağa razılaşdı.";
+
+    logIn("az.stmt.chair", password);
+    open("/meetings/" + meeting);
+    assertThat(driver.findElement(By.id("statement-text-az")).getAttribute("lang")).isEqualTo("az");
+    assertThat(driver.findElement(By.id("statement-text-en")).getAttribute("lang")).isEqualTo("en");
+    driver.findElement(By.id("statement-text-en")).sendKeys(en);
+    button("Save the draft");
+    assertThat(driver.findElement(By.id("statement-missing")).getText()).contains("Azərbaycanca");
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver
+        .findElement(By.xpath("//button[normalize-space()='Submit the statement for agreement']"))
+        .click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    assertThat(waitFor(By.cssSelector("[role=alert]")).getText()).contains("no text in az");
+    assertThat(driver.findElement(By.id("statement-text-az")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertNoSeriousViolations("/meetings/{id} (statement refused: no Azerbaijani text)");
+    screenshot("journey-16-refused");
+
+    driver.findElement(By.id("statement-text-az")).sendKeys(az);
+    button("Save the draft");
+    assertThat(driver.findElements(By.id("statement-missing"))).isEmpty();
+    button("Submit the statement for agreement");
+    button("Approve version 1 for my party");
+    logOut();
+    logIn("us.stmt.chair", password);
+    open("/meetings/" + meeting);
+    button("Approve version 1 for my party");
+    assertThat(driver.findElement(By.id("statement-published")).getText()).contains("Published");
+    logOut();
+
+    open("/statements/" + meeting);
+    assertThat(driver.findElement(By.id("statement-text-az")).getText()).isEqualTo(az);
+    assertThat(driver.findElement(By.id("statement-text-az")).getAttribute("lang")).isEqualTo("az");
+    assertThat(driver.findElement(By.id("statement-text-en")).getText()).isEqualTo(en);
+    assertNoSeriousViolations("/statements/{id} (both languages)");
+    open("/public/charters/az-us-2026/statements");
+    assertThat(
+            driver.findElements(By.cssSelector(".statement-text[lang=az]")).stream()
+                .map(WebElement::getText))
+        .contains(az);
+    assertThat(
+            driver.findElements(By.cssSelector(".statement-text[lang=en]")).stream()
+                .map(WebElement::getText))
+        .contains(en);
+    assertNoSeriousViolations("/public/charters/az-us-2026/statements (both languages)");
+    screenshot("journey-16-published");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.entente.meetings.Meetings statementMeetings;
+
+  private void statementChair(String username, String party, String organization, String pw) {
+    accounts.create(
+        new org.entente.identity.Accounts.NewAccount(
+            username,
+            username,
+            party,
+            organization,
+            java.util.EnumSet.of(org.entente.identity.Role.CO_CHAIR),
+            false,
+            pw,
+            List.of(
+                new org.entente.identity.Accounts.MembershipInput(
+                    "az-us-2026", "wg-energy", true))));
   }
 }

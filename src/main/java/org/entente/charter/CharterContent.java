@@ -40,7 +40,12 @@ public record CharterContent(
       LocalizedText officialName,
       LocalizedText shortName,
       LocalizedText signatory,
-      String timeZone) {}
+      List<String> timeZones) {
+
+    public Party {
+      timeZones = timeZones == null ? List.of() : List.copyOf(timeZones);
+    }
+  }
 
   public record FoundationDocument(
       String key,

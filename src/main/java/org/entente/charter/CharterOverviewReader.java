@@ -116,7 +116,7 @@ final class CharterOverviewReader {
                     text(rs, "official_name"),
                     text(rs, "short_name"),
                     text(rs, "signatory"),
-                    rs.getString("time_zone")))
+                    PartyView.zones(rs.getString("time_zone"))))
         .list();
   }
 

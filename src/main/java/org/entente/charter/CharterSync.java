@@ -104,7 +104,8 @@ final class CharterSync {
                   "official_name", json(party.officialName()),
                   "short_name", json(party.shortName()),
                   "signatory", json(party.signatory()),
-                  "time_zone", party.timeZone(),
+                  "time_zone",
+                      party.timeZones().isEmpty() ? null : String.join(",", party.timeZones()),
                   "position", position++));
     }
     run.rows().retireOthers("party", run.charterId(), keys(parties, Party::key));

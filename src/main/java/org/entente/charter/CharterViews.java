@@ -26,13 +26,31 @@ public final class CharterViews {
       String definitionName,
       Instant loadedAt) {}
 
-  /** A party; {@code timeZone} is the IANA zone its officials see times in, or null. */
+  /**
+   * A party; {@code timeZones} are the IANA zones its officials see times in, the first the one
+   * they see by default (none when the definition names none).
+   */
   public record PartyView(
       String key,
       LocalizedText officialName,
       LocalizedText shortName,
       LocalizedText signatory,
-      String timeZone) {}
+      List<String> timeZones) {
+
+    public PartyView {
+      timeZones = timeZones == null ? List.of() : List.copyOf(timeZones);
+    }
+
+    /** The zone its officials see times in by default, or null. */
+    public String timeZone() {
+      return timeZones.isEmpty() ? null : timeZones.get(0);
+    }
+
+    /** The zones as the party table stores them: names joined by commas, or null for none. */
+    static List<String> zones(String stored) {
+      return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(","));
+    }
+  }
 
   public record FoundationDocumentView(
       String key,

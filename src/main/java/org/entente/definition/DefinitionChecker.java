@@ -96,7 +96,7 @@ final class DefinitionChecker {
                   text(n.get("official-name")),
                   text(n.get("short-name")),
                   text(n.get("signatory")),
-                  n.hasNonNull("time-zone") ? zone(n.get("time-zone"), p) : null));
+                  zones(n.get("time-zone"), p)));
         });
     return parties;
   }
@@ -324,16 +324,32 @@ final class DefinitionChecker {
     }
   }
 
-  private String zone(JsonNode node, String pointer) {
+  /** A party's time zone or zones (one name, or a list of them), each a known IANA zone. */
+  private List<String> zones(JsonNode node, String pointer) {
     if (node == null || node.isNull()) {
-      return null;
+      return List.of();
     }
-    try {
-      return java.time.ZoneId.of(node.asString()).getId();
-    } catch (java.time.DateTimeException e) {
-      problem(pointer + "/time-zone", "'" + node.asString() + "' is not a known time zone");
-      return null;
+    List<String> zones = new ArrayList<>();
+    List<JsonNode> names = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(names::add);
+    } else {
+      names.add(node);
     }
+    for (int i = 0; i < names.size(); i++) {
+      String where = pointer + "/time-zone" + (node.isArray() ? "/" + i : "");
+      try {
+        String zone = java.time.ZoneId.of(names.get(i).asString()).getId();
+        if (zones.contains(zone)) {
+          problem(where, "'" + zone + "' is named twice");
+        } else {
+          zones.add(zone);
+        }
+      } catch (java.time.DateTimeException e) {
+        problem(where, "'" + names.get(i).asString() + "' is not a known time zone");
+      }
+    }
+    return zones;
   }
 
   private String unique(Set<String> keys, JsonNode node, String pointer, String what) {

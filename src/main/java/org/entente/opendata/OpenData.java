@@ -110,8 +110,8 @@ public class OpenData {
 
   /**
    * One record type of the public dump as CSV (RFC 4180, a header row; a text in several languages
-   * as one column per language, e.g. {@code title_en}, {@code title_az}; a list joined by {@code ;
-   * }).
+   * as one column per language of the charter, e.g. {@code title_en}, {@code title_az}; a list
+   * joined by {@code ; }).
    *
    * @throws NotFoundException when there is no such charter, or it is not public
    * @throws BadRequestException naming {@code type} when it is not one of {@link #types()}
@@ -124,7 +124,10 @@ public class OpenData {
     // the charter first: not found unless the public may see it
     Map<String, List<Map<String, Object>>> published =
         publication.records(charterKey, Reader.PUBLIC, List.of(PublicDump.CHARTER, type));
-    return PublicDump.csv(publication.type(type, Reader.PUBLIC).orElseThrow(), published.get(type));
+    return PublicDump.csv(
+        publication.type(type, Reader.PUBLIC).orElseThrow(),
+        published.get(type),
+        PublicDump.languages(published.get(PublicDump.CHARTER).get(0)));
   }
 
   /**

@@ -44,7 +44,8 @@ class OpenDataApi {
       description =
           "type: areas, commitments, working-groups, projects, financing, milestones, statements,"
               + " indicators or indicator-values. Texts in several languages have a column per"
-              + " language (title_en, title_az).")
+              + " language of the charter, English first (title_en, title_az for the default"
+              + " charter).")
   ResponseEntity<String> csv(@PathVariable String charter, @PathVariable String type) {
     String csv = openData.csv(CharterKey.inPath(charter), type);
     return ResponseEntity.ok()

@@ -35,8 +35,25 @@ final class PublicDump {
           "indicators",
           "indicator-values");
 
-  /** The languages a localized field is split into in CSV. */
-  static final List<String> LANGUAGES = List.of("en", "az");
+  /**
+   * The languages a localized field is split into in CSV: the charter's languages (its record's
+   * {@code languages}), English first when it is one of them (the order the files always had), then
+   * the others in the order the definition gives them.
+   */
+  static List<String> languages(Map<String, Object> charter) {
+    List<String> languages = new ArrayList<>();
+    if (charter.get("languages") instanceof List<?> declared) {
+      declared.stream()
+          .map(String::valueOf)
+          .map(String::strip)
+          .filter(l -> !l.isEmpty())
+          .forEach(languages::add);
+    }
+    if (languages.remove("en")) {
+      languages.add(0, "en");
+    }
+    return languages.isEmpty() ? List.of("en") : languages;
+  }
 
   /** The charter's record, then every record type's records, in the dump's order. */
   static Map<String, Object> records(Map<String, List<Map<String, Object>>> published) {
@@ -50,11 +67,11 @@ final class PublicDump {
    * Records of a type as CSV (RFC 4180, a header row; a text in several languages as one column per
    * language, e.g. {@code title_en}, {@code title_az}; a list joined by {@code ; }).
    */
-  static String csv(RecordType type, List<Map<String, Object>> records) {
+  static String csv(RecordType type, List<Map<String, Object>> records, List<String> languages) {
     List<String> header = new ArrayList<>();
     for (RecordType.Field f : type.fields()) {
       if (f.localized()) {
-        LANGUAGES.forEach(l -> header.add(f.name() + "_" + l));
+        languages.forEach(l -> header.add(f.name() + "_" + l));
       } else {
         header.add(f.name());
       }
@@ -66,7 +83,7 @@ final class PublicDump {
         Object value = record.get(f.name());
         if (f.localized()) {
           Map<?, ?> texts = value instanceof Map<?, ?> m ? m : Map.of();
-          LANGUAGES.forEach(l -> cells.add(cell(texts.get(l))));
+          languages.forEach(l -> cells.add(cell(texts.get(l))));
         } else {
           cells.add(cell(value));
         }

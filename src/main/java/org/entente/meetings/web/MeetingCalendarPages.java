@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.DialoguePlatformView;
+import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
@@ -174,7 +175,10 @@ class MeetingCalendarPages {
             .toList();
     model.addAttribute("groups", groups);
     model.addAttribute("platforms", platforms);
-    model.addAttribute("parties", charters.overview(CharterKey.inPath(charter), viewer).parties());
+    List<PartyView> parties = charters.overview(CharterKey.inPath(charter), viewer).parties();
+    model.addAttribute("parties", parties);
+    model.addAttribute("partyZones", ZoneChoices.ofParties(parties));
+    model.addAttribute("otherZones", ZoneChoices.others(parties));
     model.addAttribute("mayFramework", viewer.mayWriteInFramework());
     model.addAttribute(
         "organizationNames", meetings.organizationNames(CharterKey.inPath(charter), viewer));
@@ -183,7 +187,7 @@ class MeetingCalendarPages {
         meetings
             .zoneFor(CharterKey.inPath(charter), viewer)
             .map(ZoneId::getId)
-            .orElse("Asia/Baku"));
+            .orElse(ZoneChoices.byDefault(parties)));
   }
 
   /**

@@ -1,0 +1,247 @@
+package org.entente.languages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import jakarta.servlet.http.Cookie;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.entente.identity.Role;
+import org.entente.testing.EntenteTest;
+import org.entente.testing.People;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue 19: how much English the Azerbaijani pages of the default charter show. The test walks
+ * every page reachable by links from the public portal and from the home page of a signed-in
+ * Azerbaijani coordinator who is a member of every working group, in Azerbaijani, and counts the
+ * words shown that are among the 1,000 most common English words
+ * (src/test/resources/languages/english-1000.txt, named there). Left out, as the issue asks: text
+ * marked as not to be translated ({@code translate="no"}: quotations in their original language,
+ * the names of languages in their own language) and what no reader sees as words (scripts, styles,
+ * one-letter words, numbers).
+ *
+ * <p>The issue's goal is at most 2 % on every page. Until its pieces have landed, this test is a
+ * ratchet: no page may show more English than {@link #CEILING}, lowered as the pieces land.
+ */
+@EntenteTest
+class EnglishOnAzerbaijaniPagesTest {
+
+  static final String CHARTER = "az-us-2026";
+
+  /** The share of English words no Azerbaijani page may exceed today; the goal is 0.02. */
+  static final double CEILING = 0.50;
+
+  /** The goal the issue sets, printed beside each page's share. */
+  static final double GOAL = 0.02;
+
+  /**
+   * Words of the English list that are also Azerbaijani words, spelled the same, and so are not
+   * English on an Azerbaijani page: "on" (ten), "ad" (name), "an" (moment), "at" (horse), "son"
+   * (last), "can" (soul), "bank", "plan", "status", "format", "forum", "model", "internet",
+   * "video".
+   */
+  static final Set<String> ALSO_AZERBAIJANI =
+      Set.of(
+          "on",
+          "ad",
+          "an",
+          "at",
+          "son",
+          "can",
+          "bank",
+          "plan",
+          "status",
+          "format",
+          "forum",
+          "model",
+          "internet",
+          "video");
+
+  /** Addresses the walk does not follow: not pages, or pages that change something. */
+  static final Pattern NOT_A_PAGE =
+      Pattern.compile(
+          "^/(api|logout|login|webjars|css|js|images|img|fonts|swagger-ui|v3|actuator|h2-console"
+              + "|favicon)\\b|\\.(csv|pdf|ics|json|xml|zip|txt|js|css|png|svg|ico)(\\?|$)|/export\\b"
+              + "|/feeds?/|/calendar|/open-data/.+");
+
+  static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+
+  @Autowired MockMvc mvc;
+  @Autowired People people;
+
+  @Test
+  void noAzerbaijaniPageShowsMoreEnglishThanTheCeiling() throws Exception {
+    Set<String> english = englishWords();
+    people
+        .person("az.reader")
+        .party("AZ")
+        .role(Role.COORDINATOR)
+        .cleared(true)
+        .memberOf(CHARTER, "wg-economy-trade")
+        .memberOf(CHARTER, "wg-energy")
+        .memberOf(CHARTER, "wg-connectivity-digital")
+        .memberOf(CHARTER, "wg-security-defense")
+        .create();
+    Cookie session = People.session(mvc, "az.reader");
+
+    Map<String, Share> shares = new TreeMap<>();
+    shares.putAll(walk(List.of("/public", "/public/charters/" + CHARTER), null, english));
+    shares.putAll(walk(List.of("/", "/charters/" + CHARTER), session, english));
+
+    long words = shares.values().stream().mapToLong(Share::words).sum();
+    long found = shares.values().stream().mapToLong(Share::english).sum();
+    StringBuilder report = new StringBuilder();
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "English on Azerbaijani pages: %d of %d words (%.1f %%) on %d pages; goal %.0f %%%n",
+            found,
+            words,
+            100.0 * found / Math.max(1, words),
+            shares.size(),
+            100 * GOAL));
+    shares.forEach(
+        (page, share) ->
+            report.append(
+                String.format(
+                    Locale.ROOT,
+                    "%5.1f %% %5d words %s  %s%n",
+                    100 * share.ratio(),
+                    share.words(),
+                    page,
+                    share.examples())));
+    System.out.println(report);
+
+    assertThat(shares).as("pages walked").hasSizeGreaterThan(10);
+    List<String> over = new ArrayList<>();
+    shares.forEach(
+        (page, share) -> {
+          if (share.ratio() > CEILING) {
+            over.add(page + " " + share);
+          }
+        });
+    assertThat(over).as(report.toString()).isEmpty();
+  }
+
+  @Test
+  void theCountLeavesOutQuotationsNotToTranslateAndWordsAlsoAzerbaijani() throws IOException {
+    Document page =
+        Jsoup.parse(
+            "<html><head><title>Energy</title></head><body><h1>Enerji işçi qrupu</h1>"
+                + "<p>Status: the group will meet on 10 iyun</p>"
+                + "<blockquote translate=\"no\" lang=\"en\">The parties will cooperate</blockquote>"
+                + "<script>var the = 1;</script></body></html>");
+    Share share = share(page, englishWords());
+    // words: enerji işçi qrupu status the group will meet on iyun (10 is no word)
+    assertThat(share.words()).isEqualTo(10);
+    // English: the, group, will, meet ("status" and "on" are Azerbaijani words too)
+    assertThat(share.counts()).containsOnlyKeys("the", "group", "will", "meet");
+    assertThat(share.english()).isEqualTo(4);
+  }
+
+  /** One page's words: how many, how many English, and the most frequent English ones. */
+  record Share(long words, long english, Map<String, Integer> counts) {
+    double ratio() {
+      return words == 0 ? 0 : (double) english / words;
+    }
+
+    String examples() {
+      return counts.entrySet().stream()
+          .sorted((a, b) -> b.getValue() - a.getValue())
+          .limit(8)
+          .map(e -> e.getKey() + "×" + e.getValue())
+          .toList()
+          .toString();
+    }
+  }
+
+  /** Walks the pages linked from these, in Azerbaijani, as this session (or the public). */
+  private Map<String, Share> walk(List<String> roots, Cookie session, Set<String> english)
+      throws Exception {
+    Map<String, Share> shares = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    Deque<String> next = new ArrayDeque<>(roots);
+    String who = session == null ? "public " : "signed in ";
+    while (!next.isEmpty() && shares.size() < 300) {
+      String path = next.poll();
+      // one visit per address without its query: filters and pages of one list are one page
+      if (!seen.add(path.replaceAll("\\?.*", ""))) {
+        continue;
+      }
+      var request = get(path).accept(MediaType.TEXT_HTML).cookie(new Cookie("entente-lang", "az"));
+      if (session != null) {
+        request.cookie(session);
+      }
+      MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+      String type = response.getContentType();
+      if (response.getStatus() != 200 || type == null || !type.startsWith("text/html")) {
+        continue;
+      }
+      Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+      shares.put(who + path, share(page, english));
+      for (Element link : page.select("a[href]")) {
+        String href = link.attr("href").replaceAll("#.*", "");
+        if (href.startsWith("/") && !href.startsWith("//") && !NOT_A_PAGE.matcher(href).find()) {
+          next.add(href.replaceAll("[?&]lang=[^&]*", ""));
+        }
+      }
+    }
+    return shares;
+  }
+
+  static Share share(Document page, Set<String> english) {
+    page.select("head, script, style, template, noscript, [translate=no]").remove();
+    String text = page.body() == null ? "" : page.body().text();
+    long words = 0;
+    long found = 0;
+    Map<String, Integer> counts = new TreeMap<>();
+    Matcher word = WORD.matcher(text);
+    while (word.find()) {
+      String w = word.group().toLowerCase(Locale.ROOT);
+      if (w.length() < 2) {
+        continue;
+      }
+      words++;
+      if (english.contains(w) && !ALSO_AZERBAIJANI.contains(w)) {
+        found++;
+        counts.merge(w, 1, Integer::sum);
+      }
+    }
+    return new Share(words, found, counts);
+  }
+
+  static Set<String> englishWords() throws IOException {
+    try (InputStream in =
+        EnglishOnAzerbaijaniPagesTest.class.getResourceAsStream("/languages/english-1000.txt")) {
+      Set<String> words = new HashSet<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String w = line.strip().toLowerCase(Locale.ROOT);
+        if (!w.isEmpty() && !w.startsWith("#")) {
+          words.add(w);
+        }
+      }
+      return words;
+    }
+  }
+}

@@ -45,7 +45,7 @@ public class Charters {
   private final PlatformWriter platformWriter;
 
   /** The languages of the charters asked about, kept until a record changes. */
-  private final RecordChanges.Kept<String, Optional<CharterLanguages>> keptLanguages;
+  private final RecordChanges.Kept<String, Optional<LanguagesOfCharter>> keptLanguages;
 
   Charters(JdbcClient jdbc, Clock clock, Audit audit, RecordChanges changes) {
     this.jdbc = jdbc;
@@ -147,25 +147,25 @@ public class Charters {
    * The languages the charter with this id declares, whoever may see it: for modules that keep a
    * text per language of the charter on their own records. Empty when there is no such charter.
    */
-  public Optional<CharterLanguages> languages(UUID charterId) {
+  public Optional<LanguagesOfCharter> languages(UUID charterId) {
     return languages("id", charterId);
   }
 
   /** The languages the charter with this key declares, whoever may see it. */
-  public Optional<CharterLanguages> languages(CharterKey charterKey) {
+  public Optional<LanguagesOfCharter> languages(CharterKey charterKey) {
     return languages("code", charterKey.value());
   }
 
-  private Optional<CharterLanguages> languages(String column, Object value) {
+  private Optional<LanguagesOfCharter> languages(String column, Object value) {
     return keptLanguages.get(column + " " + value, () -> readLanguages(column, value));
   }
 
-  private Optional<CharterLanguages> readLanguages(String column, Object value) {
+  private Optional<LanguagesOfCharter> readLanguages(String column, Object value) {
     return jdbc.sql("select languages, text_language from charter where " + column + " = ?")
         .param(value)
         .query(
             (rs, n) ->
-                new CharterLanguages(
+                new LanguagesOfCharter(
                     java.util.Arrays.stream(rs.getString(1).split(","))
                         .map(String::strip)
                         .filter(l -> !l.isEmpty())

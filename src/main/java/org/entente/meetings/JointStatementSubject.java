@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
-import org.entente.charter.CharterLanguages;
 import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.AgreementReached;
 import org.entente.concurrence.AgreementSubject;
 import org.entente.concurrence.Concurrence;
@@ -84,7 +84,7 @@ class JointStatementSubject implements AgreementSubject {
   public Submission submission(Subject subject, Viewer viewer) {
     Meeting meeting = meetings.statementMeeting(id(subject.key()), null, true, viewer);
     StatementStore.Draft draft = draft(meeting.id());
-    CharterLanguages languages = languages(meeting.charterId());
+    LanguagesOfCharter languages = languages(meeting.charterId());
     String canonical =
         StatementTexts.canonical(
             meeting.id(), draft.text(), draft.publish(), languages.textLanguage());
@@ -199,7 +199,7 @@ class JointStatementSubject implements AgreementSubject {
         .orElseThrow(() -> new BadRequestException("text", "draft the statement first"));
   }
 
-  private CharterLanguages languages(UUID charterId) {
+  private LanguagesOfCharter languages(UUID charterId) {
     return charters
         .languages(charterId)
         .orElseThrow(() -> new NotFoundException("charter", String.valueOf(charterId)));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.entente.charter.CharterLanguages;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.LocalizedText;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +43,7 @@ final class StatementTexts {
    * @throws BadRequestException ({@code text}, or {@code text.<tag>}) when no language has a text,
    *     a language is not one of the charter's, a text is not a string or is too long
    */
-  static LocalizedText read(Object sent, CharterLanguages charter) {
+  static LocalizedText read(Object sent, LanguagesOfCharter charter) {
     Map<String, String> texts = new LinkedHashMap<>();
     if (sent instanceof String plain) {
       put(texts, charter.textLanguage(), plain);
@@ -92,7 +92,7 @@ final class StatementTexts {
   }
 
   /** The languages of the charter the statement has no text in yet, in the charter's order. */
-  static List<String> missing(LocalizedText texts, CharterLanguages charter) {
+  static List<String> missing(LocalizedText texts, LanguagesOfCharter charter) {
     List<String> missing = new ArrayList<>();
     for (String language : charter.languages()) {
       String text = texts.values().get(language);
@@ -108,7 +108,7 @@ final class StatementTexts {
    *
    * @throws BadRequestException naming the first missing language's field and every missing one
    */
-  static void requireComplete(LocalizedText texts, CharterLanguages charter) {
+  static void requireComplete(LocalizedText texts, LanguagesOfCharter charter) {
     List<String> missing = missing(texts, charter);
     if (!missing.isEmpty()) {
       throw new BadRequestException(

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.entente.charter.CharterLanguages;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.Concurrence;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.LocalizedText;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class StatementTextsTest {
 
-  static final CharterLanguages AZ_EN = new CharterLanguages(List.of("az", "en"), "en");
+  static final LanguagesOfCharter AZ_EN = new LanguagesOfCharter(List.of("az", "en"), "en");
 
   /** The demo's statement, as the release 0.1.0 fixture holds it, agreed under this fingerprint. */
   static final UUID DEMO_MEETING = UUID.fromString("86417fb7-4202-4a92-9736-2a2521bfd7d7");

@@ -3,8 +3,8 @@ package org.entente.meetings.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
-import org.entente.charter.CharterLanguages;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.Agreement.State;
 import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.concurrence.Withdrawals;
@@ -93,7 +93,7 @@ public class MeetingPage {
         "statementLanguages",
         charters
             .languages(CharterKey.inPath(m.charterKey()))
-            .map(CharterLanguages::languages)
+            .map(LanguagesOfCharter::languages)
             .orElse(List.of()));
     model.addAttribute("today", meetings.today());
     model.addAttribute(

@@ -7,9 +7,9 @@ import java.util.List;
  * the one its text was written in ({@code text-language}), where a text given in no named language
  * belongs.
  */
-public record CharterLanguages(List<String> languages, String textLanguage) {
+public record LanguagesOfCharter(List<String> languages, String textLanguage) {
 
-  public CharterLanguages {
+  public LanguagesOfCharter {
     languages = List.copyOf(languages);
   }
 }

@@ -59,6 +59,9 @@ class PagesBrowserTest {
   @org.springframework.beans.factory.annotation.Autowired org.entente.identity.Viewers viewers;
 
   @org.springframework.beans.factory.annotation.Autowired
+  org.entente.definition.Definitions definitions;
+
+  @org.springframework.beans.factory.annotation.Autowired
   org.entente.obligations.Obligations obligations;
 
   @BeforeAll
@@ -1184,6 +1187,59 @@ class PagesBrowserTest {
         .contains("Caspian Shipping Company (browser test)", "AZ", "AZ-VOEN-9900003611");
     assertNoSeriousViolations(directory + "?q=shipping COMPANY");
     screenshot("journey-8-directory");
+    logOut();
+  }
+
+  /**
+   * Issue 19: a charter in English and Ukrainian, which the interface has no translation for. Its
+   * pages are offered in Ukrainian: the content is Ukrainian, the interface English with a notice
+   * and {@code <html lang="en">}; its project form asks for a title per language of the charter.
+   * Uses a charter no other journey asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(13)
+  void aCharterInUkrainianIsOfferedInUkrainianWithTheInterfaceFallingBackToEnglish() {
+    assertThat(
+            definitions
+                .load(
+                    "english-ukrainian.yaml",
+                    org.entente.definition.DefinitionFixtures.resource(
+                        "/definitions/english-ukrainian.yaml"))
+                .loaded())
+        .isTrue();
+    String password = "a passphrase for two languages";
+    accounts.create(
+        new org.entente.identity.Accounts.NewAccount(
+            "ta.bridges",
+            "Testarian member",
+            "TA",
+            null,
+            java.util.EnumSet.of(org.entente.identity.Role.MEMBER),
+            false,
+            password,
+            List.of(
+                new org.entente.identity.Accounts.MembershipInput(
+                    "en-uk-test", "bridges-group", false))));
+    open("/charters/en-uk-test?lang=uk");
+    assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(driver.findElement(By.cssSelector("[role=note].language-notice")).getText())
+        .contains("not translated into Українська");
+    assertThat(driver.findElement(By.cssSelector("[lang=uk]")).getText()).isNotBlank();
+    assertNoSeriousViolations("/charters/en-uk-test?lang=uk");
+    screenshot("journey-13-ukrainian-charter");
+    logIn("ta.bridges", password);
+    open("/charters/en-uk-test/working-groups/bridges-group/projects/new?lang=uk");
+    assertNoSeriousViolations("/charters/en-uk-test/…/projects/new?lang=uk");
+    driver.findElement(By.id("key")).sendKeys("bridge-browser");
+    driver.findElement(By.id("titleEn")).sendKeys("A bridge over the river");
+    driver.findElement(By.id("titleUk")).sendKeys("Міст через річку");
+    driver.findElement(By.xpath("//input[@name='commitments' and @value='bridges']")).click();
+    driver.findElement(By.xpath("//button[normalize-space()='Add the project']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/workspace"));
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Міст через річку");
+    assertNoSeriousViolations("/charters/en-uk-test/…/workspace?lang=uk");
+    screenshot("journey-13-ukrainian-project");
     logOut();
   }
 }

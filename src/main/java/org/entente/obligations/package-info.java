@@ -17,5 +17,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Obligations",
-    allowedDependencies = {"audit", "charter", "concurrence", "identity", "meetings", "shared"})
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "concurrence",
+      "identity",
+      "languages",
+      "meetings",
+      "shared"
+    })
 package org.entente.obligations;

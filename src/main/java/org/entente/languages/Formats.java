@@ -51,29 +51,45 @@ public class Formats {
     return Languages.of(LocaleContextHolder.getLocale()).locale();
   }
 
-  /** A day in the long form ("10 fevral 2026"); empty for none. */
-  public String date(LocalDate date) {
-    return date == null ? "" : DateTimeFormatter.ofPattern("d MMMM y", locale()).format(date);
+  /**
+   * A day in the long form ("10 fevral 2026"): of a date, or the day in UTC of a moment (an {@link
+   * Instant} or an {@link OffsetDateTime}), or the local day of a time in its zone; empty for none.
+   */
+  public String date(TemporalAccessor date) {
+    if (date == null) {
+      return "";
+    }
+    return DateTimeFormatter.ofPattern("d MMMM y", locale()).format(local(date));
   }
 
-  /** The day of a moment in this zone, in the long form; empty for none. */
+  /** The day of a moment in the zone with this id, in the long form; empty for none. */
   public String date(Instant at, String zone) {
     return at == null ? "" : date(LocalDate.ofInstant(at, ZoneId.of(zone)));
   }
 
-  /** A month and its year as a heading ("fevral 2026", "February 2026"). */
-  public String month(YearMonth month) {
-    return month == null ? "" : DateTimeFormatter.ofPattern("LLLL y", locale()).format(month);
+  /** A month and its year as a heading ("fevral 2026", "February 2026"); empty for none. */
+  public String month(TemporalAccessor month) {
+    return month == null
+        ? ""
+        : DateTimeFormatter.ofPattern("LLLL y", locale()).format(YearMonth.from(local(month)));
   }
 
-  /** The month of a day as a heading. */
-  public String month(LocalDate day) {
-    return day == null ? "" : month(YearMonth.from(day));
-  }
-
-  /** A moment in UTC with its zone: "10 fevral 2026, 14:30 UTC"; empty for none. */
-  public String dateTime(Instant at) {
-    return at == null ? "" : dateTime(at.atZone(ZoneOffset.UTC), "UTC");
+  /**
+   * A moment with its zone: an {@link Instant} or an {@link OffsetDateTime} in UTC ("10 fevral
+   * 2026, 14:30 UTC"), a {@link ZonedDateTime} in its own zone ("10 February 2026, 18:30
+   * Asia/Baku"), a {@link LocalDateTime} without; empty for none.
+   */
+  public String dateTime(TemporalAccessor at) {
+    if (at == null) {
+      return "";
+    }
+    if (at instanceof ZonedDateTime zoned) {
+      return dateTime(zoned, zoned.getZone().getId());
+    }
+    if (at instanceof LocalDateTime local) {
+      return DateTimeFormatter.ofPattern("d MMMM y, HH:mm", locale()).format(local);
+    }
+    return dateTime(Instant.from(at).atZone(ZoneOffset.UTC), "UTC");
   }
 
   /** A moment in the zone with this id, followed by the id; empty for none. */
@@ -81,28 +97,43 @@ public class Formats {
     return at == null ? "" : dateTime(at.atZone(ZoneId.of(zone)), zone);
   }
 
-  /** A time in its own zone, followed by the zone's id; empty for none. */
-  public String dateTime(ZonedDateTime at) {
-    return at == null ? "" : dateTime(at, at.getZone().getId());
+  /**
+   * From a start to an end in the start's zone, the zone named once: "10 fevral 2026, 10:00–12:00
+   * Asia/Baku"; an end on another day is written in full. Empty without a start.
+   */
+  public String span(ZonedDateTime start, ZonedDateTime end) {
+    if (start == null) {
+      return "";
+    }
+    if (end == null) {
+      return dateTime(start);
+    }
+    ZonedDateTime until = end.withZoneSameInstant(start.getZone());
+    String zone = start.getZone().getId();
+    String from = DateTimeFormatter.ofPattern("d MMMM y, HH:mm", locale()).format(start);
+    return until.toLocalDate().equals(start.toLocalDate())
+        ? from + "–" + time(until) + " " + zone
+        : from + " – " + dateTime(until, zone);
   }
 
-  /** A time at an offset, followed by the offset; empty for none. */
-  public String dateTime(OffsetDateTime at) {
-    return at == null ? "" : dateTime(at, at.getOffset().getId());
-  }
-
-  /** A local date and time, without a zone; empty for none. */
-  public String dateTime(LocalDateTime at) {
-    return at == null ? "" : DateTimeFormatter.ofPattern("d MMMM y, HH:mm", locale()).format(at);
-  }
-
-  /** The time of day of a moment ("14:30"). */
+  /** The time of day of a time with a zone or a local one ("14:30"); empty for none. */
   public String time(TemporalAccessor at) {
     return at == null ? "" : DateTimeFormatter.ofPattern("HH:mm", locale()).format(at);
   }
 
   private String dateTime(TemporalAccessor at, String zone) {
     return DateTimeFormatter.ofPattern("d MMMM y, HH:mm", locale()).format(at) + " " + zone;
+  }
+
+  /** The local day of a temporal value: a moment's is its day in UTC. */
+  private static TemporalAccessor local(TemporalAccessor value) {
+    if (value instanceof Instant instant) {
+      return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+    if (value instanceof OffsetDateTime offset) {
+      return LocalDate.ofInstant(offset.toInstant(), ZoneOffset.UTC);
+    }
+    return value;
   }
 
   /** A number with the language's grouping and decimal mark, up to three decimals. */
@@ -123,13 +154,23 @@ public class Formats {
     if (amount == null) {
       return "";
     }
+    String figure = figure(amount, currency);
+    return currency == null || currency.isBlank() ? figure : figure + " " + currency;
+  }
+
+  /**
+   * An amount without its currency code, for a table that shows the code in a column of its own.
+   */
+  public String figure(BigDecimal amount, String currency) {
+    if (amount == null) {
+      return "";
+    }
     NumberFormat format = NumberFormat.getNumberInstance(locale());
     boolean whole = amount.stripTrailingZeros().scale() <= 0;
     int decimals = whole ? 0 : currencyDecimals(currency);
     format.setMinimumFractionDigits(decimals);
     format.setMaximumFractionDigits(Math.max(decimals, whole ? 0 : amount.scale()));
-    String figure = format.format(amount);
-    return currency == null || currency.isBlank() ? figure : figure + " " + currency;
+    return format.format(amount);
   }
 
   private static int currencyDecimals(String code) {

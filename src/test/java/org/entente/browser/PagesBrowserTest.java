@@ -433,7 +433,16 @@ class PagesBrowserTest {
             .toList();
     assertThat(connectivity)
         .hasSize(2)
-        .allSatisfy(t -> assertThat(t).contains("Met on " + today).contains("late"));
+        .allSatisfy(
+            t ->
+                assertThat(t)
+                    .contains(
+                        "Met on "
+                            + java.time.LocalDate.parse(today)
+                                .format(
+                                    java.time.format.DateTimeFormatter.ofPattern(
+                                        "d MMMM y", java.util.Locale.ENGLISH)))
+                    .contains("late"));
     logOut();
 
     logIn("us.connect", password);
@@ -544,7 +553,11 @@ class PagesBrowserTest {
     open("/meetings/" + meeting);
     assertThat(driver.findElement(By.id("when-viewer")).getText()).contains("America/New_York");
     assertThat(driver.findElement(By.id("when-local")).getText())
-        .contains(heldOn + " 10:00")
+        .contains(
+            heldOn.format(
+                    java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMMM y", java.util.Locale.ENGLISH))
+                + ", 10:00")
         .contains("Asia/Baku");
     button("Approve version 1 for my party");
     assertThat(driver.findElement(By.id("statement-published")).getText()).contains("Published");

@@ -125,7 +125,7 @@ class PublicSideAgreesWithRecordsTest {
 
     String row =
         energyRow(anonymous(get("/public/charters/az-us-2026/deadlines")), "Meeting of each");
-    assertThat(row).contains("2026-11-20").contains("2027-11-20").doesNotContain("Not yet");
+    assertThat(row).contains("20 November 2026").contains("2027-11-20").doesNotContain("Not yet");
   }
 
   @Test

@@ -438,7 +438,7 @@ class IndicatorsTest {
   void theIndicatorPageExplainsItsStatusInTheReadersLanguageAndTheApiKeepsItsEnglish()
       throws Exception {
     IndicatorView cargo = byKey("titr-cargo-volume");
-    // 4.119 in 2025 against the plan, from the baseline: the API's sentence, in English
+    // 4.119 in 2025 against the plan, from the earliest actual: the API's sentence, in English
     String english = cargo.status().explanation();
     assertThat(english).startsWith("off track: 4.119 in 2025 against ");
     String en =
@@ -458,7 +458,9 @@ class IndicatorsTest {
             .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(az)
         .contains("plandan geri qalır: 2025 ilində faktiki dəyər 4,119, gözlənilən isə ")
-        .contains(" ilinin baza göstəricisindən başlayır")
+        .contains(
+            "yol ilk faktiki dəyərdən (2019; ondan əvvəl baza göstəricisi yoxdur) başlayır"
+                + " və 2025 ili üçün 5,2 hədəfinə aparır")
         .doesNotContain(english);
   }
 

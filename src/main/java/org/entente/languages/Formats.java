@@ -136,13 +136,20 @@ public class Formats {
     return value;
   }
 
-  /** A number with the language's grouping and decimal mark, up to three decimals. */
+  /**
+   * A number with the language's grouping and decimal mark: up to three decimals, or every decimal
+   * of a {@link BigDecimal} that has more (a figure as it was recorded).
+   */
   public String number(Number number) {
     if (number == null) {
       return "";
     }
     NumberFormat format = NumberFormat.getNumberInstance(locale());
-    format.setMaximumFractionDigits(3);
+    int decimals = 3;
+    if (number instanceof BigDecimal exact) {
+      decimals = Math.max(decimals, exact.stripTrailingZeros().scale());
+    }
+    format.setMaximumFractionDigits(decimals);
     return format.format(number);
   }
 

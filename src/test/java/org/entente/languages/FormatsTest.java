@@ -74,6 +74,8 @@ class FormatsTest {
     LocaleContextHolder.setLocale(Locale.ENGLISH);
     assertThat(formats.number(1_500_000.5)).isEqualTo("1,500,000.5");
     assertThat(formats.number(new BigDecimal("1234"))).isEqualTo("1,234");
+    assertThat(formats.number(new BigDecimal("0.12345"))).isEqualTo("0.12345");
+    assertThat(formats.number(2.0 / 3)).isEqualTo("0.667");
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.entente.indicators;
 
 import org.entente.indicators.IndicatorViews.StatusView;
 import org.entente.languages.Formats;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("indicatorExplanations")
 public class StatusExplanations {
 
-  private final MessageSource messages;
   private final Formats formats;
 
-  StatusExplanations(MessageSource messages, Formats formats) {
-    this.messages = messages;
+  StatusExplanations(Formats formats) {
     this.formats = formats;
   }
 
@@ -57,6 +54,6 @@ public class StatusExplanations {
   }
 
   private String message(String key, Object... arguments) {
-    return messages.getMessage(key, arguments, formats.locale());
+    return formats.message(key, arguments);
   }
 }

@@ -252,7 +252,11 @@ public class Formats {
     return number(count);
   }
 
-  private String message(String key, Object... arguments) {
+  /**
+   * A message of the bundles in the reader's language, for a sentence that Java composes from
+   * values it has formatted here.
+   */
+  public String message(String key, Object... arguments) {
     return messages.getMessage(key, arguments, locale());
   }
 }

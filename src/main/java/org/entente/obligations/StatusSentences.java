@@ -3,7 +3,6 @@ package org.entente.obligations;
 import java.time.temporal.ChronoUnit;
 import org.entente.languages.Formats;
 import org.entente.obligations.ObligationViews.ObligationStatus;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("deadlineSentences")
 public class StatusSentences {
 
-  private final MessageSource messages;
   private final Formats formats;
 
-  StatusSentences(MessageSource messages, Formats formats) {
-    this.messages = messages;
+  StatusSentences(Formats formats) {
     this.formats = formats;
   }
 
@@ -51,6 +48,6 @@ public class StatusSentences {
   }
 
   private String message(String key, Object... arguments) {
-    return messages.getMessage(key, arguments, formats.locale());
+    return formats.message(key, arguments);
   }
 }

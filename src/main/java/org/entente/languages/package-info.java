@@ -6,7 +6,8 @@
  * any handler runs, so nothing is changed. The interface text comes from the bundle of the language
  * chosen ({@code messages_xx.properties}); where there is none, it is English and the page says so.
  * Templates get the links of the language switcher from the {@code languages} bean ({@link
- * org.entente.languages.Languages}).
+ * org.entente.languages.Languages}), and dates, numbers, amounts and periods written in the
+ * reader's language from the {@code formats} bean ({@link org.entente.languages.Formats}).
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Languages",

@@ -436,7 +436,11 @@ class PagesBrowserTest {
             .toList();
     assertThat(connectivity)
         .hasSize(2)
-        .allSatisfy(t -> assertThat(t).contains("Met on " + today).contains("late"));
+        .allSatisfy(
+            t ->
+                assertThat(t)
+                    .contains("Met on " + shownDate(java.time.LocalDate.parse(today)))
+                    .contains("late"));
     logOut();
 
     logIn("us.connect", password);
@@ -548,7 +552,7 @@ class PagesBrowserTest {
     open("/meetings/" + meeting);
     assertThat(driver.findElement(By.id("when-viewer")).getText()).contains("America/New_York");
     assertThat(driver.findElement(By.id("when-local")).getText())
-        .contains(heldOn + " 10:00")
+        .contains(shownDate(heldOn) + ", 10:00")
         .contains("Asia/Baku");
     button("Approve version 1 for my party");
     assertThat(driver.findElement(By.id("statement-published")).getText()).contains("Published");
@@ -580,8 +584,8 @@ class PagesBrowserTest {
         .allSatisfy(
             t ->
                 assertThat(t)
-                    .contains("Last met on " + heldOn)
-                    .contains(heldOn.plusMonths(12).toString()));
+                    .contains("Last met on " + shownDate(heldOn))
+                    .contains(shownDate(heldOn.plusMonths(12))));
     logOut();
   }
 
@@ -750,7 +754,7 @@ class PagesBrowserTest {
             "//details[.//summary[contains(@aria-label,"
                 + " \"Share the terminal's feasibility scope\")]]//button"),
         "Save");
-    assertThat(driver.findElement(By.tagName("main")).getText()).contains("2027-02-26");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("26 February 2027");
     logOut();
   }
 
@@ -1058,10 +1062,10 @@ class PagesBrowserTest {
     assertThat(main)
         .contains("Azerbaijan Export Promotion Agency")
         .contains("U.S. Trade and Development Agency")
-        .contains("1,000,000.00")
-        .contains("250,000.00")
+        .contains("1,000,000")
+        .contains("250,000")
         .contains("AZN")
-        .contains("2026-11-03")
+        .contains("3 November 2026")
         .contains("40.2297")
         .contains("49.5003");
     assertNoSeriousViolations("/projects/{id} (with its stage form)");
@@ -1241,5 +1245,11 @@ class PagesBrowserTest {
     assertNoSeriousViolations("/charters/en-uk-test/…/workspace?lang=uk");
     screenshot("journey-13-ukrainian-project");
     logOut();
+  }
+
+  /** A day as English pages write it for people ("10 February 2026"). */
+  private static String shownDate(java.time.LocalDate day) {
+    return day.format(
+        java.time.format.DateTimeFormatter.ofPattern("d MMMM y", java.util.Locale.ENGLISH));
   }
 }

@@ -37,6 +37,30 @@ final class Alphabets {
     return foreign;
   }
 
+  /**
+   * The texts of the tree that use letters outside their language's alphabet, each as where it is
+   * and what is wrong with it.
+   */
+  static List<Problem> problems(JsonNode root) {
+    List<Problem> problems = new ArrayList<>();
+    for (Text t : tagged(root)) {
+      Set<String> foreign = foreignLetters(t.language(), t.text());
+      if (!foreign.isEmpty()) {
+        problems.add(
+            new Problem(
+                t.pointer(),
+                "the "
+                    + t.language()
+                    + " text uses letters outside its alphabet: "
+                    + String.join(" ", foreign)));
+      }
+    }
+    return problems;
+  }
+
+  /** What is wrong with a text, and where it is. */
+  record Problem(String pointer, String message) {}
+
   /** A text found in a language with a known alphabet: where it is, and in which language. */
   record Text(String pointer, String language, String text) {}
 

@@ -83,23 +83,9 @@ final class DefinitionChecker {
             groups,
             platforms,
             history);
-    alphabets();
+    // each text in a language whose alphabet is known uses the letters of that alphabet only
+    Alphabets.problems(tree.root()).forEach(p -> problem(p.pointer(), p.message()));
     return new Definition(content, rules, events);
-  }
-
-  /** Each text in a language whose alphabet is known uses the letters of that alphabet only. */
-  private void alphabets() {
-    for (Alphabets.Text t : Alphabets.tagged(tree.root())) {
-      var foreign = Alphabets.foreignLetters(t.language(), t.text());
-      if (!foreign.isEmpty()) {
-        problem(
-            t.pointer(),
-            "the "
-                + t.language()
-                + " text uses letters outside its alphabet: "
-                + String.join(" ", foreign));
-      }
-    }
   }
 
   /**

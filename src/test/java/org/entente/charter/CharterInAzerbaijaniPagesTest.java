@@ -53,7 +53,8 @@ class CharterInAzerbaijaniPagesTest {
             content()
                 .string(
                     containsString(
-                        "<blockquote class=\"quoted\" lang=\"en\" data-quoted=\"original-language\">"
+                        "<blockquote class=\"quoted\" translate=\"no\" lang=\"en\""
+                            + " data-quoted=\"original-language\">"
                             + "<p>The Charter specifically acknowledges")));
   }
 }

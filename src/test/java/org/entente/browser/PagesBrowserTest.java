@@ -117,7 +117,7 @@ class PagesBrowserTest {
             "Annual implementation report"),
         Arguments.of("open-data", "/charters/az-us-2026/open-data", "Open data"),
         Arguments.of("not-found", "/charters/nope", "Not found"),
-        Arguments.of("overview-az", "/?lang=az", "Charter of Strategic Partnership"),
+        Arguments.of("overview-az", "/?lang=az", "Strateji Tərəfdaşlıq Xartiyası"),
         Arguments.of("deadlines-az", "/charters/az-us-2026/deadlines?lang=az", "Son tarixlər"),
         Arguments.of("meetings-az", "/charters/az-us-2026/meetings?lang=az", "İclaslar"),
         Arguments.of("search-az", "/charters/az-us-2026/search?q=corridor&lang=az", "Axtarış"));

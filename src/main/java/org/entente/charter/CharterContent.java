@@ -10,6 +10,10 @@ import org.entente.shared.Source;
 /**
  * Everything a definition says about one charter, already validated: every key is unique in its
  * kind and every reference resolves. {@link Charters#synchronize} stores it.
+ *
+ * <p>{@code translations} names how each language other than the text-language is held ({@link
+ * #WORKING} or {@link #OFFICIAL}); {@code quoteLanguage} is the language every source quote is
+ * quoted in, verbatim.
  */
 public record CharterContent(
     String key,
@@ -21,6 +25,8 @@ public record CharterContent(
     LocalDate signedOn,
     List<String> languages,
     String textLanguage,
+    Map<String, String> translations,
+    String quoteLanguage,
     Source source,
     Classification classification,
     String definitionName,
@@ -34,6 +40,21 @@ public record CharterContent(
     List<WorkingGroup> workingGroups,
     List<DialoguePlatform> dialoguePlatforms,
     List<HistoryEntry> history) {
+
+  /** A language whose texts are a working translation, not an authentic text. */
+  public static final String WORKING = "working";
+
+  /** A language whose texts are an official, authentic text. */
+  public static final String OFFICIAL = "official";
+
+  public CharterContent {
+    translations = Map.copyOf(translations);
+  }
+
+  /** The languages whose texts are working translations, in the order of {@code languages}. */
+  public List<String> workingTranslations() {
+    return languages.stream().filter(l -> WORKING.equals(translations.get(l))).toList();
+  }
 
   public record Party(
       String key,

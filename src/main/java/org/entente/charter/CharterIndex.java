@@ -43,6 +43,7 @@ public final class CharterIndex {
   private final List<Entry> commitments;
   private final List<Entry> areas;
   private final Map<String, ZoneId> partyZones;
+  private final List<String> languages;
 
   /** Each kind's entries by id and by key: an index is read once and asked many times. */
   private final Lookup groupLookup;
@@ -62,6 +63,7 @@ public final class CharterIndex {
    * @param areas its areas of cooperation, in the charter's order
    * @param partyZones the time zone each party's officials see the charter's times in, by the
    *     party's key, where the definition gives one
+   * @param languages the languages the charter declares ({@code charter.languages}), as written
    */
   public CharterIndex(
       UUID charterId,
@@ -70,7 +72,8 @@ public final class CharterIndex {
       List<Entry> platforms,
       List<Entry> commitments,
       List<Entry> areas,
-      Map<String, ZoneId> partyZones) {
+      Map<String, ZoneId> partyZones,
+      List<String> languages) {
     this.charterId = charterId;
     this.charterKey = charterKey;
     this.workingGroups = List.copyOf(workingGroups);
@@ -78,6 +81,7 @@ public final class CharterIndex {
     this.commitments = List.copyOf(commitments);
     this.areas = List.copyOf(areas);
     this.partyZones = Map.copyOf(partyZones);
+    this.languages = List.copyOf(languages);
     this.groupLookup = new Lookup(this.workingGroups);
     this.platformLookup = new Lookup(this.platforms);
     this.commitmentLookup = new Lookup(this.commitments);
@@ -115,6 +119,14 @@ public final class CharterIndex {
 
   public List<Entry> workingGroups() {
     return workingGroups;
+  }
+
+  /**
+   * The languages the charter declares, as its definition writes them ({@code en}, {@code az}): the
+   * languages its records' texts may be given in and its pages offered in.
+   */
+  public List<String> languages() {
+    return languages;
   }
 
   public List<Entry> platforms() {
@@ -306,6 +318,18 @@ public final class CharterIndex {
     /** The working group or dialogue platform of any charter with this id. */
     public Optional<Entry> body(UUID id) {
       return id == null ? Optional.empty() : Optional.ofNullable(bodies.get(id));
+    }
+
+    /**
+     * The languages any charter declares, each once, in the order of the charters' declarations:
+     * the languages the interface offers besides English.
+     */
+    public List<String> languages() {
+      java.util.Set<String> all = new java.util.LinkedHashSet<>();
+      charters.values().stream()
+          .sorted(java.util.Comparator.comparing(CharterIndex::charterKey))
+          .forEach(c -> all.addAll(c.languages()));
+      return List.copyOf(all);
     }
 
     /**

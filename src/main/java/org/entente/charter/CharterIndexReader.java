@@ -40,6 +40,7 @@ final class CharterIndexReader {
     private String key;
     private final Map<String, List<Entry>> byKind = new HashMap<>();
     private final Map<String, ZoneId> zones = new HashMap<>();
+    private List<String> languages = List.of();
 
     Gathered() {
       KINDS.forEach(kind -> byKind.put(kind, new ArrayList<>()));
@@ -53,7 +54,8 @@ final class CharterIndexReader {
           byKind.get(CharterIndex.DIALOGUE_PLATFORM),
           byKind.get(CharterIndex.COMMITMENT),
           byKind.get(CharterIndex.AREA),
-          zones);
+          zones,
+          languages);
     }
   }
 
@@ -63,13 +65,13 @@ final class CharterIndexReader {
     jdbc.sql(
             "select 'charter' as kind, id, id as charter_id, code, false as retired,"
                 + " classification, origin_party, group_id, 0 as position, null as name,"
-                + " false as restricted, null as time_zone from charter"
+                + " false as restricted, null as time_zone, languages from charter"
                 + part(CharterIndex.WORKING_GROUP, "working_group", "name", "restricted")
                 + part(CharterIndex.DIALOGUE_PLATFORM, "dialogue_platform", "name", "false")
                 + part(CharterIndex.COMMITMENT, "commitment", "title", "false")
                 + part(CharterIndex.AREA, "area", "name", "false")
                 + " union all select 'party', id, charter_id, code, retired, classification,"
-                + " origin_party, group_id, position, null, false, time_zone from party"
+                + " origin_party, group_id, position, null, false, time_zone, null from party"
                 + " where retired = false and time_zone is not null"
                 + " order by kind, position")
         .query(
@@ -79,7 +81,10 @@ final class CharterIndexReader {
                   UUID charterId = rs.getObject("charter_id", UUID.class);
                   Gathered charter = charters.computeIfAbsent(charterId, id -> new Gathered());
                   switch (kind) {
-                    case "charter" -> charter.key = rs.getString("code");
+                    case "charter" -> {
+                      charter.key = rs.getString("code");
+                      charter.languages = languages(rs.getString("languages"));
+                    }
                     case "party" ->
                         charter.zones.put(
                             rs.getString("code"), ZoneId.of(rs.getString("time_zone")));
@@ -120,7 +125,14 @@ final class CharterIndexReader {
         + name
         + ", "
         + restricted
-        + ", null from "
+        + ", null, null from "
         + table;
+  }
+
+  /** The languages column: the declared languages joined by commas. */
+  private static List<String> languages(String column) {
+    return column == null || column.isBlank()
+        ? List.of()
+        : java.util.Arrays.stream(column.split(",")).map(String::strip).toList();
   }
 }

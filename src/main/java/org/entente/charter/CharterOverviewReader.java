@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class CharterOverviewReader {
 
   private static final String CHARTER_COLUMNS =
-      "id, code, title, short_title, signed_on, signed_at, languages, classification,"
+      "id, code, title, short_title, signed_on, signed_at, languages, text_language,"
+          + " classification,"
           + " definition_name, loaded_at, summary, reading, source_document, source_quote,"
           + " source_url";
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,8 @@ final class CharterReader {
 
   /** What a charter's summary shows: not its long texts. */
   private static final String SUMMARY_COLUMNS =
-      "id, code, title, short_title, signed_on, signed_at, languages, classification,"
+      "id, code, title, short_title, signed_on, signed_at, languages, text_language,"
+          + " classification,"
           + " definition_name, loaded_at";
 
   /** The visibility policy's condition, for tables queried without an alias. */
@@ -259,6 +259,8 @@ final class CharterReader {
 
   static CharterSummary summary(ResultSet rs) throws SQLException {
     OffsetDateTime loaded = rs.getObject("loaded_at", OffsetDateTime.class);
+    StoredLanguages languages =
+        StoredLanguages.decode(rs.getString("languages"), rs.getString("text_language"));
     return new CharterSummary(
         rs.getObject("id", UUID.class),
         rs.getString("code"),
@@ -266,10 +268,12 @@ final class CharterReader {
         text(rs, "short_title"),
         rs.getObject("signed_on", LocalDate.class),
         text(rs, "signed_at"),
-        Arrays.asList(rs.getString("languages").split(",")),
+        languages.languages(),
         Classification.valueOf(rs.getString("classification")),
         rs.getString("definition_name"),
-        loaded == null ? null : loaded.toInstant());
+        loaded == null ? null : loaded.toInstant(),
+        languages.workingTranslations(),
+        languages.quoteLanguage());
   }
 
   static LocalizedText text(ResultSet rs, String column) throws SQLException {

@@ -328,7 +328,7 @@ final class CharterSync {
       jsonOrNull(content.summary()),
       content.signedOn(),
       json(content.signedAt()),
-      String.join(",", content.languages()),
+      StoredLanguages.encode(content),
       content.textLanguage(),
       jsonOrNull(content.reading()),
       content.source().document(),

@@ -13,7 +13,11 @@ public final class CharterViews {
 
   private CharterViews() {}
 
-  /** A charter in a list. */
+  /**
+   * A charter in a list. {@code workingTranslations} are the languages whose texts are working
+   * translations, not authentic texts; {@code quoteLanguage} is the language the source quotes are
+   * quoted in, verbatim.
+   */
   public record CharterSummary(
       UUID id,
       String key,
@@ -24,7 +28,15 @@ public final class CharterViews {
       List<String> languages,
       Classification classification,
       String definitionName,
-      Instant loadedAt) {}
+      Instant loadedAt,
+      List<String> workingTranslations,
+      String quoteLanguage) {
+
+    /** Whether the charter's texts in this language are a working translation. */
+    public boolean workingTranslation(String language) {
+      return workingTranslations.contains(language);
+    }
+  }
 
   /**
    * A party; {@code timeZones} are the IANA zones its officials see times in, the first the one

@@ -85,6 +85,14 @@ public class Charters {
     return structure.indexes();
   }
 
+  /**
+   * The languages any loaded charter declares ({@code charter.languages}), each once, whoever may
+   * see the charter: the languages records' texts may be given in and pages are offered in.
+   */
+  public List<String> declaredLanguages() {
+    return indexes().languages();
+  }
+
   /** The {@link CharterIndex} of the charter with this id, or empty when there is none. */
   public Optional<CharterIndex> index(UUID charterId) {
     return indexes().charter(charterId);
@@ -166,10 +174,7 @@ public class Charters {
         .query(
             (rs, n) ->
                 new LanguagesOfCharter(
-                    java.util.Arrays.stream(rs.getString(1).split(","))
-                        .map(String::strip)
-                        .filter(l -> !l.isEmpty())
-                        .toList(),
+                    StoredLanguages.decode(rs.getString(1), rs.getString(2)).languages(),
                     rs.getString(2)))
         .optional();
   }

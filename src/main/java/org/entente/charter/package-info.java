@@ -10,5 +10,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Charter",
-    allowedDependencies = {"audit", "exchange", "identity", "shared"})
+    allowedDependencies = {"audit", "exchange", "identity", "languages", "shared"})
 package org.entente.charter;

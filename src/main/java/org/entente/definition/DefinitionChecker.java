@@ -68,6 +68,8 @@ final class DefinitionChecker {
             signedOn,
             languageList,
             textLanguage,
+            translations(c.get("translations"), languageList),
+            c.has("quote-language") ? c.get("quote-language").asString() : textLanguage,
             source(c.get("source")),
             classification(c),
             file,
@@ -81,7 +83,39 @@ final class DefinitionChecker {
             groups,
             platforms,
             history);
+    // each text in a language whose alphabet is known uses the letters of that alphabet only
+    Alphabets.problems(tree.root()).forEach(p -> problem(p.pointer(), p.message()));
     return new Definition(content, rules, events);
+  }
+
+  /**
+   * How each language is held: every language named must be one of the charter's, and not the
+   * text-language, whose texts are the file's own.
+   */
+  private Map<String, String> translations(JsonNode node, List<String> languages) {
+    Map<String, String> translations = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return translations;
+    }
+    for (String language : node.propertyNames()) {
+      String pointer = "/charter/translations/" + language;
+      if (!languages.contains(language)) {
+        problem(
+            pointer,
+            "'"
+                + language
+                + "' is not one of the charter's languages; known: "
+                + String.join(", ", languages));
+      } else if (language.equals(textLanguage)) {
+        problem(
+            pointer,
+            "'"
+                + language
+                + "' is the text-language: its texts are the file's own, not a translation");
+      }
+      translations.put(language, node.get(language).asString());
+    }
+    return translations;
   }
 
   private List<CharterContent.Party> parties() {

@@ -179,6 +179,10 @@ record Indicator(
    * @param target the target the path leads to; null with no data
    * @param latest the latest observation compared; null with no data
    * @param expected where the path is in the latest observation's year; null with no data
+   * @param basis what the explanation rests on, for saying it in another language: where the path
+   *     starts ({@code baseline}, {@code earliest}, {@code target}) or why there is no data ({@code
+   *     no-actual}, {@code no-target})
+   * @param latestYear the latest observation's year, also when no target follows it
    */
   record Assessment(
       Status status,
@@ -186,7 +190,9 @@ record Indicator(
       Point origin,
       Point target,
       Point latest,
-      BigDecimal expected) {}
+      BigDecimal expected,
+      String basis,
+      Integer latestYear) {}
 
   /** The tolerance, as a share of the distance from the path's origin to its target. */
   static final BigDecimal TOLERANCE = new BigDecimal("0.10");
@@ -209,7 +215,7 @@ record Indicator(
     List<Point> observations =
         used.stream().filter(p -> p.kind() != Kind.TARGET).sorted(BY_YEAR).toList();
     if (observations.isEmpty()) {
-      return noData("no actual value yet");
+      return noData("no actual value yet", "no-actual", null);
     }
     Point latest = observations.get(observations.size() - 1);
     Optional<Point> nearest =
@@ -217,7 +223,8 @@ record Indicator(
             .filter(p -> p.kind() == Kind.TARGET && p.year() >= latest.year())
             .min(BY_YEAR);
     if (nearest.isEmpty()) {
-      return noData("no target with a year at or after " + latest.year());
+      return noData(
+          "no target with a year at or after " + latest.year(), "no-target", latest.year());
     }
     Point target = nearest.get();
     Optional<Point> baseline =
@@ -269,13 +276,16 @@ record Indicator(
                 from,
                 plain(target.value()),
                 target.year());
-    return new Assessment(status, explanation, origin, target, latest, expected);
+    String basis = baseline.isPresent() ? "baseline" : earliest.isPresent() ? "earliest" : "target";
+    return new Assessment(
+        status, explanation, origin, target, latest, expected, basis, latest.year());
   }
 
   private static final Comparator<Point> BY_YEAR = Comparator.comparingInt(Point::year);
 
-  private static Assessment noData(String why) {
-    return new Assessment(Status.NO_DATA, "no data: " + why, null, null, null, null);
+  private static Assessment noData(String why, String basis, Integer latestYear) {
+    return new Assessment(
+        Status.NO_DATA, "no data: " + why, null, null, null, null, basis, latestYear);
   }
 
   static String plain(BigDecimal value) {

@@ -143,7 +143,9 @@ class IndicatorReads {
         a.origin() == null ? null : a.origin().year(),
         a.origin() == null ? null : tidy(a.origin().value()),
         a.target() == null ? null : a.target().year(),
-        a.target() == null ? null : tidy(a.target().value()));
+        a.target() == null ? null : tidy(a.target().value()),
+        a.basis(),
+        "no-target".equals(a.basis()) ? a.latestYear() : null);
   }
 
   /** A number without trailing zeros, never in exponent notation. */

@@ -112,6 +112,7 @@ class IndicatorReference {
   static Reference read(String charterKey, String file, Map<String, Object> yaml, String csv)
       throws IOException {
     Map<String, String> areas = (Map<String, String>) yaml.getOrDefault("areas", Map.of());
+    Map<String, String> namesAz = (Map<String, String>) yaml.getOrDefault("names-az", Map.of());
     Map<String, Map<String, Object>> byRow = new LinkedHashMap<>();
     for (Map<String, Object> m :
         (List<Map<String, Object>>) yaml.getOrDefault("indicators", List.of())) {
@@ -138,7 +139,14 @@ class IndicatorReference {
         String key = m == null ? slug(name) : (String) m.get("key");
         Builder b = built.get(key);
         if (b == null) {
-          b = Builder.of(key, name, m, r.get("unit"), areas.getOrDefault(r.get("area"), null));
+          b =
+              Builder.of(
+                  key,
+                  name,
+                  m,
+                  namesAz.get(name),
+                  r.get("unit"),
+                  areas.getOrDefault(r.get("area"), null));
           built.put(key, b);
         }
         String unit = r.get("unit");
@@ -209,14 +217,19 @@ class IndicatorReference {
     final List<CheckedValue> values = new ArrayList<>();
     final java.util.Set<String> publishers = new java.util.LinkedHashSet<>();
 
-    /** The indicator a row starts, as its mapping (null when it has none) describes it. */
+    /**
+     * The indicator a row starts, as its mapping (null when it has none) describes it; its name in
+     * Azerbaijani is the mapping's {@code name-az}, else the file's {@code names-az} for the row.
+     */
     @SuppressWarnings("unchecked")
-    static Builder of(String key, String name, Map<String, Object> m, String unit, String area) {
+    static Builder of(
+        String key, String name, Map<String, Object> m, String nameAz, String unit, String area) {
       List<String> commitments =
           m == null ? List.of() : (List<String>) m.getOrDefault("commitments", List.of());
+      String az = m != null && m.get("name-az") != null ? (String) m.get("name-az") : nameAz;
       LocalizedText text =
-          m != null && m.get("name-az") != null
-              ? LocalizedText.ofMap(Map.of("en", name, "az", (String) m.get("name-az")))
+          az != null
+              ? LocalizedText.ofMap(Map.of("en", name, "az", az))
               : LocalizedText.of("en", name);
       Direction direction =
           Direction.fromCode("direction", m == null ? "higher" : (String) m.get("direction"));

@@ -1,5 +1,6 @@
 package org.entente.indicators;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +44,10 @@ public final class IndicatorViews {
    * @param status on-track, at-risk, off-track or no-data
    * @param expected where the path from origin to target is in the latest observation's year
    * @param origin where the path starts: the baseline, or the earliest actual when no baseline
+   * @param basis what the explanation rests on ({@code baseline}, {@code earliest}, {@code target},
+   *     {@code no-actual}, {@code no-target}), for pages that say it in the reader's language; not
+   *     in the API, whose {@code explanation} says it
+   * @param noTargetAfter with no target at or after the latest observation, that observation's year
    */
   public record StatusView(
       String status,
@@ -54,7 +59,9 @@ public final class IndicatorViews {
       Integer originYear,
       BigDecimal origin,
       Integer targetYear,
-      BigDecimal target) {}
+      BigDecimal target,
+      @JsonIgnore String basis,
+      @JsonIgnore Integer noTargetAfter) {}
 
   /** An indicator with its values, newest period last, and its status. */
   public record IndicatorView(

@@ -14,5 +14,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Indicators",
-    allowedDependencies = {"audit", "charter", "exchange", "identity", "shared"})
+    allowedDependencies = {"audit", "charter", "exchange", "identity", "languages", "shared"})
 package org.entente.indicators;

@@ -15,10 +15,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Applies {@code ?lang=}: a known language becomes the language of this request and, on pages, is
- * remembered in the cookie; an unknown one is answered 400 (problem+json under {@code /api}, the
- * error page otherwise) before anything else runs. Pages say that they vary by cookie and
- * Accept-Language, so that a cache does not serve one language to another visitor.
+ * Applies {@code ?lang=}: a language offered ({@link Languages#all()}) becomes the language of this
+ * request and, on pages, is remembered in the cookie; an unknown one is answered 400 (problem+json
+ * under {@code /api}, the error page otherwise) before anything else runs. Pages say that they vary
+ * by cookie and Accept-Language, so that a cache does not serve one language to another visitor.
  */
 class LanguageChoice extends OncePerRequestFilter {
 
@@ -26,9 +26,11 @@ class LanguageChoice extends OncePerRequestFilter {
   static final String UNKNOWN = "unknownLanguage";
 
   private final LocaleResolver resolver;
+  private final Languages languages;
 
-  LanguageChoice(LocaleResolver resolver) {
+  LanguageChoice(LocaleResolver resolver, Languages languages) {
     this.resolver = resolver;
+    this.languages = languages;
   }
 
   @Override
@@ -42,7 +44,7 @@ class LanguageChoice extends OncePerRequestFilter {
     List<String> asked = asked(request);
     if (asked != null) {
       Optional<Languages.Language> language =
-          asked.size() == 1 ? Languages.byCode(asked.get(0)) : Optional.empty();
+          asked.size() == 1 ? languages.byCode(asked.get(0)) : Optional.empty();
       if (language.isEmpty()) {
         refuse(request, response, api, String.join(",", asked));
         return;
@@ -78,10 +80,11 @@ class LanguageChoice extends OncePerRequestFilter {
         .toList();
   }
 
-  private static void refuse(
+  private void refuse(
       HttpServletRequest request, HttpServletResponse response, boolean api, String asked)
       throws IOException {
     String shown = asked.length() > 20 ? asked.substring(0, 20) + "…" : asked;
+    String codes = json(languages.codes());
     if (api) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("application/problem+json");
@@ -90,12 +93,16 @@ class LanguageChoice extends OncePerRequestFilter {
           .getWriter()
           .write(
               "{\"type\":\"about:blank\",\"title\":\"Invalid input\",\"status\":400,"
-                  + "\"detail\":\"Unknown language: the parameter lang is en or az.\","
+                  + "\"detail\":\"Unknown language: the parameter lang is one of "
+                  + codes
+                  + ".\","
                   + "\"instance\":\""
                   + json(request.getRequestURI())
                   + "\",\"errors\":[{\"field\":\"lang\",\"message\":\"Unknown language "
                   + json(shown)
-                  + "; use en or az.\"}]}");
+                  + "; use one of "
+                  + codes
+                  + ".\"}]}");
       return;
     }
     request.setAttribute(UNKNOWN, shown);

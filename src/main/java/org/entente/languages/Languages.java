@@ -2,9 +2,14 @@ package org.entente.languages;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -14,6 +19,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The languages of the interface and what templates need to offer them: {@code
  * ${@languages.link('az')}} is the current page in Azerbaijani.
+ *
+ * <p>The languages offered are English (the interface's base) and every language a loaded charter
+ * declares ({@link DeclaredLanguages}). The interface is translated into the languages that have a
+ * bundle {@code messages_xx.properties} ({@link Bundles}); in one that has none, the interface text
+ * is English, said so on the page, while content is shown in the language chosen where it is given.
  */
 @Component("languages")
 public class Languages {
@@ -25,37 +35,95 @@ public class Languages {
   public static final String COOKIE = "entente-lang";
 
   /** A language of the interface: its code in URLs and cookies, and its tag for {@code lang}. */
-  public record Language(String code, String tag, Locale locale) {}
+  public record Language(String code, String tag, Locale locale) {
+
+    /** The language named in itself, as the JDK's locale data names it: "Українська". */
+    public String name() {
+      String name = locale.getDisplayLanguage(locale);
+      return name.isEmpty() ? code : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+  }
 
   public static final Language ENGLISH = new Language("en", "en", Locale.ENGLISH);
-  public static final Language AZERBAIJANI =
-      new Language("az", "az-Latn", Locale.forLanguageTag("az"));
+  public static final Language AZERBAIJANI = language("az");
 
-  /** English first: the default. */
-  public static final List<Language> ALL = List.of(ENGLISH, AZERBAIJANI);
+  private final ObjectProvider<DeclaredLanguages> declared;
+  private final MessageSource messages;
+  private final Set<String> bundles = Bundles.discover();
 
-  /** The language with this code ({@code en}, {@code az}); case and spaces do not matter. */
-  public static Optional<Language> byCode(String code) {
+  Languages(ObjectProvider<DeclaredLanguages> declared, MessageSource messages) {
+    this.declared = declared;
+    this.messages = messages;
+  }
+
+  /**
+   * A language's own name, as the switcher and the labels of per-language fields show it: the
+   * bundles' {@code language.xx} where they give one ("Azərbaycanca"), else the JDK's (see {@link
+   * Language#name()}).
+   */
+  public String nameOf(String code) {
+    Language language = language(code == null ? ENGLISH.code() : code);
+    return messages.getMessage(
+        "language." + language.code(), null, language.name(), Locale.ENGLISH);
+  }
+
+  /** The language with this code; Azerbaijani is written in Latin script here. */
+  static Language language(String code) {
+    return code.equals(ENGLISH.code())
+        ? ENGLISH
+        : new Language(code, code.equals("az") ? "az-Latn" : code, Locale.forLanguageTag(code));
+  }
+
+  /**
+   * The languages offered, English first: those the charters declare, or, when no module declares
+   * any (this module alone), those the interface is translated into.
+   */
+  public List<Language> all() {
+    DeclaredLanguages charters = declared.getIfAvailable();
+    Set<String> codes = new LinkedHashSet<>();
+    codes.add(ENGLISH.code());
+    if (charters == null) {
+      codes.addAll(new TreeSet<>(bundles));
+    } else {
+      for (String tag : charters.languages()) {
+        String code = Locale.forLanguageTag(tag.strip()).getLanguage();
+        if (!code.isEmpty()) {
+          codes.add(code);
+        }
+      }
+    }
+    return codes.stream().map(Languages::language).toList();
+  }
+
+  /** The codes of the languages offered, for messages: "en, az". */
+  public String codes() {
+    return String.join(", ", all().stream().map(Language::code).toList());
+  }
+
+  /**
+   * The language offered with this code ({@code en}, {@code az}); case and spaces do not matter.
+   */
+  public Optional<Language> byCode(String code) {
     if (code == null) {
       return Optional.empty();
     }
     String wanted = code.strip().toLowerCase(Locale.ROOT);
-    return ALL.stream().filter(l -> l.code().equals(wanted)).findFirst();
+    return all().stream().filter(l -> l.code().equals(wanted)).findFirst();
   }
 
-  /** The interface language of a locale; English for anything else. */
-  public static Language of(Locale locale) {
-    return locale == null
-        ? ENGLISH
-        : ALL.stream()
-            .filter(l -> l.code().equals(locale.getLanguage()))
-            .findFirst()
-            .orElse(ENGLISH);
+  /** The language offered of a locale; English for anything else. */
+  public Language of(Locale locale) {
+    return locale == null ? ENGLISH : byCode(locale.getLanguage()).orElse(ENGLISH);
   }
 
-  /** The languages, for the switcher. */
-  public List<Language> all() {
-    return ALL;
+  /** Whether the interface is translated into this language: it has a bundle. */
+  public boolean translated(Language language) {
+    return bundles.contains(language.code());
+  }
+
+  /** Whether the interface is translated into the language of the current request. */
+  public boolean translated() {
+    return translated(current());
   }
 
   /** The language of the current request. */
@@ -63,9 +131,13 @@ public class Languages {
     return of(LocaleContextHolder.getLocale());
   }
 
-  /** The tag for {@code <html lang>} of the current request: {@code en} or {@code az-Latn}. */
+  /**
+   * The tag for {@code <html lang>} of the current request: the language of the interface text
+   * shown, {@code en} or {@code az-Latn}; English where the language chosen has no translation.
+   */
   public String tag() {
-    return current().tag();
+    Language current = current();
+    return translated(current) ? current.tag() : ENGLISH.tag();
   }
 
   /**
@@ -73,7 +145,7 @@ public class Languages {
    * stored under {@code en}, {@code az}): Azerbaijani is written in Latin script here.
    */
   public String tagOf(String code) {
-    return byCode(code).map(Language::tag).orElse(code);
+    return code == null || code.isBlank() ? ENGLISH.tag() : language(code).tag();
   }
 
   /**

@@ -13,9 +13,19 @@
  * ({@code KnownEvents} reads the publication from concurrence and meetings, where the portal and
  * the report read it too, so every deadline list agrees with them). The module's API is this
  * package's public types: {@code Obligations}, {@code ObligationViews}, {@code ObligationState},
- * {@code ObligationRule}, {@code ObligationEvent}, {@code RecordEvent} and {@code EventChange}.
+ * {@code ObligationRule}, {@code ObligationEvent}, {@code RecordEvent} and {@code EventChange};
+ * pages say a status in the reader's language with {@code StatusSentences}
+ * ({@code @deadlineSentences}).
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Obligations",
-    allowedDependencies = {"audit", "charter", "concurrence", "identity", "meetings", "shared"})
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "concurrence",
+      "identity",
+      "languages",
+      "meetings",
+      "shared"
+    })
 package org.entente.obligations;

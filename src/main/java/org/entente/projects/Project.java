@@ -260,12 +260,8 @@ public record Project(
           "key", "a project key has 1 to 100 lowercase letters, digits and hyphens");
     }
     if (title == null || title.isEmpty()) {
-      throw new BadRequestException("title", "a project needs a title, in English or Azerbaijani");
-    }
-    for (String language : title.values().keySet()) {
-      if (!language.equals("en") && !language.equals("az")) {
-        throw new BadRequestException("title", "titles are in English (en) or Azerbaijani (az)");
-      }
+      throw new BadRequestException(
+          "title", "a project needs a title, in one of the languages of its charter");
     }
     if (title.values().values().stream()
         .anyMatch(t -> t == null || t.isBlank() || t.length() > 500)) {
@@ -332,6 +328,37 @@ public record Project(
    * @param today today, from the injected clock
    * @throws BadRequestException naming the line's date, {@code financing[0].date}
    */
+  /**
+   * This project, when its title and description are in languages its charter declares; a language
+   * the project had before (the {@code before} project, null for a new one) stays allowed, so that
+   * a charter that drops a language does not lock its projects.
+   *
+   * @throws BadRequestException naming the field whose text is in another language
+   */
+  Project requireLanguages(List<String> declared, Project before) {
+    requireLanguages("title", title, declared, before == null ? null : before.title());
+    requireLanguages(
+        "description", description, declared, before == null ? null : before.description());
+    return this;
+  }
+
+  private static void requireLanguages(
+      String field, LocalizedText text, List<String> declared, LocalizedText before) {
+    for (String language : text.values().keySet()) {
+      if (!declared.contains(language)
+          && (before == null || !before.values().containsKey(language))) {
+        throw new BadRequestException(
+            field,
+            "'"
+                + language
+                + "' is not a language of this charter: the "
+                + field
+                + " is in "
+                + String.join(", ", declared));
+      }
+    }
+  }
+
   Project requirePossibleDates(LocalDate today) {
     for (int i = 0; i < financing.size(); i++) {
       financing.get(i).requirePossibleOn(today, "financing[" + i + "].date");

@@ -72,7 +72,10 @@ class ProjectEditPages {
       return "projects/project-edit";
     }
     try {
-      projects.update(project.id(), form.change(project), viewer);
+      projects.update(
+          project.id(),
+          form.change(project, ProjectForm.languages(projects.languages(project.charter()))),
+          viewer);
       return "redirect:/projects/" + project.id();
     } catch (BadRequestException | ForbiddenException | ConflictException e) {
       response.setStatus(Problems.status(e).value());
@@ -114,6 +117,7 @@ class ProjectEditPages {
     model.addAttribute("project", project);
     model.addAttribute("detail", detail);
     model.addAttribute("form", form);
+    model.addAttribute("textLanguages", ProjectForm.languages(detail.charter().languages()));
     model.addAttribute("choices", commitments(detail, project));
     model.addAttribute("leadParties", leadParties(detail, form));
     model.addAttribute("roles", PartnerRole.values());

@@ -36,8 +36,27 @@ record ProjectForm(
     List<PartnerRow> partners,
     List<FinancingRow> financing) {
 
-  /** The languages titles and descriptions are typed in on the page. */
-  static final List<String> LANGUAGES = List.of("en", "az");
+  /** The name of a title or description field: {@code titleEn}, {@code descriptionUk}. */
+  private static final java.util.regex.Pattern TEXT_FIELD =
+      java.util.regex.Pattern.compile("(title|description)[A-Z][a-z]{1,2}");
+
+  /**
+   * The languages titles and descriptions are typed in on the page: the charter's, English first
+   * where it is one of them.
+   */
+  static List<String> languages(List<String> declared) {
+    List<String> languages = new ArrayList<>();
+    if (declared.contains("en")) {
+      languages.add("en");
+    }
+    declared.stream().filter(l -> !languages.contains(l)).forEach(languages::add);
+    return languages;
+  }
+
+  /** The field a text in a language is typed in: {@code titleEn}, {@code titleUk}. */
+  static String fieldName(String prefix, String language) {
+    return prefix + Character.toUpperCase(language.charAt(0)) + language.substring(1);
+  }
 
   /** What names a second partner or financing row in the form's {@code rows} button. */
   static final String PARTNER_ROW = "partner";
@@ -45,16 +64,7 @@ record ProjectForm(
   static final String FINANCING_ROW = "financing";
 
   private static final List<String> SINGLE =
-      List.of(
-          "titleEn",
-          "titleAz",
-          "descriptionEn",
-          "descriptionAz",
-          "place",
-          "latitude",
-          "longitude",
-          "classification",
-          "version");
+      List.of("place", "latitude", "longitude", "classification", "version");
 
   /** One partner as typed: its organization, its type and its IATI role. */
   record PartnerRow(String name, String kind, String role) {
@@ -77,10 +87,10 @@ record ProjectForm(
   /** The project as its edit form shows it first, with one blank row of each kind. */
   static ProjectForm of(ProjectView p) {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("titleEn", p.title().values().getOrDefault("en", ""));
-    fields.put("titleAz", p.title().values().getOrDefault("az", ""));
-    fields.put("descriptionEn", p.description().values().getOrDefault("en", ""));
-    fields.put("descriptionAz", p.description().values().getOrDefault("az", ""));
+    p.title().values().forEach((language, text) -> fields.put(fieldName("title", language), text));
+    p.description()
+        .values()
+        .forEach((language, text) -> fields.put(fieldName("description", language), text));
     Location location = p.location();
     fields.put("place", location == null || location.place() == null ? "" : location.place());
     fields.put("latitude", location == null ? "" : number(location.latitude()));
@@ -119,7 +129,8 @@ record ProjectForm(
     }
     params.forEach(
         (name, values) -> {
-          if (name.startsWith("lead-") && !values.isEmpty()) {
+          if ((name.startsWith("lead-") || TEXT_FIELD.matcher(name).matches())
+              && !values.isEmpty()) {
             fields.put(name, values.get(0));
           }
         });
@@ -184,13 +195,14 @@ record ProjectForm(
    * {@code PATCH /api/projects/{id}} takes. Titles and descriptions in languages the form does not
    * show stay as they are; blank rows are left out.
    *
+   * @param languages the languages the form shows titles and descriptions in
    * @throws BadRequestException naming the field whose number or choice is not one
    */
-  ProjectChange change(ProjectView current) {
+  ProjectChange change(ProjectView current, List<String> languages) {
     return new ProjectChange(
         version(field("version")),
-        typed(current.title().values(), "title"),
-        typed(current.description().values(), "description"),
+        typed(current.title().values(), "title", languages),
+        typed(current.description().values(), "description", languages),
         commitments,
         leads(),
         partnerList(),
@@ -204,10 +216,11 @@ record ProjectForm(
         null);
   }
 
-  private Map<String, String> typed(Map<String, String> current, String prefix) {
+  private Map<String, String> typed(
+      Map<String, String> current, String prefix, List<String> languages) {
     Map<String, String> text = new LinkedHashMap<>(current);
-    for (String language : LANGUAGES) {
-      String value = field(prefix + Character.toUpperCase(language.charAt(0)) + language.charAt(1));
+    for (String language : languages) {
+      String value = field(fieldName(prefix, language));
       if (isBlank(value)) {
         text.remove(language);
       } else {

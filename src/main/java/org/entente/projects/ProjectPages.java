@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.projects.Project.CurrencyCode;
@@ -113,7 +115,9 @@ class ProjectPages {
   @GetMapping("/charters/{charter}/working-groups/{group}/projects/new")
   String newProject(
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
-    model.addAttribute("detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
+    WorkingGroupDetail detail = charters.workingGroup(CharterKey.inPath(charter), group, viewer);
+    model.addAttribute("detail", detail);
+    model.addAttribute("textLanguages", ProjectForm.languages(detail.charter().languages()));
     model.addAttribute("form", Map.of());
     return "projects/project-form";
   }
@@ -129,8 +133,12 @@ class ProjectPages {
       HttpServletResponse response) {
     try {
       Map<String, String> title = new LinkedHashMap<>();
-      put(title, "en", form.get("titleEn"));
-      put(title, "az", form.get("titleAz"));
+      form.forEach(
+          (name, value) -> {
+            if (name.matches("title[A-Z][a-z]{1,2}")) {
+              put(title, name.substring("title".length()).toLowerCase(Locale.ROOT), value);
+            }
+          });
       Map<String, String> leads = new LinkedHashMap<>();
       form.forEach(
           (name, value) -> {
@@ -179,8 +187,9 @@ class ProjectPages {
       return "redirect:/charters/" + charter + "/working-groups/" + group + "/workspace";
     } catch (BadRequestException | ForbiddenException e) {
       response.setStatus(org.entente.shared.Problems.status(e).value());
-      model.addAttribute(
-          "detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
+      WorkingGroupDetail detail = charters.workingGroup(CharterKey.inPath(charter), group, viewer);
+      model.addAttribute("detail", detail);
+      model.addAttribute("textLanguages", ProjectForm.languages(detail.charter().languages()));
       model.addAttribute("form", form);
       model.addAttribute("chosen", commitments == null ? List.of() : commitments);
       model.addAttribute(

@@ -98,7 +98,11 @@ public class Projects {
       throw new ForbiddenException(null, "only members of " + groupKey + " add projects to it");
     }
     Classification classification = viewer.classificationToGive(input.classification());
-    Project project = input.project().requirePossibleDates(today());
+    Project project =
+        input
+            .project()
+            .requireLanguages(group.charter().languages(), null)
+            .requirePossibleDates(today());
     List<UUID> commitments =
         commitmentIds(
             charterKey,
@@ -213,7 +217,11 @@ public class Projects {
     stored.requireChangeableBy(viewer);
     stored.requireVersion(change.version());
     Classification classification = stored.classificationAfter(change, viewer);
-    Project project = stored.changedBy(change).requirePossibleDates(today());
+    Project project =
+        stored
+            .changedBy(change)
+            .requireLanguages(languages(stored.view().charter()), stored.project())
+            .requirePossibleDates(today());
     Viewer.Audience audience = stored.audienceAs(classification);
     List<UUID> commitments =
         commitmentIds(
@@ -226,6 +234,11 @@ public class Projects {
     store.writeChildren(id, commitments, project.financing());
     projectAudit.updated(id, project.key(), stored.version() + 1, classification);
     return project(id, viewer);
+  }
+
+  /** The languages the charter with this key declares: those a project's texts may be in. */
+  List<String> languages(String charterKey) {
+    return charters.index(CharterKey.of(charterKey)).map(CharterIndex::languages).orElse(List.of());
   }
 
   /**

@@ -16,10 +16,12 @@ import java.util.Map;
 import org.entente.reporting.ReportViews.AnnualReport;
 import org.entente.reporting.ReportViews.AreaProgress;
 import org.entente.shared.Printable;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * Turns a report into what a reader gets, in the reader's language: the model of the page and of
@@ -41,10 +43,12 @@ class ReportRendering {
 
   private final MessageSource messages;
   private final ITemplateEngine templates;
+  private final ApplicationContext beans;
 
-  ReportRendering(MessageSource messages, ITemplateEngine templates) {
+  ReportRendering(MessageSource messages, ITemplateEngine templates, ApplicationContext beans) {
     this.messages = messages;
     this.templates = templates;
+    this.beans = beans;
   }
 
   /** The language a report is written in for this locale: Azerbaijani or English. */
@@ -93,6 +97,10 @@ class ReportRendering {
   byte[] pdf(AnnualReport report, Locale locale) {
     Map<String, Object> model = model(report, locale);
     model.put("print", true);
+    // outside a page, the print template reaches beans such as @formats through this context
+    model.put(
+        ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new ThymeleafEvaluationContext(beans, null));
     Context context = new Context(locale, model);
     String xhtml = templates.process("reporting/report-print", context);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -383,7 +383,9 @@ class ReminderDigestTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(notifications).contains("Digest of 2026-11-28").contains("A sends the grid study");
+    assertThat(notifications)
+        .contains("Digest of 28 November 2026")
+        .contains("A sends the grid study");
   }
 
   @Test

@@ -435,6 +435,36 @@ class IndicatorsTest {
   // ---------------------------------------------------------------- pages
 
   @Test
+  void theIndicatorPageExplainsItsStatusInTheReadersLanguageAndTheApiKeepsItsEnglish()
+      throws Exception {
+    IndicatorView cargo = byKey("titr-cargo-volume");
+    // 4.119 in 2025 against the plan, from the earliest actual: the API's sentence, in English
+    String english = cargo.status().explanation();
+    assertThat(english).startsWith("off track: 4.119 in 2025 against ");
+    String en =
+        as(
+                null,
+                get("/indicators/" + cargo.id())
+                    .queryParam("lang", "en")
+                    .accept(MediaType.TEXT_HTML))
+            .getContentAsString();
+    assertThat(en).contains(english);
+    String az =
+        as(
+                null,
+                get("/indicators/" + cargo.id())
+                    .queryParam("lang", "az")
+                    .accept(MediaType.TEXT_HTML))
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(az)
+        .contains("plandan geri qalır: 2025 ilində faktiki dəyər 4,119, gözlənilən isə ")
+        .contains(
+            "yol ilk faktiki dəyərdən (2019; ondan əvvəl baza göstəricisi yoxdur) başlayır"
+                + " və 2025 ili üçün 5,2 hədəfinə aparır")
+        .doesNotContain(english);
+  }
+
+  @Test
   void theIndicatorPageDrawsTheChartAndListsEachValueWithItsSource() throws Exception {
     IndicatorView cargo = byKey("titr-cargo-volume");
     MockHttpServletResponse page =

@@ -9,14 +9,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Content given in both languages (the charter's parties and some areas) is shown in the visitor's
- * language with its lang attribute; content given only in English is shown in English, with
- * lang="en" and a visible marker that it is a fallback.
+ * Content given in both languages (the default charter's texts) is shown in the visitor's language
+ * with its lang attribute; content given only in English (a charter between Freedonia and Sylvania,
+ * written in English) is shown in English, with lang="en" and a visible marker that it is a
+ * fallback.
  */
 @EntenteTest
 class ContentFallbackTest {
 
   @Autowired MockMvc mvc;
+  @Autowired org.entente.definition.Definitions definitions;
 
   String page(String path) throws Exception {
     return mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
@@ -32,9 +34,16 @@ class ContentFallbackTest {
 
   @Test
   void onAnAzerbaijaniPageTextGivenOnlyInEnglishIsMarkedAsEnglish() throws Exception {
-    assertThat(page("/?lang=az"))
+    assertThat(
+            definitions
+                .load(
+                    "freedonia-sylvania.yaml",
+                    org.entente.definition.DefinitionFixtures.freedoniaSylvania())
+                .loaded())
+        .isTrue();
+    assertThat(page("/charters/fd-sy-2025?lang=az"))
         .containsPattern(
-            "<h1><span lang=\"en\">Charter of Strategic Partnership[^<]*</span>"
+            "<h1><span lang=\"en\">Accord of Friendship between Freedonia[^<]*</span>"
                 + " <span class=\"fallback\">\\(ingiliscə\\)</span></h1>");
   }
 

@@ -31,10 +31,36 @@ class DeadlinesWebTest {
       throws Exception {
     mvc.perform(get("/charters/az-us-2026/deadlines"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("Overdue by 202 days: due 2026-05-10.")))
-        .andExpect(content().string(containsString("Pending: due by 2027-02-10, in 74 days.")))
+        .andExpect(content().string(containsString("Overdue by 202 days: due 10 May 2026.")))
+        .andExpect(
+            content().string(containsString("Pending: due by 10 February 2027, in 74 days.")))
         .andExpect(content().string(containsString("<strong class=\"status\">Overdue</strong>")))
+        .andExpect(content().string(containsString("within three months")))
+        .andExpect(content().string(containsString("every twelve months")))
+        .andExpect(
+            content().string(containsString("<time datetime=\"2026-05-10\">10 May 2026</time>")))
         .andExpect(content().string(containsString("28 November 2026")));
+  }
+
+  @Test
+  void theAzerbaijaniDeadlinesPageWritesDatesPeriodsAndStatusesInAzerbaijaniKeepingIsoForMachines()
+      throws Exception {
+    mvc.perform(get("/charters/az-us-2026/deadlines").queryParam("lang", "az"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("202 gün gecikir: son tarix 10 may 2026.")))
+        .andExpect(
+            content()
+                .string(containsString("Gözləmədədir: son tarix 10 fevral 2027, 74 gün qalıb.")))
+        .andExpect(content().string(containsString("üç ay ərzində")))
+        .andExpect(content().string(containsString("hər on iki ay")))
+        .andExpect(
+            content().string(containsString("<time datetime=\"2026-05-10\">10 may 2026</time>")))
+        .andExpect(
+            content().string(containsString("<time datetime=\"2026-11-28\">28 noyabr 2026</time>")))
+        .andExpect(
+            content().string(containsString("<time datetime=\"2026-02-10\">10 fevral 2026</time>")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Overdue by"))))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("P3M"))));
   }
 
   @Test
@@ -46,7 +72,7 @@ class DeadlinesWebTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("2027-02-10")))
         .andExpect(
-            content().string(org.hamcrest.Matchers.not(containsString("2026-05-10</time>"))));
+            content().string(org.hamcrest.Matchers.not(containsString("datetime=\"2026-05-10\""))));
     mvc.perform(
             get("/charters/az-us-2026/deadlines").param("sort", "<script>").param("status", "x"))
         .andExpect(status().isOk());

@@ -107,7 +107,7 @@ final class OpenDataFixtures {
             "fd.member",
             "river-commission",
             "river-survey",
-            "{\"en\":\"River survey\",\"az\":\"Çay tədqiqatı\"}",
+            "{\"en\":\"River survey\",\"fr\":\"Étude des rivières\"}",
             "bilateral");
     publicMilestone =
         milestone(
@@ -288,7 +288,7 @@ final class OpenDataFixtures {
             + key
             + "\",\"title\":"
             + title
-            + ",\"description\":{\"en\":\"Surveys the shared rivers.\",\"az\":\"Ortaq çayları tədqiq edir.\"}"
+            + ",\"description\":{\"en\":\"Surveys the shared rivers.\",\"fr\":\"Étudie les rivières partagées.\"}"
             + ",\"commitments\":[\"shared-rivers\"],\"leads\":{\"FD\":\"Ministry of Water\","
             + "\"SY\":\"Environment Agency\"},\"partners\":[{\"name\":\"River Bank\","
             + "\"kind\":\"development-bank\",\"role\":\"FUNDING\"},{\"name\":\"Survey Co\","

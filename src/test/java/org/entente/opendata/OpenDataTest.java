@@ -68,7 +68,8 @@ class OpenDataTest {
     }
     assertThat((List<String>) JsonPath.read(json, "$.projects[*].key"))
         .containsExactly("river-survey");
-    assertThat((String) JsonPath.read(json, "$.projects[0].title.az")).isEqualTo("Çay tədqiqatı");
+    assertThat((String) JsonPath.read(json, "$.projects[0].title.fr"))
+        .isEqualTo("Étude des rivières");
     assertThat((List<String>) JsonPath.read(json, "$.milestones[*].key"))
         .containsExactlyInAnyOrder("survey-done", "dam-prep");
     assertThat((List<String>) JsonPath.read(json, "$.financing[*].currency"))
@@ -93,7 +94,7 @@ class OpenDataTest {
     assertThat(rows.get(0).toMap())
         .containsEntry("key", "river-survey")
         .containsEntry("title_en", "River survey")
-        .containsEntry("title_fr", "")
+        .containsEntry("title_fr", "Étude des rivières")
         .containsEntry("workingGroup", "river-commission")
         .containsEntry("commitments", "shared-rivers")
         .containsEntry("partners", "River Bank (funding); Survey Co (implementing)");
@@ -201,7 +202,7 @@ class OpenDataTest {
         .contains("<iati-activities version=\"2.03\"")
         .contains("<iati-identifier>XX-ENTENTE-fd-sy-2025-river-survey</iati-identifier>")
         .contains("<reporting-org ref=\"XX-ENTENTE\" type=\"10\">")
-        .contains("<narrative xml:lang=\"az\">Çay tədqiqatı</narrative>")
+        .contains("<narrative xml:lang=\"fr\">Étude des rivières</narrative>")
         .contains("<participating-org role=\"1\"><narrative xml:lang=\"en\">River Bank</narrative>")
         .contains("<participating-org role=\"4\"><narrative xml:lang=\"en\">Survey Co</narrative>")
         .contains(

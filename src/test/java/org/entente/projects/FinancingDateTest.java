@@ -279,7 +279,39 @@ class FinancingDateTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(page).contains("<time datetime=\"2026-03-15\">2026-03-15</time>");
+    assertThat(page).contains("<time datetime=\"2026-03-15\">15 March 2026</time>");
+  }
+
+  @Test
+  void theProjectPageWritesAmountsAndDatesInTheReadersLanguageKeepingIsoForMachines()
+      throws Exception {
+    String id =
+        add(
+            "dated-lang",
+            """
+            [{"amount":1500000.5,"currency":"USD","status":"COMMITTED","date":"2026-03-15"},
+             {"amount":2000,"currency":"AZN","status":"PLEDGED"}]""");
+    Cookie session = login();
+    String az =
+        mvc.perform(get("/projects/" + id).queryParam("lang", "az").cookie(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(az)
+        .contains("<time datetime=\"2026-03-15\">15 mart 2026</time>")
+        .contains("<td>1.500.000,50</td>")
+        .contains("<td>2.000</td>")
+        .doesNotContain("1,500,000");
+    String en =
+        mvc.perform(get("/projects/" + id).queryParam("lang", "en").cookie(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(en)
+        .contains("<time datetime=\"2026-03-15\">15 March 2026</time>")
+        .contains("<td>1,500,000.50</td>")
+        .contains("<td>2,000</td>");
+    assertThat((Object) JsonPath.read(json(id), "$.financing[0].date")).isEqualTo("2026-03-15");
   }
 
   @Test

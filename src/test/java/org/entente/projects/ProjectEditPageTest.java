@@ -231,7 +231,7 @@ class ProjectEditPageTest {
     assertThat(shown)
         .contains("AzerTelecom")
         .contains("Asian Development Bank")
-        .contains("1,500,000.00")
+        .contains("<td>1,500,000</td>")
         .contains("250,000.50")
         .contains("40.1847");
   }

@@ -82,22 +82,25 @@ class ProjectTest {
   }
 
   @Test
-  void aTitleInAThirdLanguageIsRefused() {
-    assertThat(
-            fieldOf(
-                () ->
-                    new Project(
-                        "rail-link",
-                        LocalizedText.ofMap(Map.of("fr", "Liaison")),
-                        null,
-                        List.of("c-1"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null)))
+  void aTitleInALanguageTheCharterDoesNotDeclareIsRefused() {
+    Project french =
+        new Project(
+            "rail-link",
+            LocalizedText.ofMap(Map.of("fr", "Liaison")),
+            null,
+            List.of("c-1"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertThat(fieldOf(() -> french.requireLanguages(List.of("az", "en"), null)))
         .isEqualTo("title");
+    assertThat(french.requireLanguages(List.of("en", "fr"), null)).isSameAs(french);
+    assertThat(french.requireLanguages(List.of("en"), french))
+        .as("a language the project had stays allowed")
+        .isSameAs(french);
   }
 
   @Test

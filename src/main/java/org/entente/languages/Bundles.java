@@ -1,0 +1,44 @@
+package org.entente.languages;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Which languages the interface is translated into: those with a bundle {@code
+ * messages_xx.properties} on the classpath, found when the application starts, and English (the
+ * base bundle {@code messages.properties}). Adding a language is adding its bundle.
+ */
+final class Bundles {
+
+  private static final Pattern NAME =
+      Pattern.compile("messages_([a-zA-Z]{2,3})(_.*)?\\.properties");
+
+  private Bundles() {}
+
+  /** The codes of the languages with a bundle, English included. */
+  static Set<String> discover() {
+    Set<String> found = new TreeSet<>();
+    found.add(Languages.ENGLISH.code());
+    try {
+      for (Resource r :
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:messages_*.properties")) {
+        String name = r.getFilename();
+        Matcher m = name == null ? null : NAME.matcher(name);
+        if (m != null && m.matches()) {
+          found.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Set.copyOf(found);
+  }
+}

@@ -1255,6 +1255,9 @@ class PagesBrowserTest {
   private static String shownDate(java.time.LocalDate day) {
     return day.format(
         java.time.format.DateTimeFormatter.ofPattern("d MMMM y", java.util.Locale.ENGLISH));
+  }
+
+  /**
    * A joint statement drafted in English is not submitted while its Azerbaijani text is missing
    * (the meeting page says so, and marks the Azerbaijani field); with both texts it is submitted,
    * both co-chairs approve the one version, and the public portal and the statement's page show

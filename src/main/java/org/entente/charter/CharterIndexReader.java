@@ -130,8 +130,8 @@ final class CharterIndexReader {
   }
 
   /**
-   * The declared languages of the languages column ({@link StoredLanguages}: the languages joined by
-   * commas, with their working-translation and quotation marks).
+   * The declared languages of the languages column ({@link StoredLanguages}: the languages joined
+   * by commas, with their working-translation and quotation marks).
    */
   private static List<String> languages(String column) {
     return column == null || column.isBlank()

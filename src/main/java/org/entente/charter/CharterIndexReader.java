@@ -129,10 +129,13 @@ final class CharterIndexReader {
         + table;
   }
 
-  /** The languages column: the declared languages joined by commas. */
+  /**
+   * The declared languages of the languages column ({@link StoredLanguages}: the languages joined
+   * by commas, with their working-translation and quotation marks).
+   */
   private static List<String> languages(String column) {
     return column == null || column.isBlank()
         ? List.of()
-        : java.util.Arrays.stream(column.split(",")).map(String::strip).toList();
+        : StoredLanguages.decode(column, null).languages();
   }
 }

@@ -50,7 +50,7 @@ class EnglishOnAzerbaijaniPagesTest {
   static final String CHARTER = "az-us-2026";
 
   /** The share of English words no Azerbaijani page may exceed today; the goal is 0.02. */
-  static final double CEILING = 0.50;
+  static final double CEILING = 0.25;
 
   /** The goal the issue sets, printed beside each page's share. */
   static final double GOAL = 0.02;
@@ -58,8 +58,8 @@ class EnglishOnAzerbaijaniPagesTest {
   /**
    * Words of the English list that are also Azerbaijani words, spelled the same, and so are not
    * English on an Azerbaijani page: "on" (ten), "ad" (name), "an" (moment), "at" (horse), "son"
-   * (last), "can" (soul), "bank", "plan", "status", "format", "forum", "model", "internet",
-   * "video".
+   * (last), "can" (soul), "et" (do, as in "Təsdiq et"), "bank", "plan", "status", "format",
+   * "forum", "model", "internet", "video".
    */
   static final Set<String> ALSO_AZERBAIJANI =
       Set.of(
@@ -69,6 +69,7 @@ class EnglishOnAzerbaijaniPagesTest {
           "at",
           "son",
           "can",
+          "et",
           "bank",
           "plan",
           "status",

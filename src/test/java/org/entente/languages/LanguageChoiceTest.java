@@ -77,9 +77,9 @@ class LanguageChoiceTest {
                     allOf(
                         containsString(
                             "href=\"/charters/az-us-2026/search?q=corridor&amp;lang=en\""
-                                + " hreflang=\"en\" lang=\"en\">English</a>"),
+                                + " hreflang=\"en\" lang=\"en\" translate=\"no\">English</a>"),
                         containsString(
-                            "hreflang=\"az-Latn\" lang=\"az-Latn\" aria-current=\"true\">"
+                            "hreflang=\"az-Latn\" lang=\"az-Latn\" translate=\"no\" aria-current=\"true\">"
                                 + "Azərbaycanca</a>"))));
   }
 

@@ -62,8 +62,11 @@ class LanguagesFromTheChartersTest {
         .andExpect(cookie().value(Languages.COOKIE, "uk"));
     mvc.perform(get("/api/charters?lang=uk")).andExpect(status().isOk());
     assertThat(page("/charters?lang=uk"))
-        .contains("hreflang=\"uk\" lang=\"uk\" aria-current=\"true\">" + UKRAINIAN + "</a>")
-        .contains("hreflang=\"az-Latn\" lang=\"az-Latn\">Azərbaycanca</a>");
+        .contains(
+            "hreflang=\"uk\" lang=\"uk\" translate=\"no\" aria-current=\"true\">"
+                + UKRAINIAN
+                + "</a>")
+        .contains("hreflang=\"az-Latn\" lang=\"az-Latn\" translate=\"no\">Azərbaycanca</a>");
   }
 
   @Test
@@ -71,7 +74,10 @@ class LanguagesFromTheChartersTest {
     assertThat(page("/charters")).doesNotContain("hreflang=\"uk\"");
     loadTheEnglishUkrainianCharter();
     assertThat(page("/charters"))
-        .contains("href=\"/charters?lang=uk\" hreflang=\"uk\" lang=\"uk\">" + UKRAINIAN + "</a>");
+        .contains(
+            "href=\"/charters?lang=uk\" hreflang=\"uk\" lang=\"uk\" translate=\"no\">"
+                + UKRAINIAN
+                + "</a>");
   }
 
   @Test

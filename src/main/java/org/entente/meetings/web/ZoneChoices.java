@@ -44,20 +44,23 @@ final class ZoneChoices {
   static List<String> others(List<PartyView> parties) {
     Set<String> declared = new LinkedHashSet<>();
     parties.forEach(p -> declared.addAll(p.timeZones()));
+    return PLACES.stream().filter(zone -> !declared.contains(zone)).toList();
+  }
+
+  /** The IANA zones that name a place, and UTC, sorted by name: read from the JDK once. */
+  private static final List<String> PLACES = places();
+
+  private static List<String> places() {
     List<String> zones = new ArrayList<>();
     for (String zone : ZoneId.getAvailableZoneIds()) {
       if (zone.matches(
-              "(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian"
-                  + "|Pacific)/.+")
-          && !declared.contains(zone)) {
+          "(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+")) {
         zones.add(zone);
       }
     }
-    if (!declared.contains("UTC")) {
-      zones.add("UTC");
-    }
+    zones.add("UTC");
     zones.sort(null);
-    return zones;
+    return List.copyOf(zones);
   }
 
   /** The zone a new meeting starts in when the person has none: the first party's, else UTC. */

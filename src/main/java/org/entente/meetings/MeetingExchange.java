@@ -140,7 +140,7 @@ class MeetingExchange extends TableExchange {
       RecordType.of(
           "statements",
           "meeting",
-          "meetingTitle",
+          "meetingTitle*",
           "body",
           "heldOn",
           "place",
@@ -179,7 +179,7 @@ class MeetingExchange extends TableExchange {
         "meeting",
         s.meetingId().toString(),
         "meetingTitle",
-        s.meetingTitle(),
+        RecordType.texts(s.meetingTitle()),
         "body",
         s.bodyName(),
         "heldOn",

@@ -179,7 +179,7 @@ class MeetingReads {
           new SearchHit(
               "meeting",
               m.id().toString(),
-              m.title(),
+              m.title().text(),
               bodyName(m, names) + ", " + m.day(),
               bodyKey(m, names),
               List.of(),
@@ -192,7 +192,7 @@ class MeetingReads {
           new SearchHit(
               "statement",
               p.meeting().id().toString(),
-              "Joint statement: " + p.meeting().title(),
+              "Joint statement: " + p.meeting().title().text(),
               text.length() > 240 ? text.substring(0, 240) + "…" : text,
               bodyKey(p.meeting(), names),
               List.of(),
@@ -301,7 +301,7 @@ class MeetingReads {
         m.place(),
         m.online(),
         m.status().code(),
-        m.minutes(),
+        m.minutes().isEmpty() ? null : m.minutes(),
         m.classification(),
         m.originParty(),
         m.version(),

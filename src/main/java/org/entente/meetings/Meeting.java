@@ -249,6 +249,15 @@ record Meeting(
             MeetingTexts.MEETING_TITLE,
             false,
             UnaryOperator.identity());
+    LocalizedText newMinutes =
+        MeetingTexts.changed(
+            "minutes",
+            minutes,
+            change.minutes(),
+            languages,
+            MeetingTexts.MINUTES,
+            true,
+            Meeting::sanitize);
     Times times = new Times(start, end, zone);
     if (change.startsAt() != null || change.endsAt() != null || change.timeZone() != null) {
       ZoneId z = change.timeZone() == null ? zone : zone(change.timeZone());
@@ -261,15 +270,6 @@ record Meeting(
     String newPlace = change.place() == null ? place : optional("place", change.place(), PLACE);
     Status next = change.status() == null ? status : Status.fromCode(change.status());
     move(status, next, times.start(), now);
-    LocalizedText newMinutes =
-        MeetingTexts.changed(
-            "minutes",
-            minutes,
-            change.minutes(),
-            languages,
-            MeetingTexts.MINUTES,
-            true,
-            Meeting::sanitize);
     Meeting after =
         new Meeting(
             id,

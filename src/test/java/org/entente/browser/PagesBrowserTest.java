@@ -486,7 +486,7 @@ class PagesBrowserTest {
     assertNoSeriousViolations("/charters/az-us-2026/meetings/new");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("body")))
         .selectByValue("working-group:wg-connectivity-digital");
-    driver.findElement(By.id("title")).sendKeys("Connectivity working group, annual meeting");
+    driver.findElement(By.id("title-en")).sendKeys("Connectivity working group, annual meeting");
     ((JavascriptExecutor) driver)
         .executeScript(
             "document.getElementById('startsAt').value = arguments[0];"
@@ -511,13 +511,15 @@ class PagesBrowserTest {
         .isEqualTo("Connectivity working group, annual meeting");
     assertNoSeriousViolations("/meetings/{id}");
 
-    driver.findElement(By.id("agenda-title")).sendKeys("Progress of the Port of Alat terminal");
+    driver.findElement(By.id("agenda-title-en")).sendKeys("Progress of the Port of Alat terminal");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("agenda-project")))
         .selectByVisibleText("Port of Alat: Middle Corridor terminal");
     button("Add the agenda item");
-    driver.findElement(By.id("decision-text")).sendKeys("Feasibility studies start in December.");
+    driver
+        .findElement(By.id("decision-text-en"))
+        .sendKeys("Feasibility studies start in December.");
     button("Record the decision");
-    driver.findElement(By.id("action-title")).sendKeys("Share the terminal's feasibility scope");
+    driver.findElement(By.id("action-title-en")).sendKeys("Share the terminal's feasibility scope");
     driver.findElement(By.id("action-organization")).sendKeys("United States");
     driver.findElement(By.id("action-owner")).sendKeys("us.connect");
     ((JavascriptExecutor) driver)
@@ -1360,5 +1362,82 @@ class PagesBrowserTest {
             List.of(
                 new org.entente.identity.Accounts.MembershipInput(
                     "az-us-2026", "wg-energy", true))));
+  }
+
+  /**
+   * Issue 19, item 2 for meetings: a member schedules a meeting with its title in English and in
+   * Azerbaijani (the form has a field per language of the charter, each with its lang), records its
+   * minutes in both, adds an agenda item in English only, and reads the meeting page with ?lang=az:
+   * the title and the minutes in Azerbaijani, marked az-Latn; the agenda item in English, marked as
+   * such. Uses its own member and meeting of the security and defense group, which no other journey
+   * asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(17)
+  void aMeetingWrittenInTwoLanguagesIsReadInAzerbaijani() {
+    String password = "a passphrase for the meeting texts member";
+    accounts.create(
+        new org.entente.identity.Accounts.NewAccount(
+            "az.mtg.texts",
+            "az.mtg.texts",
+            "AZ",
+            "Ministry of Defense",
+            java.util.EnumSet.of(org.entente.identity.Role.MEMBER),
+            false,
+            password,
+            List.of(
+                new org.entente.identity.Accounts.MembershipInput(
+                    "az-us-2026", "wg-security-defense", false))));
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
+    String titleAz = "Minatəmizləmə avadanlığının icmalı (brauzer testi)";
+    String minutesAz = "Qrup minatəmizləmə avadanlığını nəzərdən keçirdi.";
+
+    logIn("az.mtg.texts", password);
+    open("/charters/az-us-2026/meetings/new");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("body")))
+        .selectByValue("working-group:wg-security-defense");
+    assertThat(driver.findElement(By.id("title-en")).getAttribute("lang")).isEqualTo("en");
+    assertThat(driver.findElement(By.id("title-az")).getAttribute("lang")).isEqualTo("az-Latn");
+    assertThat(driver.findElement(By.cssSelector("label[for=title-az]")).getText())
+        .startsWith("Title (Azərbaycanca)");
+    driver.findElement(By.id("title-en")).sendKeys("De-mining equipment review (browser test)");
+    driver.findElement(By.id("title-az")).sendKeys(titleAz);
+    js().executeScript(
+            "document.getElementById('startsAt').value = arguments[0];"
+                + " document.getElementById('endsAt').value = arguments[1];",
+            day + "T10:00",
+            day + "T12:00");
+    driver.findElement(By.id("timeZone")).clear();
+    driver.findElement(By.id("timeZone")).sendKeys("Asia/Baku");
+    assertNoSeriousViolations("/charters/az-us-2026/meetings/new (a title per language)");
+    driver.findElement(By.xpath("//button[normalize-space()='Schedule the meeting']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().matches(".*/meetings/[0-9a-f-]{36}$"));
+    String meeting = driver.getCurrentUrl().replaceAll(".*/meetings/", "");
+
+    driver
+        .findElement(By.id("minutes-en"))
+        .sendKeys("<p>The group reviewed the de-mining equipment.</p>");
+    driver.findElement(By.id("minutes-az")).sendKeys("<p>" + minutesAz + "</p>");
+    button("Save the minutes");
+    driver.findElement(By.id("agenda-title-en")).sendKeys("Equipment deliveries");
+    button("Add the agenda item");
+
+    open("/meetings/" + meeting + "?lang=az");
+    WebElement title = driver.findElement(By.cssSelector("h1 span"));
+    assertThat(title.getText()).isEqualTo(titleAz);
+    assertThat(title.getAttribute("lang")).isEqualTo("az-Latn");
+    WebElement minutes = driver.findElement(By.cssSelector("div.minutes"));
+    assertThat(minutes.getText()).isEqualTo(minutesAz);
+    assertThat(minutes.getAttribute("lang")).isEqualTo("az-Latn");
+    WebElement agenda = driver.findElement(By.cssSelector("ol.agenda li span[lang]"));
+    assertThat(agenda.getText()).isEqualTo("Equipment deliveries");
+    assertThat(agenda.getAttribute("lang")).isEqualTo("en");
+    assertThat(driver.findElement(By.cssSelector("ol.agenda li .fallback")).getText())
+        .isEqualTo("(ingiliscə)");
+    assertNoSeriousViolations("/meetings/{id}?lang=az (title and minutes in Azerbaijani)");
+    screenshot("journey-17-meeting-in-azerbaijani");
+    open("/meetings/" + meeting);
+    logOut();
   }
 }

@@ -1369,7 +1369,7 @@ class PagesBrowserTest {
    * Azerbaijani (the form has a field per language of the charter, each with its lang), records its
    * minutes in both, adds an agenda item in English only, and reads the meeting page with ?lang=az:
    * the title and the minutes in Azerbaijani, marked az-Latn; the agenda item in English, marked as
-   * such. Uses its own member and meeting of the security and defense group, which no other journey
+   * such. Uses its own member and meeting of the economy and trade group, which no other journey
    * asserts on.
    */
   @Test
@@ -1381,26 +1381,26 @@ class PagesBrowserTest {
             "az.mtg.texts",
             "az.mtg.texts",
             "AZ",
-            "Ministry of Defense",
+            "Ministry of Economy",
             java.util.EnumSet.of(org.entente.identity.Role.MEMBER),
             false,
             password,
             List.of(
                 new org.entente.identity.Accounts.MembershipInput(
-                    "az-us-2026", "wg-security-defense", false))));
+                    "az-us-2026", "wg-economy-trade", false))));
     java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
-    String titleAz = "Minatəmizləmə avadanlığının icmalı (brauzer testi)";
-    String minutesAz = "Qrup minatəmizləmə avadanlığını nəzərdən keçirdi.";
+    String titleAz = "Ticarət sərgisinə hazırlıq (brauzer testi)";
+    String minutesAz = "Qrup sərgiyə hazırlığı nəzərdən keçirdi.";
 
     logIn("az.mtg.texts", password);
     open("/charters/az-us-2026/meetings/new");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("body")))
-        .selectByValue("working-group:wg-security-defense");
+        .selectByValue("working-group:wg-economy-trade");
     assertThat(driver.findElement(By.id("title-en")).getAttribute("lang")).isEqualTo("en");
     assertThat(driver.findElement(By.id("title-az")).getAttribute("lang")).isEqualTo("az-Latn");
     assertThat(driver.findElement(By.cssSelector("label[for=title-az]")).getText())
         .startsWith("Title (Azərbaycanca)");
-    driver.findElement(By.id("title-en")).sendKeys("De-mining equipment review (browser test)");
+    driver.findElement(By.id("title-en")).sendKeys("Trade fair preparations (browser test)");
     driver.findElement(By.id("title-az")).sendKeys(titleAz);
     js().executeScript(
             "document.getElementById('startsAt').value = arguments[0];"
@@ -1417,10 +1417,10 @@ class PagesBrowserTest {
 
     driver
         .findElement(By.id("minutes-en"))
-        .sendKeys("<p>The group reviewed the de-mining equipment.</p>");
+        .sendKeys("<p>The group reviewed the preparations for the fair.</p>");
     driver.findElement(By.id("minutes-az")).sendKeys("<p>" + minutesAz + "</p>");
     button("Save the minutes");
-    driver.findElement(By.id("agenda-title-en")).sendKeys("Equipment deliveries");
+    driver.findElement(By.id("agenda-title-en")).sendKeys("Exhibitors from both parties");
     button("Add the agenda item");
 
     open("/meetings/" + meeting + "?lang=az");
@@ -1431,7 +1431,7 @@ class PagesBrowserTest {
     assertThat(minutes.getText()).isEqualTo(minutesAz);
     assertThat(minutes.getAttribute("lang")).isEqualTo("az-Latn");
     WebElement agenda = driver.findElement(By.cssSelector("ol.agenda li span[lang]"));
-    assertThat(agenda.getText()).isEqualTo("Equipment deliveries");
+    assertThat(agenda.getText()).isEqualTo("Exhibitors from both parties");
     assertThat(agenda.getAttribute("lang")).isEqualTo("en");
     assertThat(driver.findElement(By.cssSelector("ol.agenda li .fallback")).getText())
         .isEqualTo("(ingiliscə)");

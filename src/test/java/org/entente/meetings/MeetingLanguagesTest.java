@@ -363,4 +363,33 @@ class MeetingLanguagesTest {
           .containsExactly(TITLE_EN);
     }
   }
+
+  @Test
+  void theAnnualReportInAzerbaijaniShowsTheMeetingAndItsDecisionInAzerbaijani() throws Exception {
+    String meeting =
+        scheduled(
+            azToken,
+            People.CHARTER,
+            GROUP,
+            "{\"en\":\"%s\",\"az\":\"%s\"}".formatted(TITLE_EN, TITLE_AZ));
+    assertThat(
+            add(meeting, "decisions", "{\"text\":{\"en\":\"Extend it.\",\"az\":\"Uzadın.\"}}")
+                .getStatus())
+        .isEqualTo(200);
+    assertThat(
+            api(
+                    azToken,
+                    patch("/api/meetings/" + meeting)
+                        .content("{\"version\":0,\"status\":\"held\"}"))
+                .getStatus())
+        .isEqualTo(200);
+
+    Document az =
+        page(
+            "/charters/" + People.CHARTER + "/report?year=2026&lang=az",
+            People.session(mvc, "az.member"));
+    assertThat(az.select("ol.report-decisions li").text()).contains(TITLE_AZ).contains("Uzadın.");
+    assertThat(az.selectFirst("ol.report-decisions li span[lang]").attr("lang")).isEqualTo("az");
+    assertThat(az.text()).doesNotContain(TITLE_EN).doesNotContain("Extend it.");
+  }
 }

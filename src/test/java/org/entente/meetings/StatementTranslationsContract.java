@@ -235,6 +235,16 @@ abstract class StatementTranslationsContract {
             .getResponse()
             .getContentAsString();
     assertThat(azPage).contains("Azerbaijani caucus on fibre").contains("Fibre link review");
+    String workspace =
+        mvc.perform(
+                get("/charters/az-us-2026/working-groups/" + GROUP + "/workspace")
+                    .cookie(People.session(mvc, "az.member")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(workspace)
+        .contains("href=\"/charters/az-us-2026/workspace/translations/az\"")
+        .contains("href=\"/charters/az-us-2026/workspace/translations/en\"");
     assertThat(as(null, get("/api/charters/az-us-2026/translations/az")).getStatus())
         .isEqualTo(404);
     assertThat(

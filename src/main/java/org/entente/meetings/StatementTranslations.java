@@ -20,6 +20,7 @@ import org.entente.shared.NotFoundException;
 import org.entente.translations.TranslatableTexts;
 import org.entente.translations.TranslationState;
 import org.entente.translations.TranslationStatus;
+import org.entente.translations.Translations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,7 +94,7 @@ class StatementTranslations implements TranslatableTexts {
   public Translatable text(String key, String language, Viewer viewer) {
     Meeting meeting = visible(key, viewer);
     LanguagesOfCharter languages = languages(meeting.charterId());
-    requireLanguage(language, languages);
+    Translations.requireLanguage(language, languages);
     StatementStore.Draft draft = draft(meeting);
     return translatable(meeting, draft, language, languages, viewer);
   }
@@ -102,7 +103,7 @@ class StatementTranslations implements TranslatableTexts {
   public Translatable save(String key, String language, String text, Long version, Viewer viewer) {
     Meeting meeting = visible(key, viewer).requireWritableBy(viewer);
     LanguagesOfCharter languages = languages(meeting.charterId());
-    requireLanguage(language, languages);
+    Translations.requireLanguage(language, languages);
     StatementStore.Draft draft = draft(meeting);
     if (version == null) {
       throw new BadRequestException(
@@ -208,16 +209,5 @@ class StatementTranslations implements TranslatableTexts {
     return charters
         .languages(charterId)
         .orElseThrow(() -> new NotFoundException("charter", String.valueOf(charterId)));
-  }
-
-  private static void requireLanguage(String language, LanguagesOfCharter languages) {
-    if (!languages.languages().contains(language)) {
-      throw new BadRequestException(
-          "language",
-          "'"
-              + language
-              + "' is not a language of the charter; its languages are "
-              + String.join(", ", languages.languages()));
-    }
   }
 }

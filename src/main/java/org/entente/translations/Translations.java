@@ -97,6 +97,16 @@ public class Translations {
         charters
             .languages(charterKey)
             .orElseThrow(() -> new NotFoundException("charter", charterKey.value()));
+    requireLanguage(language, languages);
+    return languages;
+  }
+
+  /**
+   * Refuses a language that is not one of the charter's.
+   *
+   * @throws BadRequestException ({@code language}) naming the charter's languages
+   */
+  public static void requireLanguage(String language, LanguagesOfCharter languages) {
     if (!languages.languages().contains(language)) {
       throw new BadRequestException(
           "language",
@@ -105,6 +115,5 @@ public class Translations {
               + "' is not a language of the charter; its languages are "
               + String.join(", ", languages.languages()));
     }
-    return languages;
   }
 }

@@ -105,6 +105,8 @@ class MeetingExchange extends TableExchange {
               required("publish", Kind.BOOL),
               optional("published_at", Kind.TIMESTAMP),
               optional("version", Kind.LONG),
+              // where its translations stand (V32, decision 0037): it travels with the texts
+              optional("translation_sources", Kind.TEXT),
               required("created_at", Kind.TIMESTAMP),
               required("updated_at", Kind.TIMESTAMP)),
           false);

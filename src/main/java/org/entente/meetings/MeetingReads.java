@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.Concurrence;
 import org.entente.identity.Viewer;
 import org.entente.meetings.Meeting.Body;
@@ -78,6 +79,8 @@ class MeetingReads {
             .toList();
     List<DecisionView> decisions = children.decisions(m.id());
     List<ActionItemView> actions = actionItems.ofMeeting(m.id(), viewer, names);
+    LanguagesOfCharter languages =
+        charters.languages(m.charterId()).orElse(new LanguagesOfCharter(List.of(), "en"));
     StatementView statement =
         statements
             .find(m.id())
@@ -85,10 +88,10 @@ class MeetingReads {
                 s ->
                     new StatementView(
                         s.text(),
-                        charters
-                            .languages(m.charterId())
-                            .map(languages -> StatementTexts.missing(s.text(), languages))
-                            .orElse(List.of()),
+                        StatementTexts.missing(s.text(), languages),
+                        s.translations(languages.textLanguage()).source(),
+                        s.translations(languages.textLanguage())
+                            .statuses(s.text(), languages.languages()),
                         s.publish(),
                         s.publishedAt(),
                         s.version(),

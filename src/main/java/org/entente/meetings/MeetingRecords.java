@@ -28,6 +28,7 @@ import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
+import org.entente.translations.TranslationState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -211,11 +212,21 @@ class MeetingRecords {
    */
   void draftStatement(Meeting meeting, StatementDraft draft) {
     UUID meetingId = meeting.id();
-    LocalizedText text = StatementTexts.read(draft.text(), languages(meeting.charterId()));
+    LanguagesOfCharter languages = languages(meeting.charterId());
+    LocalizedText text = StatementTexts.read(draft.text(), languages);
     boolean publish = draft.publish() == null || draft.publish();
     Optional<StatementStore.Draft> current = statements.find(meetingId);
+    TranslationState sources =
+        current
+            .map(c -> c.translations(languages.textLanguage()))
+            .orElse(TranslationState.unknown(null))
+            .afterEdit(
+                current.map(StatementStore.Draft::text).orElse(LocalizedText.empty()),
+                text,
+                languages.textLanguage(),
+                now().toInstant());
     if (current.isEmpty()) {
-      statements.insert(meetingId, text, publish, now());
+      statements.insert(meetingId, text, publish, sources, now());
     } else {
       long version = current.get().version();
       if (draft.version() == null) {
@@ -229,7 +240,7 @@ class MeetingRecords {
         throw new BadRequestException(
             "text", "the statement is published; reopen its agreement to change it");
       }
-      if (!statements.update(meetingId, text, publish, version, now())) {
+      if (!statements.update(meetingId, text, publish, sources, version, now())) {
         throw new ConflictException("joint statement", version + 1);
       }
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
+import org.entente.translations.TranslationState;
 
 /** What the meetings module shows. */
 public final class MeetingViews {
@@ -114,11 +115,15 @@ public final class MeetingViews {
    * A meeting's joint statement: its draft (its text in each language it has one in), the languages
    * of the charter it has no text in yet (it is not submitted until there are none), whether it is
    * to be published, when it was published (both parties having agreed the same version,
-   * publication included), and the agreement.
+   * publication included), and the agreement. {@code sourceLanguage} is the language it was drafted
+   * in, and {@code translations} where its text stands in each language of the charter (source,
+   * current, out of date since its source changed, missing).
    */
   public record StatementView(
       LocalizedText text,
       List<String> missingLanguages,
+      String sourceLanguage,
+      List<TranslationState.LanguageStatus> translations,
       boolean publish,
       Instant publishedAt,
       long version,

@@ -1440,4 +1440,112 @@ class PagesBrowserTest {
     open("/meetings/" + meeting);
     logOut();
   }
+
+  /**
+   * The translation workflow (issue 19, item 3): a joint statement drafted in English awaits its
+   * Azerbaijani text in the secretariat's queue; it is translated in the side-by-side editor (the
+   * English source read-only beside the Azerbaijani field, each with its lang); the English text
+   * changes, which puts the translation out of date until it is translated again; then both
+   * co-chairs approve the one version, and the statement is published with both texts. Axe on the
+   * queue and the editor. Uses its own co-chairs and meeting of the energy group, which no other
+   * journey asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(19)
+  void aJointStatementDraftedInEnglishIsTranslatedSideBySideApprovedAndPublishedWithBothTexts() {
+    String password = "a passphrase for the translating co-chairs";
+    statementChair("az.tr.chair", "AZ", "Ministry of Energy", password);
+    statementChair("us.tr.chair", "US", "U.S. Department of Energy", password);
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
+    String title = "Energy statement translated side by side (browser test)";
+    java.util.UUID meeting =
+        statementMeetings
+            .schedule(
+                org.entente.shared.CharterKey.of("az-us-2026"),
+                new org.entente.meetings.MeetingInputs.MeetingInput(
+                    "working-group",
+                    "wg-energy",
+                    title,
+                    day.atTime(10, 0),
+                    day.atTime(12, 0),
+                    "Asia/Baku",
+                    "Baku",
+                    false,
+                    null,
+                    List.of()),
+                viewers.of("az.tr.chair").orElseThrow())
+            .id();
+    String en = "Both parties agreed to publish the storage study.";
+    String enEdited = "Both parties agreed to publish the storage study before the winter.";
+    String az = "Hər iki tərəf saxlama tədqiqatını dərc etməyə razılaşdı.";
+    String azEdited = "Hər iki tərəf saxlama tədqiqatını qışdan əvvəl dərc etməyə razılaşdı.";
+
+    logIn("az.tr.chair", password);
+    open("/meetings/" + meeting);
+    driver.findElement(By.id("statement-text-en")).sendKeys(en);
+    button("Save the draft");
+    assertThat(driver.findElement(By.id("translation-az")).getText())
+        .contains("Azərbaycanca: not translated yet");
+    assertThat(driver.findElement(By.id("statement-official")).getText())
+        .contains("become official together");
+
+    open("/charters/az-us-2026/workspace/translations/az");
+    WebElement queued = driver.findElement(By.linkText(title));
+    assertNoSeriousViolations("/charters/{c}/workspace/translations/az");
+    screenshot("journey-19-queue");
+    queued.click();
+    WebElement source = waitFor(By.id("translation-source"));
+    assertThat(source.getText()).isEqualTo(en);
+    assertThat(source.getAttribute("lang")).isEqualTo("en");
+    WebElement field = driver.findElement(By.id("translation-text"));
+    assertThat(field.getAttribute("lang")).isEqualTo("az");
+    assertNoSeriousViolations("/translations/joint-statement/{id}/az");
+    field.sendKeys(az);
+    button("Save the translation");
+    assertThat(driver.findElement(By.id("translation-state")).getText())
+        .contains("translated from the English text as it is now");
+    screenshot("journey-19-editor");
+
+    open("/meetings/" + meeting);
+    WebElement english = driver.findElement(By.id("statement-text-en"));
+    english.clear();
+    english.sendKeys(enEdited);
+    button("Save the draft");
+    assertThat(driver.findElement(By.id("translation-az")).getText())
+        .contains("out of date since the English text changed on");
+    driver.findElement(By.cssSelector("#translation-az a")).click();
+    WebElement again = waitFor(By.id("translation-text"));
+    assertThat(driver.findElement(By.id("translation-source")).getText()).isEqualTo(enEdited);
+    assertThat(driver.findElement(By.id("translation-state")).getText()).contains("out of date");
+    assertNoSeriousViolations("/translations/joint-statement/{id}/az (out of date)");
+    again.clear();
+    again.sendKeys(azEdited);
+    button("Save the translation");
+
+    open("/meetings/" + meeting);
+    button("Submit the statement for agreement");
+    button("Approve version 1 for my party");
+    logOut();
+    logIn("us.tr.chair", password);
+    open("/meetings/" + meeting);
+    button("Approve version 1 for my party");
+    assertThat(driver.findElement(By.id("statement-published")).getText()).contains("Published");
+    logOut();
+
+    open("/statements/" + meeting);
+    assertThat(driver.findElement(By.id("statement-text-az")).getText()).isEqualTo(azEdited);
+    assertThat(driver.findElement(By.id("statement-text-az")).getAttribute("lang")).isEqualTo("az");
+    assertThat(driver.findElement(By.id("statement-text-en")).getText()).isEqualTo(enEdited);
+    assertThat(driver.findElement(By.id("statement-text-en")).getAttribute("lang")).isEqualTo("en");
+    open("/public/charters/az-us-2026/statements");
+    assertThat(
+            driver.findElements(By.cssSelector(".statement-text[lang=az]")).stream()
+                .map(WebElement::getText))
+        .contains(azEdited);
+    assertThat(
+            driver.findElements(By.cssSelector(".statement-text[lang=en]")).stream()
+                .map(WebElement::getText))
+        .contains(enEdited);
+    screenshot("journey-19-published");
+  }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.assertj.core.api.SoftAssertions;
@@ -19,6 +20,8 @@ import org.entente.EntenteApplication;
 import org.entente.audit.AuditVerifier;
 import org.entente.audit.Checkpoints;
 import org.entente.audit.Checkpoints.SignedCheckpoint;
+import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.AgreementSubject;
 import org.entente.concurrence.Concurrence;
 import org.entente.identity.AccessTokens;
@@ -31,6 +34,9 @@ import org.entente.migration.ReleaseFixture.Table;
 import org.entente.projects.Projects;
 import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
+import org.entente.translations.TranslatableTexts.Translatable;
+import org.entente.translations.TranslationStatus;
+import org.entente.translations.Translations;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -425,6 +431,7 @@ abstract class MigrationFromPreviousReleaseContract {
           .as("the canonical content of the statement of meeting %s, made now", key)
           .isEqualTo(row.get("content"));
     }
+    everyStatementIsInTheTranslationWorkflow(app, jdbc, fixture, cochair, soft);
     soft.assertAll();
   }
 
@@ -474,6 +481,49 @@ abstract class MigrationFromPreviousReleaseContract {
     }
     soft.assertThat(checked).as("the fixture has meeting texts to check").isGreaterThanOrEqualTo(5);
     soft.assertAll();
+  }
+
+  /**
+   * V32: a statement drafted before the translation workflow has no translation state stored; it
+   * reads as drafted in its charter's text language, the source, with its translation into each
+   * other language of the charter missing (a text it had would count as current until its source
+   * changes), and it awaits those translations in the queue.
+   */
+  private static void everyStatementIsInTheTranslationWorkflow(
+      ConfigurableApplicationContext app,
+      JdbcClient jdbc,
+      Fixture fixture,
+      Viewer cochair,
+      SoftAssertions soft) {
+    Translations translations = app.getBean(Translations.class);
+    Charters charters = app.getBean(Charters.class);
+    for (Map<String, String> was : fixture.rows().getOrDefault("joint_statement", List.of())) {
+      String key = was.get("meeting_id");
+      Map<String, Object> now =
+          jdbc.sql(
+                  "select s.translation_sources, m.charter_id from joint_statement s join meeting m"
+                      + " on m.id = s.meeting_id where cast(s.meeting_id as varchar(36)) = ?")
+              .param(key)
+              .query()
+              .singleRow();
+      soft.assertThat(now.get("translation_sources"))
+          .as("the translation state of the statement of meeting %s", key)
+          .isNull();
+      LanguagesOfCharter languages =
+          charters.languages(UUID.fromString(String.valueOf(now.get("charter_id")))).orElseThrow();
+      for (String language : languages.languages()) {
+        Translatable text = translations.text(Meetings.JOINT_STATEMENT, key, language, cochair);
+        soft.assertThat(text.sourceLanguage())
+            .as("the source of the statement of meeting %s", key)
+            .isEqualTo(languages.textLanguage());
+        soft.assertThat(text.status())
+            .as("the statement of meeting %s in %s", key, language)
+            .isEqualTo(
+                language.equals(languages.textLanguage())
+                    ? TranslationStatus.SOURCE
+                    : TranslationStatus.MISSING);
+      }
+    }
   }
 
   /** Each stored version's fingerprint is the SHA-256 of its content, and is what was agreed. */

@@ -267,7 +267,12 @@ class CalendarFeeds {
       List<MeetingView> meetingList = meetings.groupCalendar(group.id(), from, to, viewer);
       return Optional.of(
           IcsFeed.render(
-              words.say("feed.name", group.name()), meetingList, List.of(), List.of(), now, words));
+              words.say("feed.name", readers.text(group.names())),
+              meetingList,
+              List.of(),
+              List.of(),
+              now,
+              words));
     }
     String name =
         accounts

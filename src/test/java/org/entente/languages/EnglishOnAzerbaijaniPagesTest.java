@@ -49,8 +49,18 @@ class EnglishOnAzerbaijaniPagesTest {
 
   static final String CHARTER = "az-us-2026";
 
-  /** The share of English words no Azerbaijani page may exceed today; the goal is 0.02. */
-  static final double CEILING = 0.25;
+  /**
+   * The share of English words no Azerbaijani page may exceed today; the goal is 0.02. The pages
+   * above it are those of the reference indicators, whose notes and units get their Azerbaijani in
+   * another piece of issue 19.
+   */
+  static final double CEILING = 0.23;
+
+  /**
+   * The share of English words over all the pages walked, a ratchet too: 5.3 % before the generated
+   * sentences, labels and classifications were said in Azerbaijani.
+   */
+  static final double TOTAL_CEILING = 0.044;
 
   /** The goal the issue sets, printed beside each page's share. */
   static final double GOAL = 0.02;
@@ -147,6 +157,7 @@ class EnglishOnAzerbaijaniPagesTest {
     writeReport(shares, report.toString());
 
     assertThat(shares).as("pages walked").hasSizeGreaterThan(10);
+    assertThat((double) found / Math.max(1, words)).as(report.toString()).isLessThan(TOTAL_CEILING);
     List<String> over = new ArrayList<>();
     shares.forEach(
         (page, share) -> {

@@ -267,7 +267,7 @@ class CalendarFeeds {
       List<MeetingView> meetingList = meetings.groupCalendar(group.id(), from, to, viewer);
       return Optional.of(
           IcsFeed.render(
-              words.say("feed.name", readers.text(group.names())),
+              words.say("feed.calendarName", readers.text(group.names())),
               meetingList,
               List.of(),
               List.of(),
@@ -284,7 +284,8 @@ class CalendarFeeds {
     List<DueMilestone> milestones =
         roadmaps.milestonesDue(viewer, LocalDate.ofInstant(to, ZoneOffset.UTC));
     return Optional.of(
-        IcsFeed.render(words.say("feed.name", name), meetingList, items, milestones, now, words));
+        IcsFeed.render(
+            words.say("feed.calendarName", name), meetingList, items, milestones, now, words));
   }
 
   /** A subscription as its owner sees it: a group they may no longer see is not named. */

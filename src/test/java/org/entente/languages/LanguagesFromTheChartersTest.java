@@ -111,6 +111,13 @@ class LanguagesFromTheChartersTest {
   }
 
   @Test
+  void theAnnualReportShowsTheContentInTheReadersLanguageWhateverItIs() throws Exception {
+    loadTheEnglishUkrainianCharter();
+    String report = page("/charters/en-uk-test/report?year=2025&lang=uk");
+    assertThat(report).contains("lang=\"uk\">Група з мостів<").doesNotContain(">Bridges Group<");
+  }
+
+  @Test
   void theCookieHoldsADeclaredLanguageAndIgnoresOneNoCharterDeclares() throws Exception {
     loadTheEnglishUkrainianCharter();
     assertThat(

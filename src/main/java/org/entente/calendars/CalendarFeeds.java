@@ -249,7 +249,8 @@ class CalendarFeeds {
       }
       List<MeetingView> meetingList = meetings.groupCalendar(group.id(), from, to, viewer);
       return Optional.of(
-          IcsFeed.render("Entente: " + group.name(), meetingList, List.of(), List.of(), now));
+          IcsFeed.render(
+              "Entente: " + group.name().text(), meetingList, List.of(), List.of(), now));
     }
     String name =
         accounts
@@ -274,7 +275,7 @@ class CalendarFeeds {
         r.kind().toLowerCase(Locale.ROOT),
         g == null ? null : g.charter(),
         g == null ? null : g.key(),
-        g == null ? null : g.name(),
+        g == null ? null : g.name().text(),
         r.createdAt().toInstant(),
         r.revokedAt() == null ? null : r.revokedAt().toInstant());
   }

@@ -52,7 +52,7 @@ class CharterGroups implements GroupDirectory {
                     rs.getString(2),
                     rs.getString(3),
                     Kind.valueOf(rs.getString(4)),
-                    LocalizedText.fromJson(rs.getString(5)).text(),
+                    LocalizedText.fromJson(rs.getString(5)),
                     rs.getBoolean(6),
                     Classification.valueOf(rs.getString(8)),
                     rs.getString(9)))

@@ -3,6 +3,7 @@ package org.entente.identity;
 import java.util.List;
 import java.util.UUID;
 import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
 
 /**
  * The groups people can be members of: working groups and dialogue platforms. Implemented by the
@@ -28,13 +29,14 @@ public interface GroupDirectory {
       String charter,
       String key,
       Kind kind,
-      String name,
+      LocalizedText name,
       boolean restricted,
       Classification classification,
       String originParty) {
 
     /** A group known to both parties (the charter's, or one established as bilateral). */
-    public Group(UUID id, String charter, String key, Kind kind, String name, boolean restricted) {
+    public Group(
+        UUID id, String charter, String key, Kind kind, LocalizedText name, boolean restricted) {
       this(id, charter, key, kind, name, restricted, Classification.PUBLIC, null);
     }
 

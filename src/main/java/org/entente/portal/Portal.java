@@ -112,9 +112,12 @@ public class Portal {
         changes.last(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), language(locale));
   }
 
-  /** The language the portal shows: Azerbaijani when asked for, English otherwise. */
+  /**
+   * The language the portal shows content in: the visitor's (the locale resolved is always one
+   * offered: English or a language of a loaded charter), English when none is given.
+   */
   public static String language(Locale locale) {
-    return locale != null && "az".equals(locale.getLanguage()) ? "az" : "en";
+    return locale == null || locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
   }
 
   /** The charters anyone may see. */

@@ -5,7 +5,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -51,9 +50,13 @@ class ReportRendering {
     this.beans = beans;
   }
 
-  /** The language a report is written in for this locale: Azerbaijani or English. */
+  /**
+   * The language a report's content is written in for this locale: the reader's (a language
+   * offered, English or one of a loaded charter's), English when none is given. Its interface text
+   * comes from the bundles, in English where the language has none.
+   */
   static String language(Locale locale) {
-    return locale != null && "az".equals(locale.getLanguage()) ? "az" : "en";
+    return locale == null || locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
   }
 
   /** What the page and the print template show of a report. */
@@ -110,9 +113,17 @@ class ReportRendering {
       // a tagged PDF (PDF/UA): headings, tables and reading order for screen readers
       builder.usePdfUaAccessibility(true);
       builder.useFont(
-          () -> font("/fonts/DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+          () -> PrintFonts.withoutSubstitutions("/fonts/DejaVuSans.ttf"),
+          FONT_FAMILY,
+          400,
+          FontStyle.NORMAL,
+          true);
       builder.useFont(
-          () -> font("/fonts/DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+          () -> PrintFonts.withoutSubstitutions("/fonts/DejaVuSans-Bold.ttf"),
+          FONT_FAMILY,
+          700,
+          FontStyle.NORMAL,
+          true);
       builder.useSVGDrawer(new BatikSVGDrawer());
       // text stored before the edge refused control characters and lone surrogates must not stop
       // the report: what XML cannot hold is replaced
@@ -123,13 +134,5 @@ class ReportRendering {
       throw new UncheckedIOException("cannot render the report as PDF", e);
     }
     return out.toByteArray();
-  }
-
-  private static InputStream font(String path) {
-    InputStream in = ReportRendering.class.getResourceAsStream(path);
-    if (in == null) {
-      throw new IllegalStateException("missing font " + path);
-    }
-    return in;
   }
 }

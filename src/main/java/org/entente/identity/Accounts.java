@@ -14,7 +14,6 @@ import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
-import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -166,7 +165,7 @@ public class Accounts {
       String charter,
       String key,
       GroupDirectory.Kind kind,
-      LocalizedText name,
+      org.entente.shared.LocalizedText name,
       boolean restricted,
       boolean coChair) {}
 

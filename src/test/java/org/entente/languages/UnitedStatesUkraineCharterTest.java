@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,6 +28,8 @@ import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.identity.Role;
 import org.entente.identity.Viewers;
+import org.entente.meetings.MeetingInputs.MeetingInput;
+import org.entente.meetings.Meetings;
 import org.entente.opendata.OpenData;
 import org.entente.projects.ProjectInput;
 import org.entente.projects.Projects;
@@ -80,6 +83,8 @@ class UnitedStatesUkraineCharterTest {
           "Meeting of the Strategic Partnership Commission, at least annually",
           "Засідання Комісії стратегічного партнерства, щонайменше раз на рік");
 
+  static final String MEETING = "Gas transit: first session of the group";
+
   static final String ENGLISH_PROJECT =
       "Unified gas metering at the border of Ukraine: a thorough review";
   static final String UKRAINIAN_PROJECT =
@@ -98,6 +103,7 @@ class UnitedStatesUkraineCharterTest {
   @Autowired Definitions definitions;
   @Autowired Projects projects;
   @Autowired Viewers viewers;
+  @Autowired Meetings meetings;
 
   String token;
 
@@ -132,6 +138,20 @@ class UnitedStatesUkraineCharterTest {
             null,
             null,
             null),
+        viewers.of("ua.coordinator").orElseThrow());
+    meetings.schedule(
+        CharterKey.of(CHARTER),
+        new MeetingInput(
+            "working-group",
+            "wg-economy-energy",
+            MEETING,
+            LocalDateTime.parse("2026-12-10T10:00"),
+            LocalDateTime.parse("2026-12-10T12:00"),
+            "Europe/Kyiv",
+            null,
+            true,
+            null,
+            List.of()),
         viewers.of("ua.coordinator").orElseThrow());
   }
 
@@ -262,7 +282,10 @@ class UnitedStatesUkraineCharterTest {
         assertThat(feed.getStatus()).as(path).isEqualTo(200);
         assertThat(feed.getContentType()).startsWith("text/calendar");
         String ics = feed.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(new CalendarBuilder().build(new StringReader(ics))).isNotNull();
+        assertThat(new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT"))
+            .as(path + " in " + language)
+            .isNotEmpty();
+        assertThat(ics.replaceAll("\r\n[ \t]", "")).contains(MEETING);
       }
     }
   }

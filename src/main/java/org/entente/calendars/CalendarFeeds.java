@@ -267,7 +267,7 @@ class CalendarFeeds {
       List<MeetingView> meetingList = meetings.groupCalendar(group.id(), from, to, viewer);
       return Optional.of(
           IcsFeed.render(
-              words.say("feed.calendarName", readers.text(group.names())),
+              words.say("feed.calendarName", readers.text(group.name())),
               meetingList,
               List.of(),
               List.of(),
@@ -299,7 +299,7 @@ class CalendarFeeds {
         r.kind().toLowerCase(Locale.ROOT),
         g == null ? null : g.charter(),
         g == null ? null : g.key(),
-        g == null ? null : g.name(),
+        g == null ? null : g.name().text(),
         r.createdAt().toInstant(),
         r.revokedAt() == null ? null : r.revokedAt().toInstant());
   }

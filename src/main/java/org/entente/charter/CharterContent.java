@@ -13,7 +13,9 @@ import org.entente.shared.Source;
  *
  * <p>{@code translations} names how each language other than the text-language is held ({@link
  * #WORKING} or {@link #OFFICIAL}); {@code quoteLanguage} is the language every source quote is
- * quoted in, verbatim.
+ * quoted in, verbatim. {@code partyOrder} is the alternat: for each language it names, the party
+ * keys in the order that language names the parties; a language it does not name follows the order
+ * of {@code parties}.
  */
 public record CharterContent(
     String key,
@@ -27,6 +29,7 @@ public record CharterContent(
     String textLanguage,
     Map<String, String> translations,
     String quoteLanguage,
+    Map<String, List<String>> partyOrder,
     Source source,
     Classification classification,
     String definitionName,
@@ -49,6 +52,10 @@ public record CharterContent(
 
   public CharterContent {
     translations = Map.copyOf(translations);
+    partyOrder =
+        partyOrder == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(partyOrder));
   }
 
   /** The languages whose texts are working translations, in the order of {@code languages}. */

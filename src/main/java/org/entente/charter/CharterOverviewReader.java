@@ -38,8 +38,8 @@ final class CharterOverviewReader {
   private static final String CHARTER_COLUMNS =
       "id, code, title, short_title, signed_on, signed_at, languages, text_language,"
           + " classification,"
-          + " definition_name, loaded_at, summary, reading, source_document, source_quote,"
-          + " source_url";
+          + " definition_name, loaded_at, party_order, summary, reading, source_document,"
+          + " source_quote, source_url";
 
   private final JdbcClient jdbc;
   private final CharterReader reader;

@@ -35,7 +35,7 @@ final class CharterReader {
   private static final String SUMMARY_COLUMNS =
       "id, code, title, short_title, signed_on, signed_at, languages, text_language,"
           + " classification,"
-          + " definition_name, loaded_at";
+          + " definition_name, loaded_at, party_order";
 
   /** The visibility policy's condition, for tables queried without an alias. */
   static final String VISIBLE = " and " + Viewer.condition();
@@ -273,7 +273,8 @@ final class CharterReader {
         rs.getString("definition_name"),
         loaded == null ? null : loaded.toInstant(),
         languages.workingTranslations(),
-        languages.quoteLanguage());
+        languages.quoteLanguage(),
+        StoredPartyOrder.decode(rs.getString("party_order")));
   }
 
   static LocalizedText text(ResultSet rs, String column) throws SQLException {

@@ -337,7 +337,8 @@ final class CharterSync {
       content.definitionName(),
       content.definitionSha256(),
       now,
-      classification(content.classification())
+      classification(content.classification()),
+      StoredPartyOrder.encode(content.partyOrder())
     };
     if (exists) {
       Object[] params = Arrays.copyOf(values, values.length + 2);
@@ -347,7 +348,7 @@ final class CharterSync {
               "update charter set title = ?, short_title = ?, summary = ?, signed_on = ?,"
                   + " signed_at = ?, languages = ?, text_language = ?, reading = ?,"
                   + " source_document = ?, source_quote = ?, source_url = ?, definition_name = ?,"
-                  + " definition_sha256 = ?, loaded_at = ?, classification = ?,"
+                  + " definition_sha256 = ?, loaded_at = ?, classification = ?, party_order = ?,"
                   + " version = version + 1, updated_at = ? where code = ?")
           .params(params)
           .update();
@@ -366,8 +367,9 @@ final class CharterSync {
     jdbc.sql(
             "insert into charter (id, code, title, short_title, summary, signed_on, signed_at,"
                 + " languages, text_language, reading, source_document, source_quote, source_url,"
-                + " definition_name, definition_sha256, loaded_at, classification, created_at,"
-                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " definition_name, definition_sha256, loaded_at, classification, party_order,"
+                + " created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(params)
         .update();
     return id;

@@ -3,6 +3,7 @@ package org.entente.charter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
@@ -16,7 +17,8 @@ public final class CharterViews {
   /**
    * A charter in a list. {@code workingTranslations} are the languages whose texts are working
    * translations, not authentic texts; {@code quoteLanguage} is the language the source quotes are
-   * quoted in, verbatim.
+   * quoted in, verbatim; {@code partyOrder} is the alternat, the party keys in the order each
+   * language it names names the parties (a language it does not name follows the parties' order).
    */
   public record CharterSummary(
       UUID id,
@@ -30,11 +32,42 @@ public final class CharterViews {
       String definitionName,
       Instant loadedAt,
       List<String> workingTranslations,
-      String quoteLanguage) {
+      String quoteLanguage,
+      Map<String, List<String>> partyOrder) {
+
+    public CharterSummary {
+      partyOrder = partyOrder == null ? Map.of() : partyOrder;
+    }
 
     /** Whether the charter's texts in this language are a working translation. */
     public boolean workingTranslation(String language) {
       return workingTranslations.contains(language);
+    }
+
+    /**
+     * These, ordered as this language names the parties: by the position of their party's key in
+     * the language's order, those of a party it does not name after, as they were; unchanged when
+     * the definition gives this language no order.
+     */
+    public <T> List<T> inPartyOrder(
+        List<T> items, java.util.function.Function<T, String> party, String language) {
+      List<String> order = partyOrder.getOrDefault(language, List.of());
+      if (order.isEmpty()) {
+        return items;
+      }
+      return items.stream()
+          .sorted(
+              java.util.Comparator.comparingInt(
+                  (T item) -> {
+                    int at = order.indexOf(party.apply(item));
+                    return at < 0 ? order.size() : at;
+                  }))
+          .toList();
+    }
+
+    /** The group's co-chairs, in the order this language names the parties. */
+    public List<CoChairView> coChairsIn(WorkingGroupView group, String language) {
+      return inPartyOrder(group.coChairs(), CoChairView::party, language);
     }
   }
 
@@ -151,7 +184,17 @@ public final class CharterViews {
       List<AreaOverview> areas,
       List<WorkingGroupView> workingGroups,
       List<DialoguePlatformView> dialoguePlatforms,
-      List<HistoryEntryView> history) {}
+      List<HistoryEntryView> history) {
+
+    /**
+     * The parties in the order this language names them (the alternat of the definition), the
+     * parties' own order where it gives none. {@link #parties()} stays in the parties' own order:
+     * what the two parties agree on is never reordered by who reads it.
+     */
+    public List<PartyView> partiesIn(String language) {
+      return charter.inPartyOrder(parties, PartyView::key, language);
+    }
+  }
 
   /** A working group and its charter, without its commitments: what a list of its records needs. */
   public record WorkingGroupInCharter(CharterSummary charter, WorkingGroupView group) {}

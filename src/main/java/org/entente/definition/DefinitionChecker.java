@@ -70,6 +70,11 @@ final class DefinitionChecker {
             textLanguage,
             translations(c.get("translations"), languageList),
             c.has("quote-language") ? c.get("quote-language").asString() : textLanguage,
+            PartyOrders.read(
+                c.get("party-order"),
+                languageList,
+                parties.stream().map(CharterContent.Party::key).toList(),
+                this::problem),
             source(c.get("source")),
             classification(c),
             file,

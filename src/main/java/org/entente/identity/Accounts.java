@@ -165,7 +165,7 @@ public class Accounts {
       String charter,
       String key,
       GroupDirectory.Kind kind,
-      String name,
+      org.entente.shared.LocalizedText name,
       boolean restricted,
       boolean coChair) {}
 

@@ -54,7 +54,7 @@ class Delegations {
   record Choice(
       String charter,
       String group,
-      String groupName,
+      org.entente.shared.LocalizedText groupName,
       List<Member> eligible,
       List<Member> delegates) {}
 

@@ -23,44 +23,20 @@ public interface GroupDirectory {
    * @param restricted whether its non-public records need clearance (security and defense)
    * @param classification who may see the group itself (a platform one party keeps internal)
    * @param originParty the party that made it, for a party-internal group
-   * @param name its name in English, or in the language it is given in
-   * @param names its name in each language it is given in, for pages in the reader's language
    */
   record Group(
       UUID id,
       String charter,
       String key,
       Kind kind,
-      String name,
+      LocalizedText name,
       boolean restricted,
       Classification classification,
-      String originParty,
-      LocalizedText names) {
-
-    /** A group whose name is known in one language only. */
-    public Group(
-        UUID id,
-        String charter,
-        String key,
-        Kind kind,
-        String name,
-        boolean restricted,
-        Classification classification,
-        String originParty) {
-      this(
-          id,
-          charter,
-          key,
-          kind,
-          name,
-          restricted,
-          classification,
-          originParty,
-          LocalizedText.of("en", name));
-    }
+      String originParty) {
 
     /** A group known to both parties (the charter's, or one established as bilateral). */
-    public Group(UUID id, String charter, String key, Kind kind, String name, boolean restricted) {
+    public Group(
+        UUID id, String charter, String key, Kind kind, LocalizedText name, boolean restricted) {
       this(id, charter, key, kind, name, restricted, Classification.PUBLIC, null);
     }
 

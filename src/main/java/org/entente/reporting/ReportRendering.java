@@ -5,7 +5,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -114,9 +113,17 @@ class ReportRendering {
       // a tagged PDF (PDF/UA): headings, tables and reading order for screen readers
       builder.usePdfUaAccessibility(true);
       builder.useFont(
-          () -> font("/fonts/DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+          () -> PrintFonts.withoutSubstitutions("/fonts/DejaVuSans.ttf"),
+          FONT_FAMILY,
+          400,
+          FontStyle.NORMAL,
+          true);
       builder.useFont(
-          () -> font("/fonts/DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+          () -> PrintFonts.withoutSubstitutions("/fonts/DejaVuSans-Bold.ttf"),
+          FONT_FAMILY,
+          700,
+          FontStyle.NORMAL,
+          true);
       builder.useSVGDrawer(new BatikSVGDrawer());
       // text stored before the edge refused control characters and lone surrogates must not stop
       // the report: what XML cannot hold is replaced
@@ -127,13 +134,5 @@ class ReportRendering {
       throw new UncheckedIOException("cannot render the report as PDF", e);
     }
     return out.toByteArray();
-  }
-
-  private static InputStream font(String path) {
-    InputStream in = ReportRendering.class.getResourceAsStream(path);
-    if (in == null) {
-      throw new IllegalStateException("missing font " + path);
-    }
-    return in;
   }
 }

@@ -1548,4 +1548,58 @@ class PagesBrowserTest {
         .contains(enEdited);
     screenshot("journey-19-published");
   }
+
+  /**
+   * The United States–Ukraine charter of 2008 (issue 19, a second real charter): its public pages,
+   * and the charter's own pages, read in Ukrainian show the content in Ukrainian and the interface
+   * in English, said so, with 0 serious axe violations; in Ukrainian the parties are named Ukraine
+   * first (the alternat), in English the United States first. No other journey loads this charter.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(20)
+  void theUnitedStatesUkraineCharterReadsInUkrainianWithItsOwnOrderOfTheParties() {
+    assertThat(
+            definitions
+                .load(
+                    "us-ukraine-2008.yaml",
+                    org.entente.definition.DefinitionFixtures.resource(
+                        "/definitions/us-ukraine-2008.yaml"))
+                .loaded())
+        .isTrue();
+    for (String page :
+        List.of(
+            "/public/charters/us-ua-2008",
+            "/public/charters/us-ua-2008/text",
+            "/public/charters/us-ua-2008/commitments",
+            "/public/charters/us-ua-2008/working-groups",
+            "/public/charters/us-ua-2008/statements",
+            "/public/charters/us-ua-2008/deadlines",
+            "/charters/us-ua-2008",
+            "/charters/us-ua-2008/working-groups/wg-economy-energy")) {
+      open(page + "?lang=uk");
+      assertThat(driver.findElement(By.tagName("html")).getAttribute("lang"))
+          .as(page)
+          .isEqualTo("en");
+      assertThat(driver.findElement(By.cssSelector("[role=note].language-notice")).getText())
+          .as(page)
+          .contains("not translated into Українська");
+      if (!page.endsWith("/statements")) { // no statement yet: no content to show in Ukrainian
+        assertThat(driver.findElements(By.cssSelector("main [lang=uk]"))).as(page).isNotEmpty();
+      }
+      assertNoSeriousViolations(page + "?lang=uk");
+    }
+    open("/public/charters/us-ua-2008?lang=uk");
+    assertThat(partiesNamed()).containsSubsequence("Україна", "Сполучені Штати Америки");
+    screenshot("journey-20-us-ukraine-in-ukrainian");
+    open("/public/charters/us-ua-2008?lang=en");
+    assertThat(partiesNamed()).containsSubsequence("United States of America", "Ukraine");
+    assertNoSeriousViolations("/public/charters/us-ua-2008?lang=en");
+  }
+
+  /** The official names of the parties as the portal's overview lists them, in its order. */
+  private List<String> partiesNamed() {
+    return driver.findElements(By.cssSelector("main li > strong")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
 }

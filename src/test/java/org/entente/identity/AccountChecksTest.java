@@ -16,6 +16,7 @@ import org.entente.identity.Accounts.NewAccount;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
 import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
 import org.junit.jupiter.api.Test;
 
 /** Who may create and change which account, without a database (decision 0021). */
@@ -26,10 +27,20 @@ class AccountChecksTest {
 
   private static final GroupDirectory.Group ENERGY_GROUP =
       new GroupDirectory.Group(
-          ENERGY, "az-us", "wg-energy", GroupDirectory.Kind.WORKING_GROUP, "Energy", false);
+          ENERGY,
+          "az-us",
+          "wg-energy",
+          GroupDirectory.Kind.WORKING_GROUP,
+          LocalizedText.of("en", "Energy"),
+          false);
   private static final GroupDirectory.Group SECRET_GROUP =
       new GroupDirectory.Group(
-          SECRET, "az-us", "wg-security", GroupDirectory.Kind.WORKING_GROUP, "Security", true);
+          SECRET,
+          "az-us",
+          "wg-security",
+          GroupDirectory.Kind.WORKING_GROUP,
+          LocalizedText.of("en", "Security"),
+          true);
 
   private static final GroupDirectory.Group US_INTERNAL =
       new GroupDirectory.Group(
@@ -37,7 +48,7 @@ class AccountChecksTest {
           "az-us",
           "us-only",
           GroupDirectory.Kind.DIALOGUE_PLATFORM,
-          "U.S. internal",
+          LocalizedText.of("en", "U.S. internal"),
           false,
           Classification.PARTY_INTERNAL,
           "US");

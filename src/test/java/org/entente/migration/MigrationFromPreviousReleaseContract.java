@@ -20,6 +20,8 @@ import org.entente.EntenteApplication;
 import org.entente.audit.AuditVerifier;
 import org.entente.audit.Checkpoints;
 import org.entente.audit.Checkpoints.SignedCheckpoint;
+import org.entente.charter.CharterViews.CharterOverview;
+import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.Charters;
 import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.AgreementSubject;
@@ -34,6 +36,7 @@ import org.entente.migration.ReleaseFixture.Table;
 import org.entente.projects.Projects;
 import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
+import org.entente.testing.TestViewers;
 import org.entente.translations.TranslatableTexts.Translatable;
 import org.entente.translations.TranslationStatus;
 import org.entente.translations.Translations;
@@ -63,6 +66,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       content, and every agreed version and approval names the fingerprint of its content;
  *   <li>a project list made then is, as read now, still the version under agreement: what a release
  *       adds to a project (a financing line's date) changes no list that does not use it;
+ *   <li>a charter made then names its parties, in each of its languages, in their order then (V33
+ *       added the alternat, a per-language order a definition may set; none was set before);
  *   <li>the audit chain verifies with the application's own verifier, and extends the checkpoint
  *       the release signed when the fixture was made;
  *   <li>an audited write after the migration appends to the chain, which still verifies.
@@ -172,6 +177,7 @@ abstract class MigrationFromPreviousReleaseContract {
       everyProjectListIsStillItsVersion(app, jdbc);
       everyStatementIsStillItsVersion(app, jdbc, fixture);
       everyMeetingTextIsUnderItsTextLanguage(jdbc, fixture);
+      everyCharterNamesItsPartiesInTheirOrder(app, fixture);
 
       AuditVerifier verifier = app.getBean(AuditVerifier.class);
       AuditVerifier.Verification before = verifier.verify();
@@ -197,6 +203,31 @@ abstract class MigrationFromPreviousReleaseContract {
       AuditVerifier.Verification after = verifier.verify();
       assertThat(after.headSeq()).isGreaterThan(before.headSeq());
       assertThat(after.intact()).as("the chain after a new write: %s", after.problem()).isTrue();
+    }
+  }
+
+  /**
+   * V33 (the alternat): a charter of the release has no order of its own for any language, so each
+   * of its languages names its parties as they were ordered then (party.position).
+   */
+  private static void everyCharterNamesItsPartiesInTheirOrder(
+      ConfigurableApplicationContext app, Fixture fixture) {
+    Charters charters = app.getBean(Charters.class);
+    for (Map<String, String> charter : fixture.rows().get("charter")) {
+      List<String> then =
+          fixture.rows().get("party").stream()
+              .filter(p -> charter.get("id").equals(p.get("charter_id")))
+              .filter(p -> !"true".equalsIgnoreCase(p.get("retired")))
+              .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.get("position"))))
+              .map(p -> p.get("code"))
+              .toList();
+      CharterOverview now =
+          charters.overview(CharterKey.of(charter.get("code")), TestViewers.OPERATOR);
+      for (String language : List.of("en", "az", "uk")) {
+        assertThat(now.partiesIn(language).stream().map(PartyView::key).toList())
+            .as("the parties of %s in %s", charter.get("code"), language)
+            .isEqualTo(then);
+      }
     }
   }
 

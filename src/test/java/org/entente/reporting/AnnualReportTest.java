@@ -385,7 +385,8 @@ class AnnualReportTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(html).contains("İllik icra hesabatı", "Sahələr üzrə irəliləyiş", "lang=\"az\"");
+    assertThat(html)
+        .contains("İllik icra hesabatı", "Sahələr üzrə irəliləyiş", "<html lang=\"az-Latn\"");
   }
 
   @Test

@@ -265,7 +265,7 @@ final class WriteLoad {
         send("POST", "/api/meetings/" + meeting + "/decisions", w, Map.of("text", decided));
     UUID decision = null;
     for (JsonNode each : d.get("decisions")) {
-      if (decided.equals(each.get("text").asString())) {
+      if (decided.equals(each.get("text").get("en").asString())) {
         decision = UUID.fromString(each.get("id").asString());
       }
     }

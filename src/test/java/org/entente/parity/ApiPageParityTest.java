@@ -96,6 +96,9 @@ class ApiPageParityTest {
     FORMS.put("POST /api/meetings/{id}/decisions", "POST /meetings/{id}/{action}");
     FORMS.put("POST /api/meetings/{id}/action-items", "POST /meetings/{id}/{action}");
     FORMS.put("PUT /api/meetings/{id}/statement", "POST /meetings/{id}/{action}");
+    FORMS.put(
+        "PUT /api/translations/{subject}/{key}/{language}",
+        "POST /translations/{subject}/{key}/{language}");
     FORMS.put("PATCH /api/action-items/{id}", "POST /action-items/{id}/{action}");
     FORMS.put("POST /api/action-items/{id}/milestone", "POST /action-items/{id}/{action}");
     FORMS.put("POST /api/accounts", "POST /admin/accounts");

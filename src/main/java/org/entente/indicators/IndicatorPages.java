@@ -19,6 +19,7 @@ import org.entente.shared.DomainException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.Paging;
 import org.entente.shared.Problems;
+import org.entente.shared.TextLanguages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,6 +75,7 @@ class IndicatorPages {
       String charter, Map<String, String> form, List<String> checked, Viewer viewer, Model model) {
     CharterSummary summary = charters.require(CharterKey.inPath(charter), viewer);
     model.addAttribute("charter", summary);
+    model.addAttribute("textLanguages", TextLanguages.ordered(summary.languages()));
     List<IndicatorView> all = indicators.list(CharterKey.inPath(charter), viewer);
     model.addAttribute("indicators", all);
     model.addAttribute("sparklines", sparklines(all));

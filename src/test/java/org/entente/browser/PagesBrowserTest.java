@@ -821,7 +821,7 @@ class PagesBrowserTest {
       String key, String title, String start, String end, String project, String after) {
     open("/charters/az-us-2026/working-groups/wg-connectivity-digital/roadmap/milestones/new");
     driver.findElement(By.id("key")).sendKeys(key);
-    driver.findElement(By.id("title")).sendKeys(title);
+    driver.findElement(By.id("title-en")).sendKeys(title);
     ((JavascriptExecutor) driver)
         .executeScript(
             "document.getElementById('plannedStart').value = arguments[0];"

@@ -41,8 +41,10 @@ class IndicatorPages {
 
   private final Indicators indicators;
   private final Charters charters;
+  private final ReferenceTranslations translations;
 
-  IndicatorPages(Indicators indicators, Charters charters) {
+  IndicatorPages(Indicators indicators, Charters charters, ReferenceTranslations translations) {
+    this.translations = translations;
     this.indicators = indicators;
     this.charters = charters;
   }
@@ -198,7 +200,7 @@ class IndicatorPages {
     model.addAttribute(
         "charter", charters.require(CharterKey.inPath(indicator.charterKey()), viewer));
     model.addAttribute("indicator", indicator);
-    model.addAttribute("chart", IndicatorChart.of(indicator));
+    model.addAttribute("chart", IndicatorChart.of(indicator, translations.unit(indicator.unit())));
     boolean mayWrite = indicators.mayWrite(indicator.id(), viewer);
     model.addAttribute("mayWrite", mayWrite);
     if (mayWrite) {

@@ -58,6 +58,36 @@ public final class TextLanguages {
     }
   }
 
+  /**
+   * A text as a JSON body sends it: an object from language tag to text, or (as before texts had
+   * languages) a plain string, which is the text in the charter's text language. Blank languages
+   * are left out; whether the languages are the charter's is the record's rule ({@link #require}).
+   *
+   * @throws BadRequestException naming the field when it is neither, or a text is not a string
+   */
+  public static Map<String, String> read(String field, Object sent, String textLanguage) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    if (sent instanceof String plain) {
+      if (!plain.isBlank()) {
+        texts.put(textLanguage, plain);
+      }
+    } else if (sent instanceof Map<?, ?> byLanguage) {
+      for (Map.Entry<?, ?> e : byLanguage.entrySet()) {
+        if (e.getValue() != null && !(e.getValue() instanceof String)) {
+          throw new BadRequestException(field + "." + e.getKey(), "the text must be a string");
+        }
+        String text = (String) e.getValue();
+        if (text != null && !text.isBlank()) {
+          texts.put(String.valueOf(e.getKey()), text);
+        }
+      }
+    } else if (sent != null) {
+      throw new BadRequestException(
+          field, field + " is an object from language tag to the text in that language");
+    }
+    return texts;
+  }
+
   /** The columns or form fields of a field's texts in these languages: {@code title_en}. */
   public static List<String> columns(String field, List<String> languages) {
     return languages.stream().map(l -> field + "_" + l).toList();

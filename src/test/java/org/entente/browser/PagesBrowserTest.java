@@ -1121,7 +1121,7 @@ class PagesBrowserTest {
 
     open("/charters/az-us-2026/meetings");
     driver.findElement(By.id("platform-key")).sendKeys("browser-water-dialogue");
-    driver.findElement(By.id("platform-name")).sendKeys("Water dialogue (browser test)");
+    driver.findElement(By.id("platform-name-en")).sendKeys("Water dialogue (browser test)");
     button("Propose the platform");
     assertThat(driver.findElement(By.tagName("main")).getText())
         .contains("Water dialogue (browser test) (proposed — awaiting the other party's approval)");

@@ -73,6 +73,9 @@ public class ReferenceTranslations {
    * language when translated into it, else null (the text is shown as it was written).
    */
   public String lang(String text) {
+    if (text == null) {
+      return null;
+    }
     String language = languages.current().code();
     return translations.values().stream()
             .anyMatch(kind -> kind.getOrDefault(language, Map.of()).containsKey(text))

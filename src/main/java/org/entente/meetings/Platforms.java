@@ -105,6 +105,8 @@ public class Platforms {
   @Transactional
   public PlatformView revise(
       CharterKey charterKey, String key, Object name, Object purpose, Long version, Viewer viewer) {
+    Map<String, String> names = texts(charterKey, "name", name);
+    Map<String, String> purposes = texts(charterKey, "purpose", purpose);
     PlatformView before = view(charterKey, key, viewer);
     if (version == null) {
       throw new org.entente.shared.BadRequestException(
@@ -114,12 +116,7 @@ public class Platforms {
       throw new org.entente.shared.ConflictException(
           "dialogue platform proposal", before.agreement().currentVersion());
     }
-    charters.reviseProposedPlatform(
-        charterKey,
-        key,
-        texts(charterKey, "name", name),
-        texts(charterKey, "purpose", purpose),
-        viewer);
+    charters.reviseProposedPlatform(charterKey, key, names, purposes, viewer);
     agreements.submit(TYPE, charterKey, key, viewer);
     return view(charterKey, key, viewer);
   }

@@ -123,12 +123,15 @@ public class Platforms {
 
   /**
    * A name or purpose as sent (decision 0036): by language, or a plain string in the charter's text
-   * language, as before platforms' texts had languages.
+   * language, as before platforms' texts had languages; refused, naming the field, before any
+   * platform is looked up, when it is neither or names a language the charter does not declare.
    */
   private Map<String, String> texts(CharterKey charterKey, String field, Object sent) {
-    String textLanguage =
-        charters.languages(charterKey).map(LanguagesOfCharter::textLanguage).orElse("en");
-    return TextLanguages.read(field, sent, textLanguage);
+    LanguagesOfCharter charter =
+        charters.languages(charterKey).orElse(new LanguagesOfCharter(List.of("en"), "en"));
+    Map<String, String> texts = TextLanguages.read(field, sent, charter.textLanguage());
+    TextLanguages.require(field, LocalizedText.ofMap(texts), charter.languages(), null);
+    return texts;
   }
 
   /**

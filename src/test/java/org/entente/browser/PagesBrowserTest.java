@@ -1365,8 +1365,9 @@ class PagesBrowserTest {
   /**
    * A milestone written in English and Azerbaijani through the form, each field marked with its
    * language, is read in the other language: the Azerbaijani workspace shows its Azerbaijani title
-   * marked az, the English one its English title (issue 19, item 2). Uses a member of the security
-   * and defence group, whose roadmap no other journey asserts on.
+   * marked az, the English one its English title (issue 19, item 2). Uses a cleared member of the
+   * security and defence group (its records need a clearance), whose roadmap no other journey
+   * asserts on.
    */
   @Test
   @org.junit.jupiter.api.Order(18)
@@ -1379,7 +1380,7 @@ class PagesBrowserTest {
             "AZ",
             "Ministry of Defence",
             java.util.EnumSet.of(org.entente.identity.Role.MEMBER),
-            false,
+            true,
             password,
             List.of(
                 new org.entente.identity.Accounts.MembershipInput(

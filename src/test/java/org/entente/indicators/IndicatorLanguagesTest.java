@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
-import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EnglishUkrainianCharter;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +38,7 @@ class IndicatorLanguagesTest {
 
   @BeforeEach
   void charterAndMembers() {
-    Definitions.LoadResult loaded =
-        definitions.load(
-            "english-ukrainian.yaml",
-            DefinitionFixtures.resource("/definitions/english-ukrainian.yaml"));
-    assertThat(loaded.loaded()).as(loaded.problems().toString()).isTrue();
+    EnglishUkrainianCharter.load(definitions);
     ukToken = people.person("ta.member").party("TA").memberOf(UK, "bridges-group").create();
     azToken =
         people

@@ -8,10 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
-import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.identity.Role;
 import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EnglishUkrainianCharter;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,11 +43,7 @@ class PlatformLanguagesTest {
 
   @BeforeEach
   void charterAndOfficials() {
-    Definitions.LoadResult loaded =
-        definitions.load(
-            "english-ukrainian.yaml",
-            DefinitionFixtures.resource("/definitions/english-ukrainian.yaml"));
-    assertThat(loaded.loaded()).as(loaded.problems().toString()).isTrue();
+    EnglishUkrainianCharter.load(definitions);
     taToken = people.person("ta.coord").party("TA").role(Role.COORDINATOR).create();
     azToken = people.person("az.coord").party("AZ").role(Role.COORDINATOR).create();
   }

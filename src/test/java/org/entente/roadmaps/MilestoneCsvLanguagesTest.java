@@ -5,9 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
 import org.entente.testing.CleanAfterEachTest;
+import org.entente.testing.EnglishUkrainianCharter;
 import org.entente.testing.EntenteTest;
 import org.entente.testing.People;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +37,7 @@ class MilestoneCsvLanguagesTest {
 
   @BeforeEach
   void charterAndMembers() {
-    Definitions.LoadResult loaded =
-        definitions.load(
-            "english-ukrainian.yaml",
-            DefinitionFixtures.resource("/definitions/english-ukrainian.yaml"));
-    assertThat(loaded.loaded()).as(loaded.problems().toString()).isTrue();
+    EnglishUkrainianCharter.load(definitions);
     ukToken =
         people.person("ta.member").party("TA").memberOf("en-uk-test", "bridges-group").create();
     azToken =

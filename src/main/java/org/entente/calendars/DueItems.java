@@ -56,8 +56,8 @@ class DueItems {
         items.add(
             new DigestItem(
                 "action-item",
-                a.title(),
-                a.charterKey() + ", " + a.meetingTitle(),
+                a.title().text(),
+                a.charterKey() + ", " + a.meetingTitle().text(),
                 a.dueOn(),
                 a.dueOn().isBefore(today)));
       }

@@ -58,7 +58,7 @@ final class IcsFeed {
     for (MeetingView m : meetings) {
       Temporal start = local(m.startsForViewer(), zones);
       Temporal end = local(m.endsForViewer(), zones);
-      VEvent event = new VEvent(start, end, Printable.text(m.title()));
+      VEvent event = new VEvent(start, end, Printable.text(m.title().text()));
       event.add(new Uid("meeting-" + m.id() + "@entente"));
       event.replace(new DtStamp(now));
       String place = m.place() == null ? (m.online() ? "Online" : null) : m.place();
@@ -88,9 +88,9 @@ final class IcsFeed {
       events.add(
           allDay(
               "action-item-" + a.id(),
-              "Action item: " + a.title(),
+              "Action item: " + a.title().text(),
               a.dueOn(),
-              "From the meeting " + a.meetingTitle() + " (" + a.charterKey() + ").",
+              "From the meeting " + a.meetingTitle().text() + " (" + a.charterKey() + ").",
               now));
     }
     for (DueMilestone m : milestones) {

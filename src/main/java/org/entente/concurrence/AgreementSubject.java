@@ -61,6 +61,15 @@ public interface AgreementSubject {
   }
 
   /**
+   * Refuses an approval of a version for what the subject's own rules say (a joint statement while
+   * one of its texts is missing or out of date): by default none. Called before the approval is
+   * made, so a refusal changes nothing.
+   *
+   * @throws org.entente.shared.DomainException to refuse
+   */
+  default void mayApprove(Subject subject, int version, Viewer viewer) {}
+
+  /**
    * Refuses to propose the publication of this subject: by default it has no publication of its own
    * (a joint statement's publication is part of its content).
    *

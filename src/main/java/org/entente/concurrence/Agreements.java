@@ -104,6 +104,7 @@ public class Agreements {
                   + subject.noun()
                   + ": submit it again, and approve that version");
         }
+        subject.mayApprove(s, approved, viewer);
         concurrence.approve(s.type(), s.key(), approved, viewer);
       }
       case DISPUTE -> concurrence.dispute(s.type(), s.key(), reason(reason), viewer);
@@ -140,7 +141,9 @@ public class Agreements {
       String type, CharterKey charterKey, String key, Integer version, Viewer viewer) {
     AgreementSubject subject = subjects.of(type);
     Subject s = subject.resolve(charterKey, key, viewer);
-    return concurrence.approve(s.type(), s.key(), required(version, subject, "approve"), viewer);
+    int approved = required(version, subject, "approve");
+    subject.mayApprove(s, approved, viewer);
+    return concurrence.approve(s.type(), s.key(), approved, viewer);
   }
 
   /** The subject as its module shows it, with where its agreement stands. */

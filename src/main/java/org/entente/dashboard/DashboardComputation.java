@@ -163,7 +163,7 @@ final class DashboardComputation {
       ActionItemView a = open.item();
       items.add(
           Kind.ACTION_ITEM,
-          LocalizedText.of("en", a.title()),
+          a.title(),
           subject,
           groupNames.getOrDefault(subject, LocalizedText.of("en", open.bodyName())),
           a.dueOn(),

@@ -69,7 +69,7 @@ final class DemoMeeting {
                 t.plusYears(5).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 secretariat)
             .stream()
-            .anyMatch(m -> m.title().equals(DemoData.MEETING));
+            .anyMatch(m -> m.title().text().equals(DemoData.MEETING));
     if (there) {
       return 0;
     }

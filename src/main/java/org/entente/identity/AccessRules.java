@@ -117,6 +117,10 @@ final class AccessRules {
               new Rule(HttpMethod.PATCH, "/api/action-items/*", Access.TOKEN_WRITE),
               new Rule(HttpMethod.POST, "/api/action-items/*/milestone", Access.TOKEN_WRITE)),
           reads(Access.SIGNED_IN, "/api/me/action-items"),
+          // the translation workflow (issue 19): what awaits translation, a text beside its source,
+          // for people signed in (each list and text only what the caller may see); saving one
+          reads(Access.SIGNED_IN, "/api/charters/*/translations/*", "/api/translations/*/*/*"),
+          List.of(new Rule(HttpMethod.PUT, "/api/translations/*/*/*", Access.TOKEN_WRITE)),
           reads(
               Access.ANYONE, "/api/meetings/*", "/api/meetings/*/statement", "/api/action-items/*"),
           reads(Access.ANYONE, "/api/projects/*", "/api/projects/*/progress"),
@@ -143,6 +147,10 @@ final class AccessRules {
   static final List<Rule> PAGES =
       concat(
           reads(Access.SIGNED_IN, "/charters/*/meetings/new", "/charters/*/events/new"),
+          // the translation workflow (issue 19): a secretariat's queue under the charter's
+          // workspace and the side-by-side editor, for people signed in
+          reads(Access.SIGNED_IN, "/charters/*/workspace/translations/*", "/translations/*/*/*"),
+          List.of(new Rule(HttpMethod.POST, "/translations/*/*/*", Access.SIGNED_IN)),
           // a co-chair's delegation page (issue 18): before the charters' public pages below
           reads(Access.SIGNED_IN, "/charters/*/working-groups/*/delegates"),
           List.of(

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
 import org.entente.meetings.MeetingInputs.ActionItemInput;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.ConflictException;
+import org.entente.shared.LocalizedText;
 
 /**
  * An action item's rules: it has a title, an owner (an organization, a person, or both) and a due
@@ -39,7 +41,8 @@ final class ActionItem {
   }
 
   /** A new action item as given, checked and stripped; the owner's user name in lower case. */
-  record New(String title, String ownerOrganization, String ownerUsername, LocalDate dueOn) {}
+  record New(
+      LocalizedText title, String ownerOrganization, String ownerUsername, LocalDate dueOn) {}
 
   /** The state an action item's change leaves it in. */
   record Changed(Status status, LocalDate dueOn) {}
@@ -47,17 +50,23 @@ final class ActionItem {
   /**
    * Reads a new action item.
    *
+   * @param languages the languages of the meeting's charter, which its title may be given in
    * @param organizations whether an organization is known here
    * @param accounts whether there is an account with a (lower-case) user name
-   * @throws BadRequestException naming the field: no title, no owner, an unknown organization or
-   *     account, no due date
+   * @throws BadRequestException naming the field: no title in the charter's text language, a title
+   *     in a language outside the charter, no owner, an unknown organization or account, no due
+   *     date
    */
   static New of(
-      ActionItemInput input, Predicate<String> organizations, Predicate<String> accounts) {
+      ActionItemInput input,
+      LanguagesOfCharter languages,
+      Predicate<String> organizations,
+      Predicate<String> accounts) {
     if (input == null) {
       throw new BadRequestException(null, "an action item is required");
     }
-    String title = Meeting.required("title", input.title(), 500);
+    LocalizedText title =
+        MeetingTexts.required("title", input.title(), languages, MeetingTexts.ITEM_TITLE);
     String organization = Meeting.blankToNull(input.ownerOrganization());
     String username = Meeting.blankToNull(input.ownerUsername());
     if (organization == null && username == null) {

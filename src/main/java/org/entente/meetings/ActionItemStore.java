@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.entente.identity.Viewer;
 import org.entente.meetings.Meeting.Body;
 import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,9 @@ class ActionItemStore {
   record Row(
       UUID id,
       UUID meetingId,
-      String meetingTitle,
+      LocalizedText meetingTitle,
       UUID charterId,
-      String title,
+      LocalizedText title,
       String ownerOrganization,
       String ownerUsername,
       LocalDate dueOn,
@@ -54,7 +55,7 @@ class ActionItemStore {
             id,
             meeting.id(),
             meeting.charterId(),
-            item.title(),
+            MeetingTexts.stored(item.title()),
             item.ownerOrganization(),
             item.ownerUsername(),
             item.dueOn(),
@@ -88,9 +89,9 @@ class ActionItemStore {
                 new Row(
                     rs.getObject("id", UUID.class),
                     rs.getObject("meeting_id", UUID.class),
-                    rs.getString("meeting_title"),
+                    MeetingTexts.read(rs.getString("meeting_title")),
                     rs.getObject("charter_id", UUID.class),
-                    rs.getString("title"),
+                    MeetingTexts.read(rs.getString("title")),
                     rs.getString("owner_organization"),
                     rs.getString("owner_username"),
                     rs.getObject("due_on", LocalDate.class),

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.entente.charter.Charters;
 import org.entente.identity.Accounts;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
@@ -20,6 +20,7 @@ import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
+import org.entente.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,7 @@ class ActionItems {
   private final Organizations organizations;
   private final Accounts accounts;
   private final Roadmaps roadmaps;
+  private final Charters charters;
   private final MeetingAudit audit;
   private final Clock clock;
 
@@ -43,6 +45,7 @@ class ActionItems {
       Organizations organizations,
       Accounts accounts,
       Roadmaps roadmaps,
+      Charters charters,
       MeetingAudit audit,
       Clock clock) {
     this.store = store;
@@ -50,6 +53,7 @@ class ActionItems {
     this.organizations = organizations;
     this.accounts = accounts;
     this.roadmaps = roadmaps;
+    this.charters = charters;
     this.audit = audit;
     this.clock = clock;
   }
@@ -59,6 +63,10 @@ class ActionItems {
     ActionItem.New item =
         ActionItem.of(
             input,
+            charters
+                .languages(meeting.charterId())
+                .orElseThrow(
+                    () -> new NotFoundException("charter", String.valueOf(meeting.charterId()))),
             organization ->
                 organizations.known(CharterKey.of(meeting.charterKey()), organization, viewer),
             username -> accounts.find(username).isPresent());
@@ -102,7 +110,7 @@ class ActionItems {
             groupKey,
             new MilestoneInput(
                 ActionItem.milestoneKey(item.id(), key),
-                Map.of("en", item.title()),
+                item.title().values(),
                 item.ownerOrganization(),
                 ActionItem.milestoneStart(item.dueOn(), LocalDate.now(clock)),
                 item.dueOn(),

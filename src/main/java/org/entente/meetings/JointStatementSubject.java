@@ -2,6 +2,7 @@ package org.entente.meetings;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.audit.Audit;
@@ -19,6 +20,7 @@ import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.NotFoundException;
+import org.entente.shared.StateConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -89,7 +91,8 @@ class JointStatementSubject implements AgreementSubject {
         StatementTexts.canonical(
             meeting.id(), draft.text(), draft.publish(), languages.textLanguage());
     if (!underAgreement(subject, canonical, viewer)) {
-      StatementTexts.requireComplete(draft.text(), languages);
+      StatementTexts.requireTranslated(
+          draft.text(), draft.translations(languages.textLanguage()), languages);
     }
     return new Submission(
         charters.overview(CharterKey.of(meeting.charterKey()), viewer).parties().stream()
@@ -109,6 +112,33 @@ class JointStatementSubject implements AgreementSubject {
         .find(subject.type(), subject.key(), viewer)
         .map(a -> fingerprint.equals(a.fingerprint()))
         .orElse(false);
+  }
+
+  /**
+   * A version is approved only while every text of the statement is there and current: its approval
+   * makes all of them official at once, so none may be missing or a translation of a source that
+   * has changed since.
+   */
+  @Override
+  public void mayApprove(Subject subject, int version, Viewer viewer) {
+    UUID meetingId = id(subject.key());
+    StatementStore.Draft draft = draft(meetingId);
+    LanguagesOfCharter languages = languages(subject.charterId());
+    List<String> missing = StatementTexts.missing(draft.text(), languages);
+    List<String> outOfDate =
+        StatementTexts.outOfDate(
+            draft.text(), draft.translations(languages.textLanguage()), languages);
+    if (!missing.isEmpty() || !outOfDate.isEmpty()) {
+      String first = missing.isEmpty() ? outOfDate.get(0) : missing.get(0);
+      throw new StateConflictException(
+          "Translation awaited",
+          "the statement cannot be approved while a text is "
+              + (missing.isEmpty() ? "" : "missing (" + String.join(", ", missing) + ")")
+              + (missing.isEmpty() || outOfDate.isEmpty() ? "" : " or ")
+              + (outOfDate.isEmpty() ? "" : "out of date (" + String.join(", ", outOfDate) + ")")
+              + ": approving a version makes every text official at once",
+          Map.of("field", "text." + first, "missing", missing, "outOfDate", outOfDate));
+    }
   }
 
   @Override

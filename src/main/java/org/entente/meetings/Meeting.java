@@ -7,12 +7,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.MeetingChange;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -34,23 +37,20 @@ record Meeting(
     String charterKey,
     Body body,
     UUID groupId,
-    String title,
+    LocalizedText title,
     Instant start,
     Instant end,
     ZoneId zone,
     String place,
     boolean online,
     Status status,
-    String minutes,
+    LocalizedText minutes,
     Classification classification,
     String originParty,
     long version) {
 
-  /** The longest a title, a place and minutes may be. */
-  static final int TITLE = 300;
-
+  /** The longest a place may be. */
   static final int PLACE = 300;
-  static final int MINUTES_LENGTH = 200_000;
 
   /** What minutes may hold: formatting, lists, tables, headings and links; no scripts or styles. */
   static final PolicyFactory MINUTES =
@@ -211,13 +211,25 @@ record Meeting(
   }
 
   /**
-   * The meeting as a change made against a version leaves it: only the fields given change.
+   * A new meeting's title, in the languages of its charter.
    *
-   * @throws BadRequestException naming the field: no version, a blank title, times out of order, a
-   *     move its status may not make, minutes longer than 200,000 characters
+   * @throws BadRequestException naming the field: no title in the charter's text language, a
+   *     language outside the charter, a title longer than 300 characters
+   */
+  static LocalizedText title(Object sent, LanguagesOfCharter languages) {
+    return MeetingTexts.required("title", sent, languages, MeetingTexts.MEETING_TITLE);
+  }
+
+  /**
+   * The meeting as a change made against a version leaves it: only the fields given change; of its
+   * title and minutes, only the languages given.
+   *
+   * @throws BadRequestException naming the field: no version, a title left without its text in the
+   *     charter's text language, a language outside the charter, times out of order, a move its
+   *     status may not make, minutes longer than 200,000 characters in a language
    * @throws ConflictException when the meeting changed since that version
    */
-  Changed change(MeetingChange change, Instant now) {
+  Changed change(MeetingChange change, LanguagesOfCharter languages, Instant now) {
     if (change == null) {
       throw new BadRequestException(null, "a change is required");
     }
@@ -228,7 +240,24 @@ record Meeting(
     if (change.version() != version) {
       throw new ConflictException("meeting", version);
     }
-    String newTitle = change.title() == null ? title : required("title", change.title(), TITLE);
+    LocalizedText newTitle =
+        MeetingTexts.changed(
+            "title",
+            title,
+            change.title(),
+            languages,
+            MeetingTexts.MEETING_TITLE,
+            false,
+            UnaryOperator.identity());
+    LocalizedText newMinutes =
+        MeetingTexts.changed(
+            "minutes",
+            minutes,
+            change.minutes(),
+            languages,
+            MeetingTexts.MINUTES,
+            true,
+            Meeting::sanitize);
     Times times = new Times(start, end, zone);
     if (change.startsAt() != null || change.endsAt() != null || change.timeZone() != null) {
       ZoneId z = change.timeZone() == null ? zone : zone(change.timeZone());
@@ -241,13 +270,6 @@ record Meeting(
     String newPlace = change.place() == null ? place : optional("place", change.place(), PLACE);
     Status next = change.status() == null ? status : Status.fromCode(change.status());
     move(status, next, times.start(), now);
-    String newMinutes = minutes;
-    if (change.minutes() != null) {
-      if (change.minutes().length() > MINUTES_LENGTH) {
-        throw new BadRequestException("minutes", "minutes must have at most 200,000 characters");
-      }
-      newMinutes = sanitize(change.minutes());
-    }
     Meeting after =
         new Meeting(
             id,

@@ -47,6 +47,18 @@ import org.springframework.web.bind.annotation.RestController;
             + " decisions, action items; joint statements agreed by both parties")
 class MeetingApi {
 
+  /** How a text a person writes on a meeting is sent and answered, for the operations' notes. */
+  static final String TEXTS =
+      " Texts in the languages of the charter: `title` (of a meeting, an agenda item, an action"
+          + " item), `minutes` and a decision's `text` are each an object from language tag to"
+          + " text (`{\"en\": \"…\", \"az\": \"…\"}`), in the languages the charter"
+          + " declares. The charter's text language (its definition's `text-language`, `en` for"
+          + " the default charter) is the language its records are written in and is required;"
+          + " the others are optional translations. A language the charter does not declare"
+          + " answers 400 naming the field and the language (`title.fr`). A plain string is"
+          + " still accepted in this release, as the text in the charter's text language; it"
+          + " will be refused in the next. Answers carry each text as the object.";
+
   private final Meetings meetings;
   private final Charters charters;
   private final Platforms platforms;
@@ -86,7 +98,8 @@ class MeetingApi {
       summary = "Schedule a meeting (members of the group, or officials for the framework)",
       description =
           "startsAt and endsAt are local date-times in timeZone (e.g. 2026-12-10T10:00 in"
-              + " Asia/Baku). Participants need a known organization.",
+              + " Asia/Baku). Participants need a known organization."
+              + TEXTS,
       security = @SecurityRequirement(name = "personal-access-token"))
   ResponseEntity<MeetingView> schedule(
       @PathVariable String charter, @RequestBody MeetingInput input, Viewer viewer) {
@@ -173,7 +186,10 @@ class MeetingApi {
       summary = "Change a meeting: times, place, status (held, cancelled, postponed), minutes",
       description =
           "Send the version you read; a stale version answers 409 and changes nothing. Minutes"
-              + " are HTML and are sanitized: scripts, styles and event handlers are removed.",
+              + " are HTML and are sanitized: scripts, styles and event handlers are removed. Of"
+              + " `title` and `minutes`, the languages sent replace theirs, a language sent blank"
+              + " loses its text, the others are kept."
+              + TEXTS,
       security = @SecurityRequirement(name = "personal-access-token"))
   MeetingView change(@PathVariable String id, @RequestBody MeetingChange change, Viewer viewer) {
     return meetings.change(uuid("meeting", id), change, viewer);
@@ -220,6 +236,7 @@ class MeetingApi {
       produces = "application/json")
   @Operation(
       summary = "Add an agenda item, linked to a commitment, a project or a milestone",
+      description = "The item's `title` in the languages of the charter." + TEXTS,
       security = @SecurityRequirement(name = "personal-access-token"))
   MeetingView agendaItem(
       @PathVariable String id, @RequestBody AgendaItemInput input, Viewer viewer) {
@@ -232,6 +249,7 @@ class MeetingApi {
       produces = "application/json")
   @Operation(
       summary = "Record a decision",
+      description = "The decision's `text` in the languages of the charter." + TEXTS,
       security = @SecurityRequirement(name = "personal-access-token"))
   MeetingView decision(@PathVariable String id, @RequestBody DecisionInput input, Viewer viewer) {
     return meetings.addDecision(uuid("meeting", id), input, viewer);
@@ -243,6 +261,7 @@ class MeetingApi {
       produces = "application/json")
   @Operation(
       summary = "Add an action item (an owner and a due date are required)",
+      description = "The item's `title` in the languages of the charter." + TEXTS,
       security = @SecurityRequirement(name = "personal-access-token"))
   ResponseEntity<ActionItemView> actionItem(
       @PathVariable String id, @RequestBody ActionItemInput input, Viewer viewer) {

@@ -80,6 +80,14 @@ class MeetingAudit {
             lengths));
   }
 
+  /** A translation of the statement into one language was saved, made from its source as it is. */
+  void statementTranslated(UUID meetingId, String language, String source, int length) {
+    meeting(
+        "joint-statement.translated",
+        meetingId,
+        Map.of("language", language, "source", source, "length", length));
+  }
+
   void actionItemAdded(UUID id, UUID meetingId, ActionItem.New item) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("meeting", meetingId.toString());

@@ -9,6 +9,7 @@ import org.entente.meetings.MeetingInputs.ParticipantInput;
 import org.entente.meetings.MeetingViews.DecisionView;
 import org.entente.meetings.MeetingViews.ParticipantView;
 import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +23,12 @@ class MeetingChildren {
 
   /** An agenda item as stored, before its links are checked against the viewer. */
   record AgendaRow(
-      UUID id, int position, String title, String commitment, UUID projectId, UUID milestoneId) {}
+      UUID id,
+      int position,
+      LocalizedText title,
+      String commitment,
+      UUID projectId,
+      UUID milestoneId) {}
 
   private final JdbcClient jdbc;
 
@@ -58,7 +64,7 @@ class MeetingChildren {
   }
 
   /** Adds an agenda item at the end of the agenda. */
-  void addAgendaItem(UUID meetingId, UUID id, String title, AgendaLinks.Checked links) {
+  void addAgendaItem(UUID meetingId, UUID id, LocalizedText title, AgendaLinks.Checked links) {
     jdbc.sql(
             "insert into agenda_item (id, meeting_id, position, title, commitment_key, project_id,"
                 + " milestone_id) values (?, ?, (select coalesce(max(position), 0) + 1 from"
@@ -67,7 +73,7 @@ class MeetingChildren {
             id,
             meetingId,
             meetingId,
-            title,
+            MeetingTexts.stored(title),
             links.commitment(),
             links.projectId(),
             links.milestoneId())
@@ -83,12 +89,12 @@ class MeetingChildren {
   }
 
   /** Records a decision at the end of the meeting's decisions. */
-  void addDecision(UUID meetingId, UUID id, UUID agendaItemId, String text) {
+  void addDecision(UUID meetingId, UUID id, UUID agendaItemId, LocalizedText text) {
     jdbc.sql(
             "insert into meeting_decision (id, meeting_id, agenda_item_id, position, text) values"
                 + " (?, ?, ?, (select coalesce(max(position), 0) + 1 from meeting_decision where"
                 + " meeting_id = ?), ?)")
-        .params(id, meetingId, agendaItemId, meetingId, text)
+        .params(id, meetingId, agendaItemId, meetingId, MeetingTexts.stored(text))
         .update();
   }
 
@@ -114,7 +120,7 @@ class MeetingChildren {
                 new AgendaRow(
                     rs.getObject("id", UUID.class),
                     rs.getInt("position"),
-                    rs.getString("title"),
+                    MeetingTexts.read(rs.getString("title")),
                     rs.getString("commitment_key"),
                     rs.getObject("project_id", UUID.class),
                     rs.getObject("milestone_id", UUID.class)))
@@ -129,7 +135,7 @@ class MeetingChildren {
                 new DecisionView(
                     rs.getObject("id", UUID.class),
                     rs.getInt("position"),
-                    rs.getString("text"),
+                    MeetingTexts.read(rs.getString("text")),
                     rs.getObject("agenda_item_id", UUID.class)))
         .list();
   }

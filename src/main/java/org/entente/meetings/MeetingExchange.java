@@ -105,6 +105,8 @@ class MeetingExchange extends TableExchange {
               required("publish", Kind.BOOL),
               optional("published_at", Kind.TIMESTAMP),
               optional("version", Kind.LONG),
+              // where its translations stand (V32, decision 0037): it travels with the texts
+              optional("translation_sources", Kind.TEXT),
               required("created_at", Kind.TIMESTAMP),
               required("updated_at", Kind.TIMESTAMP)),
           false);
@@ -140,7 +142,7 @@ class MeetingExchange extends TableExchange {
       RecordType.of(
           "statements",
           "meeting",
-          "meetingTitle",
+          "meetingTitle*",
           "body",
           "heldOn",
           "place",
@@ -179,7 +181,7 @@ class MeetingExchange extends TableExchange {
         "meeting",
         s.meetingId().toString(),
         "meetingTitle",
-        s.meetingTitle(),
+        RecordType.texts(s.meetingTitle()),
         "body",
         s.bodyName(),
         "heldOn",

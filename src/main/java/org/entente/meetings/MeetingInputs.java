@@ -6,7 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What callers send the meetings module. */
+/**
+ * What callers send the meetings module.
+ *
+ * <p>Each text a person writes on a meeting (a meeting's {@code title} and {@code minutes}, an
+ * agenda item's {@code title}, a decision's {@code text}, an action item's {@code title}) is an
+ * object from language tag to text in the languages of the meeting's charter ({@code {"en": "…",
+ * "az": "…"}}): the charter's text language is required, the others optional. A plain string is
+ * still accepted for this release, as the text in the charter's text language.
+ */
 public final class MeetingInputs {
 
   private MeetingInputs() {}
@@ -23,7 +31,7 @@ public final class MeetingInputs {
   public record MeetingInput(
       String body,
       String bodyKey,
-      String title,
+      Object title,
       LocalDateTime startsAt,
       LocalDateTime endsAt,
       String timeZone,
@@ -36,18 +44,20 @@ public final class MeetingInputs {
    * A change to a meeting: only the fields given change; {@code version} is the one read.
    *
    * @param status {@code planned}, {@code held}, {@code cancelled} or {@code postponed}
-   * @param minutes HTML; sanitized (scripts and event handlers are dropped), not refused
+   * @param title the languages given replace theirs; a language given blank loses its text
+   * @param minutes HTML in each language given; sanitized (scripts and event handlers are dropped),
+   *     not refused; a language given blank loses its minutes
    */
   public record MeetingChange(
       Long version,
-      String title,
+      Object title,
       LocalDateTime startsAt,
       LocalDateTime endsAt,
       String timeZone,
       String place,
       Boolean online,
       String status,
-      String minutes) {}
+      Object minutes) {}
 
   /**
    * A participant.
@@ -61,14 +71,14 @@ public final class MeetingInputs {
 
   /** An agenda item; it may name a commitment (key), a project and a milestone (ids). */
   public record AgendaItemInput(
-      String title, String commitment, UUID projectId, UUID milestoneId) {}
+      Object title, String commitment, UUID projectId, UUID milestoneId) {}
 
   /** A decision, under an agenda item or none. */
-  public record DecisionInput(String text, UUID agendaItemId) {}
+  public record DecisionInput(Object text, UUID agendaItemId) {}
 
   /** An action item: an owner (organization, person or both) and a due date are required. */
   public record ActionItemInput(
-      String title, String ownerOrganization, String ownerUsername, LocalDate dueOn) {}
+      Object title, String ownerOrganization, String ownerUsername, LocalDate dueOn) {}
 
   /** A change of an action item's status ({@code open}, {@code done}, {@code cancelled}). */
   public record ActionItemChange(Long version, String status, LocalDate dueOn) {}

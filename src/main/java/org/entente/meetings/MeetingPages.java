@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class MeetingPages {
 
+  /** The forms whose text in each language is shown again when refused: action to field name. */
+  private static final Map<String, String> TYPED =
+      Map.of("agenda", "title", "minutes", "minutes", "decisions", "text", "action-items", "title");
+
   private final Meetings meetings;
   private final MeetingPage page;
 
@@ -64,6 +68,11 @@ class MeetingPages {
     } catch (DomainException e) {
       if ("statement".equals(action)) {
         model.addAttribute("statementTyped", MeetingForms.statementTexts(form));
+      }
+      String typed = TYPED.get(action);
+      if (typed != null) {
+        model.addAttribute("typedAction", action);
+        model.addAttribute("typed", MeetingForms.byLanguage(form, typed));
       }
       return refused(meeting, e, viewer, model, response);
     }

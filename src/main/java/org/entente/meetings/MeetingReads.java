@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.Concurrence;
 import org.entente.identity.Viewer;
 import org.entente.meetings.Meeting.Body;
@@ -78,6 +79,8 @@ class MeetingReads {
             .toList();
     List<DecisionView> decisions = children.decisions(m.id());
     List<ActionItemView> actions = actionItems.ofMeeting(m.id(), viewer, names);
+    LanguagesOfCharter languages =
+        charters.languages(m.charterId()).orElse(new LanguagesOfCharter(List.of(), "en"));
     StatementView statement =
         statements
             .find(m.id())
@@ -85,10 +88,10 @@ class MeetingReads {
                 s ->
                     new StatementView(
                         s.text(),
-                        charters
-                            .languages(m.charterId())
-                            .map(languages -> StatementTexts.missing(s.text(), languages))
-                            .orElse(List.of()),
+                        StatementTexts.missing(s.text(), languages),
+                        s.translations(languages.textLanguage()).source(),
+                        s.translations(languages.textLanguage())
+                            .statuses(s.text(), languages.languages()),
                         s.publish(),
                         s.publishedAt(),
                         s.version(),
@@ -179,7 +182,7 @@ class MeetingReads {
           new SearchHit(
               "meeting",
               m.id().toString(),
-              m.title(),
+              m.title().text(),
               bodyName(m, names) + ", " + m.day(),
               bodyKey(m, names),
               List.of(),
@@ -192,7 +195,7 @@ class MeetingReads {
           new SearchHit(
               "statement",
               p.meeting().id().toString(),
-              "Joint statement: " + p.meeting().title(),
+              "Joint statement: " + p.meeting().title().text(),
               text.length() > 240 ? text.substring(0, 240) + "…" : text,
               bodyKey(p.meeting(), names),
               List.of(),
@@ -301,7 +304,7 @@ class MeetingReads {
         m.place(),
         m.online(),
         m.status().code(),
-        m.minutes(),
+        m.minutes().isEmpty() ? null : m.minutes(),
         m.classification(),
         m.originParty(),
         m.version(),

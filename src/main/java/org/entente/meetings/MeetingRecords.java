@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Viewer;
 import org.entente.meetings.Meeting.Body;
 import org.entente.meetings.MeetingInputs.AgendaItemInput;
@@ -27,6 +28,7 @@ import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
+import org.entente.translations.TranslationState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -88,7 +90,7 @@ class MeetingRecords {
               ? "only officials of the parties schedule meetings of the framework"
               : "only members of " + input.bodyKey() + " schedule its meetings");
     }
-    String title = Meeting.required("title", input.title(), Meeting.TITLE);
+    LocalizedText title = Meeting.title(input.title(), languages(charter.id()));
     Meeting.Times times = Meeting.times(input.startsAt(), input.endsAt(), input.timeZone());
     Classification classification = viewer.classificationToGive(input.classification());
     String place = Meeting.optional("place", input.place(), Meeting.PLACE);
@@ -135,7 +137,8 @@ class MeetingRecords {
    */
   void change(Meeting current, MeetingChange change, CharterIndex.All names) {
     UUID id = current.id();
-    Meeting.Changed changed = current.change(change, Instant.now(clock));
+    Meeting.Changed changed =
+        current.change(change, languages(current.charterId()), Instant.now(clock));
     Meeting after = changed.meeting();
     if (!store.update(after, now())) {
       throw new ConflictException("meeting", current.version() + 1);
@@ -176,7 +179,9 @@ class MeetingRecords {
   }
 
   void addAgendaItem(Meeting meeting, AgendaItemInput input, Viewer viewer) {
-    String title = Meeting.required("title", input.title(), 500);
+    LocalizedText title =
+        MeetingTexts.required(
+            "title", input.title(), languages(meeting.charterId()), MeetingTexts.ITEM_TITLE);
     AgendaLinks.Checked checked = links.check(meeting, input, viewer);
     UUID id = UUID.randomUUID();
     children.addAgendaItem(meeting.id(), id, title, checked);
@@ -185,7 +190,9 @@ class MeetingRecords {
   }
 
   void addDecision(Meeting meeting, DecisionInput input) {
-    String text = Meeting.required("text", input.text(), 4000);
+    LocalizedText text =
+        MeetingTexts.required(
+            "text", input.text(), languages(meeting.charterId()), MeetingTexts.DECISION);
     if (input.agendaItemId() != null
         && !children.hasAgendaItem(meeting.id(), input.agendaItemId())) {
       throw new BadRequestException(
@@ -205,16 +212,21 @@ class MeetingRecords {
    */
   void draftStatement(Meeting meeting, StatementDraft draft) {
     UUID meetingId = meeting.id();
-    LocalizedText text =
-        StatementTexts.read(
-            draft.text(),
-            charters
-                .languages(meeting.charterId())
-                .orElseThrow(() -> new NotFoundException("meeting", meetingId.toString())));
+    LanguagesOfCharter languages = languages(meeting.charterId());
+    LocalizedText text = StatementTexts.read(draft.text(), languages);
     boolean publish = draft.publish() == null || draft.publish();
     Optional<StatementStore.Draft> current = statements.find(meetingId);
+    TranslationState sources =
+        current
+            .map(c -> c.translations(languages.textLanguage()))
+            .orElse(TranslationState.unknown(null))
+            .afterEdit(
+                current.map(StatementStore.Draft::text).orElse(LocalizedText.empty()),
+                text,
+                languages.textLanguage(),
+                now().toInstant());
     if (current.isEmpty()) {
-      statements.insert(meetingId, text, publish, now());
+      statements.insert(meetingId, text, publish, sources, now());
     } else {
       long version = current.get().version();
       if (draft.version() == null) {
@@ -228,11 +240,22 @@ class MeetingRecords {
         throw new BadRequestException(
             "text", "the statement is published; reopen its agreement to change it");
       }
-      if (!statements.update(meetingId, text, publish, version, now())) {
+      if (!statements.update(meetingId, text, publish, sources, version, now())) {
         throw new ConflictException("joint statement", version + 1);
       }
     }
     audit.statementDrafted(meetingId, publish, text);
+  }
+
+  /**
+   * The languages of a meeting's charter, which its texts may be written in.
+   *
+   * @throws NotFoundException when the charter is not there
+   */
+  LanguagesOfCharter languages(UUID charterId) {
+    return charters
+        .languages(charterId)
+        .orElseThrow(() -> new NotFoundException("charter", String.valueOf(charterId)));
   }
 
   private UUID groupOf(CharterKey charterKey, Body body, String key, Viewer viewer) {

@@ -42,14 +42,14 @@ class MeetingStore {
         names.charterKey(charterId).orElse(null),
         Body.valueOf(rs.getString("body_kind")),
         rs.getObject("group_id", UUID.class),
-        rs.getString("title"),
+        MeetingTexts.read(rs.getString("title")),
         rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
         rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
         ZoneId.of(rs.getString("time_zone")),
         rs.getString("place"),
         rs.getBoolean("online"),
         Status.valueOf(rs.getString("status")),
-        rs.getString("minutes"),
+        MeetingTexts.read(rs.getString("minutes")),
         Classification.valueOf(rs.getString("classification")),
         rs.getString("origin_party"),
         rs.getLong("version"));
@@ -115,7 +115,7 @@ class MeetingStore {
             m.id(),
             m.charterId(),
             m.body().name(),
-            m.title(),
+            MeetingTexts.stored(m.title()),
             utc(m.start()),
             utc(m.end()),
             m.zone().getId(),
@@ -137,14 +137,14 @@ class MeetingStore {
                     + " place = ?, online = ?, status = ?, minutes = ?, version = version + 1,"
                     + " updated_at = ? where id = ? and version = ?")
             .params(
-                m.title(),
+                MeetingTexts.stored(m.title()),
                 utc(m.start()),
                 utc(m.end()),
                 m.zone().getId(),
                 m.place(),
                 m.online(),
                 m.status().name(),
-                m.minutes(),
+                MeetingTexts.stored(m.minutes()),
                 now,
                 m.id(),
                 m.version())

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
+import org.entente.translations.TranslationState;
 
 /** What the meetings module shows. */
 public final class MeetingViews {
@@ -23,7 +24,8 @@ public final class MeetingViews {
    * @param startsAt the start in the meeting's own time zone
    * @param shownIn the zone the viewer sees times in (their party's, else the meeting's)
    * @param status {@code planned}, {@code held}, {@code cancelled} or {@code postponed}
-   * @param minutes sanitized HTML, or null
+   * @param title the title in each language it is written in, its charter's text language first
+   * @param minutes sanitized HTML in each language it is written in, or null when there are none
    */
   public record MeetingView(
       UUID id,
@@ -32,14 +34,14 @@ public final class MeetingViews {
       String bodyKey,
       String bodyName,
       UUID groupId,
-      String title,
+      LocalizedText title,
       ZonedDateTime startsAt,
       ZonedDateTime endsAt,
       ZoneId shownIn,
       String place,
       boolean online,
       String status,
-      String minutes,
+      LocalizedText minutes,
       Classification classification,
       String originParty,
       long version,
@@ -72,7 +74,7 @@ public final class MeetingViews {
   public record AgendaItemView(
       UUID id,
       int position,
-      String title,
+      LocalizedText title,
       String commitmentKey,
       UUID projectId,
       String projectTitle,
@@ -80,7 +82,7 @@ public final class MeetingViews {
       String milestoneTitle) {}
 
   /** A decision taken at the meeting, under an agenda item or none. */
-  public record DecisionView(UUID id, int position, String text, UUID agendaItemId) {}
+  public record DecisionView(UUID id, int position, LocalizedText text, UUID agendaItemId) {}
 
   /**
    * An action item: who owns it (an organization, a person or both), when it is due, its status
@@ -89,9 +91,9 @@ public final class MeetingViews {
   public record ActionItemView(
       UUID id,
       UUID meetingId,
-      String meetingTitle,
+      LocalizedText meetingTitle,
       String charterKey,
-      String title,
+      LocalizedText title,
       String ownerOrganization,
       String ownerUsername,
       LocalDate dueOn,
@@ -113,11 +115,15 @@ public final class MeetingViews {
    * A meeting's joint statement: its draft (its text in each language it has one in), the languages
    * of the charter it has no text in yet (it is not submitted until there are none), whether it is
    * to be published, when it was published (both parties having agreed the same version,
-   * publication included), and the agreement.
+   * publication included), and the agreement. {@code sourceLanguage} is the language it was drafted
+   * in, and {@code translations} where its text stands in each language of the charter (source,
+   * current, out of date since its source changed, missing).
    */
   public record StatementView(
       LocalizedText text,
       List<String> missingLanguages,
+      String sourceLanguage,
+      List<TranslationState.LanguageStatus> translations,
       boolean publish,
       Instant publishedAt,
       long version,
@@ -130,7 +136,7 @@ public final class MeetingViews {
   public record PublishedStatement(
       UUID meetingId,
       String charterKey,
-      String meetingTitle,
+      LocalizedText meetingTitle,
       String bodyName,
       LocalDate heldOn,
       String place,
@@ -149,7 +155,7 @@ public final class MeetingViews {
       UUID meetingId,
       String bodyKey,
       UUID groupId,
-      String title,
+      LocalizedText title,
       String bodyName,
       LocalDate heldOn,
       String place) {}

@@ -396,7 +396,8 @@ public class Meetings {
     return held.values().stream()
         .filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to))
         .sorted(
-            java.util.Comparator.comparing(HeldMeeting::heldOn).thenComparing(HeldMeeting::title))
+            java.util.Comparator.comparing(HeldMeeting::heldOn)
+                .thenComparing(m -> m.title().text()))
         .toList();
   }
 

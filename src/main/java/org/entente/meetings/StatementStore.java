@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.charter.CharterIndex;
+import org.entente.identity.Viewer;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.TextQuery;
+import org.entente.translations.TranslationState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +23,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatementStore {
 
-  /** A statement as stored: its text in each language it has one in. */
-  record Draft(LocalizedText text, boolean publish, Instant publishedAt, long version) {}
+  /**
+   * A statement as stored: its text in each language it has one in, and where its translations
+   * stand (since V32; null for a statement drafted before).
+   */
+  record Draft(
+      LocalizedText text, boolean publish, Instant publishedAt, long version, String sources) {
+
+    /** Where its translations stand; a statement without a state is written in this language. */
+    TranslationState translations(String textLanguage) {
+      return TranslationState.fromJson(sources, textLanguage);
+    }
+  }
+
+  /** A draft not published, with its meeting: what may await translation. */
+  record Unpublished(Meeting meeting, Draft draft) {}
 
   /** A published statement with its meeting. */
   record Published(Meeting meeting, LocalizedText text, Instant publishedAt) {}
@@ -47,28 +62,66 @@ class StatementStore {
                   LocalizedText.fromJson(rs.getString("text")),
                   rs.getBoolean("publish"),
                   published == null ? null : published.toInstant(),
-                  rs.getLong("version"));
+                  rs.getLong("version"),
+                  rs.getString("translation_sources"));
             })
         .optional();
   }
 
-  void insert(UUID meetingId, LocalizedText text, boolean publish, OffsetDateTime now) {
+  void insert(
+      UUID meetingId,
+      LocalizedText text,
+      boolean publish,
+      TranslationState sources,
+      OffsetDateTime now) {
     jdbc.sql(
-            "insert into joint_statement (meeting_id, text, publish, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?)")
-        .params(meetingId, text.toJson(), publish, now, now)
+            "insert into joint_statement (meeting_id, text, publish, translation_sources,"
+                + " created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+        .params(meetingId, text.toJson(), publish, sources.toJson(), now, now)
         .update();
   }
 
   /** Stores a redraft, if the statement is still at its version; whether it was. */
   boolean update(
-      UUID meetingId, LocalizedText text, boolean publish, long version, OffsetDateTime now) {
+      UUID meetingId,
+      LocalizedText text,
+      boolean publish,
+      TranslationState sources,
+      long version,
+      OffsetDateTime now) {
     return jdbc.sql(
-                "update joint_statement set text = ?, publish = ?, version = version + 1,"
-                    + " updated_at = ? where meeting_id = ? and version = ?")
-            .params(text.toJson(), publish, now, meetingId, version)
+                "update joint_statement set text = ?, publish = ?, translation_sources = ?,"
+                    + " version = version + 1, updated_at = ? where meeting_id = ? and version = ?")
+            .params(text.toJson(), publish, sources.toJson(), now, meetingId, version)
             .update()
         > 0;
+  }
+
+  /**
+   * The charter's statements not published whose meeting the viewer may see (the one visibility
+   * condition), newest meeting first: what may await translation.
+   */
+  List<Unpublished> unpublishedDrafts(UUID charterId, Viewer viewer, CharterIndex.All names) {
+    return jdbc.sql(
+            "select m.*, s.text as statement_text, s.publish as statement_publish,"
+                + " s.version as statement_version, s.translation_sources from meeting m"
+                + " join joint_statement s on s.meeting_id = m.id where s.published_at is null"
+                + " and m.charter_id = :charter and "
+                + Viewer.condition("m")
+                + " order by m.starts_at desc")
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) ->
+                new Unpublished(
+                    MeetingStore.meeting(rs, names),
+                    new Draft(
+                        LocalizedText.fromJson(rs.getString("statement_text")),
+                        rs.getBoolean("statement_publish"),
+                        null,
+                        rs.getLong("statement_version"),
+                        rs.getString("translation_sources"))))
+        .list();
   }
 
   /** The published statements of a charter, newest first. */

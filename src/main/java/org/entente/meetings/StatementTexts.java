@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.entente.charter.LanguagesOfCharter;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.LocalizedText;
+import org.entente.translations.TranslationState;
+import org.entente.translations.TranslationStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -117,6 +119,38 @@ final class StatementTexts {
               + String.join(", ", missing)
               + ": every language of the charter needs its authentic text before the statement is"
               + " submitted");
+    }
+  }
+
+  /**
+   * The languages of the charter whose text is a translation made from a source text that has
+   * changed since, in the charter's order.
+   */
+  static List<String> outOfDate(
+      LocalizedText texts, TranslationState state, LanguagesOfCharter charter) {
+    return charter.languages().stream()
+        .filter(l -> state.status(texts, l) == TranslationStatus.OUT_OF_DATE)
+        .toList();
+  }
+
+  /**
+   * Refuses to submit a statement that lacks a language's text or whose translation is out of date.
+   *
+   * @throws BadRequestException naming the first such language's field
+   */
+  static void requireTranslated(
+      LocalizedText texts, TranslationState state, LanguagesOfCharter charter) {
+    requireComplete(texts, charter);
+    List<String> outOfDate = outOfDate(texts, state, charter);
+    if (!outOfDate.isEmpty()) {
+      throw new BadRequestException(
+          "text." + outOfDate.get(0),
+          "the text in "
+              + String.join(", ", outOfDate)
+              + " is out of date: the "
+              + state.source()
+              + " text changed after it was translated; translate it again before the statement"
+              + " is submitted");
     }
   }
 

@@ -28,6 +28,7 @@
       "identity",
       "projects",
       "roadmaps",
-      "shared"
+      "shared",
+      "translations"
     })
 package org.entente.meetings;

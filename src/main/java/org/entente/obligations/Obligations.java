@@ -361,7 +361,7 @@ public class Obligations {
             meeting.subject(),
             null,
             meeting.heldOn(),
-            LocalizedText.of("en", meeting.title()),
+            meeting.title(),
             "meeting " + meeting.meetingId(),
             EventSource.MEETING,
             meeting.classification(),

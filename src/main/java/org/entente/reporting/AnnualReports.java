@@ -286,7 +286,7 @@ class AnnualReports {
     }
     List<StatementRow> statementRows = new ArrayList<>(statements.values());
     statementRows.sort(
-        Comparator.comparing(StatementRow::heldOn).thenComparing(StatementRow::meetingTitle));
+        Comparator.comparing(StatementRow::heldOn).thenComparing(s -> s.meetingTitle().text()));
 
     return new Minutes(decisions, statementRows);
   }

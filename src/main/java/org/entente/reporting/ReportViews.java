@@ -83,7 +83,7 @@ public final class ReportViews {
 
   /** A meeting of the period. */
   public record MeetingRow(
-      UUID id, String title, String body, LocalDate date, String status, String place) {}
+      UUID id, LocalizedText title, String body, LocalDate date, String status, String place) {}
 
   /**
    * What one working group did: its projects (with their milestones' progress) and its meetings of
@@ -102,11 +102,11 @@ public final class ReportViews {
   /** A decision taken at a meeting of the period. */
   public record DecisionRow(
       UUID meetingId,
-      String meetingTitle,
+      LocalizedText meetingTitle,
       String body,
       LocalDate date,
       int position,
-      String text) {}
+      LocalizedText text) {}
 
   /**
    * A joint statement of a meeting of the period.
@@ -115,7 +115,7 @@ public final class ReportViews {
    */
   public record StatementRow(
       UUID meetingId,
-      String meetingTitle,
+      LocalizedText meetingTitle,
       String body,
       LocalDate heldOn,
       String text,

@@ -155,6 +155,51 @@ class EveryWriteIsAuditedTest {
             .header("Authorization", "Bearer " + member)
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"title\":\"First meeting of the energy group\",\"version\":0}"));
+    // the translation workflow (issue 19): a statement's translation saved through the API, then
+    // through the side-by-side editor's form
+    MockHttpServletResponse meeting =
+        mvc.perform(
+                post("/api/charters/az-us-2026/meetings")
+                    .header("Authorization", "Bearer " + member)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"body\":\"working-group\",\"bodyKey\":\"wg-energy\",\"title\":\"Grid"
+                            + " review\",\"startsAt\":\"2026-12-10T10:00\",\"endsAt\":"
+                            + "\"2026-12-10T12:00\",\"timeZone\":\"Asia/Baku\"}"))
+            .andReturn()
+            .getResponse();
+    String meetingId = JsonPath.read(meeting.getContentAsString(), "$.id");
+    mvc.perform(
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/meetings/" + meetingId + "/statement")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":{\"en\":\"The grid link is agreed.\"}}"));
+    expectOneEvent(
+        "joint-statement.translated",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/translations/joint-statement/" + meetingId + "/az")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"Şəbəkə xətti razılaşdırılıb.\",\"version\":0}"));
+    Cookie memberSession =
+        mvc.perform(
+                post("/login")
+                    .with(csrf())
+                    .param("username", "us.member")
+                    .param("password", PASSWORD))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    expectOneEvent(
+        "joint-statement.translated",
+        302,
+        post("/translations/joint-statement/" + meetingId + "/az")
+            .cookie(memberSession)
+            .with(csrf())
+            .param("text", "Şəbəkə xətti barədə razılığa gəlinib.")
+            .param("version", "1"));
     // calendars and reminders
     MockHttpServletResponse calendar =
         expectOneEvent(

@@ -486,7 +486,7 @@ class PagesBrowserTest {
     assertNoSeriousViolations("/charters/az-us-2026/meetings/new");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("body")))
         .selectByValue("working-group:wg-connectivity-digital");
-    driver.findElement(By.id("title")).sendKeys("Connectivity working group, annual meeting");
+    driver.findElement(By.id("title-en")).sendKeys("Connectivity working group, annual meeting");
     ((JavascriptExecutor) driver)
         .executeScript(
             "document.getElementById('startsAt').value = arguments[0];"
@@ -511,13 +511,15 @@ class PagesBrowserTest {
         .isEqualTo("Connectivity working group, annual meeting");
     assertNoSeriousViolations("/meetings/{id}");
 
-    driver.findElement(By.id("agenda-title")).sendKeys("Progress of the Port of Alat terminal");
+    driver.findElement(By.id("agenda-title-en")).sendKeys("Progress of the Port of Alat terminal");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("agenda-project")))
         .selectByVisibleText("Port of Alat: Middle Corridor terminal");
     button("Add the agenda item");
-    driver.findElement(By.id("decision-text")).sendKeys("Feasibility studies start in December.");
+    driver
+        .findElement(By.id("decision-text-en"))
+        .sendKeys("Feasibility studies start in December.");
     button("Record the decision");
-    driver.findElement(By.id("action-title")).sendKeys("Share the terminal's feasibility scope");
+    driver.findElement(By.id("action-title-en")).sendKeys("Share the terminal's feasibility scope");
     driver.findElement(By.id("action-organization")).sendKeys("United States");
     driver.findElement(By.id("action-owner")).sendKeys("us.connect");
     ((JavascriptExecutor) driver)
@@ -1360,6 +1362,191 @@ class PagesBrowserTest {
             List.of(
                 new org.entente.identity.Accounts.MembershipInput(
                     "az-us-2026", "wg-energy", true))));
+  }
+
+  /**
+   * Issue 19, item 2 for meetings: a member schedules a meeting with its title in English and in
+   * Azerbaijani (the form has a field per language of the charter, each with its lang), records its
+   * minutes in both, adds an agenda item in English only, and reads the meeting page with ?lang=az:
+   * the title and the minutes in Azerbaijani, marked az-Latn; the agenda item in English, marked as
+   * such. Uses its own member and meeting of the economy and trade group, which no other journey
+   * asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(17)
+  void aMeetingWrittenInTwoLanguagesIsReadInAzerbaijani() {
+    String password = "a passphrase for the meeting texts member";
+    accounts.create(
+        new org.entente.identity.Accounts.NewAccount(
+            "az.mtg.texts",
+            "az.mtg.texts",
+            "AZ",
+            "Ministry of Economy",
+            java.util.EnumSet.of(org.entente.identity.Role.MEMBER),
+            false,
+            password,
+            List.of(
+                new org.entente.identity.Accounts.MembershipInput(
+                    "az-us-2026", "wg-economy-trade", false))));
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
+    String titleAz = "Ticarət sərgisinə hazırlıq (brauzer testi)";
+    String minutesAz = "Qrup sərgiyə hazırlığı nəzərdən keçirdi.";
+
+    logIn("az.mtg.texts", password);
+    open("/charters/az-us-2026/meetings/new");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("body")))
+        .selectByValue("working-group:wg-economy-trade");
+    assertThat(driver.findElement(By.id("title-en")).getAttribute("lang")).isEqualTo("en");
+    assertThat(driver.findElement(By.id("title-az")).getAttribute("lang")).isEqualTo("az-Latn");
+    assertThat(driver.findElement(By.cssSelector("label[for=title-az]")).getText())
+        .startsWith("Title (Azərbaycanca)");
+    driver.findElement(By.id("title-en")).sendKeys("Trade fair preparations (browser test)");
+    driver.findElement(By.id("title-az")).sendKeys(titleAz);
+    js().executeScript(
+            "document.getElementById('startsAt').value = arguments[0];"
+                + " document.getElementById('endsAt').value = arguments[1];",
+            day + "T10:00",
+            day + "T12:00");
+    driver.findElement(By.id("timeZone")).clear();
+    driver.findElement(By.id("timeZone")).sendKeys("Asia/Baku");
+    assertNoSeriousViolations("/charters/az-us-2026/meetings/new (a title per language)");
+    driver.findElement(By.xpath("//button[normalize-space()='Schedule the meeting']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().matches(".*/meetings/[0-9a-f-]{36}$"));
+    String meeting = driver.getCurrentUrl().replaceAll(".*/meetings/", "");
+
+    driver
+        .findElement(By.id("minutes-en"))
+        .sendKeys("<p>The group reviewed the preparations for the fair.</p>");
+    driver.findElement(By.id("minutes-az")).sendKeys("<p>" + minutesAz + "</p>");
+    button("Save the minutes");
+    driver.findElement(By.id("agenda-title-en")).sendKeys("Exhibitors from both parties");
+    button("Add the agenda item");
+
+    open("/meetings/" + meeting + "?lang=az");
+    WebElement title = driver.findElement(By.cssSelector("h1 span"));
+    assertThat(title.getText()).isEqualTo(titleAz);
+    assertThat(title.getAttribute("lang")).isEqualTo("az-Latn");
+    WebElement minutes = driver.findElement(By.cssSelector("div.minutes"));
+    assertThat(minutes.getText()).isEqualTo(minutesAz);
+    assertThat(minutes.getAttribute("lang")).isEqualTo("az-Latn");
+    WebElement agenda = driver.findElement(By.cssSelector("ol.agenda li span[lang]"));
+    assertThat(agenda.getText()).isEqualTo("Exhibitors from both parties");
+    assertThat(agenda.getAttribute("lang")).isEqualTo("en");
+    assertThat(driver.findElement(By.cssSelector("ol.agenda li .fallback")).getText())
+        .isEqualTo("(ingiliscə)");
+    assertNoSeriousViolations("/meetings/{id}?lang=az (title and minutes in Azerbaijani)");
+    screenshot("journey-17-meeting-in-azerbaijani");
+    open("/meetings/" + meeting);
+    logOut();
+  }
+
+  /**
+   * The translation workflow (issue 19, item 3): a joint statement drafted in English awaits its
+   * Azerbaijani text in the secretariat's queue; it is translated in the side-by-side editor (the
+   * English source read-only beside the Azerbaijani field, each with its lang); the English text
+   * changes, which puts the translation out of date until it is translated again; then both
+   * co-chairs approve the one version, and the statement is published with both texts. Axe on the
+   * queue and the editor. Uses its own co-chairs and meeting of the energy group, which no other
+   * journey asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(19)
+  void aJointStatementDraftedInEnglishIsTranslatedSideBySideApprovedAndPublishedWithBothTexts() {
+    String password = "a passphrase for the translating co-chairs";
+    statementChair("az.tr.chair", "AZ", "Ministry of Energy", password);
+    statementChair("us.tr.chair", "US", "U.S. Department of Energy", password);
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
+    String title = "Energy statement translated side by side (browser test)";
+    java.util.UUID meeting =
+        statementMeetings
+            .schedule(
+                org.entente.shared.CharterKey.of("az-us-2026"),
+                new org.entente.meetings.MeetingInputs.MeetingInput(
+                    "working-group",
+                    "wg-energy",
+                    title,
+                    day.atTime(10, 0),
+                    day.atTime(12, 0),
+                    "Asia/Baku",
+                    "Baku",
+                    false,
+                    null,
+                    List.of()),
+                viewers.of("az.tr.chair").orElseThrow())
+            .id();
+    String en = "Both parties agreed to publish the storage study.";
+    String enEdited = "Both parties agreed to publish the storage study before the winter.";
+    String az = "Hər iki tərəf saxlama tədqiqatını dərc etməyə razılaşdı.";
+    String azEdited = "Hər iki tərəf saxlama tədqiqatını qışdan əvvəl dərc etməyə razılaşdı.";
+
+    logIn("az.tr.chair", password);
+    open("/meetings/" + meeting);
+    driver.findElement(By.id("statement-text-en")).sendKeys(en);
+    button("Save the draft");
+    assertThat(driver.findElement(By.id("translation-az")).getText())
+        .contains("Azərbaycanca: not translated yet");
+    assertThat(driver.findElement(By.id("statement-official")).getText())
+        .contains("become official together");
+
+    open("/charters/az-us-2026/workspace/translations/az");
+    WebElement queued = driver.findElement(By.linkText(title));
+    assertNoSeriousViolations("/charters/{c}/workspace/translations/az");
+    screenshot("journey-19-queue");
+    queued.click();
+    WebElement source = waitFor(By.id("translation-source"));
+    assertThat(source.getText()).isEqualTo(en);
+    assertThat(source.getAttribute("lang")).isEqualTo("en");
+    WebElement field = driver.findElement(By.id("translation-text"));
+    assertThat(field.getAttribute("lang")).isEqualTo("az");
+    assertNoSeriousViolations("/translations/joint-statement/{id}/az");
+    field.sendKeys(az);
+    button("Save the translation");
+    assertThat(driver.findElement(By.id("translation-state")).getText())
+        .contains("translated from the English text as it is now");
+    screenshot("journey-19-editor");
+
+    open("/meetings/" + meeting);
+    WebElement english = driver.findElement(By.id("statement-text-en"));
+    english.clear();
+    english.sendKeys(enEdited);
+    button("Save the draft");
+    assertThat(driver.findElement(By.id("translation-az")).getText())
+        .contains("out of date since the English text changed on");
+    driver.findElement(By.cssSelector("#translation-az a")).click();
+    WebElement again = waitFor(By.id("translation-text"));
+    assertThat(driver.findElement(By.id("translation-source")).getText()).isEqualTo(enEdited);
+    assertThat(driver.findElement(By.id("translation-state")).getText()).contains("out of date");
+    assertNoSeriousViolations("/translations/joint-statement/{id}/az (out of date)");
+    again.clear();
+    again.sendKeys(azEdited);
+    button("Save the translation");
+
+    open("/meetings/" + meeting);
+    button("Submit the statement for agreement");
+    button("Approve version 1 for my party");
+    logOut();
+    logIn("us.tr.chair", password);
+    open("/meetings/" + meeting);
+    button("Approve version 1 for my party");
+    assertThat(driver.findElement(By.id("statement-published")).getText()).contains("Published");
+    logOut();
+
+    open("/statements/" + meeting);
+    assertThat(driver.findElement(By.id("statement-text-az")).getText()).isEqualTo(azEdited);
+    assertThat(driver.findElement(By.id("statement-text-az")).getAttribute("lang")).isEqualTo("az");
+    assertThat(driver.findElement(By.id("statement-text-en")).getText()).isEqualTo(enEdited);
+    assertThat(driver.findElement(By.id("statement-text-en")).getAttribute("lang")).isEqualTo("en");
+    open("/public/charters/az-us-2026/statements");
+    assertThat(
+            driver.findElements(By.cssSelector(".statement-text[lang=az]")).stream()
+                .map(WebElement::getText))
+        .contains(azEdited);
+    assertThat(
+            driver.findElements(By.cssSelector(".statement-text[lang=en]")).stream()
+                .map(WebElement::getText))
+        .contains(enEdited);
+    screenshot("journey-19-published");
   }
 
   /**

@@ -242,6 +242,16 @@ class NeedToKnowTest {
             .andReturn()
             .getResponse();
     assertThat(decision.getStatus()).as(decision.getContentAsString()).isEqualTo(200);
+    // a statement drafted in English only: it awaits its French translation (issue 19)
+    MockHttpServletResponse statement =
+        mvc.perform(
+                put("/api/meetings/" + id + "/statement")
+                    .header("Authorization", "Bearer " + token.get(username))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"text\":{\"en\":\"Stated: " + title + "\"}}"))
+            .andReturn()
+            .getResponse();
+    assertThat(statement.getStatus()).as(statement.getContentAsString()).isEqualTo(200);
     return id;
   }
 
@@ -510,6 +520,7 @@ class NeedToKnowTest {
           "/api/charters/" + CHARTER + "/meetings?from=2026-01-01&to=2028-01-01",
           "/api/charters/" + CHARTER + "/meetings",
           "/api/charters/" + CHARTER + "/statements",
+          "/api/charters/" + CHARTER + "/translations/fr",
           "/api/charters/" + CHARTER + "/indicators",
           "/api/me/action-items",
           "/api/charters/" + CHARTER + "/search?q=canary&size=100",
@@ -541,6 +552,7 @@ class NeedToKnowTest {
           "/charters/" + CHARTER + "/meetings?month=2026-12",
           "/charters/" + CHARTER + "/meetings/new",
           "/charters/" + CHARTER + "/statements",
+          "/charters/" + CHARTER + "/workspace/translations/fr",
           "/charters/" + CHARTER + "/indicators",
           "/account/action-items",
           "/charters/" + CHARTER + "/search?q=canary",
@@ -607,6 +619,10 @@ class NeedToKnowTest {
         seen.append(as(who, get(AGREEMENTS + "joint-statement/" + id)).getContentAsString());
         seen.append(page(session, "/meetings/" + id).getContentAsString());
         seen.append(page(session, "/statements/" + id).getContentAsString());
+        seen.append(
+            as(who, get("/api/translations/joint-statement/" + id + "/fr")).getContentAsString());
+        seen.append(
+            page(session, "/translations/joint-statement/" + id + "/fr").getContentAsString());
       }
       for (String id : List.of(internalAction, securityAction)) {
         seen.append(as(who, get("/api/action-items/" + id)).getContentAsString());
@@ -784,6 +800,10 @@ class NeedToKnowTest {
     }
     sweep.put("/api/meetings/" + guessedUuid, EVERYONE);
     sweep.put("/api/meetings/1", EVERYONE);
+    // a statement's translation, read or saved by anyone who may not see its meeting (issue 19)
+    sweep.put("/api/translations/joint-statement/" + internalMeeting + "/fr", notInternal);
+    sweep.put("/api/translations/joint-statement/" + securityMeeting + "/fr", notSecurity);
+    sweep.put("/api/translations/joint-statement/" + guessedUuid + "/fr", EVERYONE);
     sweep.put("/api/action-items/" + internalAction, notInternal);
     sweep.put("/api/action-items/" + securityAction, notSecurity);
     sweep.put("/api/action-items/" + internalAction + "/milestone", notInternal);
@@ -865,6 +885,7 @@ class NeedToKnowTest {
         // a body the endpoint accepts, so that only the record decides the answer
         String body =
             e.getKey().contains("/meetings/")
+                    || e.getKey().contains("/translations/")
                     || e.getKey().contains("/action-items/")
                     || e.getKey().contains("/indicators/")
                 ? "{}"

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.meetings.ActionItem.Status;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
 import org.entente.meetings.MeetingInputs.ActionItemInput;
@@ -20,6 +22,7 @@ class ActionItemTest {
   static ActionItem.New of(String organization, String username, LocalDate due) {
     return ActionItem.of(
         new ActionItemInput("Publish the tender", organization, username, due),
+        new LanguagesOfCharter(List.of("az", "en"), "en"),
         o -> o.equals("Azerbaijan Railways"),
         u -> u.equals("az.member"));
   }

@@ -113,7 +113,9 @@ abstract class MeetingStorageContract {
     assertThat(held.agenda())
         .extracting(a -> a.commitmentKey())
         .containsExactly("supply-route-diversification");
-    assertThat(held.decisions()).extracting(d -> d.text()).containsExactly("Extend the study.");
+    assertThat(held.decisions())
+        .extracting(d -> d.text().text())
+        .containsExactly("Extend the study.");
     assertThat(meetings.workList(viewer("st.us")))
         .singleElement()
         .satisfies(a -> assertThat(a.overdue()).isTrue());
@@ -195,7 +197,7 @@ abstract class MeetingStorageContract {
   @Test
   void aPartyInternalMeetingIsHiddenFromTheOtherParty() {
     MeetingView m = schedule("st.us", "U.S. preparatory call", "party-internal");
-    assertThat(meetings.meeting(m.id(), viewer("st.us")).title())
+    assertThat(meetings.meeting(m.id(), viewer("st.us")).title().text())
         .isEqualTo("U.S. preparatory call");
     assertThatThrownBy(() -> meetings.meeting(m.id(), viewer("st.az")))
         .isInstanceOf(NotFoundException.class);

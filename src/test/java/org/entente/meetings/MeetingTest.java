@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Role;
 import org.entente.identity.Viewer;
 import org.entente.meetings.Meeting.Attendance;
@@ -18,6 +21,7 @@ import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
 import org.junit.jupiter.api.Test;
 
 /** The meeting aggregate's rules for a change, who may make it, and what may follow from it. */
@@ -27,6 +31,7 @@ class MeetingTest {
   static final ZoneId BAKU = ZoneId.of("Asia/Baku");
   static final Instant START = Instant.parse("2026-11-20T06:00:00Z");
   static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  static final LanguagesOfCharter LANGUAGES = new LanguagesOfCharter(List.of("az", "en"), "en");
 
   static Meeting meeting(Body body, UUID group, Status status) {
     return new Meeting(
@@ -35,14 +40,14 @@ class MeetingTest {
         "az-us-2026",
         body,
         group,
-        "Annual meeting",
+        LocalizedText.of("en", "Annual meeting"),
         START,
         START.plusSeconds(3 * 3600),
         BAKU,
         "Baku",
         false,
         status,
-        "<p>Opened</p>",
+        LocalizedText.of("en", "<p>Opened</p>"),
         Classification.BILATERAL,
         null,
         3);
@@ -70,21 +75,21 @@ class MeetingTest {
 
   @Test
   void aChangeWithoutTheVersionReadIsRefusedNamingTheVersion() {
-    assertThatThrownBy(() -> planned().change(change(null, "held", null), NOW))
+    assertThatThrownBy(() -> planned().change(change(null, "held", null), LANGUAGES, NOW))
         .isInstanceOfSatisfying(
             BadRequestException.class, e -> assertThat(e.field()).isEqualTo("version"));
   }
 
   @Test
   void aChangeAgainstAnotherVersionIsAConflict() {
-    assertThatThrownBy(() -> planned().change(change(2L, "held", null), NOW))
+    assertThatThrownBy(() -> planned().change(change(2L, "held", null), LANGUAGES, NOW))
         .isInstanceOf(ConflictException.class);
   }
 
   @Test
   void aChangeKeepsWhatItDoesNotName() {
     Meeting before = planned();
-    Meeting after = before.change(change(3L, "held", null), NOW).meeting();
+    Meeting after = before.change(change(3L, "held", null), LANGUAGES, NOW).meeting();
     assertThat(after.status()).isEqualTo(Status.HELD);
     assertThat(after.title()).isEqualTo(before.title());
     assertThat(after.place()).isEqualTo(before.place());
@@ -98,6 +103,7 @@ class MeetingTest {
         planned()
             .change(
                 new MeetingChange(3L, null, null, null, "Europe/Paris", null, null, null, null),
+                LANGUAGES,
                 NOW)
             .meeting();
     assertThat(after.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
@@ -120,6 +126,7 @@ class MeetingTest {
                     null,
                     null,
                     null),
+                LANGUAGES,
                 NOW)
             .meeting();
     assertThat(after.start()).isEqualTo(Instant.parse("2026-11-20T05:00:00Z"));
@@ -128,34 +135,38 @@ class MeetingTest {
   @Test
   void minutesAreSanitizedAndMarkedChanged() {
     Meeting.Changed changed =
-        planned().change(change(3L, null, "<p>Agreed</p><script>x()</script>"), NOW);
+        planned().change(change(3L, null, "<p>Agreed</p><script>x()</script>"), LANGUAGES, NOW);
     assertThat(changed.minutesChanged()).isTrue();
-    assertThat(changed.meeting().minutes()).isEqualTo("<p>Agreed</p>");
-    assertThat(planned().change(change(3L, "held", null), NOW).minutesChanged()).isFalse();
+    assertThat(changed.meeting().minutes().values()).isEqualTo(Map.of("en", "<p>Agreed</p>"));
+    assertThat(planned().change(change(3L, "held", null), LANGUAGES, NOW).minutesChanged())
+        .isFalse();
   }
 
   @Test
   void minutesLongerThanTwoHundredThousandCharactersAreRefused() {
-    assertThatThrownBy(() -> planned().change(change(3L, null, "x".repeat(200_001)), NOW))
+    assertThatThrownBy(
+            () -> planned().change(change(3L, null, "x".repeat(200_001)), LANGUAGES, NOW))
         .isInstanceOfSatisfying(
-            BadRequestException.class, e -> assertThat(e.field()).isEqualTo("minutes"));
+            BadRequestException.class, e -> assertThat(e.field()).isEqualTo("minutes.en"));
   }
 
   @Test
-  void aBlankTitleIsRefused() {
+  void aBlankTitleIsRefusedNamingItsTextLanguage() {
     assertThatThrownBy(
             () ->
                 planned()
                     .change(
-                        new MeetingChange(3L, " ", null, null, null, null, null, null, null), NOW))
+                        new MeetingChange(3L, " ", null, null, null, null, null, null, null),
+                        LANGUAGES,
+                        NOW))
         .isInstanceOfSatisfying(
-            BadRequestException.class, e -> assertThat(e.field()).isEqualTo("title"));
+            BadRequestException.class, e -> assertThat(e.field()).isEqualTo("title.en"));
   }
 
   @Test
   void aHeldMeetingCannotBePlannedAgain() {
     Meeting held = meeting(Body.WORKING_GROUP, GROUP, Status.HELD);
-    assertThatThrownBy(() -> held.change(change(3L, "planned", null), NOW))
+    assertThatThrownBy(() -> held.change(change(3L, "planned", null), LANGUAGES, NOW))
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("cannot become");
   }
@@ -163,14 +174,22 @@ class MeetingTest {
   @Test
   void aMeetingIsRecordedHeldOnceAndNeverForAPlatform() {
     Meeting group = planned();
-    Meeting held = group.change(change(3L, "held", null), NOW).meeting();
+    Meeting held = group.change(change(3L, "held", null), LANGUAGES, NOW).meeting();
     assertThat(held.becameHeldAfter(group)).isTrue();
     assertThat(held.becameHeldAfter(held)).isFalse();
     Meeting platform = meeting(Body.DIALOGUE_PLATFORM, GROUP, Status.PLANNED);
-    assertThat(platform.change(change(3L, "held", null), NOW).meeting().becameHeldAfter(platform))
+    assertThat(
+            platform
+                .change(change(3L, "held", null), LANGUAGES, NOW)
+                .meeting()
+                .becameHeldAfter(platform))
         .isFalse();
     Meeting framework = meeting(Body.FRAMEWORK, null, Status.PLANNED);
-    assertThat(framework.change(change(3L, "held", null), NOW).meeting().becameHeldAfter(framework))
+    assertThat(
+            framework
+                .change(change(3L, "held", null), LANGUAGES, NOW)
+                .meeting()
+                .becameHeldAfter(framework))
         .isTrue();
   }
 

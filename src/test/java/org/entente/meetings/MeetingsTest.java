@@ -367,7 +367,7 @@ class MeetingsTest {
                     {"version":0,"minutes":"<p onclick=\\"steal()\\">Opened at <b>10:00</b>.</p><script>alert('x')</script><ul><li>Survey</li></ul>"}
                     """));
     assertThat(changed.getStatus()).isEqualTo(200);
-    String minutes = JsonPath.read(changed.getContentAsString(), "$.minutes");
+    String minutes = JsonPath.read(changed.getContentAsString(), "$.minutes.en");
     assertThat(minutes)
         .contains("<p>Opened at <b>10:00</b>.</p>")
         .contains("<li>Survey</li>")

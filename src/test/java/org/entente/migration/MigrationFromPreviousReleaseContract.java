@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.assertj.core.api.SoftAssertions;
@@ -19,6 +20,8 @@ import org.entente.EntenteApplication;
 import org.entente.audit.AuditVerifier;
 import org.entente.audit.Checkpoints;
 import org.entente.audit.Checkpoints.SignedCheckpoint;
+import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.AgreementSubject;
 import org.entente.concurrence.Concurrence;
 import org.entente.identity.AccessTokens;
@@ -31,6 +34,9 @@ import org.entente.migration.ReleaseFixture.Table;
 import org.entente.projects.Projects;
 import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
+import org.entente.translations.TranslatableTexts.Translatable;
+import org.entente.translations.TranslationStatus;
+import org.entente.translations.Translations;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -88,6 +94,17 @@ abstract class MigrationFromPreviousReleaseContract {
           "V28: a statement's one text became its text in the charter's text language, stored as a"
               + " JSON object from language tag to text; everyStatementIsStillItsVersion checks"
               + " that the text is there, under that language, and still fingerprints as agreed",
+          "meeting.title",
+          "V30: a meeting's title became its title in the charter's text language, a JSON object"
+              + " from language tag to text; everyMeetingTextIsUnderItsTextLanguage checks it",
+          "meeting.minutes",
+          "V30: as meeting.title (minutes never written stay null)",
+          "agenda_item.title",
+          "V30: as meeting.title, the charter being its meeting's",
+          "meeting_decision.text",
+          "V30: as meeting.title, the charter being its meeting's",
+          "action_item.title",
+          "V30: as meeting.title",
           "audit_head.seq",
           "the head moves when the application audits at start: a bundled definition that changed"
               + " since the release is loaded again (charter.synchronized); the chain checks below"
@@ -154,6 +171,7 @@ abstract class MigrationFromPreviousReleaseContract {
       everyFingerprintIsItsContents(jdbc);
       everyProjectListIsStillItsVersion(app, jdbc);
       everyStatementIsStillItsVersion(app, jdbc, fixture);
+      everyMeetingTextIsUnderItsTextLanguage(jdbc, fixture);
 
       AuditVerifier verifier = app.getBean(AuditVerifier.class);
       AuditVerifier.Verification before = verifier.verify();
@@ -413,7 +431,99 @@ abstract class MigrationFromPreviousReleaseContract {
           .as("the canonical content of the statement of meeting %s, made now", key)
           .isEqualTo(row.get("content"));
     }
+    everyStatementIsInTheTranslationWorkflow(app, jdbc, fixture, cochair, soft);
     soft.assertAll();
+  }
+
+  /**
+   * The texts written on a meeting that V30 made multilingual: each keeps its text, now under its
+   * charter's text language (the language it was written in), read as the application reads it;
+   * minutes never written stay null.
+   */
+  private static void everyMeetingTextIsUnderItsTextLanguage(JdbcClient jdbc, Fixture fixture) {
+    SoftAssertions soft = new SoftAssertions();
+    String ofMeeting =
+        "(select c.text_language from meeting m join charter c on c.id = m.charter_id"
+            + " where m.id = x.meeting_id)";
+    String ofCharter = "(select c.text_language from charter c where c.id = x.charter_id)";
+    List<String[]> texts =
+        List.of(
+            new String[] {"meeting", "title", ofCharter},
+            new String[] {"meeting", "minutes", ofCharter},
+            new String[] {"agenda_item", "title", ofMeeting},
+            new String[] {"meeting_decision", "text", ofMeeting},
+            new String[] {"action_item", "title", ofCharter});
+    int checked = 0;
+    for (String[] t : texts) {
+      for (Map<String, String> was : fixture.rows().getOrDefault(t[0], List.of())) {
+        Map<String, Object> now =
+            jdbc.sql(
+                    "select x."
+                        + t[1]
+                        + " as stored, "
+                        + t[2]
+                        + " as language from "
+                        + t[0]
+                        + " x where cast(x.id as varchar(36)) = ?")
+                .param(was.get("id"))
+                .query()
+                .singleRow();
+        String stored = (String) now.get("stored");
+        if (was.get(t[1]) == null) {
+          soft.assertThat(stored).as("%s.%s of %s", t[0], t[1], was.get("id")).isNull();
+          continue;
+        }
+        soft.assertThat(LocalizedText.fromJson(stored).values())
+            .as("%s.%s of %s, in its charter's text language", t[0], t[1], was.get("id"))
+            .isEqualTo(Map.of((String) now.get("language"), was.get(t[1])));
+        checked++;
+      }
+    }
+    soft.assertThat(checked).as("the fixture has meeting texts to check").isGreaterThanOrEqualTo(5);
+    soft.assertAll();
+  }
+
+  /**
+   * V32: a statement drafted before the translation workflow has no translation state stored; it
+   * reads as drafted in its charter's text language, the source, with its translation into each
+   * other language of the charter missing (a text it had would count as current until its source
+   * changes), and it awaits those translations in the queue.
+   */
+  private static void everyStatementIsInTheTranslationWorkflow(
+      ConfigurableApplicationContext app,
+      JdbcClient jdbc,
+      Fixture fixture,
+      Viewer cochair,
+      SoftAssertions soft) {
+    Translations translations = app.getBean(Translations.class);
+    Charters charters = app.getBean(Charters.class);
+    for (Map<String, String> was : fixture.rows().getOrDefault("joint_statement", List.of())) {
+      String key = was.get("meeting_id");
+      Map<String, Object> now =
+          jdbc.sql(
+                  "select s.translation_sources, m.charter_id from joint_statement s join meeting m"
+                      + " on m.id = s.meeting_id where cast(s.meeting_id as varchar(36)) = ?")
+              .param(key)
+              .query()
+              .singleRow();
+      soft.assertThat(now.get("translation_sources"))
+          .as("the translation state of the statement of meeting %s", key)
+          .isNull();
+      LanguagesOfCharter languages =
+          charters.languages(UUID.fromString(String.valueOf(now.get("charter_id")))).orElseThrow();
+      for (String language : languages.languages()) {
+        Translatable text = translations.text(Meetings.JOINT_STATEMENT, key, language, cochair);
+        soft.assertThat(text.sourceLanguage())
+            .as("the source of the statement of meeting %s", key)
+            .isEqualTo(languages.textLanguage());
+        soft.assertThat(text.status())
+            .as("the statement of meeting %s in %s", key, language)
+            .isEqualTo(
+                language.equals(languages.textLanguage())
+                    ? TranslationStatus.SOURCE
+                    : TranslationStatus.MISSING);
+      }
+    }
   }
 
   /** Each stored version's fingerprint is the SHA-256 of its content, and is what was agreed. */

@@ -238,6 +238,10 @@ class RendererSweepTest {
             + " agreement's fingerprint check reports");
     NOT_FREE_TEXT.put(
         "import_job.report", "the application's own JSON report of an import job (counts)");
+    NOT_FREE_TEXT.put(
+        "joint_statement.translation_sources",
+        "the application's own JSON state of a statement's translations (a language tag, a moment"
+            + " and digests of source texts), written only by translations.TranslationState");
   }
 
   /** Tables the application keeps for itself, with nothing a renderer shows. */

@@ -313,18 +313,19 @@ class PublicConsistencyPropertyTest {
         .as(history)
         .isEqualTo(publiclyHeld.size());
     List<String> groupMeetings =
-        JsonPath.read(open, "$.workingGroups[?(@.key == 'wg-energy')].meetings[*].title");
+        JsonPath.read(open, "$.workingGroups[?(@.key == 'wg-energy')].meetings[*].title.en");
     assertThat(groupMeetings).as(history).containsExactlyInAnyOrderElementsOf(titles(publiclyHeld));
 
     // A published record is in every public list it belongs to, an unpublished one in none.
-    List<String> inReport = JsonPath.read(open, "$.statements[*].meetingTitle");
+    List<String> inReport = JsonPath.read(open, "$.statements[*].meetingTitle.en");
     assertThat(inReport).as(history).containsExactlyInAnyOrderElementsOf(titles(publiclyHeld));
     assertThat(portal.statements(CHARTER))
-        .extracting(s -> s.statement().meetingTitle())
+        .extracting(s -> s.statement().meetingTitle().text())
         .as(history)
         .containsExactlyInAnyOrderElementsOf(titles(publiclyHeld));
     List<String> fromApi =
-        JsonPath.read(anonymous(get("/api/charters/az-us-2026/statements")), "$[*].meetingTitle");
+        JsonPath.read(
+            anonymous(get("/api/charters/az-us-2026/statements")), "$[*].meetingTitle.en");
     assertThat(fromApi).as(history).containsExactlyInAnyOrderElementsOf(titles(publiclyHeld));
     Portal.Group group =
         portal.workingGroups(CHARTER).stream()

@@ -133,12 +133,12 @@ class PublicSideAgreesWithRecordsTest {
     heldMeetingWithPublishedStatement();
 
     String report = anonymous(get("/api/charters/az-us-2026/report?year=2026&version=public"));
-    List<String> statements = JsonPath.read(report, "$.statements[*].meetingTitle");
+    List<String> statements = JsonPath.read(report, "$.statements[*].meetingTitle.en");
     assertThat(statements).containsExactly("Energy working group, annual meeting");
     assertThat((Integer) JsonPath.read(report, "$.summary.meetingsHeld")).isEqualTo(1);
     assertThat((Integer) JsonPath.read(report, "$.summary.meetings")).isEqualTo(1);
     List<String> groupMeetings =
-        JsonPath.read(report, "$.workingGroups[?(@.key == 'wg-energy')].meetings[*].title");
+        JsonPath.read(report, "$.workingGroups[?(@.key == 'wg-energy')].meetings[*].title.en");
     assertThat(groupMeetings).containsExactly("Energy working group, annual meeting");
   }
 

@@ -276,9 +276,9 @@ class AnnualReportTest {
     assertThat(river.projects().get(0).milestonesDone()).isEqualTo(1);
     assertThat(river.projects().get(0).progress()).isCloseTo(0.25, within(1e-9));
     assertThat(river.meetings())
-        .extracting(ReportViews.MeetingRow::title)
+        .extracting(m -> m.title().text())
         .containsExactly("River commission, spring session");
-    assertThat(r.decisions()).extracting(ReportViews.DecisionRow::text).containsExactly(DECISION);
+    assertThat(r.decisions()).extracting(d -> d.text().text()).containsExactly(DECISION);
   }
 
   @Test
@@ -298,7 +298,7 @@ class AnnualReportTest {
         .satisfies(
             g ->
                 assertThat(g.meetings())
-                    .extracting(ReportViews.MeetingRow::title)
+                    .extracting(m -> m.title().text())
                     .containsExactly("River commission, spring session"));
     assertThat(r.summary().decisions()).isZero();
     assertThat(r.statements())

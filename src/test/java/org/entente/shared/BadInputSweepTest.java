@@ -197,6 +197,24 @@ class BadInputSweepTest {
                 + "\",\"title\":\"Sweep meeting\",\"startsAt\":\"2026-12-10T10:00\","
                 + "\"endsAt\":\"2026-12-10T12:00\",\"timeZone\":\"Asia/Baku\","
                 + "\"classification\":\"bilateral\"}"));
+    // a meeting whose statement, drafted in English, awaits its Azerbaijani translation
+    ids.put(
+        "statement",
+        created(
+            "/api/charters/" + CHARTER + "/meetings",
+            "{\"body\":\"working-group\",\"bodyKey\":\""
+                + GROUP
+                + "\",\"title\":\"Sweep statement meeting\",\"startsAt\":\"2026-12-11T10:00\","
+                + "\"endsAt\":\"2026-12-11T12:00\",\"timeZone\":\"Asia/Baku\","
+                + "\"classification\":\"bilateral\"}"));
+    MockHttpServletResponse statement =
+        send(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/meetings/" + ids.get("statement") + "/statement")
+                .header("Authorization", "Bearer " + chairToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":{\"en\":\"Sweep statement.\"}}"));
+    assertThat(statement.getStatus()).as(statement.getContentAsString()).isEqualTo(200);
     ids.put(
         "actionItem",
         created(
@@ -768,8 +786,12 @@ class BadInputSweepTest {
       case "area" -> "energy";
       case "type" -> "projects";
       case "action" -> "submit";
+      case "subject" -> "joint-statement";
+      case "language" -> "az";
       default -> {
-        if (before.endsWith("/meetings/")) {
+        if (before.endsWith("/joint-statement/")) {
+          yield ids.get("statement");
+        } else if (before.endsWith("/meetings/")) {
           yield ids.get("meeting");
         } else if (before.endsWith("/projects/")) {
           yield ids.get("project");
@@ -1083,22 +1105,26 @@ class BadInputSweepTest {
               case "group" -> GROUP;
               case "username" -> "az.chair";
               case "action" -> "projects";
+              case "subject" -> "joint-statement";
+              case "language" -> "az";
               default ->
-                  prefix.endsWith("/meetings/")
-                      ? ids.get("meeting")
-                      : prefix.endsWith("/projects/")
-                          ? ids.get("project")
-                          : prefix.endsWith("/action-items/")
-                              ? ids.get("actionItem")
-                              : prefix.endsWith("/organizations/")
-                                  ? ids.get("organization")
-                                  : prefix.endsWith("/tokens/")
-                                      ? ids.get("token")
-                                      : prefix.endsWith("/calendars/")
-                                          ? ids.get("feed")
-                                          : r[i - 1].equals("working-groups")
-                                              ? GROUP
-                                              : "project-list";
+                  prefix.endsWith("/joint-statement/")
+                      ? ids.get("statement")
+                      : prefix.endsWith("/meetings/")
+                          ? ids.get("meeting")
+                          : prefix.endsWith("/projects/")
+                              ? ids.get("project")
+                              : prefix.endsWith("/action-items/")
+                                  ? ids.get("actionItem")
+                                  : prefix.endsWith("/organizations/")
+                                      ? ids.get("organization")
+                                      : prefix.endsWith("/tokens/")
+                                          ? ids.get("token")
+                                          : prefix.endsWith("/calendars/")
+                                              ? ids.get("feed")
+                                              : r[i - 1].equals("working-groups")
+                                                  ? GROUP
+                                                  : "project-list";
             };
       }
       path.append('/').append(segment);

@@ -16,6 +16,7 @@ import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.CharterViews.PartyView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
@@ -159,6 +160,7 @@ class MeetingCalendarPages {
       response.setStatus(Problems.status(e).value());
       form(charter, viewer, model);
       model.addAttribute("form", form);
+      model.addAttribute("typedTitle", MeetingForms.byLanguage(form, "title"));
       model.addAttribute("fieldError", Forms.field(e));
       model.addAttribute("message", e.getMessage());
       return "meetings/meeting-form";
@@ -182,6 +184,12 @@ class MeetingCalendarPages {
     model.addAttribute("partyZones", ZoneChoices.ofParties(parties));
     model.addAttribute("otherZones", ZoneChoices.others(parties));
     model.addAttribute("mayFramework", viewer.mayWriteInFramework());
+    LanguagesOfCharter languages =
+        charters
+            .languages(CharterKey.inPath(charter))
+            .orElse(new LanguagesOfCharter(List.of("en"), "en"));
+    model.addAttribute("textLanguages", languages.languages());
+    model.addAttribute("sourceLanguage", languages.textLanguage());
     model.addAttribute(
         "organizationNames", meetings.organizationNames(CharterKey.inPath(charter), viewer));
     model.addAttribute(

@@ -32,7 +32,7 @@ public final class MeetingForms {
     return new MeetingInput(
         body[0].isBlank() ? null : body[0],
         body.length > 1 ? body[1] : null,
-        form.get("title"),
+        texts(form, "title"),
         Forms.dateTime("startsAt", form.get("startsAt")),
         Forms.dateTime("endsAt", form.get("endsAt")),
         form.get("timeZone"),
@@ -67,7 +67,7 @@ public final class MeetingForms {
         null,
         null,
         null,
-        form.getOrDefault("minutes", ""));
+        minutesOf(form));
   }
 
   public static ParticipantInput participant(Map<String, String> form) {
@@ -93,7 +93,7 @@ public final class MeetingForms {
 
   public static AgendaItemInput agendaItem(Map<String, String> form) {
     return new AgendaItemInput(
-        form.get("title"),
+        texts(form, "title"),
         Forms.blankToNull(form.get("commitment")),
         Forms.optionalUuid("projectId", form.get("projectId")),
         Forms.optionalUuid("milestoneId", form.get("milestoneId")));
@@ -101,12 +101,12 @@ public final class MeetingForms {
 
   public static DecisionInput decision(Map<String, String> form) {
     return new DecisionInput(
-        form.get("text"), Forms.optionalUuid("agendaItemId", form.get("agendaItemId")));
+        texts(form, "text"), Forms.optionalUuid("agendaItemId", form.get("agendaItemId")));
   }
 
   public static ActionItemInput actionItem(Map<String, String> form) {
     return new ActionItemInput(
-        form.get("title"),
+        texts(form, "title"),
         form.get("ownerOrganization"),
         form.get("ownerUsername"),
         Forms.date("dueOn", form.get("dueOn")));
@@ -114,14 +114,37 @@ public final class MeetingForms {
 
   /** The texts of a statement's form by language tag, from its fields {@code text.<tag>}. */
   public static Map<String, String> statementTexts(Map<String, String> form) {
-    Map<String, String> texts = new java.util.LinkedHashMap<>();
+    return byLanguage(form, "text");
+  }
+
+  /**
+   * A text a form gives in several languages, by language tag, from its fields {@code <name>.<tag>}
+   * (one per language of the charter).
+   */
+  public static Map<String, String> byLanguage(Map<String, String> form, String name) {
+    Map<String, String> texts = new LinkedHashMap<>();
     form.forEach(
         (field, value) -> {
-          if (field.startsWith("text.")) {
-            texts.put(field.substring("text.".length()), value);
+          if (field.startsWith(name + ".")) {
+            texts.put(field.substring(name.length() + 1), value);
           }
         });
     return texts;
+  }
+
+  /**
+   * A text as a form sends it: by language from its fields {@code <name>.<tag>}, or, from a form
+   * with only a field {@code <name>}, that field as the text in the charter's text language.
+   */
+  static Object texts(Map<String, String> form, String name) {
+    Map<String, String> texts = byLanguage(form, name);
+    return texts.isEmpty() ? form.get(name) : texts;
+  }
+
+  /** The minutes a form sends; a form with no minutes field at all clears the text language's. */
+  private static Object minutesOf(Map<String, String> form) {
+    Object minutes = texts(form, "minutes");
+    return minutes == null ? "" : minutes;
   }
 
   /**

@@ -89,12 +89,13 @@ public class MeetingPage {
     model.addAttribute(
         "organizationNames",
         writer ? meetings.organizationNames(CharterKey.inPath(m.charterKey()), viewer) : List.of());
-    model.addAttribute(
-        "statementLanguages",
+    LanguagesOfCharter languages =
         charters
             .languages(CharterKey.inPath(m.charterKey()))
-            .map(LanguagesOfCharter::languages)
-            .orElse(List.of()));
+            .orElse(new LanguagesOfCharter(List.of("en"), "en"));
+    model.addAttribute("statementLanguages", languages.languages());
+    model.addAttribute("textLanguages", languages.languages());
+    model.addAttribute("sourceLanguage", languages.textLanguage());
     model.addAttribute("today", meetings.today());
     model.addAttribute(
         "parties", charters.overview(CharterKey.inPath(m.charterKey()), viewer).parties());

@@ -30,6 +30,7 @@ import org.entente.identity.GrantRefusals;
 import org.entente.identity.GroupDirectory;
 import org.entente.identity.Viewer;
 import org.entente.identity.Viewers;
+import org.entente.languages.Formats;
 import org.entente.meetings.MeetingViews.ActionItemView;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.Meetings;
@@ -61,6 +62,8 @@ class CalendarFeeds {
   private final Roadmaps roadmaps;
   private final Audit audit;
   private final GrantRefusals refusals;
+  private final Readers readers;
+  private final Formats formats;
 
   CalendarFeeds(
       JdbcClient jdbc,
@@ -70,7 +73,9 @@ class CalendarFeeds {
       Meetings meetings,
       Roadmaps roadmaps,
       Audit audit,
-      GrantRefusals refusals) {
+      GrantRefusals refusals,
+      Readers readers,
+      Formats formats) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.viewers = viewers;
@@ -79,6 +84,8 @@ class CalendarFeeds {
     this.roadmaps = roadmaps;
     this.audit = audit;
     this.refusals = refusals;
+    this.readers = readers;
+    this.formats = formats;
   }
 
   private record FeedRow(
@@ -219,7 +226,11 @@ class CalendarFeeds {
     }
   }
 
-  Optional<String> feed(String secret) {
+  /**
+   * The feed as its owner may see it now, written in this language, or in the owner's ({@link
+   * Readers}) when none is given.
+   */
+  Optional<String> feed(String secret, String language) {
     if (secret == null || !SECRET.matcher(secret).matches()) {
       return Optional.empty();
     }
@@ -237,6 +248,12 @@ class CalendarFeeds {
       return Optional.empty();
     }
     Viewer viewer = owner.get();
+    return Readers.in(
+        language == null ? readers.languageOf(viewer) : language, () -> feed(row, viewer));
+  }
+
+  private Optional<String> feed(FeedRow row, Viewer viewer) {
+    IcsFeed.Words words = new IcsFeed.Words(formats::message, readers::text);
     Instant now = clock.instant();
     Instant from = now.minus(Calendars.PAST);
     Instant to = now.plus(Calendars.AHEAD);
@@ -249,7 +266,13 @@ class CalendarFeeds {
       }
       List<MeetingView> meetingList = meetings.groupCalendar(group.id(), from, to, viewer);
       return Optional.of(
-          IcsFeed.render("Entente: " + group.name(), meetingList, List.of(), List.of(), now));
+          IcsFeed.render(
+              words.say("feed.calendarName", readers.text(group.names())),
+              meetingList,
+              List.of(),
+              List.of(),
+              now,
+              words));
     }
     String name =
         accounts
@@ -260,7 +283,9 @@ class CalendarFeeds {
     List<ActionItemView> items = meetings.workList(viewer);
     List<DueMilestone> milestones =
         roadmaps.milestonesDue(viewer, LocalDate.ofInstant(to, ZoneOffset.UTC));
-    return Optional.of(IcsFeed.render("Entente: " + name, meetingList, items, milestones, now));
+    return Optional.of(
+        IcsFeed.render(
+            words.say("feed.calendarName", name), meetingList, items, milestones, now, words));
   }
 
   /** A subscription as its owner sees it: a group they may no longer see is not named. */

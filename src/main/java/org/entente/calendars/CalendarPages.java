@@ -8,6 +8,7 @@ import org.entente.identity.Viewers;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.ConflictException;
 import org.entente.shared.NotFoundException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +38,14 @@ class CalendarPages {
   }
 
   @GetMapping("/calendars/{secret}.ics")
-  ResponseEntity<String> feed(@PathVariable String secret) {
+  ResponseEntity<String> feed(
+      @PathVariable String secret, @RequestParam(name = "lang", required = false) String lang) {
+    // ?lang= was checked and applied by the languages module; without it, the owner's language
+    String language = lang == null ? null : LocaleContextHolder.getLocale().getLanguage();
     String body =
-        calendars.feed(secret).orElseThrow(() -> new NotFoundException("calendar", "feed"));
+        calendars
+            .feed(secret, language)
+            .orElseThrow(() -> new NotFoundException("calendar", "feed"));
     return ResponseEntity.ok()
         .contentType(CALENDAR)
         .cacheControl(CacheControl.noStore())

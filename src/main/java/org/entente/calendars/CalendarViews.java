@@ -96,6 +96,8 @@ public final class CalendarViews {
    *
    * @param email the account's address, or null when it has none
    * @param byEmail whether the person wants it by e-mail
+   * @param language the language it is written in, the person's
+   * @param subject the subject of its e-mail
    */
   public record Digest(
       UUID id,
@@ -103,6 +105,8 @@ public final class CalendarViews {
       String email,
       boolean byEmail,
       LocalDate day,
+      String language,
+      String subject,
       String body,
       List<DigestItem> items) {}
 }

@@ -54,6 +54,8 @@ public class Calendars {
   private final Preferences preferences;
   private final DueItems due;
   private final Notifications notifications;
+  private final Readers readers;
+  private final DigestText text;
 
   Calendars(
       Clock clock,
@@ -62,7 +64,9 @@ public class Calendars {
       CalendarFeeds feeds,
       Preferences preferences,
       DueItems due,
-      Notifications notifications) {
+      Notifications notifications,
+      Readers readers,
+      DigestText text) {
     this.clock = clock;
     this.viewers = viewers;
     this.accounts = accounts;
@@ -70,6 +74,8 @@ public class Calendars {
     this.preferences = preferences;
     this.due = due;
     this.notifications = notifications;
+    this.readers = readers;
+    this.text = text;
   }
 
   /** Today, in UTC, as the injected clock says: the day a digest is made for. */
@@ -109,9 +115,11 @@ public class Calendars {
   /**
    * The iCalendar text of the subscription whose URL holds this secret, as its owner may see it
    * now; empty for an unknown or revoked secret, or an owner who is no longer an enabled account.
+   * Its words and the records' texts are in the language given (the URL's {@code ?lang=}), or in
+   * the owner's language ({@link Readers}) when none is.
    */
-  public Optional<String> feed(String secret) {
-    return feeds.feed(secret);
+  public Optional<String> feed(String secret, String language) {
+    return feeds.feed(secret, language);
   }
 
   /** The hex SHA-256 of a feed's secret: what is stored and looked up. */
@@ -160,7 +168,8 @@ public class Calendars {
 
   /**
    * Makes a person's digest for a day, once: nothing when they have one for that day already,
-   * reminders are off, nothing is due, or they are no longer an enabled account.
+   * reminders are off, nothing is due, or they are no longer an enabled account. It is written in
+   * the person's language ({@link Readers}), its subject too.
    */
   @Transactional
   public Optional<Digest> makeDigest(String username, LocalDate day) {
@@ -175,13 +184,29 @@ public class Calendars {
     if (!p.enabled()) {
       return Optional.empty();
     }
-    List<DigestItem> items = dueItems(viewer.get(), p.daysAhead());
-    if (items.isEmpty()) {
-      return Optional.empty();
-    }
-    String body = DigestText.body(username, day, p.daysAhead(), items);
-    UUID id = notifications.keep(username, day, body, items.size(), now());
-    return Optional.of(new Digest(id, username, emailOf(username), p.byEmail(), day, body, items));
+    String language = readers.languageOf(viewer.get());
+    return Readers.in(
+        language,
+        () -> {
+          List<DigestItem> items = dueItems(viewer.get(), p.daysAhead());
+          if (items.isEmpty()) {
+            return Optional.empty();
+          }
+          String body = text.body(username, day, p.daysAhead(), items);
+          String subject = text.subject(day, items.size());
+          UUID id = notifications.keep(username, day, body, items.size(), now());
+          return Optional.of(
+              new Digest(
+                  id,
+                  username,
+                  emailOf(username),
+                  p.byEmail(),
+                  day,
+                  language,
+                  subject,
+                  body,
+                  items));
+        });
   }
 
   /** Notes that a digest went out by e-mail. */

@@ -81,7 +81,7 @@ class DailyDigest {
           SimpleMailMessage message = new SimpleMailMessage();
           message.setFrom(from);
           message.setTo(d.email());
-          message.setSubject(DigestText.subject(d.day(), d.items().size()));
+          message.setSubject(d.subject());
           message.setText(d.body());
           sender.send(message);
           calendars.markEmailed(d.id());

@@ -34,21 +34,27 @@ class DueItems {
   private final Obligations obligations;
   private final Meetings meetings;
   private final Roadmaps roadmaps;
+  private final Readers readers;
 
   DueItems(
       Viewers viewers,
       Charters charters,
       Obligations obligations,
       Meetings meetings,
-      Roadmaps roadmaps) {
+      Roadmaps roadmaps,
+      Readers readers) {
     this.viewers = viewers;
     this.charters = charters;
     this.obligations = obligations;
     this.meetings = meetings;
     this.roadmaps = roadmaps;
+    this.readers = readers;
   }
 
-  /** What is due until {@code until} and what is overdue on {@code today}, by due date. */
+  /**
+   * What is due until {@code until} and what is overdue on {@code today}, by due date, with the
+   * texts of the records in the current language (marked where a text is not given in it).
+   */
   List<DigestItem> due(Viewer viewer, LocalDate today, LocalDate until) {
     List<DigestItem> items = new ArrayList<>(deadlines(viewer, today, until));
     for (ActionItemView a : meetings.workList(viewer)) {
@@ -56,8 +62,8 @@ class DueItems {
         items.add(
             new DigestItem(
                 "action-item",
-                a.title().text(),
-                a.charterKey() + ", " + a.meetingTitle().text(),
+                readers.text(a.title()),
+                a.charterKey() + ", " + readers.text(a.meetingTitle()),
                 a.dueOn(),
                 a.dueOn().isBefore(today)));
       }
@@ -66,8 +72,8 @@ class DueItems {
       items.add(
           new DigestItem(
               "milestone",
-              m.title().text(),
-              m.charterKey() + ", " + m.groupName().text(),
+              readers.text(m.title()),
+              m.charterKey() + ", " + readers.text(m.groupName()),
               m.plannedEnd(),
               m.plannedEnd().isBefore(today)));
     }
@@ -104,8 +110,8 @@ class DueItems {
           items.add(
               new DigestItem(
                   "deadline",
-                  o.title().text(),
-                  charter.key() + ", " + o.subjectName().text(),
+                  readers.text(o.title()),
+                  charter.key() + ", " + readers.text(o.subjectName()),
                   o.dueOn(),
                   o.dueOn().isBefore(today)));
         }

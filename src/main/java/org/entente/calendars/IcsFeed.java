@@ -12,6 +12,8 @@ import java.time.temporal.Temporal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
@@ -27,6 +29,7 @@ import net.fortuna.ical4j.model.property.XProperty;
 import org.entente.meetings.MeetingViews.ActionItemView;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.roadmaps.RoadmapViews.DueMilestone;
+import org.entente.shared.LocalizedText;
 import org.entente.shared.Printable;
 
 /**
@@ -45,12 +48,24 @@ final class IcsFeed {
 
   private IcsFeed() {}
 
+  /**
+   * What the feed says in words, in its reader's language: {@code message} a sentence of the
+   * bundles, {@code text} a record's text in that language (marked where it is in another).
+   */
+  record Words(BiFunction<String, Object[], String> message, Function<LocalizedText, String> text) {
+
+    String say(String key, Object... arguments) {
+      return message.apply(key, arguments);
+    }
+  }
+
   static String render(
       String name,
       List<MeetingView> meetings,
       List<ActionItemView> actionItems,
       List<DueMilestone> milestones,
-      Instant now) {
+      Instant now,
+      Words words) {
     Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults().getFluentTarget();
     calendar.add(new XProperty("X-WR-CALNAME", Printable.text(name)));
     Set<ZoneId> zones = new LinkedHashSet<>();
@@ -58,23 +73,22 @@ final class IcsFeed {
     for (MeetingView m : meetings) {
       Temporal start = local(m.startsForViewer(), zones);
       Temporal end = local(m.endsForViewer(), zones);
-      VEvent event = new VEvent(start, end, Printable.text(m.title().text()));
+      VEvent event = new VEvent(start, end, Printable.text(words.text().apply(m.title())));
       event.add(new Uid("meeting-" + m.id() + "@entente"));
       event.replace(new DtStamp(now));
-      String place = m.place() == null ? (m.online() ? "Online" : null) : m.place();
+      String place = m.place() == null ? (m.online() ? words.say("feed.online") : null) : m.place();
       if (place != null) {
         event.add(new Location(Printable.text(place)));
       }
       event.add(
           new Description(
               Printable.text(
-                  m.bodyName()
-                      + " ("
-                      + m.charterKey()
-                      + "), "
-                      + m.status()
-                      + ". Times in "
-                      + zone(m))));
+                  words.say(
+                      "feed.meeting.description",
+                      m.bodyName(),
+                      m.charterKey(),
+                      words.say("meeting.status." + m.status()),
+                      zone(m)))));
       event.add(
           new Status(
               switch (m.status()) {
@@ -88,18 +102,25 @@ final class IcsFeed {
       events.add(
           allDay(
               "action-item-" + a.id(),
-              "Action item: " + a.title().text(),
+              words.say("feed.actionItem.summary", words.text().apply(a.title())),
               a.dueOn(),
-              "From the meeting " + a.meetingTitle().text() + " (" + a.charterKey() + ").",
+              words.say(
+                  "feed.actionItem.description",
+                  words.text().apply(a.meetingTitle()),
+                  a.charterKey()),
               now));
     }
     for (DueMilestone m : milestones) {
       events.add(
           allDay(
               "milestone-" + m.id(),
-              "Milestone due: " + m.title().text(),
+              words.say("feed.milestone.summary", words.text().apply(m.title())),
               m.plannedEnd(),
-              m.groupName().text() + " (" + m.charterKey() + "), " + m.status() + ".",
+              words.say(
+                  "feed.milestone.description",
+                  words.text().apply(m.groupName()),
+                  m.charterKey(),
+                  words.say("milestoneEdit.status." + m.status())),
               now));
     }
     for (ZoneId zone : zones) {

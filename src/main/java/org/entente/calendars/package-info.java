@@ -12,6 +12,7 @@
       "audit",
       "charter",
       "identity",
+      "languages",
       "meetings",
       "obligations",
       "roadmaps",

@@ -46,16 +46,19 @@ class CharterGroups implements GroupDirectory {
                 + " order by 2, 4 desc, 7")
         .params(params)
         .query(
-            (rs, n) ->
-                new Group(
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    Kind.valueOf(rs.getString(4)),
-                    LocalizedText.fromJson(rs.getString(5)).text(),
-                    rs.getBoolean(6),
-                    Classification.valueOf(rs.getString(8)),
-                    rs.getString(9)))
+            (rs, n) -> {
+              LocalizedText names = LocalizedText.fromJson(rs.getString(5));
+              return new Group(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(2),
+                  rs.getString(3),
+                  Kind.valueOf(rs.getString(4)),
+                  names.text(),
+                  rs.getBoolean(6),
+                  Classification.valueOf(rs.getString(8)),
+                  rs.getString(9),
+                  names);
+            })
         .list();
   }
 }

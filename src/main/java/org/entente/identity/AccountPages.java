@@ -21,15 +21,22 @@ class AccountPages {
 
   private final Accounts accounts;
   private final AccessTokens tokens;
+  private final Viewers viewers;
 
-  AccountPages(Accounts accounts, AccessTokens tokens) {
+  AccountPages(Accounts accounts, AccessTokens tokens, Viewers viewers) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.viewers = viewers;
   }
 
   @GetMapping("/admin/accounts")
   String list(Viewer actor, Model model) {
     model.addAttribute("accounts", accounts.list(actor));
+    // the groups' names in every language they are given in, for the reader's
+    java.util.Map<java.util.UUID, org.entente.shared.LocalizedText> names =
+        new java.util.HashMap<>();
+    viewers.groups().forEach(g -> names.put(g.id(), g.names()));
+    model.addAttribute("groupNames", names);
     model.addAttribute("scope", actor.has(Role.ADMINISTRATOR) ? null : actor.party());
     return "identity/accounts";
   }

@@ -3,6 +3,7 @@ package org.entente.identity;
 import java.util.List;
 import java.util.UUID;
 import org.entente.shared.Classification;
+import org.entente.shared.LocalizedText;
 
 /**
  * The groups people can be members of: working groups and dialogue platforms. Implemented by the
@@ -22,6 +23,8 @@ public interface GroupDirectory {
    * @param restricted whether its non-public records need clearance (security and defense)
    * @param classification who may see the group itself (a platform one party keeps internal)
    * @param originParty the party that made it, for a party-internal group
+   * @param name its name in English, or in the language it is given in
+   * @param names its name in each language it is given in, for pages in the reader's language
    */
   record Group(
       UUID id,
@@ -31,7 +34,30 @@ public interface GroupDirectory {
       String name,
       boolean restricted,
       Classification classification,
-      String originParty) {
+      String originParty,
+      LocalizedText names) {
+
+    /** A group whose name is known in one language only. */
+    public Group(
+        UUID id,
+        String charter,
+        String key,
+        Kind kind,
+        String name,
+        boolean restricted,
+        Classification classification,
+        String originParty) {
+      this(
+          id,
+          charter,
+          key,
+          kind,
+          name,
+          restricted,
+          classification,
+          originParty,
+          LocalizedText.of("en", name));
+    }
 
     /** A group known to both parties (the charter's, or one established as bilateral). */
     public Group(UUID id, String charter, String key, Kind kind, String name, boolean restricted) {

@@ -95,6 +95,29 @@ public class Languages {
     return codes.stream().map(Languages::language).toList();
   }
 
+  /**
+   * The first of these languages (codes, in order) that the JDK's CLDR locale data lists as spoken
+   * in the country with this ISO 3166 code: for a party {@code AZ} among {@code [az, en]} it is
+   * {@code az}, for {@code US} {@code en}, for {@code UA} among {@code [en, uk]} {@code uk}. Empty
+   * for a key that is no country or when none of the languages is spoken there.
+   */
+  public static Optional<String> spokenIn(String country, List<String> candidates) {
+    if (country == null || country.isBlank() || candidates == null) {
+      return Optional.empty();
+    }
+    String wanted = country.strip().toUpperCase(Locale.ROOT);
+    Set<String> spoken = new LinkedHashSet<>();
+    for (Locale l : Locale.getAvailableLocales()) {
+      if (l.getCountry().equals(wanted)) {
+        spoken.add(l.getLanguage());
+      }
+    }
+    return candidates.stream()
+        .map(c -> Locale.forLanguageTag(c.strip()).getLanguage())
+        .filter(spoken::contains)
+        .findFirst();
+  }
+
   /** The codes of the languages offered, for messages: "en, az". */
   public String codes() {
     return String.join(", ", all().stream().map(Language::code).toList());

@@ -112,9 +112,13 @@ public class Portal {
         changes.last(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), language(locale));
   }
 
-  /** The language the portal shows: Azerbaijani when asked for, English otherwise. */
+  /**
+   * The language the portal shows its content in: the language of the request (one the charters
+   * declare, as the languages module allows no other), English when there is none. Its pages are
+   * kept per language, so that a reader of any of them gets theirs.
+   */
   public static String language(Locale locale) {
-    return locale != null && "az".equals(locale.getLanguage()) ? "az" : "en";
+    return locale == null || locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
   }
 
   /** The charters anyone may see. */

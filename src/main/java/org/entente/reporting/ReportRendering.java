@@ -51,9 +51,13 @@ class ReportRendering {
     this.beans = beans;
   }
 
-  /** The language a report is written in for this locale: Azerbaijani or English. */
+  /**
+   * The language a report's content is written in for this locale: the reader's, any language of
+   * the charter (a text not given in it falls back as {@code LocalizedText} does); English when the
+   * locale names none.
+   */
   static String language(Locale locale) {
-    return locale != null && "az".equals(locale.getLanguage()) ? "az" : "en";
+    return locale == null || locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
   }
 
   /** What the page and the print template show of a report. */

@@ -241,6 +241,33 @@ class CalendarFeedTest {
   }
 
   @Test
+  void aFeedIsWrittenInItsOwnersLanguageOrInTheOneItsAddressAsksFor() throws Exception {
+    // az.cleared, of party AZ, reads Azerbaijani (decision 0039): the feed's words, the group's
+    // name and the milestone's text (given in English only, so marked as such)
+    Map<String, VEvent> az = eventsByUid(parse(fetch(subscribe("az.cleared", "{}"))));
+    VEvent milestone = az.get("milestone-" + milestoneId + "@entente");
+    assertThat(milestone.getSummary().getValue())
+        .isEqualTo("Mərhələnin son tarixi: Grid survey done (ingiliscə)");
+    assertThat(milestone.getDescription().getValue())
+        .isEqualTo("Enerji üzrə İşçi Qrup (az-us-2026), Başlanmayıb.");
+    assertThat(az.get("meeting-" + winter.id() + "@entente").getDescription().getValue())
+        .endsWith("(az-us-2026), planlaşdırılıb. Vaxtlar Asia/Baku saat qurşağı ilədir");
+
+    // us.member reads English; the same feed with ?lang=az is in Azerbaijani
+    String path = subscribe("us.member", "{}");
+    VEvent item = eventsByUid(parse(fetch(path))).get("action-item-" + actionItemId + "@entente");
+    assertThat(item.getSummary().getValue()).isEqualTo("Action item: Send the grid study");
+    VEvent inAz =
+        eventsByUid(parse(fetch(path + "?lang=az")))
+            .get("action-item-" + actionItemId + "@entente");
+    assertThat(inAz.getSummary().getValue()).isEqualTo("Tapşırıq: Send the grid study (ingiliscə)");
+    assertThat(inAz.getDescription().getValue())
+        .isEqualTo("Energy talks (winter) (ingiliscə) iclasından (az-us-2026).");
+    // a language no charter declares is refused, as on every page
+    assertThat(fetch(path + "?lang=xx").getStatus()).isEqualTo(400);
+  }
+
+  @Test
   void aMeetingAtTenInBakuShowsAtOneInWinterAndTwoInSummerForAUsMember() throws Exception {
     Map<String, VEvent> us = eventsByUid(parse(fetch(subscribe("us.member", "{}"))));
     DtStart<?> winterStart = us.get("meeting-" + winter.id() + "@entente").getDateTimeStart();

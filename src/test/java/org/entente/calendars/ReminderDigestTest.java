@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.entente.audit.Audit;
+import org.entente.definition.DefinitionFixtures;
+import org.entente.definition.Definitions;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.Accounts;
 import org.entente.identity.Viewer;
@@ -93,6 +95,7 @@ class ReminderDigestTest {
   @Autowired JdbcClient jdbc;
   @Autowired Audit audit;
   @Autowired MutableClock clock;
+  @Autowired Definitions definitions;
 
   final Map<String, String> token = new LinkedHashMap<>();
 
@@ -248,29 +251,43 @@ class ReminderDigestTest {
     assertThat((Integer) JsonPath.read(run.getContentAsString(), "$.made")).isEqualTo(3);
     assertThat((Integer) JsonPath.read(run.getContentAsString(), "$.emailed")).isEqualTo(2);
 
+    // each in the reader's language (decision 0039): us.a of party US reads English, az.b of
+    // party AZ Azerbaijani; dates as the language writes them, periods in words
     List<String> deadlines =
         List.of(
-            "OVERDUE since 2026-05-10: Implementation roadmap of each working group"
+            "OVERDUE since 10 May 2026: Implementation roadmap of each working group"
                 + " (az-us-2026, Working Group on Energy)",
-            "OVERDUE since 2026-05-10: Project list of each working group"
+            "OVERDUE since 10 May 2026: Project list of each working group"
                 + " (az-us-2026, Working Group on Energy)");
     MimeMessage a = mailTo("a@example.org");
-    assertThat(a.getSubject()).isEqualTo("Entente reminders for 2026-11-28: 5 items");
+    assertThat(a.getSubject()).isEqualTo("Entente reminders for 28 November 2026: 5 items");
+    assertThat((String) a.getContent())
+        .startsWith("Reminders for us.a on 28 November 2026: what is due within two weeks,");
     List<String> expectedA = new java.util.ArrayList<>(deadlines);
     expectedA.addAll(
         List.of(
-            "OVERDUE since 2026-11-20: A answers the ministry (az-us-2026, Energy talks)",
-            "due 2026-12-05: A sends the grid study (az-us-2026, Energy talks)",
-            "due 2026-12-10: Grid survey done (az-us-2026, Working Group on Energy)"));
+            "OVERDUE since 20 November 2026: A answers the ministry (az-us-2026, Energy talks)",
+            "due 5 December 2026: A sends the grid study (az-us-2026, Energy talks)",
+            "due 10 December 2026: Grid survey done (az-us-2026, Working Group on Energy)"));
     assertThat(itemLines((String) a.getContent())).containsExactlyElementsOf(expectedA);
 
     MimeMessage b = mailTo("b@example.org");
-    List<String> linesB = itemLines((String) b.getContent());
+    assertThat(b.getSubject()).isEqualTo("Entente xatırlatmaları, 28 noyabr 2026: 7 bənd");
+    String bodyB = (String) b.getContent();
+    assertThat(bodyB)
+        .startsWith("az.b üçün 28 noyabr 2026 tarixli xatırlatmalar: iki həftə ərzində")
+        .contains("Xartiya üzrə son tarixlər", "Tapşırıqlar", "Mərhələlər");
+    List<String> linesB = itemLines(bodyB);
     assertThat(linesB)
         .contains(
-            "due 2026-12-01: B books the venue (az-us-2026, Energy talks)",
-            "due 2026-12-03: Patrol drill held (az-us-2026, Working Group on Security and Defense)",
-            "due 2026-12-10: Grid survey done (az-us-2026, Working Group on Energy)")
+            "10 may 2026 tarixindən GECİKİR: Hər işçi qrupun layihələr siyahısı"
+                + " (az-us-2026, Enerji üzrə İşçi Qrup)",
+            "son tarix 1 dekabr 2026: B books the venue (ingiliscə) (az-us-2026, Energy talks (ingiliscə))",
+            // a milestone written in English only is shown so, and marked
+            "son tarix 3 dekabr 2026: Patrol drill held (ingiliscə)"
+                + " (az-us-2026, Təhlükəsizlik və müdafiə üzrə İşçi Qrup)",
+            "son tarix 10 dekabr 2026: Grid survey done (ingiliscə)"
+                + " (az-us-2026, Enerji üzrə İşçi Qrup)")
         .noneMatch(l -> l.contains("A sends") || l.contains("A answers"));
     assertThat(String.join("\n", linesB)).doesNotContain("A reviews the patrol map");
 
@@ -411,5 +428,36 @@ class ReminderDigestTest {
         "us.nomail",
         new Accounts.AccountChange(null, null, null, null, null, null, version + 1, null, ""));
     assertThat(accounts.find("us.nomail").orElseThrow().email()).isNull();
+  }
+
+  @Test
+  @Order(7)
+  void aReaderOfALanguageWithoutABundleGetsTheRecordsInItAndTheRestInEnglish() throws Exception {
+    Definitions.LoadResult loaded =
+        definitions.load(
+            "english-ukrainian.yaml",
+            DefinitionFixtures.resource("/definitions/english-ukrainian.yaml"));
+    assertThat(loaded.loaded()).as(loaded.problems().toString()).isTrue();
+    // party UA: Ukrainian is the language of the charter spoken there; the interface has no
+    // Ukrainian bundle, so the sentences and dates are English, the records' texts Ukrainian
+    people
+        .person("ua.c")
+        .party("UA")
+        .email("c@example.org")
+        .memberOf("en-uk-test", "bridges-group")
+        .create();
+    clock.set(FixedClockConfiguration.TODAY.plusDays(2));
+    try {
+      as("operator", post("/api/reminders/run"));
+    } finally {
+      clock.set(FixedClockConfiguration.TODAY);
+    }
+    MimeMessage c = mailTo("c@example.org");
+    assertThat(c.getSubject()).isEqualTo("Entente reminders for 30 November 2026: 1 item");
+    // the obligation's title is given in English only: shown so, and marked
+    assertThat(itemLines((String) c.getContent()))
+        .containsExactly(
+            "OVERDUE since 2 December 2025: Plan of the bridges group (in English)"
+                + " (en-uk-test, Група з мостів)");
   }
 }

@@ -64,6 +64,13 @@ class EveryRecordPageShowsItsHistoryTest {
           Map.entry(
               "/imports/{id}", "the report of one import run; each record it changed shows it"),
           Map.entry("/calendars/{secret}.ics", "a calendar feed, not a page"),
+          Map.entry(
+              "/charters/{charter}/workspace/translations/{language}",
+              "a queue: what awaits translation into one language, a list and not one record"),
+          Map.entry(
+              "/translations/{subject}/{key}/{language}",
+              "the editor of one text's translation: its changes are recorded on the record it"
+                  + " belongs to (a statement's on its meeting), whose page shows them"),
           Map.entry("/dashboard/{charter}", "a dashboard over many records"),
           Map.entry("/charters/{charter}/working-groups/{group}/import", "a form to import a file"),
           Map.entry(

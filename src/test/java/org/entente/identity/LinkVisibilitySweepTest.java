@@ -627,7 +627,7 @@ class LinkVisibilitySweepTest {
     jdbc.sql(
             "insert into agenda_item (id, meeting_id, position, title, commitment_key, project_id,"
                 + " milestone_id) values (?, ?, (select coalesce(max(position), 0) + 1 from"
-                + " agenda_item where meeting_id = ?), 'Item', ?, ?, ?)")
+                + " agenda_item where meeting_id = ?), '{\"en\":\"Item\"}', ?, ?, ?)")
         .params(
             UUID.randomUUID(),
             UUID.fromString(meeting),

@@ -49,8 +49,18 @@ class EnglishOnAzerbaijaniPagesTest {
 
   static final String CHARTER = "az-us-2026";
 
-  /** The share of English words no Azerbaijani page may exceed today; the goal is 0.02. */
-  static final double CEILING = 0.25;
+  /**
+   * The share of English words no Azerbaijani page may exceed today; the goal is 0.02. The pages
+   * above it are those of the reference indicators, whose notes and units get their Azerbaijani in
+   * another piece of issue 19.
+   */
+  static final double CEILING = 0.23;
+
+  /**
+   * The share of English words over all the pages walked, a ratchet too: 5.3 % before the generated
+   * sentences, labels and classifications were said in Azerbaijani.
+   */
+  static final double TOTAL_CEILING = 0.044;
 
   /** The goal the issue sets, printed beside each page's share. */
   static final double GOAL = 0.02;
@@ -59,7 +69,8 @@ class EnglishOnAzerbaijaniPagesTest {
    * Words of the English list that are also Azerbaijani words, spelled the same, and so are not
    * English on an Azerbaijani page: "on" (ten), "ad" (name), "an" (moment), "at" (horse), "son"
    * (last), "can" (soul), "et" (do, as in "Təsdiq et"), "bank", "plan", "status", "format",
-   * "forum", "model", "internet", "video".
+   * "forum", "model", "internet", "video"; and "may", the month (CLDR's Azerbaijani dates write "10
+   * may 2026").
    */
   static final Set<String> ALSO_AZERBAIJANI =
       Set.of(
@@ -77,7 +88,8 @@ class EnglishOnAzerbaijaniPagesTest {
           "forum",
           "model",
           "internet",
-          "video");
+          "video",
+          "may");
 
   /** Addresses the walk does not follow: not pages, or pages that change something. */
   static final Pattern NOT_A_PAGE =
@@ -87,6 +99,15 @@ class EnglishOnAzerbaijaniPagesTest {
               + "|/feeds?/|/calendar|/open-data/.+");
 
   static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+
+  /** A Roman numeral ("Maddə II"): a number, which no reader takes for an English word. */
+  static final Pattern ROMAN = Pattern.compile("[IVXLCDM]+");
+
+  /** Whether a word found is counted as English: on the list, not Azerbaijani too, no numeral. */
+  static boolean english(String found, Set<String> english) {
+    String w = found.toLowerCase(Locale.ROOT);
+    return english.contains(w) && !ALSO_AZERBAIJANI.contains(w) && !ROMAN.matcher(found).matches();
+  }
 
   @Autowired MockMvc mvc;
   @Autowired People people;
@@ -133,8 +154,10 @@ class EnglishOnAzerbaijaniPagesTest {
                     page,
                     share.examples())));
     System.out.println(report);
+    writeReport(shares, report.toString());
 
     assertThat(shares).as("pages walked").hasSizeGreaterThan(10);
+    assertThat((double) found / Math.max(1, words)).as(report.toString()).isLessThan(TOTAL_CEILING);
     List<String> over = new ArrayList<>();
     shares.forEach(
         (page, share) -> {
@@ -151,18 +174,21 @@ class EnglishOnAzerbaijaniPagesTest {
         Jsoup.parse(
             "<html><head><title>Energy</title></head><body><h1>Enerji işçi qrupu</h1>"
                 + "<p>Status: the group will meet on 10 iyun</p>"
+                + "<p>Maddə II, 10 may 2026</p>"
                 + "<blockquote translate=\"no\" lang=\"en\">The parties will cooperate</blockquote>"
                 + "<script>var the = 1;</script></body></html>");
     Share share = share(page, englishWords());
-    // words: enerji işçi qrupu status the group will meet on iyun (10 is no word)
-    assertThat(share.words()).isEqualTo(10);
-    // English: the, group, will, meet ("status" and "on" are Azerbaijani words too)
+    // words: enerji işçi qrupu status the group will meet on iyun maddə ii may (10 is no word)
+    assertThat(share.words()).isEqualTo(13);
+    // English: the, group, will, meet ("status", "on" and "may" are Azerbaijani words too, "II" a
+    // numeral)
     assertThat(share.counts()).containsOnlyKeys("the", "group", "will", "meet");
     assertThat(share.english()).isEqualTo(4);
   }
 
   /** One page's words: how many, how many English, and the most frequent English ones. */
-  record Share(long words, long english, Map<String, Integer> counts) {
+  record Share(
+      long words, long english, Map<String, Integer> counts, Map<String, Integer> phrases) {
     double ratio() {
       return words == 0 ? 0 : (double) english / words;
     }
@@ -224,12 +250,73 @@ class EnglishOnAzerbaijaniPagesTest {
         continue;
       }
       words++;
-      if (english.contains(w) && !ALSO_AZERBAIJANI.contains(w)) {
+      if (english(word.group(), english)) {
         found++;
         counts.merge(w, 1, Integer::sum);
       }
     }
-    return new Share(words, found, counts);
+    return new Share(words, found, counts, phrases(page, english));
+  }
+
+  /**
+   * The texts of the page that hold English, each with the number of English words in it: what the
+   * report lists, so that one sees which sentence or label to translate.
+   */
+  static Map<String, Integer> phrases(Document page, Set<String> english) {
+    Map<String, Integer> phrases = new TreeMap<>();
+    if (page.body() == null) {
+      return phrases;
+    }
+    for (Element e : page.body().getAllElements()) {
+      String own = e.ownText().strip();
+      int n = 0;
+      Matcher word = WORD.matcher(own);
+      while (word.find()) {
+        if (word.group().length() >= 2 && english(word.group(), english)) {
+          n++;
+        }
+      }
+      if (n > 0) {
+        String shown = own.length() > 140 ? own.substring(0, 140) + "…" : own;
+        phrases.merge("<" + e.tagName() + "> " + shown, n, Integer::sum);
+      }
+    }
+    return phrases;
+  }
+
+  /**
+   * Writes where the English comes from to {@code target/english-on-azerbaijani-pages.txt}: the
+   * texts with the most English words over all pages walked, then the share of each page.
+   */
+  static void writeReport(Map<String, Share> shares, String summary) throws IOException {
+    Map<String, Integer> total = new TreeMap<>();
+    Map<String, Integer> pages = new TreeMap<>();
+    shares
+        .values()
+        .forEach(
+            s ->
+                s.phrases()
+                    .forEach(
+                        (phrase, n) -> {
+                          total.merge(phrase, n, Integer::sum);
+                          pages.merge(phrase, 1, Integer::sum);
+                        }));
+    StringBuilder out = new StringBuilder(summary).append("\nTexts with English, most first:\n");
+    total.entrySet().stream()
+        .sorted((a, b) -> b.getValue() - a.getValue())
+        .limit(2000)
+        .forEach(
+            e ->
+                out.append(
+                    String.format(
+                        Locale.ROOT,
+                        "%6d English words on %4d pages  %s%n",
+                        e.getValue(),
+                        pages.get(e.getKey()),
+                        e.getKey().replace('\n', ' '))));
+    java.nio.file.Path file = java.nio.file.Path.of("target", "english-on-azerbaijani-pages.txt");
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.writeString(file, out, StandardCharsets.UTF_8);
   }
 
   static Set<String> englishWords() throws IOException {

@@ -102,6 +102,22 @@ class LanguagesFromTheChartersTest {
   }
 
   @Test
+  void thePublicPortalShowsTheContentInTheReadersLanguageWhateverItIs() throws Exception {
+    loadTheEnglishUkrainianCharter();
+    // the English page first, so that a page kept for one language is not served for another
+    assertThat(page("/public/charters/en-uk-test?lang=en")).contains("Test Accord");
+    String ukrainian = page("/public/charters/en-uk-test?lang=uk");
+    assertThat(ukrainian).contains("Тестова угода").doesNotContain(">Test Accord<");
+  }
+
+  @Test
+  void theAnnualReportShowsTheContentInTheReadersLanguageWhateverItIs() throws Exception {
+    loadTheEnglishUkrainianCharter();
+    String report = page("/charters/en-uk-test/report?year=2025&lang=uk");
+    assertThat(report).contains("lang=\"uk\">Група з мостів<").doesNotContain(">Bridges Group<");
+  }
+
+  @Test
   void theCookieHoldsADeclaredLanguageAndIgnoresOneNoCharterDeclares() throws Exception {
     loadTheEnglishUkrainianCharter();
     assertThat(

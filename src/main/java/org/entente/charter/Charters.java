@@ -2,6 +2,7 @@ package org.entente.charter;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.audit.Audit;
@@ -348,7 +349,11 @@ public class Charters {
    */
   @Transactional
   public void reviseProposedPlatform(
-      CharterKey charterKey, String platformKey, String name, String purpose, Viewer viewer) {
+      CharterKey charterKey,
+      String platformKey,
+      Map<String, String> name,
+      Map<String, String> purpose,
+      Viewer viewer) {
     platform(charterKey, platformKey, viewer);
     ProposedPlatform proposed =
         proposedPlatform(charterKey, platformKey)
@@ -359,7 +364,12 @@ public class Charters {
                         "the dialogue platform '" + platformKey + "' is established: no proposal",
                         java.util.Map.of()));
     structure.forgetInRequest();
-    platformWriter.revise(proposed, name, purpose, viewer);
+    platformWriter.revise(
+        proposed,
+        LocalizedText.stripped(name),
+        LocalizedText.stripped(purpose),
+        languages(charterKey).map(LanguagesOfCharter::languages).orElse(List.of()),
+        viewer);
   }
 
   /** Establishes a proposed platform both parties agreed (in the transaction of the agreement). */
@@ -380,13 +390,18 @@ public class Charters {
   public DialoguePlatformView establishPlatform(
       CharterKey charterKey,
       String key,
-      String name,
-      String purpose,
+      Map<String, String> name,
+      Map<String, String> purpose,
       String classification,
       Viewer viewer) {
     structure.forgetInRequest();
     platformWriter.establish(
-        require(charterKey, viewer), key, name, purpose, classification, viewer);
+        require(charterKey, viewer),
+        key,
+        LocalizedText.stripped(name),
+        LocalizedText.stripped(purpose),
+        classification,
+        viewer);
     return platform(charterKey, key, viewer);
   }
 

@@ -16,6 +16,7 @@ import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.TextLanguages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,8 +50,8 @@ final class PlatformWriter {
   void establish(
       CharterSummary charter,
       String key,
-      String name,
-      String purpose,
+      LocalizedText name,
+      LocalizedText purpose,
       String classification,
       Viewer viewer) {
     if (!viewer.mayWriteInFramework()) {
@@ -60,7 +61,7 @@ final class PlatformWriter {
       throw new BadRequestException(
           "key", "key must have 2 to 64 lower-case letters, digits and hyphens");
     }
-    checkText(name, purpose);
+    checkText(name, purpose, charter.languages());
     Classification given = viewer.classificationToGive(classification);
     if (jdbc.sql("select count(*) from dialogue_platform where charter_id = ? and code = ?")
             .params(charter.id(), key)
@@ -86,10 +87,8 @@ final class PlatformWriter {
             id,
             charter.id(),
             key,
-            LocalizedText.of("en", name.strip()).toJson(),
-            purpose == null || purpose.isBlank()
-                ? null
-                : LocalizedText.of("en", purpose.strip()).toJson(),
+            name.toJson(),
+            purpose.isEmpty() ? null : purpose.toJson(),
             proposed ? "ENVISAGED" : "ESTABLISHED",
             position,
             given.name(),
@@ -105,34 +104,45 @@ final class PlatformWriter {
         Map.of("charter", charter.key(), "key", key, "classification", given.code()));
   }
 
-  private static void checkText(String name, String purpose) {
-    if (name == null || name.isBlank() || name.length() > 300) {
+  /**
+   * A platform's name and purpose, as people write them: in the languages of its charter (decision
+   * 0036), a name of 1 to 300 characters in one of them at least, a purpose of at most 2000.
+   */
+  private static void checkText(
+      LocalizedText name, LocalizedText purpose, java.util.List<String> declared) {
+    if (name.isEmpty()
+        || name.values().values().stream().anyMatch(n -> n.isBlank() || n.length() > 300)) {
       throw new BadRequestException("name", "name must have 1 to 300 characters");
     }
-    if (purpose != null && purpose.length() > 2000) {
+    if (purpose.values().values().stream().anyMatch(p -> p.length() > 2000)) {
       throw new BadRequestException("purpose", "purpose must have at most 2000 characters");
     }
+    TextLanguages.require("name", name, declared, null);
+    TextLanguages.require("purpose", purpose, declared, null);
   }
 
   /**
-   * Changes the name and purpose of a proposed platform (in English, as proposed).
+   * Changes the name and purpose of a proposed platform, in the languages of its charter.
    *
    * @throws BadRequestException for a missing name
    * @throws ForbiddenException when the viewer is not an official who may write for the charter
    */
-  void revise(Charters.ProposedPlatform platform, String name, String purpose, Viewer viewer) {
+  void revise(
+      Charters.ProposedPlatform platform,
+      LocalizedText name,
+      LocalizedText purpose,
+      java.util.List<String> declared,
+      Viewer viewer) {
     if (!viewer.mayWriteInFramework()) {
       throw new ForbiddenException(null, "only officials of the parties change a proposal");
     }
-    checkText(name, purpose);
+    checkText(name, purpose, declared);
     jdbc.sql(
             "update dialogue_platform set name = ?, purpose = ?, version = version + 1,"
                 + " updated_at = ? where id = ? and status = 'ENVISAGED'")
         .params(
-            LocalizedText.of("en", name.strip()).toJson(),
-            purpose == null || purpose.isBlank()
-                ? null
-                : LocalizedText.of("en", purpose.strip()).toJson(),
+            name.toJson(),
+            purpose.isEmpty() ? null : purpose.toJson(),
             OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC),
             platform.id())
         .update();

@@ -11,6 +11,7 @@ import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.TextLanguages;
 
 /**
  * An indicator of a charter, as stored: the aggregate its values belong to (see {@link
@@ -36,6 +37,28 @@ record Indicator(
     String originParty,
     UUID groupId,
     long version) {
+
+  /**
+   * An indicator's name as a person gave it: in one or more of the languages of its charter, each
+   * of 1 to 500 characters, stripped.
+   *
+   * @param declared the languages its charter declares
+   * @throws BadRequestException naming {@code name} when it is missing, too long or in another
+   *     language
+   */
+  static LocalizedText name(java.util.Map<String, String> given, List<String> declared) {
+    LocalizedText name = LocalizedText.stripped(given);
+    if (name.isEmpty()
+        || name.values().values().stream().anyMatch(t -> t.isEmpty() || t.length() > 500)) {
+      throw new BadRequestException(
+          "name",
+          "a name of 1 to 500 characters is required, in one or more of the charter's languages ("
+              + String.join(", ", declared)
+              + ")");
+    }
+    TextLanguages.require("name", name, declared, null);
+    return name;
+  }
 
   /** Who may see it, as the visibility policy reads it. */
   Viewer.Audience audience() {

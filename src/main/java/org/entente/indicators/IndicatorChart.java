@@ -41,15 +41,27 @@ public record IndicatorChart(
   public record Tick(double at, String label) {}
 
   public static IndicatorChart of(IndicatorView indicator) {
-    return draw(indicator, 640, 300, 64, 16, 16, 40);
+    return of(indicator, indicator.unit());
+  }
+
+  /** The chart, its points described with the unit written as the reader reads it. */
+  public static IndicatorChart of(IndicatorView indicator, String unit) {
+    return draw(indicator, unit, 640, 300, 64, 16, 16, 40);
   }
 
   public static IndicatorChart sparkline(IndicatorView indicator) {
-    return draw(indicator, 120, 32, 2, 2, 2, 2);
+    return draw(indicator, indicator.unit(), 120, 32, 2, 2, 2, 2);
   }
 
   private static IndicatorChart draw(
-      IndicatorView i, int width, int height, int left, int right, int top, int bottom) {
+      IndicatorView i,
+      String unit,
+      int width,
+      int height,
+      int left,
+      int right,
+      int top,
+      int bottom) {
     List<ValueView> used =
         i.values().stream()
             .filter(v -> v.used() && v.supersededBy() == null && v.year() != null)
@@ -77,11 +89,11 @@ public record IndicatorChart(
     Scale scale = new Scale(minYear, maxYear, min, max, left, width - right, top, height - bottom);
     List<Mark> points = new ArrayList<>();
     for (ValueView v : observed) {
-      points.add(scale.mark(v, i.unit()));
+      points.add(scale.mark(v, unit));
     }
     List<Mark> targetMarks = new ArrayList<>();
     for (ValueView v : targets) {
-      targetMarks.add(scale.mark(v, i.unit()));
+      targetMarks.add(scale.mark(v, unit));
     }
     String line =
         String.join(" ", points.stream().map(m -> fmt(m.x()) + "," + fmt(m.y())).toList());

@@ -7,6 +7,7 @@ import org.entente.indicators.IndicatorInputs.IndicatorInput;
 import org.entente.indicators.IndicatorInputs.ValueInput;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.TextLanguages;
 
 /**
  * What the indicator forms send, read as the API's {@link IndicatorInput} and {@link ValueInput}:
@@ -14,9 +15,6 @@ import org.entente.shared.BadRequestException;
  * naming its field.
  */
 final class IndicatorForm {
-
-  /** The languages a name is typed in on the page. */
-  static final List<String> LANGUAGES = List.of("en", "az");
 
   private IndicatorForm() {}
 
@@ -37,18 +35,14 @@ final class IndicatorForm {
     return form;
   }
 
-  /** The indicator a create form describes. */
+  /**
+   * The indicator a create form describes: its name from every {@code name_LANG} field typed, so
+   * that a language the charter lacks is refused, not dropped.
+   */
   static IndicatorInput indicator(Map<String, String> form, List<String> commitments) {
-    Map<String, String> name = new LinkedHashMap<>();
-    for (String language : LANGUAGES) {
-      String typed = form.get("name_" + language);
-      if (typed != null && !typed.isBlank()) {
-        name.put(language, typed);
-      }
-    }
     return new IndicatorInput(
         form.get("key"),
-        name,
+        TextLanguages.typed(form, "name"),
         form.get("unit"),
         form.get("direction"),
         blankToNull(form.get("area")),

@@ -19,6 +19,7 @@ import org.entente.shared.DomainException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.Paging;
 import org.entente.shared.Problems;
+import org.entente.shared.TextLanguages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +41,10 @@ class IndicatorPages {
 
   private final Indicators indicators;
   private final Charters charters;
+  private final ReferenceTranslations translations;
 
-  IndicatorPages(Indicators indicators, Charters charters) {
+  IndicatorPages(Indicators indicators, Charters charters, ReferenceTranslations translations) {
+    this.translations = translations;
     this.indicators = indicators;
     this.charters = charters;
   }
@@ -74,6 +77,7 @@ class IndicatorPages {
       String charter, Map<String, String> form, List<String> checked, Viewer viewer, Model model) {
     CharterSummary summary = charters.require(CharterKey.inPath(charter), viewer);
     model.addAttribute("charter", summary);
+    model.addAttribute("textLanguages", TextLanguages.ordered(summary.languages()));
     List<IndicatorView> all = indicators.list(CharterKey.inPath(charter), viewer);
     model.addAttribute("indicators", all);
     model.addAttribute("sparklines", sparklines(all));
@@ -196,7 +200,7 @@ class IndicatorPages {
     model.addAttribute(
         "charter", charters.require(CharterKey.inPath(indicator.charterKey()), viewer));
     model.addAttribute("indicator", indicator);
-    model.addAttribute("chart", IndicatorChart.of(indicator));
+    model.addAttribute("chart", IndicatorChart.of(indicator, translations.unit(indicator.unit())));
     boolean mayWrite = indicators.mayWrite(indicator.id(), viewer);
     model.addAttribute("mayWrite", mayWrite);
     if (mayWrite) {

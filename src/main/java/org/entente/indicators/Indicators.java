@@ -182,10 +182,7 @@ public class Indicators {
       throw new BadRequestException(
           "key", "a key of 2 to 100 lower-case letters, digits and hyphens is required");
     }
-    if (input.name() == null || input.name().getOrDefault("en", "").isBlank()) {
-      throw new BadRequestException("name", "a name in English (name.en) is required");
-    }
-    LocalizedText name = LocalizedText.stripped(input.name());
+    LocalizedText name = Indicator.name(input.name(), charter.languages());
     String unit = required("unit", input.unit(), 100);
     Direction direction = Direction.fromCode("direction", input.direction());
     Classification classification = viewer.classificationToGive(input.classification());

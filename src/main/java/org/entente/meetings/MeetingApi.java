@@ -107,8 +107,11 @@ class MeetingApi {
     return ResponseEntity.created(URI.create("/api/meetings/" + created.id())).body(created);
   }
 
-  /** A dialogue platform to establish. */
-  record PlatformInput(String key, String name, String purpose, String classification) {}
+  /**
+   * A dialogue platform to establish: its name and purpose by language of the charter ({@code
+   * {"en": "...", "az": "..."}}), or a plain string, the text in the charter's text language.
+   */
+  record PlatformInput(String key, Object name, Object purpose, String classification) {}
 
   @PostMapping(
       path = "/api/charters/{charter}/dialogue-platforms",
@@ -140,8 +143,11 @@ class MeetingApi {
     return ResponseEntity.status(201).body(platform);
   }
 
-  /** A change of a proposed platform, made on a version of its agreement. */
-  record PlatformChange(String name, String purpose, Long version) {}
+  /**
+   * A change of a proposed platform, made on a version of its agreement; name and purpose as in
+   * {@link PlatformInput}.
+   */
+  record PlatformChange(Object name, Object purpose, Long version) {}
 
   @PutMapping(
       path = "/api/charters/{charter}/dialogue-platforms/{key}",

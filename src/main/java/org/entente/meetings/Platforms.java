@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.entente.charter.CharterViews.DialoguePlatformView;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.Agreements;
 import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.AgreementView;
@@ -13,6 +14,7 @@ import org.entente.identity.Viewer;
 import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.TextLanguages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,6 +67,8 @@ public class Platforms {
    * Proposes a platform both parties share, and submits its first version for their agreement; a
    * party-internal one is established at once.
    *
+   * @param name by language of the charter, or a plain string in its text language
+   * @param purpose likewise, optional
    * @throws org.entente.shared.BadRequestException for a missing or taken key, or a missing name
    * @throws org.entente.shared.ForbiddenException when the viewer is not an official who may write
    *     for the charter
@@ -73,12 +77,18 @@ public class Platforms {
   public PlatformView propose(
       CharterKey charterKey,
       String key,
-      String name,
-      String purpose,
+      Object name,
+      Object purpose,
       String classification,
       Viewer viewer) {
     DialoguePlatformView made =
-        charters.establishPlatform(charterKey, key, name, purpose, classification, viewer);
+        charters.establishPlatform(
+            charterKey,
+            key,
+            texts(charterKey, "name", name),
+            texts(charterKey, "purpose", purpose),
+            classification,
+            viewer);
     if (PROPOSED.equals(made.status())) {
       agreements.submit(TYPE, charterKey, made.key(), viewer);
     }
@@ -94,7 +104,9 @@ public class Platforms {
    */
   @Transactional
   public PlatformView revise(
-      CharterKey charterKey, String key, String name, String purpose, Long version, Viewer viewer) {
+      CharterKey charterKey, String key, Object name, Object purpose, Long version, Viewer viewer) {
+    Map<String, String> names = texts(charterKey, "name", name);
+    Map<String, String> purposes = texts(charterKey, "purpose", purpose);
     PlatformView before = view(charterKey, key, viewer);
     if (version == null) {
       throw new org.entente.shared.BadRequestException(
@@ -104,9 +116,22 @@ public class Platforms {
       throw new org.entente.shared.ConflictException(
           "dialogue platform proposal", before.agreement().currentVersion());
     }
-    charters.reviseProposedPlatform(charterKey, key, name, purpose, viewer);
+    charters.reviseProposedPlatform(charterKey, key, names, purposes, viewer);
     agreements.submit(TYPE, charterKey, key, viewer);
     return view(charterKey, key, viewer);
+  }
+
+  /**
+   * A name or purpose as sent (decision 0036): by language, or a plain string in the charter's text
+   * language, as before platforms' texts had languages; refused, naming the field, before any
+   * platform is looked up, when it is neither or names a language the charter does not declare.
+   */
+  private Map<String, String> texts(CharterKey charterKey, String field, Object sent) {
+    LanguagesOfCharter charter =
+        charters.languages(charterKey).orElse(new LanguagesOfCharter(List.of("en"), "en"));
+    Map<String, String> texts = TextLanguages.read(field, sent, charter.textLanguage());
+    TextLanguages.require(field, LocalizedText.ofMap(texts), charter.languages(), null);
+    return texts;
   }
 
   /**

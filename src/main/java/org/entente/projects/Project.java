@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.TextLanguages;
 
 /**
  * A project's content and the rules it keeps: its stage moves only along the allowed transitions,
@@ -336,27 +337,10 @@ public record Project(
    * @throws BadRequestException naming the field whose text is in another language
    */
   Project requireLanguages(List<String> declared, Project before) {
-    requireLanguages("title", title, declared, before == null ? null : before.title());
-    requireLanguages(
+    TextLanguages.require("title", title, declared, before == null ? null : before.title());
+    TextLanguages.require(
         "description", description, declared, before == null ? null : before.description());
     return this;
-  }
-
-  private static void requireLanguages(
-      String field, LocalizedText text, List<String> declared, LocalizedText before) {
-    for (String language : text.values().keySet()) {
-      if (!declared.contains(language)
-          && (before == null || !before.values().containsKey(language))) {
-        throw new BadRequestException(
-            field,
-            "'"
-                + language
-                + "' is not a language of this charter: the "
-                + field
-                + " is in "
-                + String.join(", ", declared));
-      }
-    }
   }
 
   Project requirePossibleDates(LocalDate today) {

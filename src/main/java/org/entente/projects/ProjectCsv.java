@@ -19,6 +19,7 @@ import java.util.function.LongConsumer;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Viewer;
 import org.entente.projects.Project.Financing;
 import org.entente.projects.Project.Partner;
@@ -27,6 +28,7 @@ import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.Paging;
+import org.entente.shared.TextLanguages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
  * line), in one transaction, audited as one event. The file is read by {@link ProjectCsvReader},
  * its rows checked by {@link ProjectCsvCheck} and written by {@link ProjectImportStore}.
  *
- * <p>Columns ({@link ProjectCsvColumns}, decision 0032): {@code key, title_en, title_az,
- * description_en, description_az, commitments} (keys separated by {@code ;}), {@code
+ * <p>Columns ({@link ProjectCsvColumns}, decisions 0032 and 0036): {@code key}, a {@code
+ * title_LANG} and a {@code description_LANG} column per language of the charter ({@code title_en,
+ * title_az}, English first), {@code commitments} (keys separated by {@code ;}), {@code
  * classification, stage, stage_reason, place, latitude, longitude}, one {@code lead_PARTY} column
  * per party that leads a project, then {@code partner_N_name, partner_N_kind, partner_N_role} and
  * {@code financing_N_amount, financing_N_currency, financing_N_status, financing_N_source} for as
@@ -81,25 +84,28 @@ public class ProjectCsv {
       financing = Math.max(financing, p.financing().size());
       parties.addAll(p.leads().keySet());
     }
-    Csv.Writer out = Csv.writer(ProjectCsvColumns.header(partners, financing, parties));
+    List<String> languages = languages(charterKey);
+    Csv.Writer out = Csv.writer(ProjectCsvColumns.header(languages, partners, financing, parties));
     for (ProjectViews.ProjectView p : list) {
-      out.row(row(p, partners, financing, parties));
+      out.row(row(p, languages, partners, financing, parties));
     }
     return out.toString();
   }
 
   /** A project's cells, in the order of {@link ProjectCsvColumns#header}. */
   private static List<Object> row(
-      ProjectViews.ProjectView p, int partners, int financing, Set<String> parties) {
+      ProjectViews.ProjectView p,
+      List<String> languages,
+      int partners,
+      int financing,
+      Set<String> parties) {
     Project.Location at = p.location();
     List<Object> cells = new ArrayList<>();
+    cells.add(p.key());
+    languages.forEach(l -> cells.add(p.title().values().getOrDefault(l, "")));
+    languages.forEach(l -> cells.add(p.description().values().getOrDefault(l, "")));
     cells.addAll(
         List.of(
-            p.key(),
-            p.title().values().getOrDefault("en", ""),
-            p.title().values().getOrDefault("az", ""),
-            p.description().values().getOrDefault("en", ""),
-            p.description().values().getOrDefault("az", ""),
             String.join(
                 ";", p.commitments().stream().map(ProjectViews.CommitmentRef::key).toList()),
             p.classification().code(),
@@ -149,7 +155,8 @@ public class ProjectCsv {
             store.existing(charterId, viewer),
             store.stored(charterId, groupId),
             LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-    ProjectCsvReader.Rows read = ProjectCsvReader.read(csv, check, progress);
+    ProjectCsvReader.Rows read =
+        ProjectCsvReader.read(csv, group.charter().languages(), check, progress);
     int rows = read.rows().size();
     if (!read.errors().isEmpty()) {
       return new ImportReport(rows + read.errors().size(), 0, 0, 0, List.copyOf(read.errors()));
@@ -189,6 +196,12 @@ public class ProjectCsv {
                     .filter(imported::within)
                     .isEmpty());
     return commitments;
+  }
+
+  /** The languages of the charter's text columns: its own, English first. */
+  private List<String> languages(CharterKey charterKey) {
+    return TextLanguages.ordered(
+        charters.languages(charterKey).map(LanguagesOfCharter::languages).orElse(List.of()));
   }
 
   private OffsetDateTime now() {

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.TextLanguages;
 
 /**
  * The columns of a file of projects (decision 0032): one cell per field, and a project's several
@@ -16,6 +17,13 @@ import org.entente.shared.BadRequestException;
  * the release before, with one financing line in {@code amount, currency, financing_status,
  * financing_source} and the leads in {@code leads}, is read too.
  *
+ * <p>Titles and descriptions have a column per language of the charter ({@code title_en, title_uk,
+ * description_en, description_uk}, decision 0036): a file has at least one title column, none for a
+ * language the charter does not declare, and a stored project keeps its texts in the languages the
+ * file has no column for.
+ *
+ * @param languages the languages of the file's title and description columns, in the header's
+ *     order; none for a file that says every field
  * @param partners the numbers of the partner columns, in order
  * @param financing the numbers of the financing columns, in order
  * @param leads the parties of the lead columns, in order
@@ -27,6 +35,7 @@ import org.entente.shared.BadRequestException;
  * @param classification whether the file has the classification column
  */
 record ProjectCsvColumns(
+    List<String> languages,
     List<Integer> partners,
     List<Integer> financing,
     List<String> leads,
@@ -36,14 +45,16 @@ record ProjectCsvColumns(
     boolean description,
     boolean classification) {
 
-  /** The columns of a project's fields, before its leads, partners and financing. */
+  /**
+   * The fields whose texts have a column per language: {@code title_en}, {@code description_en}.
+   */
+  static final List<String> TEXTS = List.of("title", "description");
+
+  /**
+   * The columns of a project's fields after its texts, before its leads, partners and financing.
+   */
   static final List<String> FIELDS =
       List.of(
-          "key",
-          "title_en",
-          "title_az",
-          "description_en",
-          "description_az",
           "commitments",
           "classification",
           "stage",
@@ -61,14 +72,19 @@ record ProjectCsvColumns(
   static final List<String> LEGACY_FINANCING =
       List.of("amount", "currency", "financing_status", "financing_source");
 
-  private static final List<String> REQUIRED =
-      List.of("key", "title_en", "title_az", "commitments");
+  private static final List<String> REQUIRED = List.of("key", "commitments");
   private static final Pattern NUMBERED = Pattern.compile("(partner|financing)_([0-9]{1,3})_(.*)");
   private static final Pattern LEAD = Pattern.compile("lead_(.+)");
 
-  /** The header of an export with this many partner and financing columns and these leads. */
-  static List<String> header(int partners, int financing, Collection<String> leads) {
-    List<String> header = new ArrayList<>(FIELDS);
+  /**
+   * The header of an export with texts in these languages, this many partner and financing columns
+   * and these leads.
+   */
+  static List<String> header(
+      List<String> languages, int partners, int financing, Collection<String> leads) {
+    List<String> header = new ArrayList<>(List.of("key"));
+    TEXTS.forEach(field -> header.addAll(TextLanguages.columns(field, languages)));
+    header.addAll(FIELDS);
     leads.forEach(party -> header.add("lead_" + party));
     for (int n = 1; n <= partners; n++) {
       for (String part : PARTNER) {
@@ -86,13 +102,19 @@ record ProjectCsvColumns(
   /**
    * The columns a file's header names.
    *
-   * @throws BadRequestException naming {@code file} when a required column is missing, a numbered
-   *     group lacks one of its columns or names one the import does not know, or the file mixes the
-   *     earlier release's financing or leads columns with the numbered or named ones
+   * @param declared the languages of the charter the file goes to
+   * @throws BadRequestException naming {@code file} when a required column is missing, a text
+   *     column is for a language the charter does not declare, a numbered group lacks one of its
+   *     columns or names one the import does not know, or the file mixes the earlier release's
+   *     financing or leads columns with the numbered or named ones
    */
-  static ProjectCsvColumns of(Collection<String> header) {
+  static ProjectCsvColumns of(Collection<String> header, List<String> declared) {
     List<String> missing =
         new ArrayList<>(REQUIRED.stream().filter(c -> !header.contains(c)).toList());
+    List<String> languages = TextLanguages.inHeader(header, TEXTS, declared);
+    if (languages.stream().noneMatch(l -> header.contains("title_" + l))) {
+      missing.add(String.join(" or ", TextLanguages.columns("title", declared)));
+    }
     Set<Integer> partners = new TreeSet<>();
     Set<Integer> financing = new TreeSet<>();
     Set<String> leads = new TreeSet<>();
@@ -137,13 +159,14 @@ record ProjectCsvColumns(
               + " keep one of them");
     }
     return new ProjectCsvColumns(
+        languages,
         List.copyOf(partners),
         List.copyOf(financing),
         List.copyOf(leads),
         legacyFinancing,
         financing.stream().anyMatch(n -> header.contains("financing_" + n + "_date")),
         legacyLeads,
-        header.contains("description_en") || header.contains("description_az"),
+        languages.stream().anyMatch(l -> header.contains("description_" + l)),
         header.contains("classification"));
   }
 

@@ -24,6 +24,7 @@ import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.TextLanguages;
 
 /**
  * Reads a file of projects (the columns of {@link ProjectCsvColumns}) into projects, each checked
@@ -60,8 +61,10 @@ final class ProjectCsvReader {
       Project merged =
           new Project(
               p.key(),
-              p.title(),
-              columns.description() ? p.description() : stored.description(),
+              texts(p.title(), stored.title()),
+              columns.description()
+                  ? texts(p.description(), stored.description())
+                  : stored.description(),
               p.commitments(),
               columns.givesLeads() ? p.leads() : stored.leads(),
               columns.givesPartners() ? p.partners() : stored.partners(),
@@ -72,6 +75,13 @@ final class ProjectCsvReader {
                   : stored.financing(),
               p.location());
       return new Row(line, merged, commitments, columns, classification);
+    }
+
+    /** A text as the file gives it, in the languages it has no column for as stored. */
+    private LocalizedText texts(LocalizedText read, LocalizedText stored) {
+      return columns.languages().isEmpty()
+          ? read
+          : TextLanguages.keeping(read, stored, columns.languages());
     }
 
     /**
@@ -102,7 +112,8 @@ final class ProjectCsvReader {
 
   /** The columns of a file that says every field. */
   static final ProjectCsvColumns ALL =
-      new ProjectCsvColumns(List.of(1), List.of(1), List.of(), false, true, true, true, true);
+      new ProjectCsvColumns(
+          List.of(), List.of(1), List.of(1), List.of(), false, true, true, true, true);
 
   /** The rows of a file that passed, and the errors of those that did not. */
   record Rows(List<Row> rows, List<RowError> errors) {}
@@ -110,14 +121,17 @@ final class ProjectCsvReader {
   /**
    * Reads every row of a file.
    *
+   * @param declared the languages of the charter the file goes to
    * @param progress told the number of rows read so far, every thousand rows
-   * @throws BadRequestException when the file is not CSV, lacks a column or has too many rows
+   * @throws BadRequestException when the file is not CSV, lacks a column, has one for a language
+   *     the charter does not declare or has too many rows
    */
-  static Rows read(Reader csv, ProjectCsvCheck check, LongConsumer progress) {
+  static Rows read(
+      Reader csv, List<String> declared, ProjectCsvCheck check, LongConsumer progress) {
     List<Row> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     try (CSVParser parser = Csv.read(csv)) {
-      ProjectCsvColumns columns = ProjectCsvColumns.of(parser.getHeaderNames());
+      ProjectCsvColumns columns = ProjectCsvColumns.of(parser.getHeaderNames(), declared);
       for (CSVRecord record : parser) {
         long line = parser.getCurrentLineNumber();
         if (rows.size() + errors.size() >= MAX_ROWS) {
@@ -149,8 +163,8 @@ final class ProjectCsvReader {
     Project project =
         new Project(
             get(record, "key"),
-            text(record, "title"),
-            text(record, "description"),
+            text(record, "title", columns),
+            text(record, "description", columns),
             keys,
             leads(record, columns),
             partners(record, columns),
@@ -163,10 +177,11 @@ final class ProjectCsvReader {
     return new Row(line, project, ids, columns, classification(classification));
   }
 
-  private static LocalizedText text(CSVRecord record, String field) {
+  private static LocalizedText text(CSVRecord record, String field, ProjectCsvColumns columns) {
     Map<String, String> text = new LinkedHashMap<>();
-    put(text, "en", get(record, field + "_en"));
-    put(text, "az", get(record, field + "_az"));
+    columns
+        .languages()
+        .forEach(language -> put(text, language, get(record, field + "_" + language)));
     return LocalizedText.ofMap(text);
   }
 

@@ -45,12 +45,7 @@ record ProjectForm(
    * where it is one of them.
    */
   static List<String> languages(List<String> declared) {
-    List<String> languages = new ArrayList<>();
-    if (declared.contains("en")) {
-      languages.add("en");
-    }
-    declared.stream().filter(l -> !languages.contains(l)).forEach(languages::add);
-    return languages;
+    return org.entente.shared.TextLanguages.ordered(declared);
   }
 
   /** The field a text in a language is typed in: {@code titleEn}, {@code titleUk}. */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.TextLanguages;
 
 /**
  * A milestone's content and its rules: it ends on or after it starts, it is done only with an
@@ -113,6 +114,17 @@ public record Milestone(
         input.status() == null ? Status.NOT_STARTED : Status.fromCode(input.status()),
         input.project(),
         input.dependsOn());
+  }
+
+  /**
+   * This milestone, when its title is in languages its charter declares; a language the milestone
+   * had before ({@code before}, null for a new one) stays allowed.
+   *
+   * @throws BadRequestException naming {@code title} when it is in another language
+   */
+  Milestone requireLanguages(List<String> declared, Milestone before) {
+    TextLanguages.require("title", title, declared, before == null ? null : before.title());
+    return this;
   }
 
   /** The same milestone, linked to this project and these milestones. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Viewer;
 import org.entente.projects.Projects;
 import org.entente.roadmaps.MilestoneCsvReading.Line;
@@ -26,6 +28,8 @@ import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.TextLanguages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,28 +39,40 @@ import org.springframework.transaction.annotation.Transactional;
  * among them refuses the file, named. The file is read by {@link MilestoneCsvReading}, checked by
  * {@link MilestoneImportCheck} and written by {@link MilestoneImportWriting}.
  *
- * <p>Columns: {@code key, title_en, title_az, owner, planned_start, planned_end, actual_start,
- * actual_end, status, project, depends_on} (keys separated by {@code ;}), {@code classification};
- * dates as YYYY-MM-DD. An import neither reclassifies a milestone nor creates one that is not
+ * <p>Columns: {@code key}, a {@code title_LANG} column per language of the charter ({@code
+ * title_en, title_az}, English first; decision 0036), {@code owner, planned_start, planned_end,
+ * actual_start, actual_end, status, project, depends_on} (keys separated by {@code ;}), {@code
+ * classification}; dates as YYYY-MM-DD. A file needs one title column at least, and none for a
+ * language the charter does not declare; a stored milestone keeps its title in the languages the
+ * file has no column for. An import neither reclassifies a milestone nor creates one that is not
  * bilateral: a line naming another classification is refused (decision 0032).
  */
 @Service
 public class MilestoneCsv {
 
-  static final String[] HEADER = {
-    "key",
-    "title_en",
-    "title_az",
-    "owner",
-    "planned_start",
-    "planned_end",
-    "actual_start",
-    "actual_end",
-    "status",
-    "project",
-    "depends_on",
-    "classification"
-  };
+  /** The columns after the titles. */
+  private static final List<String> FIELDS =
+      List.of(
+          "owner",
+          "planned_start",
+          "planned_end",
+          "actual_start",
+          "actual_end",
+          "status",
+          "project",
+          "depends_on",
+          "classification");
+
+  /** The header of a file of a charter in English and Azerbaijani, such as the default one. */
+  static final String[] HEADER = header(List.of("en", "az")).toArray(String[]::new);
+
+  /** The header of a file whose titles are in these languages. */
+  static List<String> header(List<String> languages) {
+    List<String> header = new ArrayList<>(List.of("key"));
+    header.addAll(TextLanguages.columns("title", languages));
+    header.addAll(FIELDS);
+    return header;
+  }
 
   private final Clock clock;
   private final Charters charters;
@@ -96,21 +112,25 @@ public class MilestoneCsv {
   /** The group's milestones the viewer may see, as CSV. */
   @Transactional(readOnly = true)
   public String export(CharterKey charterKey, String groupKey, Viewer viewer) {
-    Csv.Writer out = Csv.writer(HEADER);
+    List<String> languages =
+        TextLanguages.ordered(
+            charters.languages(charterKey).map(LanguagesOfCharter::languages).orElse(List.of()));
+    Csv.Writer out = Csv.writer(header(languages));
     for (MilestoneView m : roadmaps.roadmap(charterKey, groupKey, viewer).milestones()) {
-      out.row(
-          m.key(),
-          m.title().values().getOrDefault("en", ""),
-          m.title().values().getOrDefault("az", ""),
-          Objects.toString(m.owner(), ""),
-          m.plannedStart(),
-          m.plannedEnd(),
-          Objects.toString(m.actualStart(), ""),
-          Objects.toString(m.actualEnd(), ""),
-          m.status(),
-          Objects.toString(m.project(), ""),
-          String.join(";", m.dependsOn()),
-          m.classification().code());
+      List<Object> cells = new ArrayList<>(List.of(m.key()));
+      languages.forEach(l -> cells.add(m.title().values().getOrDefault(l, "")));
+      cells.addAll(
+          List.of(
+              Objects.toString(m.owner(), ""),
+              m.plannedStart(),
+              m.plannedEnd(),
+              Objects.toString(m.actualStart(), ""),
+              Objects.toString(m.actualEnd(), ""),
+              m.status(),
+              Objects.toString(m.project(), ""),
+              String.join(";", m.dependsOn()),
+              m.classification().code()));
+      out.row(cells);
     }
     return out.toString();
   }
@@ -144,15 +164,20 @@ public class MilestoneCsv {
     }
     List<RawMilestone> raw = milestones.raw(groupId, links);
     Map<String, Classification> classes = new HashMap<>();
+    Map<String, LocalizedText> titles = new HashMap<>();
     for (RawMilestone r : raw) {
       // only those the importer may see: another key is refused as "already used", undescribed
       if (viewer.canSee(r.audience())) {
-        classes.put(r.keeping(t -> true).milestone().key(), r.audience().classification());
+        Milestone m = r.keeping(t -> true).milestone();
+        classes.put(m.key(), r.audience().classification());
+        titles.put(m.key(), m.title());
       }
     }
     MilestoneImportCheck check =
         check(charterId, groupId, raw, projectIds, viewer, internalProjects);
-    Checked checked = check.check(classified(MilestoneCsvReading.read(csv), classes));
+    MilestoneCsvReading.File file = MilestoneCsvReading.read(csv, group.charter().languages());
+    Checked checked =
+        check.check(classified(titled(file.lines(), titles, file.languages()), classes));
     if (!checked.errors().isEmpty()) {
       return new ImportReport(checked.rows().size(), 0, 0, 0, checked.errors());
     }
@@ -197,6 +222,39 @@ public class MilestoneCsv {
       stored.remove(key.key());
     }
     return new MilestoneImportCheck(projectIds, stored, elsewhere, internal, internalProjects);
+  }
+
+  /**
+   * The lines, each with its stored milestone's title in the languages the file has no column for:
+   * a file with fewer language columns deletes no translation.
+   */
+  private static List<Line> titled(
+      List<Line> lines, Map<String, LocalizedText> stored, List<String> columns) {
+    return lines.stream()
+        .map(
+            l -> {
+              LocalizedText was = l.milestone() == null ? null : stored.get(l.milestone().key());
+              if (was == null) {
+                return l;
+              }
+              Milestone m = l.milestone();
+              return new Line(
+                  l.line(),
+                  new Milestone(
+                      m.key(),
+                      TextLanguages.keeping(m.title(), was, columns),
+                      m.owner(),
+                      m.plannedStart(),
+                      m.plannedEnd(),
+                      m.actualStart(),
+                      m.actualEnd(),
+                      m.status(),
+                      m.project(),
+                      m.dependsOn()),
+                  l.error(),
+                  l.classification());
+            })
+        .toList();
   }
 
   /**

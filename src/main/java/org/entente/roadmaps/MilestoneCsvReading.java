@@ -15,6 +15,7 @@ import org.entente.shared.BadRequestException;
 import org.entente.shared.Classification;
 import org.entente.shared.Csv;
 import org.entente.shared.LocalizedText;
+import org.entente.shared.TextLanguages;
 
 /**
  * Reading a file of milestones: its header, and each line as a milestone or as what is wrong with
@@ -24,9 +25,16 @@ final class MilestoneCsvReading {
 
   private MilestoneCsvReading() {}
 
-  /** The columns a file must have. */
-  private static final List<String> REQUIRED =
-      List.of("key", "title_en", "planned_start", "planned_end");
+  /** The columns a file must have, with a title column in a language of the charter. */
+  private static final List<String> REQUIRED = List.of("key", "planned_start", "planned_end");
+
+  /**
+   * A file read: the languages of its title columns, in the header's order, and its lines.
+   *
+   * @param languages what the file says of the milestones' titles: a stored milestone keeps its
+   *     title in the others
+   */
+  record File(List<String> languages, List<Line> lines) {}
 
   /**
    * One line of the file: the milestone on it, or why there is none.
@@ -40,14 +48,21 @@ final class MilestoneCsvReading {
   /**
    * Every line of the file, in order.
    *
-   * @throws BadRequestException naming {@code file} when the file is not readable CSV or its header
-   *     lacks a required column
+   * @param declared the languages of the charter the file goes to
+   * @throws BadRequestException naming {@code file} when the file is not readable CSV, its header
+   *     lacks a required column or has a title column for a language the charter does not declare
    */
-  static List<Line> read(Reader csv) {
+  static File read(Reader csv, List<String> declared) {
     List<Line> lines = new ArrayList<>();
+    List<String> languages;
     try (CSVParser parser = Csv.read(csv)) {
+      List<String> header = parser.getHeaderNames();
+      languages = TextLanguages.inHeader(header, List.of("title"), declared);
       List<String> missing =
-          REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+          new ArrayList<>(REQUIRED.stream().filter(c -> !header.contains(c)).toList());
+      if (languages.isEmpty()) {
+        missing.add(String.join(" or ", TextLanguages.columns("title", declared)));
+      }
       if (!missing.isEmpty()) {
         throw new BadRequestException(
             "file", "the header lacks the column(s) " + String.join(", ", missing));
@@ -55,7 +70,7 @@ final class MilestoneCsvReading {
       for (CSVRecord record : parser) {
         long line = parser.getCurrentLineNumber();
         try {
-          lines.add(new Line(line, milestone(record), null, classification(record)));
+          lines.add(new Line(line, milestone(record, languages), null, classification(record)));
         } catch (BadRequestException e) {
           lines.add(new Line(line, null, e, null));
         }
@@ -63,16 +78,15 @@ final class MilestoneCsvReading {
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
       throw new BadRequestException("file", "the file is not readable CSV: " + e.getMessage());
     }
-    return lines;
+    return new File(languages, lines);
   }
 
-  private static Milestone milestone(CSVRecord record) {
+  private static Milestone milestone(CSVRecord record, List<String> languages) {
     Map<String, String> title = new LinkedHashMap<>();
-    if (!get(record, "title_en").isEmpty()) {
-      title.put("en", get(record, "title_en"));
-    }
-    if (!get(record, "title_az").isEmpty()) {
-      title.put("az", get(record, "title_az"));
+    for (String language : languages) {
+      if (!get(record, "title_" + language).isEmpty()) {
+        title.put(language, get(record, "title_" + language));
+      }
     }
     List<String> deps = new ArrayList<>();
     for (String d : get(record, "depends_on").split(";")) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.TextLanguages;
 
 /**
  * What the milestone forms send, read as the API's {@link MilestoneInput}: the fields by name as a
@@ -14,17 +15,15 @@ import org.entente.shared.BadRequestException;
  */
 final class MilestoneForm {
 
-  /** The languages a title is typed in on the page. */
-  static final List<String> LANGUAGES = List.of("en", "az");
-
   private MilestoneForm() {}
 
-  /** The fields of a milestone as its edit form shows them first. */
+  /**
+   * The fields of a milestone as its edit form shows them first: a title field per language it has
+   * ({@code title_en}, {@code title_uk}).
+   */
   static Map<String, String> of(MilestoneView m) {
     Map<String, String> form = new LinkedHashMap<>();
-    for (String language : LANGUAGES) {
-      form.put("title_" + language, m.title().values().getOrDefault(language, ""));
-    }
+    m.title().values().forEach((language, text) -> form.put("title_" + language, text));
     form.put("owner", m.owner() == null ? "" : m.owner());
     form.put("plannedStart", text(m.plannedStart()));
     form.put("plannedEnd", text(m.plannedEnd()));
@@ -37,22 +36,29 @@ final class MilestoneForm {
   }
 
   /**
+   * The title a form gives, by language: every {@code title_LANG} field typed, so that a language
+   * the charter lacks is refused by the milestone's rules, not dropped; null when none is.
+   */
+  static Map<String, String> title(Map<String, String> form) {
+    Map<String, String> title = TextLanguages.typed(form, "title");
+    return title.isEmpty() ? null : title;
+  }
+
+  /**
    * The new content of a milestone from its edit form, made against the version the form carries;
    * its title in languages the form does not show stays as it is.
    *
+   * @param languages the languages the form shows a title field for: the charter's
    * @throws BadRequestException naming a date or the version that is not one
    */
   static MilestoneInput change(
-      Map<String, String> form, List<String> dependsOn, MilestoneView current) {
+      Map<String, String> form,
+      List<String> dependsOn,
+      MilestoneView current,
+      List<String> languages) {
     Map<String, String> title = new LinkedHashMap<>(current.title().values());
-    for (String language : LANGUAGES) {
-      String typed = form.get("title_" + language);
-      if (typed == null || typed.isBlank()) {
-        title.remove(language);
-      } else {
-        title.put(language, typed);
-      }
-    }
+    languages.forEach(title::remove);
+    title.putAll(TextLanguages.typed(form, "title"));
     return new MilestoneInput(
         null,
         title.isEmpty() ? null : title,

@@ -15,6 +15,7 @@ import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.Problems;
+import org.entente.shared.TextLanguages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +67,10 @@ class MilestonePages {
       HttpServletResponse response) {
     MilestoneView milestone = editable(charter, group, id, viewer, model);
     try {
-      roadmaps.change(milestone.id(), MilestoneForm.change(form, dependsOn, milestone), viewer);
+      roadmaps.change(
+          milestone.id(),
+          MilestoneForm.change(form, dependsOn, milestone, TextLanguages.ordered(languages(model))),
+          viewer);
       return "redirect:/charters/" + charter + "/working-groups/" + group + "/workspace";
     } catch (BadRequestException | ForbiddenException | ConflictException e) {
       response.setStatus(Problems.status(e).value());
@@ -81,6 +85,12 @@ class MilestonePages {
       model.addAttribute("message", e.getMessage());
       return "roadmaps/milestone-edit";
     }
+  }
+
+  /** The languages the page shows a title field for, as {@link #editable} put them. */
+  @SuppressWarnings("unchecked")
+  private static List<String> languages(Model model) {
+    return (List<String>) model.getAttribute("textLanguages");
   }
 
   /**
@@ -109,6 +119,7 @@ class MilestonePages {
       throw new ForbiddenException(null, "you may read this milestone but not change it");
     }
     model.addAttribute("detail", detail);
+    model.addAttribute("textLanguages", TextLanguages.ordered(detail.charter().languages()));
     model.addAttribute("milestone", milestone);
     model.addAttribute(
         "others", roadmap.milestones().stream().filter(m -> !m.id().equals(milestoneId)).toList());

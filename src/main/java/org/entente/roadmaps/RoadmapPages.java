@@ -3,11 +3,13 @@ package org.entente.roadmaps;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
 import org.entente.identity.Viewer;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.ForbiddenException;
+import org.entente.shared.TextLanguages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +35,7 @@ class RoadmapPages {
   @GetMapping(BASE + "/new")
   String newMilestone(
       @PathVariable String charter, @PathVariable String group, Viewer viewer, Model model) {
-    model.addAttribute("detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
-    model.addAttribute("roadmap", roadmaps.roadmap(CharterKey.inPath(charter), group, viewer));
+    page(charter, group, viewer, model);
     model.addAttribute("form", Map.of());
     return "roadmaps/milestone-form";
   }
@@ -54,9 +55,7 @@ class RoadmapPages {
           group,
           new MilestoneInput(
               form.get("key") == null ? null : form.get("key").strip(),
-              form.get("title") == null || form.get("title").isBlank()
-                  ? null
-                  : Map.of("en", form.get("title")),
+              MilestoneForm.title(form),
               form.get("owner"),
               MilestoneForm.date("plannedStart", form.get("plannedStart")),
               MilestoneForm.date("plannedEnd", form.get("plannedEnd")),
@@ -71,9 +70,7 @@ class RoadmapPages {
       return "redirect:/charters/" + charter + "/working-groups/" + group + "/workspace";
     } catch (BadRequestException | ForbiddenException e) {
       response.setStatus(org.entente.shared.Problems.status(e).value());
-      model.addAttribute(
-          "detail", charters.workingGroup(CharterKey.inPath(charter), group, viewer));
-      model.addAttribute("roadmap", roadmaps.roadmap(CharterKey.inPath(charter), group, viewer));
+      page(charter, group, viewer, model);
       model.addAttribute("form", form);
       model.addAttribute("checked", dependsOn == null ? List.of() : dependsOn);
       model.addAttribute(
@@ -82,5 +79,13 @@ class RoadmapPages {
       model.addAttribute("message", e.getMessage());
       return "roadmaps/milestone-form";
     }
+  }
+
+  /** What the form's page shows around it: the group, its roadmap, a title field per language. */
+  private void page(String charter, String group, Viewer viewer, Model model) {
+    WorkingGroupDetail detail = charters.workingGroup(CharterKey.inPath(charter), group, viewer);
+    model.addAttribute("detail", detail);
+    model.addAttribute("textLanguages", TextLanguages.ordered(detail.charter().languages()));
+    model.addAttribute("roadmap", roadmaps.roadmap(CharterKey.inPath(charter), group, viewer));
   }
 }

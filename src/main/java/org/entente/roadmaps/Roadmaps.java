@@ -97,7 +97,8 @@ public class Roadmaps {
       throw new ForbiddenException(null, "only members of " + groupKey + " add to its roadmap");
     }
     Classification classification = viewer.classificationToGive(input.classification());
-    Milestone milestone = Milestone.of(input, input.key());
+    Milestone milestone =
+        Milestone.of(input, input.key()).requireLanguages(group.charter().languages(), null);
     if (store.keyTaken(group.charter().id(), milestone.key())) {
       throw new BadRequestException(
           "key", "the key '" + milestone.key() + "' is taken by another milestone of this charter");
@@ -143,7 +144,8 @@ public class Roadmaps {
         current
             .milestone()
             .revisedTo(
-                Milestone.of(input, current.milestone().key()),
+                Milestone.of(input, current.milestone().key())
+                    .requireLanguages(languages(placement.charterId()), current.milestone()),
                 current.classification() == Classification.PUBLIC);
     Stored changed =
         new Stored(
@@ -165,6 +167,14 @@ public class Roadmaps {
     store.insertDependencies(id, Milestones.dependencyIds(milestone, others));
     milestoneAudit.changed(id, milestone);
     return view(queries.group(placement, viewer), id, viewer);
+  }
+
+  /** The languages the charter with this id declares: those a milestone's title may be in. */
+  List<String> languages(UUID charterId) {
+    return charters
+        .languages(charterId)
+        .map(org.entente.charter.LanguagesOfCharter::languages)
+        .orElse(List.of());
   }
 
   /**

@@ -823,7 +823,7 @@ class PagesBrowserTest {
       String key, String title, String start, String end, String project, String after) {
     open("/charters/az-us-2026/working-groups/wg-connectivity-digital/roadmap/milestones/new");
     driver.findElement(By.id("key")).sendKeys(key);
-    driver.findElement(By.id("title")).sendKeys(title);
+    driver.findElement(By.id("title-en")).sendKeys(title);
     ((JavascriptExecutor) driver)
         .executeScript(
             "document.getElementById('plannedStart').value = arguments[0];"
@@ -1123,7 +1123,7 @@ class PagesBrowserTest {
 
     open("/charters/az-us-2026/meetings");
     driver.findElement(By.id("platform-key")).sendKeys("browser-water-dialogue");
-    driver.findElement(By.id("platform-name")).sendKeys("Water dialogue (browser test)");
+    driver.findElement(By.id("platform-name-en")).sendKeys("Water dialogue (browser test)");
     button("Propose the platform");
     assertThat(driver.findElement(By.tagName("main")).getText())
         .contains("Water dialogue (browser test) (proposed — awaiting the other party's approval)");
@@ -1601,5 +1601,60 @@ class PagesBrowserTest {
     return driver.findElements(By.cssSelector("main li > strong")).stream()
         .map(WebElement::getText)
         .toList();
+  }
+
+  /**
+   * A milestone written in English and Azerbaijani through the form, each field marked with its
+   * language, is read in the other language: the Azerbaijani workspace shows its Azerbaijani title
+   * marked az, the English one its English title (issue 19, item 2). Uses a cleared member of the
+   * security and defence group (its records need a clearance), whose roadmap no other journey
+   * asserts on.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(18)
+  void aMilestoneWrittenInTwoLanguagesThroughTheFormIsReadInTheOther() {
+    String password = "a passphrase for the bilingual roadmap";
+    accounts.create(
+        new org.entente.identity.Accounts.NewAccount(
+            "az.bilingual",
+            "az.bilingual",
+            "AZ",
+            "Ministry of Defence",
+            java.util.EnumSet.of(org.entente.identity.Role.MEMBER),
+            true,
+            password,
+            List.of(
+                new org.entente.identity.Accounts.MembershipInput(
+                    "az-us-2026", "wg-security-defense", false))));
+    String group = "/charters/az-us-2026/working-groups/wg-security-defense";
+    String en = "Joint demining training plan agreed (browser test)";
+    String az = "Birgə minatəmizləmə təlimi planı razılaşdırıldı (brauzer testi)";
+    logIn("az.bilingual", password);
+    open(group + "/roadmap/milestones/new");
+    assertThat(driver.findElement(By.id("title-en")).getAttribute("lang")).isEqualTo("en");
+    assertThat(driver.findElement(By.id("title-az")).getAttribute("lang")).isEqualTo("az-Latn");
+    assertNoSeriousViolations(group + "/roadmap/milestones/new (a title per language)");
+    driver.findElement(By.id("key")).sendKeys("demining-training-plan");
+    driver.findElement(By.id("title-en")).sendKeys(en);
+    driver.findElement(By.id("title-az")).sendKeys(az);
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('plannedStart').value = '2027-01-04';"
+                + " document.getElementById('plannedEnd').value = '2027-03-31';");
+    driver.findElement(By.xpath("//button[normalize-space()='Add the milestone']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/workspace"));
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains(en).doesNotContain(az);
+
+    open(group + "/workspace?lang=az");
+    assertThat(
+            driver.findElements(By.cssSelector("main [lang=az-Latn]")).stream()
+                .map(WebElement::getText))
+        .contains(az);
+    assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain(en);
+    assertNoSeriousViolations(group + "/workspace?lang=az (the milestone in Azerbaijani)");
+    screenshot("journey-18-milestone-in-azerbaijani");
+    open(group + "/workspace");
+    logOut();
   }
 }

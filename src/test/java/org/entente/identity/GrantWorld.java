@@ -91,8 +91,8 @@ final class GrantWorld {
     charters.establishPlatform(
         CharterKey.of(CHARTER),
         INTERNAL_PLATFORM,
-        "Back channel " + PLATFORM_CANARY,
-        "Our side only",
+        java.util.Map.of("en", "Back channel " + PLATFORM_CANARY),
+        java.util.Map.of("en", "Our side only"),
         "party-internal",
         viewers.of("fd.member").orElseThrow());
   }

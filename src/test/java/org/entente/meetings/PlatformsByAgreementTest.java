@@ -167,8 +167,8 @@ class PlatformsByAgreementTest {
         mvc.perform(
                 post("/charters/az-us-2026/dialogue-platforms")
                     .param("key", "water-dialogue")
-                    .param("name", "")
-                    .param("purpose", "Rivers we share")
+                    .param("name_en", "")
+                    .param("purpose_en", "Rivers we share")
                     .cookie(session)
                     .with(csrf()))
             .andReturn()
@@ -188,7 +188,7 @@ class PlatformsByAgreementTest {
         mvc.perform(
                 post("/charters/az-us-2026/dialogue-platforms")
                     .param("key", "water-dialogue")
-                    .param("name", "Water dialogue")
+                    .param("name_en", "Water dialogue")
                     .cookie(session)
                     .with(csrf()))
             .andReturn()

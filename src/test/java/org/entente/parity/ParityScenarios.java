@@ -171,7 +171,7 @@ final class ParityScenarios {
             "/charters/" + C + "/working-groups/" + OTHER_GROUP + "/roadmap/milestones",
             "key",
             "zx-form",
-            "title",
+            "title_en",
             "Route survey",
             "owner",
             "Azerbaijan Railways",

@@ -373,7 +373,7 @@ class MilestoneEditPageTest {
                     .cookie(session)
                     .with(csrf())
                     .param("key", "zx-third")
-                    .param("title", "Third")
+                    .param("title_en", "Third")
                     .param("plannedStart", "2027-03-01")
                     .param("plannedEnd", "2027-01-01")
                     .param("dependsOn", "zx-second"))

@@ -26,6 +26,7 @@ import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.Problems;
+import org.entente.shared.TextLanguages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,6 +83,7 @@ class MeetingCalendarPages {
             gridEnd.plusDays(2).atStartOfDay(zone).toInstant(),
             viewer);
     model.addAttribute("charter", summary);
+    model.addAttribute("textLanguages", TextLanguages.ordered(summary.languages()));
     model.addAttribute("month", shown);
     model.addAttribute("previous", shown.minusMonths(1));
     model.addAttribute("next", shown.plusMonths(1));
@@ -214,8 +216,8 @@ class MeetingCalendarPages {
           platforms.propose(
               CharterKey.inPath(charter),
               form.get("key"),
-              form.get("name"),
-              form.get("purpose"),
+              typed(form, "name"),
+              typed(form, "purpose"),
               form.getOrDefault("classification", "bilateral"),
               viewer);
       return "redirect:/charters/"
@@ -244,8 +246,8 @@ class MeetingCalendarPages {
       platforms.revise(
           CharterKey.inPath(charter),
           platform,
-          form.get("name"),
-          form.get("purpose"),
+          typed(form, "name"),
+          typed(form, "purpose"),
           version(form.get("version")),
           viewer);
       return "redirect:/charters/" + CharterKey.inPath(charter).value() + "/meetings?done=revised";
@@ -255,6 +257,15 @@ class MeetingCalendarPages {
       }
       return refusedPlatform(charter, e, viewer, model, response);
     }
+  }
+
+  /**
+   * A platform's name or purpose as the form sends it: a field per language of the charter ({@code
+   * name_en}, {@code name_az}), or one field in the charter's text language.
+   */
+  private static Object typed(Map<String, String> form, String field) {
+    Map<String, String> texts = TextLanguages.typed(form, field);
+    return texts.isEmpty() ? form.get(field) : texts;
   }
 
   private static Long version(String value) {

@@ -353,4 +353,56 @@ abstract class StatementTranslationsContract {
     assertThat((String) JsonPath.read(published, "$.text.az")).isEqualTo(AZ_EDITED);
     assertThat((String) JsonPath.read(published, "$.text.en")).isEqualTo(EN_EDITED);
   }
+
+  @Test
+  void theEditorMakesTheSameChangeAsTheApiWithTheSameAuditEvent() throws Exception {
+    String throughApi = meeting("Fibre link review", "bilateral");
+    String throughForm = meeting("Fibre link review", "bilateral");
+    draft(throughApi, EN, null);
+    draft(throughForm, EN, null);
+
+    MockHttpServletResponse byApi = translate(throughApi, AZ, statementVersion(throughApi));
+    assertThat(byApi.getStatus()).as(byApi.getContentAsString()).isEqualTo(200);
+    MockHttpServletResponse byForm =
+        mvc.perform(
+                post("/translations/joint-statement/" + throughForm + "/az")
+                    .param("text", AZ)
+                    .param("version", String.valueOf(statementVersion(throughForm)))
+                    .cookie(People.session(mvc, "az.member"))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(byForm.getStatus()).as(byForm.getContentAsString()).isEqualTo(302);
+
+    assertThat(stored(throughForm)).isEqualTo(stored(throughApi)).contains(AZ);
+    assertThat(translation("az.member", throughForm, "az").replace(throughForm, "<id>"))
+        .isEqualTo(translation("az.member", throughApi, "az").replace(throughApi, "<id>"))
+        .contains("\"status\":\"current\"");
+    assertThat(event(throughForm)).isEqualTo(event(throughApi)).isNotEmpty();
+  }
+
+  /** What the statement of a meeting holds, without what differs by construction. */
+  private String stored(String meeting) {
+    return jdbc.sql("select text, version, publish from joint_statement where meeting_id = ?")
+        .param(UUID.fromString(meeting))
+        .query()
+        .listOfRows()
+        .toString();
+  }
+
+  /** The translation's audit event: who, what and its details, the meeting's id left out. */
+  private List<String> event(String meeting) {
+    return jdbc.sql(
+            "select actor, record_type, details from audit_event where action ="
+                + " 'joint-statement.translated' and record_id = ?")
+        .param(meeting)
+        .query(
+            (rs, n) ->
+                rs.getString(1)
+                    + " "
+                    + rs.getString(2)
+                    + " "
+                    + String.valueOf(rs.getString(3)).replace(meeting, "<id>"))
+        .list();
+  }
 }

@@ -165,6 +165,9 @@ class ApiPageParityTest {
     WALKED_ELSEWHERE.put(
         "PUT /api/charters/{charter}/organizations/{id}",
         "org.entente.directory.DirectoryFormsTest#theChangeFormMakesTheSameChangeAsTheApiWithTheSameAuditEvent");
+    WALKED_ELSEWHERE.put(
+        "PUT /api/translations/{subject}/{key}/{language}",
+        "org.entente.meetings.StatementTranslationsContract#theEditorMakesTheSameChangeAsTheApiWithTheSameAuditEvent");
   }
 
   @Autowired

@@ -34,8 +34,12 @@ public record IndicatorChart(
     int top,
     int bottom) {
 
-  /** A point drawn: where, and what it says. */
-  public record Mark(double x, double y, String label) {}
+  /**
+   * A point drawn: where, and what it says ({@code label}, in English; pages word it in the
+   * reader's language from its kind, year, value and unit).
+   */
+  public record Mark(
+      double x, double y, String label, String kind, int year, BigDecimal value, String unit) {}
 
   /** A tick along an axis. */
   public record Tick(double at, String label) {}
@@ -136,7 +140,11 @@ public record IndicatorChart(
       return new Mark(
           Math.round(x(v.year()) * 10) / 10.0,
           Math.round(y(v.value().doubleValue()) * 10) / 10.0,
-          v.kind() + " " + v.year() + ": " + Indicator.plain(v.value()) + " " + unit);
+          v.kind() + " " + v.year() + ": " + Indicator.plain(v.value()) + " " + unit,
+          v.kind(),
+          v.year(),
+          v.value(),
+          unit);
     }
   }
 

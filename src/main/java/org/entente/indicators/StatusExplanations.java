@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class StatusExplanations {
 
   private final Formats formats;
+  private final ReferenceTranslations translations;
 
-  StatusExplanations(Formats formats) {
+  StatusExplanations(Formats formats, ReferenceTranslations translations) {
     this.formats = formats;
+    this.translations = translations;
   }
 
   /** The sentence for this status; the English explanation when it says nothing we can rebuild. */
@@ -46,6 +48,19 @@ public class StatusExplanations {
         from,
         formats.number(s.target()),
         year(s.targetYear()));
+  }
+
+  /**
+   * A point of a chart in the reader's words: "faktiki 2024: 6 mln ton/il". The unit is the
+   * reference translation's where there is one ({@code translations}), else as it was written.
+   */
+  public String point(IndicatorChart.Mark mark) {
+    return message(
+        "indicator.point",
+        message("indicator.kind." + mark.kind()),
+        year(mark.year()),
+        formats.number(mark.value()),
+        translations.unit(mark.unit()));
   }
 
   /** A year is a name, not a quantity: never grouped. */

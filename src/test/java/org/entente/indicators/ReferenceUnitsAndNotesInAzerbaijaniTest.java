@@ -116,6 +116,26 @@ class ReferenceUnitsAndNotesInAzerbaijaniTest {
         .doesNotContain("working-translation");
   }
 
+  @Test
+  void chartsDescribeTheirPointsInTheReadersWordsKindValueAndUnit() throws Exception {
+    String az = page("az");
+    assertThat(az)
+        .containsPattern("<desc id=\"d\">[^<]*faktiki qiymət 2020: 4,8 mln ton;")
+        .doesNotContainPattern("<desc[^>]*>[^<]*actual 20");
+    String list =
+        mvc.perform(get("/charters/az-us-2026/indicators?lang=az").accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(list)
+        .containsPattern(
+            "<title id=\"spark-[^\"]+\">[^<]*: faktiki qiymət 20[0-9]{2}: [0-9][^<]* mln ton")
+        .doesNotContainPattern("<title id=\"spark-[^\"]+\">[^<]*(actual|baseline) 20[0-9]{2}")
+        .doesNotContainPattern("<title id=\"spark-[^\"]+\">[^<]*million tonnes");
+    assertThat(page("en"))
+        .containsPattern("<desc id=\"d\">[^<]*actual 2020: 4.8 million tonnes;");
+  }
+
   private String page(String language) throws Exception {
     return mvc.perform(get(BAKU_PORT + "?lang=" + language).accept(MediaType.TEXT_HTML))
         .andReturn()

@@ -50,17 +50,19 @@ class EnglishOnAzerbaijaniPagesTest {
   static final String CHARTER = "az-us-2026";
 
   /**
-   * The share of English words no Azerbaijani page may exceed today; the goal is 0.02. The pages
-   * above it are those of the reference indicators, whose notes and units get their Azerbaijani in
-   * another piece of issue 19.
+   * The share of English words no one Azerbaijani page may exceed today (a ratchet). The pages
+   * above the issue's 2 % are those of the reference indicators: what is left in English there is
+   * the names of their sources as the data file gives them ("Report.az citing Ministry of Transport
+   * of Kazakhstan", "The Astana Times"), which the file has no Azerbaijani for.
    */
-  static final double CEILING = 0.23;
+  static final double CEILING = 0.09;
 
   /**
-   * The share of English words over all the pages walked, a ratchet too: 5.3 % before the generated
-   * sentences, labels and classifications were said in Azerbaijani.
+   * The share of English words over all the pages walked: the issue's bar, at most 2 % (5.3 %
+   * before the generated sentences, labels, classifications, the indicators' units and notes and
+   * their charts' descriptions were said in Azerbaijani; 1.5 % since).
    */
-  static final double TOTAL_CEILING = 0.044;
+  static final double TOTAL_CEILING = 0.02;
 
   /** The goal the issue sets, printed beside each page's share. */
   static final double GOAL = 0.02;
@@ -157,7 +159,9 @@ class EnglishOnAzerbaijaniPagesTest {
     writeReport(shares, report.toString());
 
     assertThat(shares).as("pages walked").hasSizeGreaterThan(10);
-    assertThat((double) found / Math.max(1, words)).as(report.toString()).isLessThan(TOTAL_CEILING);
+    assertThat((double) found / Math.max(1, words))
+        .as(report.toString())
+        .isLessThanOrEqualTo(TOTAL_CEILING);
     List<String> over = new ArrayList<>();
     shares.forEach(
         (page, share) -> {

@@ -132,8 +132,7 @@ class ReferenceUnitsAndNotesInAzerbaijaniTest {
             "<title id=\"spark-[^\"]+\">[^<]*: faktiki qiymət 20[0-9]{2}: [0-9][^<]* mln ton")
         .doesNotContainPattern("<title id=\"spark-[^\"]+\">[^<]*(actual|baseline) 20[0-9]{2}")
         .doesNotContainPattern("<title id=\"spark-[^\"]+\">[^<]*million tonnes");
-    assertThat(page("en"))
-        .containsPattern("<desc id=\"d\">[^<]*actual 2020: 4.8 million tonnes;");
+    assertThat(page("en")).containsPattern("<desc id=\"d\">[^<]*actual 2020: 4.8 million tonnes;");
   }
 
   private String page(String language) throws Exception {

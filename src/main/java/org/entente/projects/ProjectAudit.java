@@ -55,6 +55,27 @@ class ProjectAudit {
         Map.of("key", key, "from", from.code(), "to", to.code()));
   }
 
+  /** One translation of a project's title or description saved (subject names which). */
+  void translated(
+      UUID id, String key, String subject, String language, String source, String text) {
+    audit.record(
+        "project.translated",
+        "project",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of(
+            "key",
+            key,
+            "text",
+            subject,
+            "language",
+            language,
+            "source",
+            source,
+            "length",
+            text.length()));
+  }
+
   /** A CSV import that created or updated at least one project. */
   void imported(
       UUID groupId,

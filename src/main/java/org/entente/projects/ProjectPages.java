@@ -101,6 +101,30 @@ class ProjectPages {
             ? stored.project().stage().next().stream().map(Stage::code).toList()
             : List.of());
     model.addAttribute("stageForm", Map.of("version", Long.toString(project.version())));
+    translations(project, model);
+  }
+
+  /**
+   * Where the project's title and description stand in each language of its charter (decision
+   * 0037), when the charter has more than one.
+   */
+  private void translations(ProjectView project, Model model) {
+    charters
+        .languages(CharterKey.of(project.charter()))
+        .filter(l -> l.languages().size() > 1)
+        .ifPresent(
+            languages -> {
+              ProjectTranslationSources sources =
+                  reads.translationSources(project.id(), languages.textLanguage());
+              model.addAttribute(
+                  "titleTranslations",
+                  sources.title().statuses(project.title(), languages.languages()));
+              model.addAttribute("titleSource", sources.title().source());
+              model.addAttribute(
+                  "descriptionTranslations",
+                  sources.description().statuses(project.description(), languages.languages()));
+              model.addAttribute("descriptionSource", sources.description().source());
+            });
   }
 
   /** A project's id: anything that is not a UUID names no project, and answers 404 like one. */

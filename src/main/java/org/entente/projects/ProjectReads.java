@@ -120,6 +120,11 @@ class ProjectReads {
         (r, target) -> viewer.canSee(target));
   }
 
+  /** Where the translations of a project's texts stand (read after the viewer saw it). */
+  ProjectTranslationSources translationSources(UUID id, String textLanguage) {
+    return ProjectTranslationSources.fromJson(store.translationSources(id), textLanguage);
+  }
+
   /** The charter's projects the viewer may see whose title or description match a search. */
   List<SearchHit> search(CharterSummary charter, TextQuery query, boolean postgres, Viewer viewer) {
     List<ProjectStore.Match> matches = store.search(charter.id(), query, postgres, viewer);

@@ -246,6 +246,75 @@ class ProjectStore {
     }
   }
 
+  /** Where the translations of a project's texts stand, as stored (null when never kept). */
+  String translationSources(UUID id) {
+    return jdbc.sql("select translation_sources from project where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  /** Keeps where the translations of a project's texts stand, in the write that changed them. */
+  void saveTranslationSources(UUID id, String sources) {
+    jdbc.sql("update project set translation_sources = ? where id = ?")
+        .params(sources, id)
+        .update();
+  }
+
+  /**
+   * Stores a project's texts after one translation was saved, made against a version.
+   *
+   * @throws ConflictException when it changed since that version
+   */
+  void saveTranslation(
+      UUID id,
+      org.entente.shared.LocalizedText title,
+      org.entente.shared.LocalizedText description,
+      String sources,
+      long version,
+      OffsetDateTime now) {
+    int updated =
+        jdbc.sql(
+                "update project set title = ?, description = ?, translation_sources = ?,"
+                    + " version = version + 1, updated_at = ? where id = ? and version = ?")
+            .params(
+                title.toJson(),
+                description.isEmpty() ? null : description.toJson(),
+                sources,
+                now,
+                id,
+                version)
+            .update();
+    if (updated == 0) {
+      throw new ConflictException("project", version + 1);
+    }
+  }
+
+  /** A project's row with where the translations of its texts stand. */
+  record Translating(ProjectRow row, String sources) {}
+
+  /**
+   * The projects of a charter the viewer may see whose texts may still change (not retired, not
+   * published), by key.
+   */
+  List<Translating> translatable(UUID charterId, Viewer viewer) {
+    return jdbc
+        .sql(
+            "select * from project where charter_id = :charter and retired = false"
+                + " and classification <> 'PUBLIC' and "
+                + Viewer.condition()
+                + " order by code")
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) -> new Translating(ProjectRow.map(rs, n), rs.getString("translation_sources")))
+        .list()
+        .stream()
+        .filter(t -> t.row().visibleTo(viewer))
+        .toList();
+  }
+
   /** Replaces a project's commitments and financing lines. */
   void writeChildren(UUID id, List<UUID> commitments, List<Financing> financing) {
     jdbc.sql("delete from project_commitment where project_id = ?").param(id).update();

@@ -14,6 +14,7 @@ import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupDetail;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.concurrence.Concurrence;
 import org.entente.concurrence.Concurrence.AgreementView;
 import org.entente.identity.Viewer;
@@ -117,6 +118,7 @@ public class Projects {
     UUID id = UUID.randomUUID();
     store.insert(id, charter.id(), groupId, project, classification, viewer.party(), now());
     store.writeChildren(id, commitments, project.financing());
+    keepTranslationSources(id, charterKey, null, project);
     projectAudit.created(id, charterKey, groupKey, project.key(), classification);
     return project(id, viewer);
   }
@@ -232,8 +234,26 @@ public class Projects {
     }
     store.save(id, project, classification, stored.version(), now());
     store.writeChildren(id, commitments, project.financing());
+    keepTranslationSources(id, CharterKey.of(stored.view().charter()), stored.project(), project);
     projectAudit.updated(id, project.key(), stored.version() + 1, classification);
     return project(id, viewer);
+  }
+
+  /**
+   * Keeps where the translations of a project's texts stand after an edit of every language at once
+   * (decision 0037): a translation edited with its source is made from it, one left as it was goes
+   * out of date when its source changed.
+   */
+  private void keepTranslationSources(
+      UUID id, CharterKey charterKey, Project before, Project after) {
+    String textLanguage =
+        charters.languages(charterKey).map(LanguagesOfCharter::textLanguage).orElse(null);
+    ProjectTranslationSources sources =
+        before == null
+            ? ProjectTranslationSources.none()
+            : ProjectTranslationSources.fromJson(store.translationSources(id), textLanguage);
+    store.saveTranslationSources(
+        id, sources.afterEdit(before, after, textLanguage, Instant.now(clock)).toJson());
   }
 
   /** The languages the charter with this key declares: those a project's texts may be in. */

@@ -22,5 +22,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Projects",
-    allowedDependencies = {"audit", "charter", "concurrence", "exchange", "identity", "shared"})
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "concurrence",
+      "exchange",
+      "identity",
+      "shared",
+      "translations"
+    })
 package org.entente.projects;

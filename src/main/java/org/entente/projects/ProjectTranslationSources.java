@@ -1,0 +1,101 @@
+package org.entente.projects;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.entente.shared.LocalizedText;
+import org.entente.translations.TranslationState;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the translations of a project's title and of its description stand: one {@link
+ * TranslationState} per text, kept together in the project's {@code translation_sources} column
+ * (V34). Never part of a project list's agreed content: a translation's state says how a text came
+ * to be, not what the parties agree.
+ *
+ * @param title the state of the title
+ * @param description the state of the description
+ */
+record ProjectTranslationSources(TranslationState title, TranslationState description) {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
+  /** The two texts of a project that are translated, as the translation workflow names them. */
+  enum Part {
+    TITLE("project-title"),
+    DESCRIPTION("project-description");
+
+    private final String subject;
+
+    Part(String subject) {
+      this.subject = subject;
+    }
+
+    String subject() {
+      return subject;
+    }
+
+    LocalizedText of(Project project) {
+      return this == TITLE ? project.title() : project.description();
+    }
+  }
+
+  TranslationState of(Part part) {
+    return part == Part.TITLE ? title : description;
+  }
+
+  /** These states with one text's replaced. */
+  ProjectTranslationSources with(Part part, TranslationState state) {
+    return part == Part.TITLE
+        ? new ProjectTranslationSources(state, description)
+        : new ProjectTranslationSources(title, state);
+  }
+
+  /**
+   * The states after a project's texts were edited (every language at once): see {@link
+   * TranslationState#afterEdit}. A new project passes null for {@code before}.
+   */
+  ProjectTranslationSources afterEdit(
+      Project before, Project after, String textLanguage, Instant now) {
+    LocalizedText none = LocalizedText.empty();
+    return new ProjectTranslationSources(
+        title.afterEdit(before == null ? none : before.title(), after.title(), textLanguage, now),
+        description.afterEdit(
+            before == null ? none : before.description(), after.description(), textLanguage, now));
+  }
+
+  /** The states of a new project: nothing written yet. */
+  static ProjectTranslationSources none() {
+    return new ProjectTranslationSources(
+        TranslationState.unknown(null), TranslationState.unknown(null));
+  }
+
+  /**
+   * Reads the stored form; a project without one (made before V34) is written in its charter's text
+   * language.
+   */
+  static ProjectTranslationSources fromJson(String json, String textLanguage) {
+    if (json == null || json.isBlank()) {
+      return new ProjectTranslationSources(
+          TranslationState.unknown(textLanguage), TranslationState.unknown(textLanguage));
+    }
+    Map<String, Object> read = JSON.readValue(json, MAP);
+    return new ProjectTranslationSources(
+        part(read.get("title"), textLanguage), part(read.get("description"), textLanguage));
+  }
+
+  private static TranslationState part(Object stored, String textLanguage) {
+    return TranslationState.fromJson(
+        stored == null ? null : JSON.writeValueAsString(stored), textLanguage);
+  }
+
+  /** The stored form: a JSON object with a state per text. */
+  String toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("title", JSON.readValue(title.toJson(), MAP));
+    json.put("description", JSON.readValue(description.toJson(), MAP));
+    return JSON.writeValueAsString(json);
+  }
+}

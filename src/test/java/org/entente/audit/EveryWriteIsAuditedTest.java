@@ -200,6 +200,36 @@ class EveryWriteIsAuditedTest {
             .with(csrf())
             .param("text", "Şəbəkə xətti barədə razılığa gəlinib.")
             .param("version", "1"));
+    // a project's title translated through the API, then its description through the editor's form
+    MockHttpServletResponse project =
+        mvc.perform(
+                post("/api/charters/az-us-2026/working-groups/wg-energy/projects")
+                    .header("Authorization", "Bearer " + member)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"key\":\"grid-audit\",\"title\":{\"en\":\"Grid audit\"},"
+                            + "\"description\":{\"en\":\"An audit of the grid.\"},"
+                            + "\"commitments\":[\"middle-corridor\"]}"))
+            .andReturn()
+            .getResponse();
+    assertThat(project.getStatus()).as(project.getContentAsString()).isEqualTo(201);
+    String projectId = JsonPath.read(project.getContentAsString(), "$.id");
+    expectOneEvent(
+        "project.translated",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/translations/project-title/" + projectId + "/az")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"Şəbəkə auditi\",\"version\":0}"));
+    expectOneEvent(
+        "project.translated",
+        302,
+        post("/translations/project-description/" + projectId + "/az")
+            .cookie(memberSession)
+            .with(csrf())
+            .param("text", "Şəbəkənin auditi.")
+            .param("version", "1"));
     // calendars and reminders
     MockHttpServletResponse calendar =
         expectOneEvent(

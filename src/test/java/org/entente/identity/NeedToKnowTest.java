@@ -597,6 +597,13 @@ class NeedToKnowTest {
         // a project's page (with its stage form) and its edit form, with the session
         seen.append(page(session, "/projects/" + id).getContentAsString());
         seen.append(page(session, "/projects/" + id + "/edit").getContentAsString());
+        // its title and description in the translation editor, API and page (issue 19)
+        for (String text : List.of("project-title", "project-description")) {
+          seen.append(
+              as(who, get("/api/translations/" + text + "/" + id + "/fr")).getContentAsString());
+          seen.append(
+              page(session, "/translations/" + text + "/" + id + "/fr").getContentAsString());
+        }
       }
       for (String id : List.of(partyInternal, security, bilateral)) {
         seen.append(as(who, get(EVENTS + "/" + id)).getContentAsString());
@@ -804,6 +811,16 @@ class NeedToKnowTest {
     sweep.put("/api/translations/joint-statement/" + internalMeeting + "/fr", notInternal);
     sweep.put("/api/translations/joint-statement/" + securityMeeting + "/fr", notSecurity);
     sweep.put("/api/translations/joint-statement/" + guessedUuid + "/fr", EVERYONE);
+    // a project's title or description, read or saved by anyone who may not see it (issue 19)
+    for (String text : List.of("project-title", "project-description")) {
+      sweep.put(
+          "/api/translations/" + text + "/" + internalProject + "/fr",
+          List.of("sy.member", "company", "fd.cleared", "sy.coord", "admin", "anonymous"));
+      sweep.put(
+          "/api/translations/" + text + "/" + securityProject + "/fr",
+          List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
+      sweep.put("/api/translations/" + text + "/" + guessedUuid + "/fr", EVERYONE);
+    }
     sweep.put("/api/action-items/" + internalAction, notInternal);
     sweep.put("/api/action-items/" + securityAction, notSecurity);
     sweep.put("/api/action-items/" + internalAction + "/milestone", notInternal);

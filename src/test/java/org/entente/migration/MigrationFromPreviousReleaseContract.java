@@ -178,6 +178,7 @@ abstract class MigrationFromPreviousReleaseContract {
       everyStatementIsStillItsVersion(app, jdbc, fixture);
       everyMeetingTextIsUnderItsTextLanguage(jdbc, fixture);
       everyCharterNamesItsPartiesInTheirOrder(app, fixture);
+      everyProjectIsInTheTranslationWorkflow(app, jdbc, fixture);
 
       AuditVerifier verifier = app.getBean(AuditVerifier.class);
       AuditVerifier.Verification before = verifier.verify();
@@ -555,6 +556,66 @@ abstract class MigrationFromPreviousReleaseContract {
                     : TranslationStatus.MISSING);
       }
     }
+  }
+
+  /**
+   * V34: a project made before the translation workflow has no translation state stored; its title
+   * reads as written in its charter's text language, the source, with each other language current
+   * where it has a title and missing where not. The state is no part of a project list's content:
+   * with a state stored on every project, every project list is still its version (same
+   * fingerprint).
+   */
+  private static void everyProjectIsInTheTranslationWorkflow(
+      ConfigurableApplicationContext app, JdbcClient jdbc, Fixture fixture) {
+    Translations translations = app.getBean(Translations.class);
+    Charters charters = app.getBean(Charters.class);
+    Viewer cochair = app.getBean(Viewers.class).of("demo.az.cochair").orElseThrow();
+    SoftAssertions soft = new SoftAssertions();
+    int checked = 0;
+    for (Map<String, String> was : fixture.rows().getOrDefault("project", List.of())) {
+      String key = was.get("id");
+      Map<String, Object> now =
+          jdbc.sql(
+                  "select translation_sources, title, charter_id from project"
+                      + " where cast(id as varchar(36)) = ?")
+              .param(key)
+              .query()
+              .singleRow();
+      soft.assertThat(now.get("translation_sources"))
+          .as("the translation state of project %s", key)
+          .isNull();
+      LanguagesOfCharter languages =
+          charters.languages(UUID.fromString(String.valueOf(now.get("charter_id")))).orElseThrow();
+      Map<String, String> title = LocalizedText.fromJson((String) now.get("title")).values();
+      for (String language : languages.languages()) {
+        Translatable text;
+        try {
+          text = translations.text("project-title", key, language, cochair);
+        } catch (org.entente.shared.NotFoundException e) {
+          continue; // retired, or not for the co-chair to see
+        }
+        checked++;
+        soft.assertThat(text.sourceLanguage())
+            .as("the source of project %s's title", key)
+            .isEqualTo(languages.textLanguage());
+        soft.assertThat(text.status())
+            .as("project %s's title in %s", key, language)
+            .isEqualTo(
+                !title.containsKey(language)
+                    ? TranslationStatus.MISSING
+                    : language.equals(languages.textLanguage())
+                        ? TranslationStatus.SOURCE
+                        : TranslationStatus.CURRENT);
+      }
+    }
+    soft.assertThat(checked).as("the fixture has projects to check").isPositive();
+    soft.assertAll();
+    jdbc.sql(
+            "update project set translation_sources = '{\"title\":{\"source\":\"en\","
+                + "\"sourceChangedAt\":\"2026-11-24T10:00:00Z\",\"madeFrom\":{\"az\":\"0\"}}}'")
+        .update();
+    everyProjectListIsStillItsVersion(app, jdbc);
+    jdbc.sql("update project set translation_sources = null").update();
   }
 
   /** Each stored version's fingerprint is the SHA-256 of its content, and is what was agreed. */

@@ -162,7 +162,16 @@ public class ProjectCsv {
       return new ImportReport(rows + read.errors().size(), 0, 0, 0, List.copyOf(read.errors()));
     }
     ProjectCsvCheck.Plan plan = check.plan(read.rows());
-    store.write(plan, charterId, groupId, viewer, now());
+    store.write(
+        plan,
+        charterId,
+        groupId,
+        viewer,
+        now(),
+        charters
+            .languages(charterId)
+            .map(org.entente.charter.LanguagesOfCharter::textLanguage)
+            .orElse(null));
     progress.accept(rows);
     int created = plan.inserts().size();
     int updated = plan.updates().size();

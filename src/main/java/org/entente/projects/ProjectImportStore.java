@@ -105,9 +105,24 @@ class ProjectImportStore {
    * and the child rows of both (an updated project's are replaced).
    */
   void write(
-      ProjectCsvCheck.Plan plan, UUID charterId, UUID groupId, Viewer viewer, OffsetDateTime now) {
+      ProjectCsvCheck.Plan plan,
+      UUID charterId,
+      UUID groupId,
+      Viewer viewer,
+      OffsetDateTime now,
+      String textLanguage) {
+    List<Map.Entry<UUID, String>> sources =
+        translationSources(plan, groupId, textLanguage, now.toInstant());
     insert(plan.inserts(), charterId, groupId, viewer, now);
     update(plan.updates(), now);
+    batch.batchUpdate(
+        "update project set translation_sources = ? where id = ?",
+        sources,
+        BATCH,
+        (ps, e) -> {
+          ps.setString(1, e.getValue());
+          ps.setObject(2, e.getKey());
+        });
     batch.batchUpdate(
         "delete from project_commitment where project_id = ?",
         plan.updates(),
@@ -119,6 +134,53 @@ class ProjectImportStore {
         BATCH,
         (ps, w) -> ps.setObject(1, w.id()));
     children(plan.inserts(), plan.updates());
+  }
+
+  /**
+   * Where the translations of each written project's texts stand after the import (decision 0037):
+   * an import is an edit of every language at once, so a translation it leaves as it was goes out
+   * of date when its source changed. Read before the writes, in one statement.
+   */
+  private List<Map.Entry<UUID, String>> translationSources(
+      ProjectCsvCheck.Plan plan, UUID groupId, String textLanguage, java.time.Instant now) {
+    LocalizedText none = LocalizedText.empty();
+    List<Map.Entry<UUID, String>> sources = new java.util.ArrayList<>();
+    for (Write w : plan.inserts()) {
+      sources.add(
+          Map.entry(
+              w.id(),
+              ProjectTranslationSources.none()
+                  .afterEdit(none, none, w.row().project(), textLanguage, now)
+                  .toJson()));
+    }
+    if (plan.updates().isEmpty()) {
+      return sources;
+    }
+    Map<UUID, ProjectRow> before = new HashMap<>();
+    Map<UUID, String> stored = new HashMap<>();
+    jdbc.sql("select * from project where group_id = ? and retired = false")
+        .param(groupId)
+        .query(
+            rs -> {
+              ProjectRow row = ProjectRow.map(rs, 0);
+              before.put(row.id(), row);
+              stored.put(row.id(), rs.getString("translation_sources"));
+            });
+    for (Write w : plan.updates()) {
+      ProjectRow row = before.get(w.id());
+      sources.add(
+          Map.entry(
+              w.id(),
+              ProjectTranslationSources.fromJson(stored.get(w.id()), textLanguage)
+                  .afterEdit(
+                      LocalizedText.fromJson(row.title()),
+                      row.description() == null ? none : LocalizedText.fromJson(row.description()),
+                      w.row().project(),
+                      textLanguage,
+                      now)
+                  .toJson()));
+    }
+    return sources;
   }
 
   private void insert(

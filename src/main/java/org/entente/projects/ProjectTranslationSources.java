@@ -55,15 +55,17 @@ record ProjectTranslationSources(TranslationState title, TranslationState descri
 
   /**
    * The states after a project's texts were edited (every language at once): see {@link
-   * TranslationState#afterEdit}. A new project passes null for {@code before}.
+   * TranslationState#afterEdit}. A new project's texts before are empty.
    */
   ProjectTranslationSources afterEdit(
-      Project before, Project after, String textLanguage, Instant now) {
-    LocalizedText none = LocalizedText.empty();
+      LocalizedText titleBefore,
+      LocalizedText descriptionBefore,
+      Project after,
+      String textLanguage,
+      Instant now) {
     return new ProjectTranslationSources(
-        title.afterEdit(before == null ? none : before.title(), after.title(), textLanguage, now),
-        description.afterEdit(
-            before == null ? none : before.description(), after.description(), textLanguage, now));
+        title.afterEdit(titleBefore, after.title(), textLanguage, now),
+        description.afterEdit(descriptionBefore, after.description(), textLanguage, now));
   }
 
   /** The states of a new project: nothing written yet. */

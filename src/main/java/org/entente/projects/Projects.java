@@ -252,8 +252,17 @@ public class Projects {
         before == null
             ? ProjectTranslationSources.none()
             : ProjectTranslationSources.fromJson(store.translationSources(id), textLanguage);
+    LocalizedText none = LocalizedText.empty();
     store.saveTranslationSources(
-        id, sources.afterEdit(before, after, textLanguage, Instant.now(clock)).toJson());
+        id,
+        sources
+            .afterEdit(
+                before == null ? none : before.title(),
+                before == null ? none : before.description(),
+                after,
+                textLanguage,
+                Instant.now(clock))
+            .toJson());
   }
 
   /** The languages the charter with this key declares: those a project's texts may be in. */

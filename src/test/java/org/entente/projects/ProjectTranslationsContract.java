@@ -211,6 +211,46 @@ abstract class ProjectTranslationsContract {
         .isEqualTo("language");
   }
 
+  @Test
+  void anImportThatRenamesAProjectInEnglishPutsItsAzerbaijaniTitleOutOfDate() throws Exception {
+    MockHttpServletResponse first =
+        importFile(
+            "key,title_en,title_az,description_en,description_az,commitments\n"
+                + "fibre-csv,Fibre line,Fiber xətti,A line,Bir xətt,middle-corridor\n");
+    assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(200);
+    String id =
+        jdbc.sql("select cast(id as varchar(36)) from project where code = 'fibre-csv'")
+            .query(String.class)
+            .single();
+    assertThat((String) JsonPath.read(translation(az, id, "az"), "$.status")).isEqualTo("current");
+
+    clock.set(EDITED_ON);
+    MockHttpServletResponse renamed =
+        importFile("key,title_en,commitments\nfibre-csv,Fibre line renamed,middle-corridor\n");
+    assertThat(renamed.getStatus()).as(renamed.getContentAsString()).isEqualTo(200);
+
+    String outOfDate = translation(az, id, "az");
+    assertThat((String) JsonPath.read(outOfDate, "$.status")).isEqualTo("out-of-date");
+    assertThat((String) JsonPath.read(outOfDate, "$.since")).startsWith("2026-11-24");
+    assertThat(
+            (String)
+                JsonPath.read(
+                    as(az, get("/api/translations/project-description/" + id + "/az"))
+                        .getContentAsString(),
+                    "$.status"))
+        .isEqualTo("current");
+  }
+
+  private MockHttpServletResponse importFile(String csv) throws Exception {
+    return mvc.perform(
+            post(GROUP + "/projects/import")
+                .header("Authorization", "Bearer " + us)
+                .contentType("text/csv")
+                .content(csv))
+        .andReturn()
+        .getResponse();
+  }
+
   private long events(String id) {
     return jdbc.sql(
             "select count(*) from audit_event where action = 'project.translated' and record_id = ?")

@@ -48,7 +48,9 @@ class ProjectExchange extends TableExchange {
               optional("place", Kind.TEXT),
               optional("latitude", Kind.DOUBLE),
               optional("longitude", Kind.DOUBLE),
-              required("group_id", Kind.GROUP)),
+              required("group_id", Kind.GROUP),
+              // where its texts' translations stand (V34, decision 0037): it travels with them
+              optional("translation_sources", Kind.TEXT)),
           true);
 
   static final RecordTable COMMITMENTS =

@@ -242,6 +242,10 @@ class RendererSweepTest {
         "joint_statement.translation_sources",
         "the application's own JSON state of a statement's translations (a language tag, a moment"
             + " and digests of source texts), written only by translations.TranslationState");
+    NOT_FREE_TEXT.put(
+        "project.translation_sources",
+        "the application's own JSON state of a project's title and description translations (V34),"
+            + " written only through translations.TranslationState");
   }
 
   /** Tables the application keeps for itself, with nothing a renderer shows. */

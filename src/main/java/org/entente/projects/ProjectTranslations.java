@@ -89,6 +89,7 @@ abstract class ProjectTranslations implements TranslatableTexts {
             .orElseThrow(() -> new NotFoundException("charter", charterKey.value()));
     String textLanguage = languages(charterKey).textLanguage();
     List<Awaiting> awaiting = new ArrayList<>();
+    Map<UUID, String> groups = new java.util.HashMap<>();
     for (ProjectStore.Translating t : store.translatable(charterId, viewer)) {
       LocalizedText text = text(t.row());
       TranslationState state =
@@ -100,7 +101,7 @@ abstract class ProjectTranslations implements TranslatableTexts {
                 subject(),
                 t.row().id().toString(),
                 readersTitle(LocalizedText.fromJson(t.row().title())),
-                charters.bodyKey(t.row().groupId()).orElse(null),
+                groups.computeIfAbsent(t.row().groupId(), g -> charters.bodyKey(g).orElse(null)),
                 state.source(),
                 status,
                 status == TranslationStatus.OUT_OF_DATE ? state.sourceChangedAt() : null));

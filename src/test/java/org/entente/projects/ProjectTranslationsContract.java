@@ -143,6 +143,14 @@ abstract class ProjectTranslationsContract {
         .contains("href=\"/translations/project-title/" + id + "/az\"")
         .containsPattern("id=\"translation-project-description-az\" class=\"translation-missing\">")
         .contains("href=\"/translations/project-description/" + id + "/az\"");
+    String editor =
+        mvc.perform(
+                get("/translations/project-title/" + id + "/az")
+                    .cookie(People.session(mvc, "az.member")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(editor).contains(EN_EDITED).contains(AZ).contains("Project title");
   }
 
   @Test

@@ -95,7 +95,7 @@ abstract class ProjectTranslations implements TranslatableTexts {
       TranslationState state =
           ProjectTranslationSources.fromJson(t.sources(), textLanguage).of(part);
       TranslationStatus status = state.status(text, language);
-      if (status.awaited() && state.source() != null) {
+      if (status.awaited() && state.source() != null && !language.equals(state.source())) {
         awaiting.add(
             new Awaiting(
                 subject(),

@@ -14,7 +14,8 @@
  * org.entente.projects.ProjectCsv} exports and imports a group's projects as CSV ({@code
  * ProjectCsvReader} reads a file, {@code ProjectCsvCheck} checks its rows, {@code
  * ProjectImportStore} writes them). {@code ProjectApi} and {@code ProjectPages} are the web
- * adapters.
+ * adapters. {@code ProjectTranslations} puts a project's title and description in the translation
+ * workflow (decision 0037); {@code ProjectTranslationSources} is where their translations stand.
  *
  * <p>The module's API is its root package's public types: {@code Projects}, {@code ProjectCsv},
  * {@code Project} (and its value types), {@code ProjectViews}, {@code ProjectInput}, {@code

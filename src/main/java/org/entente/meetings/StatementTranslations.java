@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.entente.charter.CharterIndex;
 import org.entente.charter.Charters;
@@ -125,9 +123,9 @@ class StatementTranslations implements TranslatableTexts {
               + "' is the language the statement was drafted in: change it with the statement's"
               + " form, then translate the others");
     }
-    Map<String, String> texts = new LinkedHashMap<>(draft.text().values());
-    texts.put(language, required(text));
-    LocalizedText changed = ordered(texts, languages);
+    LocalizedText changed =
+        TranslationState.withTranslation(
+            draft.text(), language, text, StatementTexts.MAX_LENGTH, languages.languages());
     TranslationState after = state.translated(changed, language);
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     if (!statements.update(meeting.id(), changed, draft.publish(), after, version, now)) {
@@ -164,27 +162,6 @@ class StatementTranslations implements TranslatableTexts {
         status == TranslationStatus.OUT_OF_DATE ? state.sourceChangedAt() : null,
         draft.version(),
         meeting.writableBy(viewer) && draft.publishedAt() == null);
-  }
-
-  /** The translation as typed, stripped: required, and no longer than a statement's text. */
-  private static String required(String text) {
-    if (text == null || text.isBlank()) {
-      throw new BadRequestException("text", "the translation is required");
-    }
-    String stripped = text.strip();
-    if (stripped.length() > StatementTexts.MAX_LENGTH) {
-      throw new BadRequestException(
-          "text", "the translation must have at most " + StatementTexts.MAX_LENGTH + " characters");
-    }
-    return stripped;
-  }
-
-  private static LocalizedText ordered(Map<String, String> texts, LanguagesOfCharter languages) {
-    Map<String, String> ordered = new LinkedHashMap<>();
-    languages.languages().stream()
-        .filter(texts::containsKey)
-        .forEach(l -> ordered.put(l, texts.get(l)));
-    return LocalizedText.ofMap(ordered);
   }
 
   private Meeting visible(String key, Viewer viewer) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,9 +135,13 @@ abstract class ProjectTranslations implements TranslatableTexts {
               + "' is the language the project's text was written in: change it with the"
               + " project's form, then translate the others");
     }
-    Map<String, String> texts = new LinkedHashMap<>(part.of(stored.project()).values());
-    texts.put(language, required(text));
-    LocalizedText changed = ordered(texts, languages);
+    LocalizedText changed =
+        TranslationState.withTranslation(
+            part.of(stored.project()),
+            language,
+            text,
+            part == Part.TITLE ? 500 : 10000,
+            languages.languages());
     TranslationState after = state.translated(changed, language);
     Project project = stored.project();
     store.saveTranslation(
@@ -193,28 +196,6 @@ abstract class ProjectTranslations implements TranslatableTexts {
     return row.description() == null
         ? LocalizedText.empty()
         : LocalizedText.fromJson(row.description());
-  }
-
-  /** The translation as typed, stripped: required, and no longer than the text may be. */
-  private String required(String text) {
-    if (text == null || text.isBlank()) {
-      throw new BadRequestException("text", "the translation is required");
-    }
-    String stripped = text.strip();
-    int max = part == Part.TITLE ? 500 : 10000;
-    if (stripped.length() > max) {
-      throw new BadRequestException(
-          "text", "the translation must have at most " + max + " characters");
-    }
-    return stripped;
-  }
-
-  private static LocalizedText ordered(Map<String, String> texts, LanguagesOfCharter languages) {
-    Map<String, String> ordered = new LinkedHashMap<>();
-    languages.languages().stream()
-        .filter(texts::containsKey)
-        .forEach(l -> ordered.put(l, texts.get(l)));
-    return LocalizedText.ofMap(ordered);
   }
 
   private LanguagesOfCharter languages(CharterKey charterKey) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.entente.shared.BadRequestException;
 import org.entente.shared.LocalizedText;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,28 @@ public record TranslationState(
   public record LanguageStatus(String language, TranslationStatus status, Instant since) {}
 
   /** The digest of a source text, as the state keeps it. */
+  /**
+   * The texts with a translation put in: the translation as typed, stripped (required, at most
+   * {@code maxLength} characters, else a 400 naming {@code text}), every text in the order of the
+   * charter's languages.
+   */
+  public static LocalizedText withTranslation(
+      LocalizedText texts, String language, String typed, int maxLength, List<String> order) {
+    if (typed == null || typed.isBlank()) {
+      throw new BadRequestException("text", "the translation is required");
+    }
+    String stripped = typed.strip();
+    if (stripped.length() > maxLength) {
+      throw new BadRequestException(
+          "text", "the translation must have at most " + maxLength + " characters");
+    }
+    Map<String, String> all = new LinkedHashMap<>(texts.values());
+    all.put(language, stripped);
+    Map<String, String> ordered = new LinkedHashMap<>();
+    order.stream().filter(all::containsKey).forEach(l -> ordered.put(l, all.get(l)));
+    return LocalizedText.ofMap(ordered);
+  }
+
   public static String digest(String text) {
     try {
       return HexFormat.of()

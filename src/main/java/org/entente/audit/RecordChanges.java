@@ -104,6 +104,14 @@ public class RecordChanges {
     return change;
   }
 
+  /**
+   * How many times this application's trail was appended to so far, by any thread: a value read
+   * while this number stays the same was read after the same changes (every change appends).
+   */
+  public long appends() {
+    return appends.get();
+  }
+
   /** Called by the trail before it appends: what requests were told may be out of date. */
   void appending() {
     appends.incrementAndGet();

@@ -11,6 +11,8 @@ import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.CommitmentView;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.identity.Viewer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -112,7 +114,7 @@ final class CharterStructure {
     }
     if (!changes.keepable()) {
       request.removeAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
-      return read(indexReader.all());
+      return inWrite(request);
     }
     if (request.getAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST)
         instanceof CharterIndex.All all) {
@@ -120,6 +122,41 @@ final class CharterStructure {
     }
     CharterIndex.All all = read(indexes.get(Boolean.TRUE, indexReader::all));
     request.setAttribute(IN_REQUEST, all, RequestAttributes.SCOPE_REQUEST);
+    return all;
+  }
+
+  /** Where a request that writes keeps the indexes it read, until its transaction ends. */
+  private static final String IN_WRITE = CharterStructure.class.getName() + ".indexesInWrite";
+
+  /**
+   * Indexes read in a transaction that writes, and how many appends to the trail there had been.
+   */
+  private record ReadInWrite(long appends, CharterIndex.All all) {}
+
+  /**
+   * The indexes in a transaction that writes: read anew once anything was appended to the trail
+   * since they were last read in this request (every change to a record appends, decision 0020),
+   * and never kept past the transaction, which may yet roll back. Before, every question in such a
+   * request (each page language resolved while a form re-renders) read every charter's index.
+   */
+  private CharterIndex.All inWrite(RequestAttributes request) {
+    long appended = changes.appends();
+    if (request.getAttribute(IN_WRITE, RequestAttributes.SCOPE_REQUEST) instanceof ReadInWrite kept
+        && kept.appends() == appended) {
+      return kept.all();
+    }
+    CharterIndex.All all = read(indexReader.all());
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      request.setAttribute(
+          IN_WRITE, new ReadInWrite(appended, all), RequestAttributes.SCOPE_REQUEST);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              request.removeAttribute(IN_WRITE, RequestAttributes.SCOPE_REQUEST);
+            }
+          });
+    }
     return all;
   }
 
@@ -144,6 +181,7 @@ final class CharterStructure {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request != null) {
       request.removeAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+      request.removeAttribute(IN_WRITE, RequestAttributes.SCOPE_REQUEST);
     }
   }
 }

@@ -234,4 +234,40 @@ class CharterIndexTest {
     }
     assertThat(charters.indexes()).isNotSameAs(kept);
   }
+
+  @Test
+  void inARequestThatWritesIsReadOnceUntilARecordChangesAndNotKeptPastItsTransaction() {
+    CharterIndex loaded = hiddenRecords();
+    UUID dam = loaded.commitment("secret-dam").orElseThrow().id();
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(new MockHttpServletRequest()));
+    try {
+      tx.executeWithoutResult(
+          status -> {
+            CharterIndex.All first = charters.indexes();
+            assertThat(charters.indexes()).as("nothing changed since").isSameAs(first);
+            String renamed =
+                DefinitionFixtures.freedoniaSylvania()
+                    .replace("- key: cultural-exchange", "- key: cultural-fairs");
+            assertThat(definitions.load("fs.yaml", renamed).loaded()).isTrue();
+            CharterIndex after = charters.index(CharterKey.of("fd-sy-2025")).orElseThrow();
+            assertThat(after.commitment("cultural-fairs")).as("read anew").isPresent();
+            assertThat(charters.indexes()).isSameAs(charters.indexes());
+            status.setRollbackOnly();
+          });
+      tx.executeWithoutResult(
+          status -> {
+            jdbc.sql("update commitment set origin_party = 'FD' where id = ?").param(dam).update();
+            CharterIndex index = charters.index(loaded.charterId()).orElseThrow();
+            assertThat(index.commitment("cultural-fairs"))
+                .as("the rolled-back transaction's copy is gone")
+                .isEmpty();
+            assertThat(index.commitmentKeys(official("FD"))).containsEntry(dam, "secret-dam");
+            status.setRollbackOnly();
+          });
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
+  }
 }

@@ -278,9 +278,15 @@ public final class CharterIndex {
     private final Map<UUID, CharterIndex> charters;
     private final Map<String, CharterIndex> byKey = new HashMap<>();
     private final Map<UUID, Entry> bodies = new HashMap<>();
+    private final List<String> languages;
 
     public All(Map<UUID, CharterIndex> charters) {
       this.charters = Map.copyOf(charters);
+      java.util.Set<String> declared = new java.util.LinkedHashSet<>();
+      this.charters.values().stream()
+          .sorted(java.util.Comparator.comparing(CharterIndex::charterKey))
+          .forEach(c -> declared.addAll(c.languages()));
+      this.languages = List.copyOf(declared);
       for (CharterIndex c : this.charters.values()) {
         byKey.putIfAbsent(c.charterKey(), c);
         c.workingGroups().forEach(g -> bodies.putIfAbsent(g.id(), g));
@@ -325,11 +331,7 @@ public final class CharterIndex {
      * the languages the interface offers besides English.
      */
     public List<String> languages() {
-      java.util.Set<String> all = new java.util.LinkedHashSet<>();
-      charters.values().stream()
-          .sorted(java.util.Comparator.comparing(CharterIndex::charterKey))
-          .forEach(c -> all.addAll(c.languages()));
-      return List.copyOf(all);
+      return languages;
     }
 
     /**

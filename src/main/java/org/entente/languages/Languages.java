@@ -80,12 +80,36 @@ public class Languages {
    */
   public List<Language> all() {
     DeclaredLanguages charters = declared.getIfAvailable();
+    if (charters == null) {
+      return offered(null);
+    }
+    List<String> tags = charters.languages();
+    Offered last = lastOffered;
+    if (last != null && last.declared() == tags) {
+      return last.languages();
+    }
+    List<Language> languages = offered(tags);
+    lastOffered = new Offered(tags, languages);
+    return languages;
+  }
+
+  /**
+   * The languages offered for the last list of declared languages asked about: the same list (the
+   * same object, kept by the charters until a record changes) offers the same languages, and every
+   * page asks many times.
+   */
+  private record Offered(List<String> declared, List<Language> languages) {}
+
+  private volatile Offered lastOffered;
+
+  /** The languages offered for these declared language tags, or for the bundles when null. */
+  private List<Language> offered(List<String> declaredTags) {
     Set<String> codes = new LinkedHashSet<>();
     codes.add(ENGLISH.code());
-    if (charters == null) {
+    if (declaredTags == null) {
       codes.addAll(new TreeSet<>(bundles));
     } else {
-      for (String tag : charters.languages()) {
+      for (String tag : declaredTags) {
         String code = Locale.forLanguageTag(tag.strip()).getLanguage();
         if (!code.isEmpty()) {
           codes.add(code);

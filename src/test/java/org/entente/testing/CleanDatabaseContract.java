@@ -61,6 +61,19 @@ abstract class CleanDatabaseContract {
     assertThat(count("account")).isEqualTo(1);
   }
 
+  @Test
+  void putsBackARowChangedInPlace() {
+    CleanDatabase.clean(context);
+    long before = positions();
+    jdbc.sql("update area set position = position + 100").update();
+    CleanDatabase.clean(context);
+    assertThat(positions()).isEqualTo(before);
+  }
+
+  private long positions() {
+    return jdbc.sql("select sum(position) from area").query(Long.class).single();
+  }
+
   private int count(String table) {
     return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
   }

@@ -9,7 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -26,10 +30,48 @@ final class DatabaseSnapshot {
   private final boolean postgres;
   private final List<Table> tables;
 
+  /**
+   * On H2, each table's last modification number ({@code information_schema.tables}) when its rows
+   * were last the snapshot's: a table whose number is the same was not written since, not even by a
+   * transaction rolled back, and is not put back. PostgreSQL has no such number (its statistics are
+   * neither immediate nor transactional), so there every table is put back.
+   */
+  private Map<String, Long> unchangedAt;
+
   private DatabaseSnapshot(DataSource dataSource, boolean postgres, List<Table> tables) {
     this.dataSource = dataSource;
     this.postgres = postgres;
     this.tables = tables;
+  }
+
+  /** Each table's last modification number, on H2, by its name in lower case. */
+  private static Map<String, Long> modifications(Connection c) throws SQLException {
+    Map<String, Long> numbers = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select table_name, last_modification from information_schema.tables"
+                    + " where lower(table_schema) = 'public'")) {
+      while (rs.next()) {
+        numbers.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2));
+      }
+    }
+    return numbers;
+  }
+
+  /** The tables written since their rows were last the snapshot's: all of them on PostgreSQL. */
+  private List<Table> changed(Connection c) throws SQLException {
+    if (postgres || unchangedAt == null) {
+      return tables;
+    }
+    Map<String, Long> now = modifications(c);
+    return tables.stream()
+        .filter(t -> !Objects.equals(now.get(lower(t)), unchangedAt.get(lower(t))))
+        .toList();
+  }
+
+  private static String lower(Table t) {
+    return t.name().toLowerCase(Locale.ROOT);
   }
 
   static DatabaseSnapshot take(DataSource dataSource) {
@@ -51,7 +93,11 @@ final class DatabaseSnapshot {
       for (String name : names) {
         tables.add(read(c, name));
       }
-      return new DatabaseSnapshot(dataSource, postgres, List.copyOf(tables));
+      DatabaseSnapshot snapshot = new DatabaseSnapshot(dataSource, postgres, List.copyOf(tables));
+      if (!postgres) {
+        snapshot.unchangedAt = modifications(c);
+      }
+      return snapshot;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot take a snapshot of the test database", e);
     }
@@ -79,9 +125,13 @@ final class DatabaseSnapshot {
     }
   }
 
-  /** Puts every table back to the rows of the snapshot. */
+  /** Puts every table back to the rows of the snapshot (on H2, those written since). */
   void restore() {
     try (Connection c = dataSource.getConnection()) {
+      List<Table> changed = changed(c);
+      if (changed.isEmpty()) {
+        return;
+      }
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
@@ -89,17 +139,20 @@ final class DatabaseSnapshot {
           s.execute("set local session_replication_role = replica");
           s.execute(
               "truncate table "
-                  + String.join(", ", tables.stream().map(t -> quoted(t.name())).toList()));
+                  + String.join(", ", changed.stream().map(t -> quoted(t.name())).toList()));
         } else {
           s.execute("set referential_integrity false");
-          for (Table t : tables) {
+          for (Table t : changed) {
             s.execute("truncate table " + quoted(t.name()));
           }
         }
-        for (Table t : tables) {
+        for (Table t : changed) {
           insert(c, t);
         }
         c.commit();
+        if (!postgres) {
+          unchangedAt = modifications(c);
+        }
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fonts the PDF embeds, read so that every letter prints as itself. PDFBox 3 applies a font's
@@ -23,13 +25,20 @@ final class PrintFonts {
 
   private PrintFonts() {}
 
+  /** Each font read, by its path: read once, not again for every PDF (each is 0.7 MB). */
+  private static final Map<String, byte[]> READ = new ConcurrentHashMap<>();
+
   /** The font at this class-path resource, without glyph substitutions. */
   static InputStream withoutSubstitutions(String path) {
+    return new ByteArrayInputStream(READ.computeIfAbsent(path, PrintFonts::read));
+  }
+
+  private static byte[] read(String path) {
     try (InputStream in = PrintFonts.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("missing font " + path);
       }
-      return new ByteArrayInputStream(withoutSubstitutions(in.readAllBytes()));
+      return withoutSubstitutions(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the font " + path, e);
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.entente.audit.RecordChanges;
 import org.entente.reporting.ReportViews.AnnualReport;
 import org.entente.reporting.ReportViews.AreaProgress;
 import org.entente.shared.Printable;
@@ -40,14 +41,26 @@ class ReportRendering {
           "missed", "#b3261e",
           "pending", "#5f6368");
 
+  /** How many bytes of PDFs are kept at most (one PDF of more than an eighth is not kept). */
+  private static final long KEPT_PDF_BYTES = 32L * 1024 * 1024;
+
+  /** A report in a language: the PDF is made of nothing else. */
+  private record Printed(AnnualReport report, Locale locale) {}
+
   private final MessageSource messages;
   private final ITemplateEngine templates;
   private final ApplicationContext beans;
+  private final RecordChanges.Kept<Printed, byte[]> pdfs;
 
-  ReportRendering(MessageSource messages, ITemplateEngine templates, ApplicationContext beans) {
+  ReportRendering(
+      MessageSource messages,
+      ITemplateEngine templates,
+      ApplicationContext beans,
+      RecordChanges changes) {
     this.messages = messages;
     this.templates = templates;
     this.beans = beans;
+    this.pdfs = changes.<Printed, byte[]>kept(KEPT_PDF_BYTES).weighing(pdf -> pdf.length);
   }
 
   /**
@@ -96,8 +109,16 @@ class ReportRendering {
     return messages.getMessage(invalid.code(), invalid.arguments(), locale);
   }
 
-  /** The report as a PDF. */
+  /**
+   * The report as a PDF, rendered once for each report and language until a record changes: the
+   * same report (every figure and row the reader may see, and the day it is as of) prints as the
+   * same PDF whoever asks, and rendering one takes far longer than working out the report.
+   */
   byte[] pdf(AnnualReport report, Locale locale) {
+    return pdfs.get(new Printed(report, locale), () -> render(report, locale));
+  }
+
+  private byte[] render(AnnualReport report, Locale locale) {
     Map<String, Object> model = model(report, locale);
     model.put("print", true);
     // outside a page, the print template reaches beans such as @formats through this context

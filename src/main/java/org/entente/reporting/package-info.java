@@ -7,6 +7,7 @@
 @org.springframework.modulith.ApplicationModule(
     displayName = "Reporting",
     allowedDependencies = {
+      "audit",
       "charter",
       "concurrence",
       "identity",

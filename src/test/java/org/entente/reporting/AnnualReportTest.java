@@ -102,6 +102,7 @@ class AnnualReportTest {
   @Autowired Agreements agreements;
   @Autowired Obligations obligations;
   @Autowired AnnualReports reports;
+  @Autowired ReportRendering rendering;
 
   Viewer member;
   String memberToken;
@@ -592,5 +593,32 @@ class AnnualReportTest {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  @Test
+  void aReportPrintsOnceUntilARecordChangesAndEachReportAndLanguageHasItsOwnPdf() throws Exception {
+    AnnualReport internal =
+        reports.report(CharterKey.of(CHARTER), YEAR_2026, ReportViews.INTERNAL, member);
+    AnnualReport publicVersion =
+        reports.report(CharterKey.of(CHARTER), YEAR_2026, ReportViews.PUBLIC, member);
+
+    byte[] first = rendering.pdf(internal, java.util.Locale.ENGLISH);
+    assertThat(rendering.pdf(internal, java.util.Locale.ENGLISH)).as("kept").isSameAs(first);
+    assertThat(
+            rendering.pdf(
+                reports.report(CharterKey.of(CHARTER), YEAR_2026, ReportViews.INTERNAL, member),
+                java.util.Locale.ENGLISH))
+        .as("the same report worked out again")
+        .isSameAs(first);
+    assertThat(rendering.pdf(publicVersion, java.util.Locale.ENGLISH)).isNotSameAs(first);
+    assertThat(text(rendering.pdf(publicVersion, java.util.Locale.ENGLISH)))
+        .isNotEqualTo(text(first));
+    assertThat(rendering.pdf(internal, java.util.Locale.forLanguageTag("az"))).isNotSameAs(first);
+
+    person("fd.reader", "FD", false);
+
+    assertThat(rendering.pdf(internal, java.util.Locale.ENGLISH))
+        .as("a record changed: printed again")
+        .isNotSameAs(first);
   }
 }

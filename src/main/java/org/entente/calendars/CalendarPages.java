@@ -31,8 +31,16 @@ class CalendarPages {
 
   private final Calendars calendars;
   private final Viewers viewers;
+  private final org.entente.languages.Languages languages;
+  private final Readers readers;
 
-  CalendarPages(Calendars calendars, Viewers viewers) {
+  CalendarPages(
+      Calendars calendars,
+      Viewers viewers,
+      org.entente.languages.Languages languages,
+      Readers readers) {
+    this.languages = languages;
+    this.readers = readers;
     this.calendars = calendars;
     this.viewers = viewers;
   }
@@ -100,6 +108,8 @@ class CalendarPages {
   @GetMapping("/account/reminders")
   String reminders(Viewer viewer, Model model) {
     model.addAttribute("preferences", calendars.preferences(viewer));
+    model.addAttribute("languagesOffered", languages.all());
+    model.addAttribute("automaticLanguage", readers.workedOut(viewer));
     return "calendars/reminders";
   }
 
@@ -108,6 +118,7 @@ class CalendarPages {
       @RequestParam(required = false) String daysAhead,
       @RequestParam(required = false, defaultValue = "false") boolean byEmail,
       @RequestParam(required = false, defaultValue = "false") boolean enabled,
+      @RequestParam(required = false) String language,
       @RequestParam(required = false) Long version,
       Viewer viewer,
       Model model) {
@@ -118,7 +129,8 @@ class CalendarPages {
       } catch (NumberFormatException e) {
         throw new BadRequestException("daysAhead", "days ahead is a number from 0 to 90");
       }
-      calendars.changePreferences(new PreferenceChange(days, byEmail, enabled, version), viewer);
+      calendars.changePreferences(
+          new PreferenceChange(days, byEmail, enabled, language, version), viewer);
       return "redirect:/account/reminders?saved";
     } catch (BadRequestException | ConflictException e) {
       model.addAttribute("fieldError", e instanceof BadRequestException b ? b.field() : "version");

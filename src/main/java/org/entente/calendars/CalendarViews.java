@@ -51,17 +51,28 @@ public final class CalendarViews {
    * @param byEmail whether the digest is also sent by e-mail
    * @param enabled whether a digest is made at all
    * @param emailOnFile whether the account has an e-mail address to send to
+   * @param language the language chosen for the digest, its e-mail and calendar feeds; null when
+   *     none is, and the one worked out from the person's party and charters is used
+   * @param readsIn the language they are written in: the one chosen, else the one worked out
    */
   public record ReminderPreferences(
-      int daysAhead, boolean byEmail, boolean enabled, boolean emailOnFile, long version) {}
+      int daysAhead,
+      boolean byEmail,
+      boolean enabled,
+      boolean emailOnFile,
+      String language,
+      String readsIn,
+      long version) {}
 
   /**
    * A change of reminder settings: only the fields given change.
    *
+   * @param language one of the charters' languages ({@code az}), or empty for the one worked out
+   *     from the person's party and charters
    * @param version the version read; a stale one answers 409
    */
   public record PreferenceChange(
-      Integer daysAhead, Boolean byEmail, Boolean enabled, Long version) {}
+      Integer daysAhead, Boolean byEmail, Boolean enabled, String language, Long version) {}
 
   /**
    * One thing due in a digest.

@@ -132,18 +132,24 @@ public class Calendars {
     String username = person(viewer);
     Preferences.Preference p = preferences.of(username);
     return new ReminderPreferences(
-        p.daysAhead(), p.byEmail(), p.enabled(), emailOf(username) != null, p.version());
+        p.daysAhead(),
+        p.byEmail(),
+        p.enabled(),
+        emailOf(username) != null,
+        p.language(),
+        readers.languageOf(viewer),
+        p.version());
   }
 
   /**
    * Changes the viewer's reminder settings; fields not given stay as they are.
    *
-   * @throws BadRequestException for days ahead outside 0 to 90
+   * @throws BadRequestException for days ahead outside 0 to 90, or a language not offered
    * @throws ConflictException when a version is given and the settings changed since
    */
   @Transactional
   public ReminderPreferences changePreferences(PreferenceChange change, Viewer viewer) {
-    preferences.change(person(viewer), change, now());
+    preferences.change(person(viewer), change, readers.offered(), now());
     return preferences(viewer);
   }
 

@@ -1,6 +1,8 @@
 package org.entente.calendars;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 class Preferences {
 
   /** A person's reminder settings; version 0 until they change them. */
-  record Preference(int daysAhead, boolean byEmail, boolean enabled, long version) {}
+  record Preference(
+      int daysAhead, boolean byEmail, boolean enabled, String language, long version) {}
 
   private final JdbcClient jdbc;
   private final Audit audit;
@@ -27,7 +30,7 @@ class Preferences {
 
   Preference of(String username) {
     return jdbc.sql(
-            "select days_ahead, by_email, enabled, version from reminder_preference"
+            "select days_ahead, by_email, enabled, language, version from reminder_preference"
                 + " where username = ?")
         .param(username)
         .query(
@@ -36,24 +39,28 @@ class Preferences {
                     rs.getInt("days_ahead"),
                     rs.getBoolean("by_email"),
                     rs.getBoolean("enabled"),
+                    rs.getString("language"),
                     rs.getLong("version")))
         .optional()
-        .orElse(new Preference(Calendars.DEFAULT_DAYS_AHEAD, true, true, 0));
+        .orElse(new Preference(Calendars.DEFAULT_DAYS_AHEAD, true, true, null, 0));
   }
 
   /**
    * Changes a person's settings; fields not given stay as they are.
    *
-   * @throws BadRequestException for days ahead outside 0 to 90
+   * @param offered the codes of the languages a person may choose (the charters' languages); an
+   *     empty language goes back to the one worked out from their party and charters
+   * @throws BadRequestException for days ahead outside 0 to 90, or a language not offered
    * @throws ConflictException when a version is given and the settings changed since
    */
-  void change(String username, PreferenceChange change, OffsetDateTime now) {
+  void change(String username, PreferenceChange change, List<String> offered, OffsetDateTime now) {
     if (change == null) {
       throw new BadRequestException(null, "the reminder settings are required");
     }
     if (change.daysAhead() != null && (change.daysAhead() < 0 || change.daysAhead() > 90)) {
       throw new BadRequestException("daysAhead", "days ahead is a number from 0 to 90");
     }
+    String language = language(change.language(), offered);
     Preference current = of(username);
     if (change.version() != null && change.version() != current.version()) {
       throw new ConflictException("reminder preferences", current.version());
@@ -63,22 +70,30 @@ class Preferences {
             change.daysAhead() == null ? current.daysAhead() : change.daysAhead(),
             change.byEmail() == null ? current.byEmail() : change.byEmail(),
             change.enabled() == null ? current.enabled() : change.enabled(),
+            change.language() == null ? current.language() : language,
             current.version() + 1);
     int written =
         current.version() == 0
             ? jdbc.sql(
                     "insert into reminder_preference (username, days_ahead, by_email, enabled,"
-                        + " version, updated_at) values (?, ?, ?, ?, 1, ?)")
-                .params(username, next.daysAhead(), next.byEmail(), next.enabled(), now)
+                        + " language, version, updated_at) values (?, ?, ?, ?, ?, 1, ?)")
+                .params(
+                    username,
+                    next.daysAhead(),
+                    next.byEmail(),
+                    next.enabled(),
+                    next.language(),
+                    now)
                 .update()
             : jdbc.sql(
                     "update reminder_preference set days_ahead = ?, by_email = ?, enabled = ?,"
-                        + " version = version + 1, updated_at = ? where username = ?"
+                        + " language = ?, version = version + 1, updated_at = ? where username = ?"
                         + " and version = ?")
                 .params(
                     next.daysAhead(),
                     next.byEmail(),
                     next.enabled(),
+                    next.language(),
                     now,
                     username,
                     current.version())
@@ -92,6 +107,34 @@ class Preferences {
         username,
         Outcome.SUCCESS,
         Map.of(
-            "daysAhead", next.daysAhead(), "byEmail", next.byEmail(), "enabled", next.enabled()));
+            "daysAhead",
+            next.daysAhead(),
+            "byEmail",
+            next.byEmail(),
+            "enabled",
+            next.enabled(),
+            "language",
+            next.language() == null ? "" : next.language()));
+  }
+
+  /**
+   * The language chosen, as its code in lower case: null for an empty one (the one worked out from
+   * the party and charters) and for none given (left as it is).
+   *
+   * @throws BadRequestException for a language that is not offered
+   */
+  private static String language(String given, List<String> offered) {
+    if (given == null || given.isBlank()) {
+      return null;
+    }
+    String code = given.strip().toLowerCase(Locale.ROOT);
+    if (!offered.contains(code)) {
+      throw new BadRequestException(
+          "language",
+          "the language is one of "
+              + String.join(", ", offered)
+              + ", or empty for the one of your party and charters");
+    }
+    return code;
   }
 }

@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The language a person reads what Entente writes for them without a request to say it: the daily
- * digest and its e-mail, and a calendar feed fetched without {@code ?lang=}. No account keeps a
- * language of its own yet, so it is (decision 0039): among the languages of the charters of the
- * person's groups (then of every loaded charter), in the definitions' order, the first that the
- * JDK's CLDR data lists as spoken in the country the person's party key names ({@code AZ}: {@code
- * az}, {@code US}: {@code en}); failing that, the text language of their first charter, the
- * language every record of it is written in.
+ * digest and its e-mail, and a calendar feed fetched without {@code ?lang=}. It is the one they
+ * chose on their reminder settings (V38); until they choose one it is (decision 0039): among the
+ * languages of the charters of the person's groups (then of every loaded charter), in the
+ * definitions' order, the first that the JDK's CLDR data lists as spoken in the country the
+ * person's party key names ({@code AZ}: {@code az}, {@code US}: {@code en}); failing that, the text
+ * language of their first charter, the language every record of it is written in.
  */
 @Component
 class Readers {
@@ -34,11 +34,25 @@ class Readers {
   private final Viewers viewers;
   private final Charters charters;
   private final Texts texts;
+  private final Preferences preferences;
+  private final Languages languages;
 
-  Readers(Viewers viewers, Charters charters, Texts texts) {
+  Readers(
+      Viewers viewers,
+      Charters charters,
+      Texts texts,
+      Preferences preferences,
+      Languages languages) {
     this.viewers = viewers;
     this.charters = charters;
     this.texts = texts;
+    this.preferences = preferences;
+    this.languages = languages;
+  }
+
+  /** The codes of the languages a person may choose to read in: every charter's, English first. */
+  List<String> offered() {
+    return languages.all().stream().map(Languages.Language::code).toList();
   }
 
   /**
@@ -53,8 +67,22 @@ class Readers {
     return shown.fallback() ? shown.text() + " " + texts.marker(shown.language()) : shown.text();
   }
 
-  /** The code of the language this person reads generated text in. */
+  /**
+   * The code of the language this person reads generated text in: the one they chose (among the
+   * languages still offered), else the one worked out from their party and charters.
+   */
   String languageOf(Viewer viewer) {
+    if (viewer.signedIn()) {
+      String chosen = preferences.of(viewer.username()).language();
+      if (chosen != null && offered().contains(chosen)) {
+        return chosen;
+      }
+    }
+    return workedOut(viewer);
+  }
+
+  /** The language worked out from the person's party and charters (decision 0039). */
+  String workedOut(Viewer viewer) {
     List<LanguagesOfCharter> theirs = chartersOf(viewer);
     List<String> candidates = new ArrayList<>();
     theirs.forEach(c -> candidates.addAll(c.languages()));

@@ -460,4 +460,77 @@ class ReminderDigestTest {
             "OVERDUE since 2 December 2025: Plan of the bridges group (in English)"
                 + " (en-uk-test, Група з мостів)");
   }
+
+  @Test
+  @Order(8)
+  void aPersonWhoChoosesALanguageReadsTheirDigestInItAndMayGoBackToTheOneWorkedOut()
+      throws Exception {
+    String before = as("us.a", get("/api/me/reminders")).getContentAsString();
+    assertThat(before).contains("\"language\":null").contains("\"readsIn\":\"en\"");
+    for (String bad : List.of("{\"language\":\"xx\"}", "{\"language\":\"english\"}")) {
+      MockHttpServletResponse refused = as("us.a", put("/api/me/reminders").content(bad));
+      assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+      assertThat(refused.getContentAsString()).contains("language");
+    }
+    assertThat(as("us.a", get("/api/me/reminders")).getContentAsString()).isEqualTo(before);
+
+    MockHttpServletResponse chosen =
+        as("us.a", put("/api/me/reminders").content("{\"language\":\" AZ \"}"));
+    assertThat(chosen.getStatus()).isEqualTo(200);
+    assertThat(chosen.getContentAsString())
+        .contains("\"language\":\"az\"")
+        .contains("\"readsIn\":\"az\"");
+    assertThat(
+            jdbc.sql(
+                    "select details from audit_event where action = 'reminder.preferences'"
+                        + " order by seq desc limit 1")
+                .query(String.class)
+                .single())
+        .contains("\"language\":\"az\"");
+
+    clock.set(FixedClockConfiguration.TODAY.plusDays(3));
+    try {
+      as("operator", post("/api/reminders/run"));
+    } finally {
+      clock.set(FixedClockConfiguration.TODAY);
+    }
+    assertThat(
+            jdbc.sql("select body from notification where username = 'us.a' and digest_on = ?")
+                .param(FixedClockConfiguration.TODAY.plusDays(3))
+                .query(String.class)
+                .single())
+        .as("party US, but Azerbaijani chosen")
+        .startsWith("us.a üçün 1 dekabr 2026 tarixli xatırlatmalar");
+
+    jakarta.servlet.http.Cookie session =
+        mvc.perform(
+                post("/login")
+                    .param("username", "us.a")
+                    .param("password", PASSWORD)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    String page =
+        mvc.perform(get("/account/reminders").cookie(session).accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("<label for=\"language\">")
+        .containsPattern("<option value=\"az\"[^>]*selected")
+        .contains("As your party and charters suggest: English");
+
+    MockHttpServletResponse back =
+        as("us.a", put("/api/me/reminders").content("{\"language\":\"\"}"));
+    assertThat(back.getContentAsString())
+        .contains("\"language\":null")
+        .contains("\"readsIn\":\"en\"");
+    assertThat(
+            as("us.a", put("/api/me/reminders").content("{\"daysAhead\":30}")).getContentAsString())
+        .as("a change that names no language leaves it as it is")
+        .contains("\"language\":null");
+  }
 }

@@ -142,7 +142,7 @@ class ReleaseFixtureGenerator {
             null),
         as("demo.az.secretariat"));
     calendars.changePreferences(
-        new PreferenceChange(14, false, true, null), as("demo.us.secretariat"));
+        new PreferenceChange(14, false, true, null, null), as("demo.us.secretariat"));
     String list = Projects.PROJECT_LIST;
     int v =
         agreements

@@ -60,6 +60,7 @@ public class Projects {
   private final ProjectStore store;
   private final ProjectReads reads;
   private final ProjectAudit projectAudit;
+  private final ProjectOfficialTexts officialTexts;
 
   Projects(
       JdbcClient jdbc,
@@ -70,7 +71,8 @@ public class Projects {
       org.springframework.context.ApplicationEventPublisher events,
       ProjectStore store,
       ProjectReads reads,
-      ProjectAudit projectAudit) {
+      ProjectAudit projectAudit,
+      ProjectOfficialTexts officialTexts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
@@ -80,6 +82,7 @@ public class Projects {
     this.store = store;
     this.reads = reads;
     this.projectAudit = projectAudit;
+    this.officialTexts = officialTexts;
   }
 
   /**
@@ -184,7 +187,8 @@ public class Projects {
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
   public ProjectView project(UUID id, Viewer viewer) {
-    return reads.stored(id, viewer).view();
+    StoredProject stored = reads.stored(id, viewer);
+    return stored.view().withOfficial(officialTexts.of(stored.view(), stored.groupId()));
   }
 
   /**

@@ -377,7 +377,7 @@ public class Roadmaps {
         .ifPresent(
             agreed -> {
               String content =
-                  concurrence.content(
+                  officialTexts.content(
                       ROADMAP, subjectKey(charterKey, groupKey), agreed.version(), viewer);
               for (JsonNode item : JSON.readTree(content)) {
                 ends.put(

@@ -2,6 +2,7 @@ package org.entente.projects;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.concurrence.AgreementSubject;
@@ -64,9 +65,26 @@ class ProjectOfficialTexts {
    * {@code description} (when it has one).
    */
   Map<String, Map<String, String>> of(ProjectView project, UUID groupId) {
-    Agreed agreed =
-        agreed(CharterKey.of(project.charter()), project.workingGroup(), groupId)
-            .getOrDefault(project.key(), new Agreed(Map.of(), Map.of()));
+    return of(project, agreed(CharterKey.of(project.charter()), project.workingGroup(), groupId));
+  }
+
+  /**
+   * Each project of one group, with whether its texts are official: the group's agreed list read
+   * once.
+   */
+  List<ProjectView> withOfficial(List<ProjectView> projects, UUID groupId) {
+    if (projects.isEmpty()) {
+      return projects;
+    }
+    ProjectView first = projects.get(0);
+    Map<String, Agreed> agreed =
+        agreed(CharterKey.of(first.charter()), first.workingGroup(), groupId);
+    return projects.stream().map(p -> p.withOfficial(of(p, agreed))).toList();
+  }
+
+  private static Map<String, Map<String, String>> of(
+      ProjectView project, Map<String, Agreed> agreedTexts) {
+    Agreed agreed = agreedTexts.getOrDefault(project.key(), new Agreed(Map.of(), Map.of()));
     Map<String, Map<String, String>> official = new LinkedHashMap<>();
     official.put("title", Official.of(project.title(), agreed.title()));
     if (!project.description().isEmpty()) {

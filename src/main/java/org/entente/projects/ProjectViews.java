@@ -25,7 +25,7 @@ public final class ProjectViews {
    * @param official for its title and description ({@code title}, {@code description}), each
    *     language it has a text in: {@code official} when the group's last agreed project list holds
    *     exactly that text, else {@code working} (decision 0040); given for one project read on its
-   *     own, left out of lists
+   *     own and on each item of the API's page of projects, left out of other lists
    */
   public record ProjectView(
       UUID id,

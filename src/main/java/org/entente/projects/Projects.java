@@ -137,11 +137,17 @@ public class Projects {
   /**
    * One page of the projects of a working group the viewer may see, by key: only that page is read
    * (limit and offset in SQL, and the page's child rows and linked commitments in one statement
-   * each).
+   * each), each with whether its texts are official (the group's agreed list read once).
    */
   public PageOf<ProjectView> page(
       CharterKey charterKey, String groupKey, Paging paging, Viewer viewer) {
-    return reads.page(charterKey, groupKey, paging, viewer);
+    PageOf<ProjectView> page = reads.page(charterKey, groupKey, paging, viewer);
+    return new PageOf<>(
+        officialTexts.withOfficial(
+            page.items(), charters.group(charterKey, groupKey, viewer).group().id()),
+        page.page(),
+        page.size(),
+        page.totalItems());
   }
 
   /**

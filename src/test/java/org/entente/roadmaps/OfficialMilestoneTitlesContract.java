@@ -130,6 +130,16 @@ abstract class OfficialMilestoneTitlesContract {
     assertThat(official("cable-official", "en")).isEqualTo("official");
     assertThat(official("cable-official", "az")).isEqualTo("official");
     assertThat(editor(id, "az")).isEqualTo("official");
+    assertThat(
+            mvc.perform(
+                    get("/translations/milestone-title/" + id + "/az")
+                        .cookie(People.session(mvc, "az.cochair")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .containsPattern(
+            "id=\"translation-standing\"><strong class=\"translation-standing translation-official\">"
+                + "official: the text both parties agreed</strong>");
     assertThat(page(id))
         .containsPattern(
             "id=\"translation-milestone-title-az\" class=\"translation-current\">\\s*"

@@ -154,6 +154,36 @@ abstract class MilestoneTranslationsContract {
   }
 
   @Test
+  void editingTheEnglishTitleOnTheMilestonesFormPutsTheAzerbaijaniTitleOutOfDate()
+      throws Exception {
+    String id =
+        milestone(us, "cable-form", "{\"en\":\"%s\",\"az\":\"%s\"}".formatted(EN, AZ), "bilateral");
+    clock.set(EDITED_ON);
+
+    MockHttpServletResponse saved =
+        mvc.perform(
+                post(PAGE + "/roadmap/milestones/" + id)
+                    .cookie(People.session(mvc, "us.member"))
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("title_en", EN_EDITED)
+                    .param("title_az", AZ)
+                    .param("plannedStart", "2027-01-01")
+                    .param("plannedEnd", "2027-03-31")
+                    .param("status", "not-started")
+                    .param("version", Long.toString(version(id))))
+            .andReturn()
+            .getResponse();
+    assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
+
+    String outOfDate = translation(az, id, "az");
+    assertThat((String) JsonPath.read(outOfDate, "$.status")).isEqualTo("out-of-date");
+    assertThat((String) JsonPath.read(outOfDate, "$.since")).startsWith("2026-11-24");
+    assertThat((String) JsonPath.read(outOfDate, "$.sourceText")).isEqualTo(EN_EDITED);
+  }
+
+  @Test
   void anImportThatRenamesAMilestoneInEnglishPutsItsAzerbaijaniTitleOutOfDate() throws Exception {
     MockHttpServletResponse first =
         importFile(

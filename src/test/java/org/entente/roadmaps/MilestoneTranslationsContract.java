@@ -282,6 +282,28 @@ abstract class MilestoneTranslationsContract {
     assertThat(events(id)).isEqualTo(1);
   }
 
+  @Test
+  void theTitlesTranslationStateTravelsWithTheMilestoneInTheChartersExport() throws Exception {
+    String id =
+        milestone(
+            us, "cable-export", "{\"en\":\"%s\",\"az\":\"%s\"}".formatted(EN, AZ), "bilateral");
+
+    MockHttpServletResponse exported = as(az, get("/api/charters/az-us-2026/export.json"));
+
+    assertThat(exported.getStatus()).as(exported.getContentAsString()).isEqualTo(200);
+    List<String> states =
+        JsonPath.read(
+            exported.getContentAsString(),
+            "$.tables.milestone[?(@.id=='" + id + "')].translation_sources");
+    assertThat(states).hasSize(1);
+    assertThat(states.get(0))
+        .contains("\"source\":\"en\"")
+        .contains(
+            "\"madeFrom\":{\"az\":\""
+                + org.entente.translations.TranslationState.digest(EN)
+                + "\"}");
+  }
+
   private MockHttpServletResponse importFile(String csv) throws Exception {
     return mvc.perform(
             post(GROUP + "/roadmap/import")

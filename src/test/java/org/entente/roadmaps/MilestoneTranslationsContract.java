@@ -283,6 +283,27 @@ abstract class MilestoneTranslationsContract {
   }
 
   @Test
+  void aPublishedMilestonesTitleIsNotQueuedAndItsTranslationIsRefusedUnchanged() throws Exception {
+    String id = milestone(us, "cable-public", "{\"en\":\"%s\"}".formatted(EN), "bilateral");
+    // as both parties' agreement to publish the roadmap leaves it (RoadmapSubject)
+    jdbc.sql("update milestone set classification = 'PUBLIC' where id = ?")
+        .param(UUID.fromString(id))
+        .update();
+    long read = version(id);
+
+    String queue = as(az, get("/api/charters/az-us-2026/translations/az")).getContentAsString();
+    assertThat((List<String>) JsonPath.read(queue, "$.items[?(@.subject=='milestone-title')].key"))
+        .doesNotContain(id);
+    assertThat((Boolean) JsonPath.read(translation(az, id, "az"), "$.writable")).isFalse();
+    MockHttpServletResponse refused = save(id, AZ, read);
+
+    assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(403);
+    assertThat(version(id)).isEqualTo(read);
+    assertThat((String) JsonPath.read(translation(az, id, "az"), "$.status")).isEqualTo("missing");
+    assertThat(events(id)).isZero();
+  }
+
+  @Test
   void theTitlesTranslationStateTravelsWithTheMilestoneInTheChartersExport() throws Exception {
     String id =
         milestone(

@@ -33,9 +33,12 @@ class ProjectPages {
 
   private final Projects projects;
   private final ProjectReads reads;
+  private final ProjectOfficialTexts official;
   private final Charters charters;
 
-  ProjectPages(Projects projects, ProjectReads reads, Charters charters) {
+  ProjectPages(
+      Projects projects, ProjectReads reads, Charters charters, ProjectOfficialTexts official) {
+    this.official = official;
     this.projects = projects;
     this.reads = reads;
     this.charters = charters;
@@ -92,7 +95,7 @@ class ProjectPages {
     } catch (ForbiddenException e) {
       changeable = false;
     }
-    ProjectView project = stored.view();
+    ProjectView project = stored.view().withOfficial(official.of(stored.view(), stored.groupId()));
     model.addAttribute("project", project);
     model.addAttribute("changeable", changeable);
     model.addAttribute(
@@ -124,6 +127,8 @@ class ProjectPages {
                   "descriptionTranslations",
                   sources.description().statuses(project.description(), languages.languages()));
               model.addAttribute("descriptionSource", sources.description().source());
+              model.addAttribute("titleOfficial", project.official().get("title"));
+              model.addAttribute("descriptionOfficial", project.official().get("description"));
             });
   }
 

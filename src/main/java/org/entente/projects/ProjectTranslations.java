@@ -39,6 +39,7 @@ abstract class ProjectTranslations implements TranslatableTexts {
   private final Charters charters;
   private final ProjectAudit audit;
   private final java.time.Clock clock;
+  private final ProjectOfficialTexts official;
 
   ProjectTranslations(Part part, Deps deps) {
     this.part = part;
@@ -47,6 +48,7 @@ abstract class ProjectTranslations implements TranslatableTexts {
     this.charters = deps.charters();
     this.audit = deps.audit();
     this.clock = deps.clock();
+    this.official = deps.official();
   }
 
   /** What both kinds of text need. */
@@ -56,7 +58,8 @@ abstract class ProjectTranslations implements TranslatableTexts {
       ProjectReads reads,
       Charters charters,
       ProjectAudit audit,
-      java.time.Clock clock) {}
+      java.time.Clock clock,
+      ProjectOfficialTexts official) {}
 
   /** The projects' titles. */
   @Component
@@ -181,7 +184,11 @@ abstract class ProjectTranslations implements TranslatableTexts {
         status,
         status == TranslationStatus.OUT_OF_DATE ? state.sourceChangedAt() : null,
         stored.version(),
-        writable);
+        writable,
+        official
+            .of(stored.view(), stored.groupId())
+            .getOrDefault(part == Part.TITLE ? "title" : "description", java.util.Map.of())
+            .get(language));
   }
 
   private ProjectTranslationSources sources(UUID id, LanguagesOfCharter languages) {

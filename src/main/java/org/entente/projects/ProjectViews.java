@@ -1,5 +1,6 @@
 package org.entente.projects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,14 @@ public final class ProjectViews {
   /** A commitment a project serves. */
   public record CommitmentRef(String key, LocalizedText title) {}
 
-  /** A project as shown. */
+  /**
+   * A project as shown.
+   *
+   * @param official for its title and description ({@code title}, {@code description}), each
+   *     language it has a text in: {@code official} when the group's last agreed project list holds
+   *     exactly that text, else {@code working} (decision 0040); given for one project read on its
+   *     own and on each item of the API's page of projects, left out of other lists
+   */
   public record ProjectView(
       UUID id,
       String charter,
@@ -35,7 +43,69 @@ public final class ProjectViews {
       Location location,
       Classification classification,
       String originParty,
-      long version) {}
+      long version,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, String>> official) {
+
+    /** A project as a list shows it: without whether its texts are official. */
+    public ProjectView(
+        UUID id,
+        String charter,
+        String workingGroup,
+        String key,
+        LocalizedText title,
+        LocalizedText description,
+        List<CommitmentRef> commitments,
+        Map<String, String> leads,
+        List<Partner> partners,
+        String stage,
+        String stageReason,
+        List<Financing> financing,
+        Location location,
+        Classification classification,
+        String originParty,
+        long version) {
+      this(
+          id,
+          charter,
+          workingGroup,
+          key,
+          title,
+          description,
+          commitments,
+          leads,
+          partners,
+          stage,
+          stageReason,
+          financing,
+          location,
+          classification,
+          originParty,
+          version,
+          null);
+    }
+
+    /** The same project, with whether each of its texts is official. */
+    public ProjectView withOfficial(Map<String, Map<String, String>> official) {
+      return new ProjectView(
+          id,
+          charter,
+          workingGroup,
+          key,
+          title,
+          description,
+          commitments,
+          leads,
+          partners,
+          stage,
+          stageReason,
+          financing,
+          location,
+          classification,
+          originParty,
+          version,
+          official);
+    }
+  }
 
   /**
    * A working group's project list: its projects now, and the agreement on it, if drafted.

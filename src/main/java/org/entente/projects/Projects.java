@@ -60,6 +60,7 @@ public class Projects {
   private final ProjectStore store;
   private final ProjectReads reads;
   private final ProjectAudit projectAudit;
+  private final ProjectOfficialTexts officialTexts;
 
   Projects(
       JdbcClient jdbc,
@@ -70,7 +71,8 @@ public class Projects {
       org.springframework.context.ApplicationEventPublisher events,
       ProjectStore store,
       ProjectReads reads,
-      ProjectAudit projectAudit) {
+      ProjectAudit projectAudit,
+      ProjectOfficialTexts officialTexts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
@@ -80,6 +82,7 @@ public class Projects {
     this.store = store;
     this.reads = reads;
     this.projectAudit = projectAudit;
+    this.officialTexts = officialTexts;
   }
 
   /**
@@ -134,11 +137,17 @@ public class Projects {
   /**
    * One page of the projects of a working group the viewer may see, by key: only that page is read
    * (limit and offset in SQL, and the page's child rows and linked commitments in one statement
-   * each).
+   * each), each with whether its texts are official (the group's agreed list read once).
    */
   public PageOf<ProjectView> page(
       CharterKey charterKey, String groupKey, Paging paging, Viewer viewer) {
-    return reads.page(charterKey, groupKey, paging, viewer);
+    PageOf<ProjectView> page = reads.page(charterKey, groupKey, paging, viewer);
+    return new PageOf<>(
+        officialTexts.withOfficial(
+            page.items(), charters.group(charterKey, groupKey, viewer).group().id()),
+        page.page(),
+        page.size(),
+        page.totalItems());
   }
 
   /**
@@ -184,7 +193,8 @@ public class Projects {
    * @throws NotFoundException when there is none, or the viewer may not see it
    */
   public ProjectView project(UUID id, Viewer viewer) {
-    return reads.stored(id, viewer).view();
+    StoredProject stored = reads.stored(id, viewer);
+    return stored.view().withOfficial(officialTexts.of(stored.view(), stored.groupId()));
   }
 
   /**

@@ -35,6 +35,26 @@ class MilestoneAudit {
         Map.of("key", milestone.key(), "status", milestone.status().code()));
   }
 
+  /** One translation of a milestone's title saved. */
+  void translated(UUID id, String key, String language, String source, String text) {
+    audit.record(
+        "milestone.translated",
+        "milestone",
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of(
+            "key",
+            key,
+            "text",
+            "milestone-title",
+            "language",
+            language,
+            "source",
+            source,
+            "length",
+            text.length()));
+  }
+
   void imported(
       UUID groupId, CharterKey charterKey, String groupKey, MilestoneCsv.ImportReport report) {
     audit.record(

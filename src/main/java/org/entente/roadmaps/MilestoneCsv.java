@@ -183,7 +183,14 @@ public class MilestoneCsv {
     }
     Plan plan = check.plan(checked.rows());
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
-    writing.write(plan, charterId, groupId, viewer.party(), projectIds, now);
+    writing.write(
+        plan,
+        charterId,
+        groupId,
+        viewer.party(),
+        projectIds,
+        now,
+        charters.languages(charterId).map(LanguagesOfCharter::textLanguage).orElse(null));
     ImportReport report =
         new ImportReport(
             plan.rows(), plan.inserts().size(), plan.updates().size(), plan.unchanged(), List.of());

@@ -46,7 +46,9 @@ class MilestoneExchange extends TableExchange {
               optional("actual_end", Kind.DATE),
               required("status", Kind.TEXT),
               reference("project_id", "project", false),
-              required("group_id", Kind.GROUP)),
+              required("group_id", Kind.GROUP),
+              // where its title's translations stand (V35, decision 0037): it travels with it
+              optional("translation_sources", Kind.TEXT)),
           true);
 
   static final RecordTable DEPENDENCY =

@@ -3,15 +3,19 @@ package org.entente.roadmaps;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.entente.roadmaps.MilestoneImportCheck.Plan;
 import org.entente.roadmaps.MilestoneImportCheck.Write;
+import org.entente.shared.LocalizedText;
 import org.entente.shared.RowBatches;
+import org.entente.translations.TranslationState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -42,7 +46,10 @@ class MilestoneImportWriting {
       UUID groupId,
       String party,
       Map<String, UUID> projects,
-      OffsetDateTime now) {
+      OffsetDateTime now,
+      String textLanguage) {
+    List<Map.Entry<UUID, String>> sources =
+        translationSources(plan, groupId, textLanguage, now.toInstant());
     RowBatches.insert(
         batch,
         "insert into milestone (id, charter_id, code, title, owner_organization,"
@@ -88,7 +95,60 @@ class MilestoneImportWriting {
           ps.setObject(9, now);
           ps.setObject(10, w.id());
         });
+    batch.batchUpdate(
+        "update milestone set translation_sources = ? where id = ?",
+        sources,
+        BATCH,
+        (ps, e) -> {
+          ps.setString(1, e.getValue());
+          ps.setObject(2, e.getKey());
+        });
     writeDependencies(plan);
+  }
+
+  /**
+   * Where the translations of each written milestone's title stand after the import (decision
+   * 0037): an import is an edit of every language at once, so a translation it leaves as it was
+   * goes out of date when its source changed. Read before the writes, in one statement.
+   */
+  private List<Map.Entry<UUID, String>> translationSources(
+      Plan plan, UUID groupId, String textLanguage, Instant now) {
+    List<Map.Entry<UUID, String>> sources = new ArrayList<>();
+    for (Write w : plan.inserts()) {
+      sources.add(
+          Map.entry(
+              w.id(),
+              TranslationState.unknown(null)
+                  .afterEdit(LocalizedText.empty(), w.milestone().title(), textLanguage, now)
+                  .toJson()));
+    }
+    if (plan.updates().isEmpty()) {
+      return sources;
+    }
+    Map<UUID, LocalizedText> titles = new HashMap<>();
+    Map<UUID, String> stored = new HashMap<>();
+    batch.query(
+        "select id, title, translation_sources from milestone where group_id = ?",
+        (org.springframework.jdbc.core.RowCallbackHandler)
+            rs -> {
+              UUID id = rs.getObject("id", UUID.class);
+              titles.put(id, LocalizedText.fromJson(rs.getString("title")));
+              stored.put(id, rs.getString("translation_sources"));
+            },
+        groupId);
+    for (Write w : plan.updates()) {
+      sources.add(
+          Map.entry(
+              w.id(),
+              TranslationState.fromJson(stored.get(w.id()), textLanguage)
+                  .afterEdit(
+                      titles.getOrDefault(w.id(), LocalizedText.empty()),
+                      w.milestone().title(),
+                      textLanguage,
+                      now)
+                  .toJson()));
+    }
+    return sources;
   }
 
   /** An updated milestone's dependencies are replaced; a new one has none yet. */

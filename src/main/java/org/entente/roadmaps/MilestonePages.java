@@ -16,6 +16,7 @@ import org.entente.shared.ForbiddenException;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.Problems;
 import org.entente.shared.TextLanguages;
+import org.entente.translations.TranslationState;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,6 +95,21 @@ class MilestonePages {
   }
 
   /**
+   * Where the milestone's title stands in each language of its charter (decision 0037), and whether
+   * each is official (decision 0040), when the charter has more than one language.
+   */
+  private void translations(WorkingGroupDetail detail, MilestoneView milestone, Model model) {
+    List<String> languages = TextLanguages.ordered(detail.charter().languages());
+    if (languages.size() < 2) {
+      return;
+    }
+    TranslationState state = roadmaps.titleTranslation(milestone.id(), detail.charter().id());
+    model.addAttribute("titleTranslations", state.statuses(milestone.title(), languages));
+    model.addAttribute("titleSource", state.source());
+    model.addAttribute("titleOfficial", milestone.official().get("title"));
+  }
+
+  /**
    * The milestone of this group's roadmap, for someone who may change it, with what its page shows
    * around it.
    *
@@ -121,6 +137,7 @@ class MilestonePages {
     model.addAttribute("detail", detail);
     model.addAttribute("textLanguages", TextLanguages.ordered(detail.charter().languages()));
     model.addAttribute("milestone", milestone);
+    translations(detail, milestone, model);
     model.addAttribute(
         "others", roadmap.milestones().stream().filter(m -> !m.id().equals(milestoneId)).toList());
     return milestone;

@@ -331,6 +331,72 @@ class MilestoneStore {
         > 0;
   }
 
+  /** Where the translations of a milestone's title stand, as stored (null when never kept). */
+  String translationSources(UUID id) {
+    return jdbc.sql("select translation_sources from milestone where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  /** Keeps where the translations of a milestone's title stand, in the write that changed it. */
+  void saveTranslationSources(UUID id, String sources) {
+    jdbc.sql("update milestone set translation_sources = ? where id = ?")
+        .params(sources, id)
+        .update();
+  }
+
+  /**
+   * Stores a milestone's title after one translation was saved, made against a version.
+   *
+   * @return false when it changed since that version (nothing stored)
+   */
+  boolean saveTranslation(
+      UUID id, LocalizedText title, String sources, long version, OffsetDateTime now) {
+    return jdbc.sql(
+                "update milestone set title = ?, translation_sources = ?, version = version + 1,"
+                    + " updated_at = ? where id = ? and version = ? and retired = false")
+            .params(title.toJson(), sources, now, id, version)
+            .update()
+        > 0;
+  }
+
+  /**
+   * A milestone whose title may be translated: its id, key, group, title and where its translations
+   * stand.
+   */
+  record Translating(UUID id, UUID groupId, LocalizedText title, String sources) {}
+
+  /**
+   * The charter's milestones the viewer may see whose title may still change (not retired, not
+   * published), by key.
+   */
+  List<Translating> translatable(UUID charterId, Viewer viewer) {
+    return jdbc
+        .sql(
+            "select id, group_id, title, translation_sources, classification, origin_party"
+                + " from milestone where charter_id = :charter and retired = false"
+                + " and classification <> 'PUBLIC' and "
+                + Viewer.condition()
+                + " order by code")
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) ->
+                viewer.canSee(audience(rs))
+                    ? new Translating(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("group_id", UUID.class),
+                        LocalizedText.fromJson(rs.getString("title")),
+                        rs.getString("translation_sources"))
+                    : null)
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
   /** Removes a milestone's dependencies. */
   void deleteDependencies(UUID id) {
     jdbc.sql("delete from milestone_dependency where milestone_id = ?").param(id).update();

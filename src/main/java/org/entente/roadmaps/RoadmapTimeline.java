@@ -11,6 +11,7 @@ import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.roadmaps.ScheduleAnalysis.Analysis;
 import org.entente.roadmaps.ScheduleAnalysis.Item;
 import org.entente.roadmaps.ScheduleAnalysis.Result;
+import org.entente.translations.Official;
 
 /**
  * The read side of a roadmap as of a day: each milestone with its forecast, slack and standing from
@@ -25,9 +26,13 @@ record RoadmapTimeline(
    * The timeline of these milestones as of a day.
    *
    * @param baseline planned ends by key in the last version both parties agreed
+   * @param agreedTitles titles by language, by key, in the last version both parties agreed
    */
   static RoadmapTimeline of(
-      List<Stored> milestones, LocalDate today, Map<String, LocalDate> baseline) {
+      List<Stored> milestones,
+      LocalDate today,
+      Map<String, LocalDate> baseline,
+      Map<String, Map<String, String>> agreedTitles) {
     Set<String> keys =
         milestones.stream().map(s -> s.milestone().key()).collect(Collectors.toSet());
     Analysis analysis =
@@ -50,13 +55,17 @@ record RoadmapTimeline(
           view(
               s,
               analysis.milestones().get(s.milestone().key()),
-              baseline.get(s.milestone().key())));
+              baseline.get(s.milestone().key()),
+              Official.of(
+                  s.milestone().title(),
+                  agreedTitles.getOrDefault(s.milestone().key(), Map.of()))));
     }
     return new RoadmapTimeline(
         views, analysis.criticalPath(), milestones.isEmpty() ? null : analysis.finish());
   }
 
-  private static MilestoneView view(Stored s, Result r, LocalDate baseEnd) {
+  private static MilestoneView view(
+      Stored s, Result r, LocalDate baseEnd, Map<String, String> officialTitle) {
     Milestone m = s.milestone();
     return new MilestoneView(
         s.id(),
@@ -80,6 +89,7 @@ record RoadmapTimeline(
         baseEnd == null ? null : ChronoUnit.DAYS.between(baseEnd, r.forecastFinish()),
         s.classification(),
         s.originParty(),
-        s.version());
+        s.version(),
+        Map.of("title", officialTitle));
   }
 }

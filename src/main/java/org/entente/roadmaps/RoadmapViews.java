@@ -18,6 +18,9 @@ public final class RoadmapViews {
    *
    * @param baselineEnd its planned end in the last agreed version, if it was in it
    * @param varianceDays forecast finish minus baseline end, in days (positive: later)
+   * @param official for its title ({@code title}), each language it has a title in: {@code
+   *     official} when the group's last agreed roadmap holds exactly that title, else {@code
+   *     working} (decision 0040)
    */
   public record MilestoneView(
       UUID id,
@@ -41,7 +44,8 @@ public final class RoadmapViews {
       Long varianceDays,
       Classification classification,
       String originParty,
-      long version) {}
+      long version,
+      java.util.Map<String, java.util.Map<String, String>> official) {}
 
   /** A working group's roadmap as of a day. */
   public record Roadmap(

@@ -28,6 +28,7 @@ import org.entente.shared.ConflictException;
 import org.entente.shared.ForbiddenException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
+import org.entente.translations.TranslationState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,7 @@ public class Roadmaps {
   private final MilestoneAudit milestoneAudit;
   private final MilestoneQueries queries;
   private final MilestoneAudiences audiences;
+  private final MilestoneOfficialTexts officialTexts;
 
   Roadmaps(
       JdbcClient jdbc,
@@ -69,7 +71,8 @@ public class Roadmaps {
       Milestones milestones,
       MilestoneAudit milestoneAudit,
       MilestoneQueries queries,
-      MilestoneAudiences audiences) {
+      MilestoneAudiences audiences,
+      MilestoneOfficialTexts officialTexts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
@@ -80,6 +83,7 @@ public class Roadmaps {
     this.milestoneAudit = milestoneAudit;
     this.queries = queries;
     this.audiences = audiences;
+    this.officialTexts = officialTexts;
   }
 
   /**
@@ -109,6 +113,7 @@ public class Roadmaps {
     UUID projectId = milestones.checkLinks(added, existing, viewer);
     store.insert(added, group.charter().id(), projectId, now());
     store.insertDependencies(added.id(), Milestones.dependencyIds(milestone, existing));
+    keepTranslationSources(added.id(), group.charter().id(), null, milestone);
     milestoneAudit.added(added.id(), charterKey, groupKey, milestone);
     return view(new WorkingGroupInCharter(group.charter(), group.group()), added.id(), viewer);
   }
@@ -165,8 +170,44 @@ public class Roadmaps {
     }
     store.deleteDependencies(id);
     store.insertDependencies(id, Milestones.dependencyIds(milestone, others));
+    keepTranslationSources(id, placement.charterId(), current.milestone(), milestone);
     milestoneAudit.changed(id, milestone);
     return view(queries.group(placement, viewer), id, viewer);
+  }
+
+  /**
+   * Keeps where the translations of a milestone's title stand after an edit of every language at
+   * once (decision 0037): a translation edited with its source is made from it, one left as it was
+   * goes out of date when its source changed. A new milestone passes null for {@code before}.
+   */
+  private void keepTranslationSources(UUID id, UUID charterId, Milestone before, Milestone after) {
+    String textLanguage = textLanguage(charterId);
+    TranslationState state =
+        before == null
+            ? TranslationState.unknown(null)
+            : TranslationState.fromJson(store.translationSources(id), textLanguage);
+    store.saveTranslationSources(
+        id,
+        state
+            .afterEdit(
+                before == null ? LocalizedText.empty() : before.title(),
+                after.title(),
+                textLanguage,
+                Instant.now(clock))
+            .toJson());
+  }
+
+  /** Where the translations of a milestone's title stand (read after the viewer saw it). */
+  TranslationState titleTranslation(UUID id, UUID charterId) {
+    return TranslationState.fromJson(store.translationSources(id), textLanguage(charterId));
+  }
+
+  /** The language the charter with this id is written in (its {@code text-language}). */
+  String textLanguage(UUID charterId) {
+    return charters
+        .languages(charterId)
+        .map(org.entente.charter.LanguagesOfCharter::textLanguage)
+        .orElse(null);
   }
 
   /** The languages the charter with this id declares: those a milestone's title may be in. */
@@ -264,7 +305,15 @@ public class Roadmaps {
         concurrence.find(ROADMAP, subjectKey(CharterKey.of(charterKey), groupKey), viewer);
     Map<String, LocalDate> baseline =
         baseline(agreement, viewer, CharterKey.of(charterKey), groupKey);
-    RoadmapTimeline timeline = RoadmapTimeline.of(milestones, today, baseline);
+    RoadmapTimeline timeline =
+        RoadmapTimeline.of(
+            milestones,
+            today,
+            baseline,
+            milestones.isEmpty()
+                ? Map.of()
+                : officialTexts.agreedTitles(
+                    CharterKey.of(charterKey), groupKey, group.group().id()));
     boolean changed =
         agreement
             .map(
@@ -328,7 +377,7 @@ public class Roadmaps {
         .ifPresent(
             agreed -> {
               String content =
-                  concurrence.content(
+                  officialTexts.content(
                       ROADMAP, subjectKey(charterKey, groupKey), agreed.version(), viewer);
               for (JsonNode item : JSON.readTree(content)) {
                 ends.put(

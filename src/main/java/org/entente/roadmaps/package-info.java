@@ -27,6 +27,7 @@
       "exchange",
       "identity",
       "projects",
-      "shared"
+      "shared",
+      "translations"
     })
 package org.entente.roadmaps;

@@ -61,6 +61,9 @@ public interface TranslatableTexts {
    * @param link the page of the record the text is part of
    * @param text the translation as it is (null when missing)
    * @param writable whether the viewer may save a translation (else the editor only shows it)
+   * @param official whether the text in this language is the one both parties agreed ({@link
+   *     Official#OFFICIAL}) or a working text ({@link Official#WORKING}); null where the kind of
+   *     text does not tell it per language, or the language has no text (decision 0040)
    */
   record Translatable(
       String subject,
@@ -75,5 +78,39 @@ public interface TranslatableTexts {
       TranslationStatus status,
       Instant since,
       long version,
-      boolean writable) {}
+      boolean writable,
+      String official) {
+
+    /** A text whose kind does not tell, per language, whether it is official. */
+    public Translatable(
+        String subject,
+        String key,
+        String charterKey,
+        String title,
+        String link,
+        String sourceLanguage,
+        String sourceText,
+        String language,
+        String text,
+        TranslationStatus status,
+        Instant since,
+        long version,
+        boolean writable) {
+      this(
+          subject,
+          key,
+          charterKey,
+          title,
+          link,
+          sourceLanguage,
+          sourceText,
+          language,
+          text,
+          status,
+          since,
+          version,
+          writable,
+          null);
+    }
+  }
 }

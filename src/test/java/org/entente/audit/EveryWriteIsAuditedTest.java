@@ -230,6 +230,35 @@ class EveryWriteIsAuditedTest {
             .with(csrf())
             .param("text", "Şəbəkənin auditi.")
             .param("version", "1"));
+    // a milestone's title translated through the API, then again through the editor's form
+    MockHttpServletResponse milestone =
+        mvc.perform(
+                post("/api/charters/az-us-2026/working-groups/wg-energy/roadmap/milestones")
+                    .header("Authorization", "Bearer " + member)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"key\":\"grid-audit-done\",\"title\":{\"en\":\"Grid audit done\"},"
+                            + "\"plannedStart\":\"2027-01-01\",\"plannedEnd\":\"2027-02-01\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(milestone.getStatus()).as(milestone.getContentAsString()).isEqualTo(201);
+    String milestoneId = JsonPath.read(milestone.getContentAsString(), "$.id");
+    expectOneEvent(
+        "milestone.translated",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/translations/milestone-title/" + milestoneId + "/az")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"Şəbəkə auditi başa çatıb\",\"version\":0}"));
+    expectOneEvent(
+        "milestone.translated",
+        302,
+        post("/translations/milestone-title/" + milestoneId + "/az")
+            .cookie(memberSession)
+            .with(csrf())
+            .param("text", "Şəbəkənin auditi başa çatıb")
+            .param("version", "1"));
     // calendars and reminders
     MockHttpServletResponse calendar =
         expectOneEvent(

@@ -654,6 +654,13 @@ class NeedToKnowTest {
                       + "/working-groups/border-security/roadmap/milestones/"
                       + securityMilestone)
               .getContentAsString());
+      // a milestone's title in the translation editor, API and page (issue 19)
+      for (String id : List.of(internalMilestone, securityMilestone)) {
+        seen.append(
+            as(who, get("/api/translations/milestone-title/" + id + "/fr")).getContentAsString());
+        seen.append(
+            page(session, "/translations/milestone-title/" + id + "/fr").getContentAsString());
+      }
       seen.append(
           page(session, "/charters/" + CHARTER + "/working-groups/inner-circle")
               .getContentAsString());
@@ -821,6 +828,10 @@ class NeedToKnowTest {
           List.of("fd.member", "fd.uncleared", "fd.coord", "sy.member", "company", "anonymous"));
       sweep.put("/api/translations/" + text + "/" + guessedUuid + "/fr", EVERYONE);
     }
+    // a milestone's title, read or saved by anyone who may not see it (issue 19)
+    sweep.put("/api/translations/milestone-title/" + internalMilestone + "/fr", notInternal);
+    sweep.put("/api/translations/milestone-title/" + securityMilestone + "/fr", notSecurity);
+    sweep.put("/api/translations/milestone-title/" + guessedUuid + "/fr", EVERYONE);
     sweep.put("/api/action-items/" + internalAction, notInternal);
     sweep.put("/api/action-items/" + securityAction, notSecurity);
     sweep.put("/api/action-items/" + internalAction + "/milestone", notInternal);

@@ -34,6 +34,9 @@ import org.entente.migration.ReleaseFixture.Column;
 import org.entente.migration.ReleaseFixture.Fixture;
 import org.entente.migration.ReleaseFixture.Table;
 import org.entente.projects.Projects;
+import org.entente.roadmaps.RoadmapViews.MilestoneView;
+import org.entente.roadmaps.RoadmapViews.Roadmap;
+import org.entente.roadmaps.Roadmaps;
 import org.entente.shared.CharterKey;
 import org.entente.shared.LocalizedText;
 import org.entente.testing.TestViewers;
@@ -179,6 +182,7 @@ abstract class MigrationFromPreviousReleaseContract {
       everyMeetingTextIsUnderItsTextLanguage(jdbc, fixture);
       everyCharterNamesItsPartiesInTheirOrder(app, fixture);
       everyProjectIsInTheTranslationWorkflow(app, jdbc, fixture);
+      everyMilestoneIsInTheTranslationWorkflow(app, jdbc, fixture);
 
       AuditVerifier verifier = app.getBean(AuditVerifier.class);
       AuditVerifier.Verification before = verifier.verify();
@@ -616,6 +620,102 @@ abstract class MigrationFromPreviousReleaseContract {
         .update();
     everyProjectListIsStillItsVersion(app, jdbc);
     jdbc.sql("update project set translation_sources = null").update();
+  }
+
+  /**
+   * V35: a milestone made before the translation workflow has no translation state stored; its
+   * title reads as written in its charter's text language, the source, with each other language
+   * current where it has a title and missing where not. The state is no part of a roadmap's
+   * content: with a state stored on every milestone, every roadmap is as it was against its version
+   * (same fingerprint). And a roadmap agreed and unchanged since makes its milestones' titles
+   * official in every language (decision 0040), read from the release's agreed content.
+   */
+  private static void everyMilestoneIsInTheTranslationWorkflow(
+      ConfigurableApplicationContext app, JdbcClient jdbc, Fixture fixture) {
+    Translations translations = app.getBean(Translations.class);
+    Charters charters = app.getBean(Charters.class);
+    Viewer cochair = app.getBean(Viewers.class).of("demo.az.cochair").orElseThrow();
+    SoftAssertions soft = new SoftAssertions();
+    int checked = 0;
+    for (Map<String, String> was : fixture.rows().getOrDefault("milestone", List.of())) {
+      String key = was.get("id");
+      Map<String, Object> now =
+          jdbc.sql(
+                  "select translation_sources, title, charter_id from milestone"
+                      + " where cast(id as varchar(36)) = ?")
+              .param(key)
+              .query()
+              .singleRow();
+      soft.assertThat(now.get("translation_sources"))
+          .as("the translation state of milestone %s", key)
+          .isNull();
+      LanguagesOfCharter languages =
+          charters.languages(UUID.fromString(String.valueOf(now.get("charter_id")))).orElseThrow();
+      Map<String, String> title = LocalizedText.fromJson((String) now.get("title")).values();
+      for (String language : languages.languages()) {
+        Translatable text;
+        try {
+          text = translations.text("milestone-title", key, language, cochair);
+        } catch (org.entente.shared.NotFoundException e) {
+          continue; // retired, or not for the co-chair to see
+        }
+        checked++;
+        soft.assertThat(text.sourceLanguage())
+            .as("the source of milestone %s's title", key)
+            .isEqualTo(languages.textLanguage());
+        soft.assertThat(text.status())
+            .as("milestone %s's title in %s", key, language)
+            .isEqualTo(
+                !title.containsKey(language)
+                    ? TranslationStatus.MISSING
+                    : language.equals(languages.textLanguage())
+                        ? TranslationStatus.SOURCE
+                        : TranslationStatus.CURRENT);
+      }
+    }
+    soft.assertThat(checked).as("the fixture has milestones to check").isPositive();
+    Roadmaps roadmaps = app.getBean(Roadmaps.class);
+    List<String> subjects =
+        jdbc.sql("select subject_key from agreement where subject_type = ?")
+            .param(Roadmaps.ROADMAP)
+            .query(String.class)
+            .list();
+    Map<String, Boolean> changedBefore = new HashMap<>();
+    int official = 0;
+    for (String subject : subjects) {
+      String[] keys = subject.split("/", 2);
+      Roadmap roadmap = roadmaps.roadmap(CharterKey.of(keys[0]), keys[1], cochair);
+      changedBefore.put(subject, roadmap.changedSinceVersion());
+      if (roadmap.agreement() != null
+          && roadmap.agreement().state() == org.entente.concurrence.Agreement.State.AGREED
+          && !roadmap.changedSinceVersion()) {
+        for (MilestoneView m : roadmap.milestones()) {
+          if (m.classification() != org.entente.shared.Classification.PARTY_INTERNAL) {
+            for (String language : m.title().values().keySet()) {
+              official++;
+              soft.assertThat(m.official().get("title").get(language))
+                  .as("milestone %s's title in %s, in an agreed roadmap", m.key(), language)
+                  .isEqualTo("official");
+            }
+          }
+        }
+      }
+    }
+    soft.assertThat(official).as("the fixture has an agreed roadmap to check").isPositive();
+    soft.assertAll();
+    jdbc.sql(
+            "update milestone set translation_sources = '{\"source\":\"en\","
+                + "\"sourceChangedAt\":\"2026-11-24T10:00:00Z\",\"madeFrom\":{\"az\":\"0\"}}'")
+        .update();
+    for (String subject : subjects) {
+      String[] keys = subject.split("/", 2);
+      assertThat(roadmaps.roadmap(CharterKey.of(keys[0]), keys[1], cochair).changedSinceVersion())
+          .as(
+              "the roadmap %s against its version, with a translation state on its milestones",
+              subject)
+          .isEqualTo(changedBefore.get(subject));
+    }
+    jdbc.sql("update milestone set translation_sources = null").update();
   }
 
   /** Each stored version's fingerprint is the SHA-256 of its content, and is what was agreed. */

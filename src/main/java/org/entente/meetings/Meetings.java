@@ -30,6 +30,7 @@ import org.entente.meetings.MeetingViews.HeldMeeting;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.MeetingViews.OpenActionItem;
 import org.entente.meetings.MeetingViews.PublishedStatement;
+import org.entente.meetings.MeetingViews.TextTranslations;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
@@ -72,6 +73,7 @@ public class Meetings {
   private final ActionItems actionItems;
   private final MeetingAudit meetingAudit;
   private final Organizations organizations;
+  private final MeetingTranslations.Statuses translations;
 
   Meetings(
       JdbcClient jdbc,
@@ -86,7 +88,8 @@ public class Meetings {
       MeetingRecords records,
       ActionItems actionItems,
       MeetingAudit meetingAudit,
-      Organizations organizations) {
+      Organizations organizations,
+      MeetingTranslations.Statuses translations) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
@@ -100,6 +103,7 @@ public class Meetings {
     this.actionItems = actionItems;
     this.meetingAudit = meetingAudit;
     this.organizations = organizations;
+    this.translations = translations;
   }
 
   // ---------------------------------------------------------------- meetings
@@ -130,6 +134,19 @@ public class Meetings {
     Meeting meeting = visible(id, viewer, names);
     reads.recordRestrictedReads(List.of(meeting), names);
     return reads.full(meeting, names, viewer);
+  }
+
+  /**
+   * Where each of a meeting's texts stands in each language of its charter (decision 0037): its
+   * title and minutes under {@code meeting-title} and {@code meeting-minutes}, each agenda item,
+   * decision and action item the viewer may see under its id; empty when the charter has one
+   * language. Read with the meeting's page, so not a read of its own to record.
+   *
+   * @throws NotFoundException when there is no meeting, or the viewer may not see it
+   */
+  public Map<String, TextTranslations> translations(UUID id, Viewer viewer) {
+    CharterIndex.All names = reads.names();
+    return translations.of(visible(id, viewer, names), viewer, names);
   }
 
   /** The meetings of a charter the viewer may see that start in [from, to), by start. */

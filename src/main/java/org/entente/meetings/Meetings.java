@@ -137,12 +137,9 @@ public class Meetings {
   }
 
   /**
-   * Where each of a meeting's texts stands in each language of its charter (decision 0037): its
-   * title and minutes under {@code meeting-title} and {@code meeting-minutes}, each agenda item,
-   * decision and action item the viewer may see under its id; empty when the charter has one
-   * language. Read with the meeting's page, so not a read of its own to record.
-   *
-   * @throws NotFoundException when there is no meeting, or the viewer may not see it
+   * Where each of a meeting's texts stands in each language of its charter (decision 0037), by
+   * {@code meeting-title}, {@code meeting-minutes} or an item's id; empty for a charter of one
+   * language. Read with the meeting's page: no read of its own to record.
    */
   public Map<String, TextTranslations> translations(UUID id, Viewer viewer) {
     CharterIndex.All names = reads.names();

@@ -45,11 +45,43 @@ class MeetingTranslationStore {
         .list();
   }
 
-  /** The texts of a kind of one meeting (already seen by the viewer), in the meeting's order. */
-  List<Row> ofMeeting(MeetingText kind, UUID meetingId, Viewer viewer, CharterIndex.All names) {
-    return select(kind, "m.id = :key", viewer)
-        .param("key", meetingId)
-        .query((rs, n) -> row(rs, names))
+  /** One text of a meeting, of a kind, as its page shows where it stands. */
+  record Stored(MeetingText kind, UUID id, UUID charterId, LocalizedText text, String sources) {}
+
+  /**
+   * Every text of a meeting the viewer may see (and, of its action items, those the viewer may
+   * see), in one statement: what the meeting's page shows of its texts' translations. Empty when
+   * the viewer may not see the meeting.
+   */
+  List<Stored> ofMeeting(UUID meetingId, Viewer viewer) {
+    List<String> selects = new java.util.ArrayList<>();
+    for (MeetingText kind : MeetingText.values()) {
+      selects.add(
+          "select '"
+              + kind.name()
+              + "' as text_kind, "
+              + kind.id()
+              + " as text_id, m.charter_id as charter_id, "
+              + kind.text()
+              + " as text_value, "
+              + kind.sources()
+              + " as text_sources from "
+              + kind.from()
+              + " where m.id = :meeting and "
+              + Viewer.condition("m")
+              + (kind == MeetingText.ACTION_ITEM ? " and " + Viewer.condition("x") : ""));
+    }
+    return jdbc.sql(String.join(" union all ", selects))
+        .param("meeting", meetingId)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) ->
+                new Stored(
+                    MeetingText.valueOf(rs.getString("text_kind")),
+                    rs.getObject("text_id", UUID.class),
+                    rs.getObject("charter_id", UUID.class),
+                    MeetingTexts.read(rs.getString("text_value")),
+                    rs.getString("text_sources")))
         .list();
   }
 

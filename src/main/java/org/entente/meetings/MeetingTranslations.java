@@ -297,26 +297,32 @@ abstract class MeetingTranslations implements TranslatableTexts {
       this.charters = charters;
     }
 
-    Map<String, TextTranslations> of(Meeting meeting, Viewer viewer, CharterIndex.All names) {
+    /**
+     * @throws NotFoundException when there is no meeting, or the viewer may not see it
+     */
+    Map<String, TextTranslations> of(UUID meetingId, Viewer viewer) {
+      List<MeetingTranslationStore.Stored> texts = store.ofMeeting(meetingId, viewer);
+      if (texts.isEmpty()) {
+        throw new NotFoundException("meeting", String.valueOf(meetingId));
+      }
       Map<String, TextTranslations> all = new LinkedHashMap<>();
-      LanguagesOfCharter languages = charters.languages(meeting.charterId()).orElse(null);
+      LanguagesOfCharter languages = charters.languages(texts.get(0).charterId()).orElse(null);
       if (languages == null || languages.languages().size() < 2) {
         return all;
       }
-      for (MeetingText kind : MeetingText.values()) {
-        for (Row row : store.ofMeeting(kind, meeting.id(), viewer, names)) {
-          TranslationState state = state(kind, row.sources(), languages.textLanguage());
-          if (!hasSource(row, state)) {
-            continue; // no text yet (minutes not written)
-          }
-          all.put(
-              kind.ofMeeting() ? kind.subject() : row.id().toString(),
-              new TextTranslations(
-                  kind.subject(),
-                  row.id().toString(),
-                  state.source(),
-                  state.statuses(row.text(), languages.languages())));
+      for (MeetingTranslationStore.Stored text : texts) {
+        MeetingText kind = text.kind();
+        TranslationState state = state(kind, text.sources(), languages.textLanguage());
+        if (state.source() == null || !text.text().values().containsKey(state.source())) {
+          continue; // no text yet (minutes not written)
         }
+        all.put(
+            kind.ofMeeting() ? kind.subject() : text.id().toString(),
+            new TextTranslations(
+                kind.subject(),
+                text.id().toString(),
+                state.source(),
+                state.statuses(text.text(), languages.languages())));
       }
       return all;
     }

@@ -142,8 +142,7 @@ public class Meetings {
    * language. Read with the meeting's page: no read of its own to record.
    */
   public Map<String, TextTranslations> translations(UUID id, Viewer viewer) {
-    CharterIndex.All names = reads.names();
-    return translations.of(visible(id, viewer, names), viewer, names);
+    return translations.of(id, viewer);
   }
 
   /** The meetings of a charter the viewer may see that start in [from, to), by start. */

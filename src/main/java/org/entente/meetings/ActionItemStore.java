@@ -45,12 +45,16 @@ class ActionItemStore {
     this.jdbc = jdbc;
   }
 
-  /** Stores a new open action item with its meeting's classification and group. */
-  void insert(UUID id, Meeting meeting, ActionItem.New item, OffsetDateTime now) {
+  /**
+   * Stores a new open action item with its meeting's classification and group, and where its
+   * title's translations stand.
+   */
+  void insert(UUID id, Meeting meeting, ActionItem.New item, String source, OffsetDateTime now) {
     jdbc.sql(
             "insert into action_item (id, meeting_id, charter_id, title, owner_organization,"
                 + " owner_username, due_on, status, classification, origin_party, group_id,"
-                + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, updated_at, translation_source) values (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?)")
         .params(
             id,
             meeting.id(),
@@ -64,7 +68,8 @@ class ActionItemStore {
             meeting.originParty(),
             meeting.groupId(),
             now,
-            now)
+            now,
+            source)
         .update();
   }
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Accounts;
 import org.entente.identity.Viewer;
 import org.entente.meetings.MeetingInputs.ActionItemChange;
@@ -20,7 +21,9 @@ import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ConflictException;
+import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
+import org.entente.translations.TranslationState;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,18 +63,28 @@ class ActionItems {
 
   /** Adds an action item to a meeting the viewer may change; its id. */
   UUID add(Meeting meeting, ActionItemInput input, Viewer viewer) {
+    LanguagesOfCharter languages =
+        charters
+            .languages(meeting.charterId())
+            .orElseThrow(
+                () -> new NotFoundException("charter", String.valueOf(meeting.charterId())));
     ActionItem.New item =
         ActionItem.of(
             input,
-            charters
-                .languages(meeting.charterId())
-                .orElseThrow(
-                    () -> new NotFoundException("charter", String.valueOf(meeting.charterId()))),
+            languages,
             organization ->
                 organizations.known(CharterKey.of(meeting.charterKey()), organization, viewer),
             username -> accounts.find(username).isPresent());
     UUID id = UUID.randomUUID();
-    store.insert(id, meeting, item, now());
+    store.insert(
+        id,
+        meeting,
+        item,
+        TranslationState.unknown(null)
+            .afterEdit(
+                LocalizedText.empty(), item.title(), languages.textLanguage(), now().toInstant())
+            .toJson(),
+        now());
     meetings.touch(meeting.id(), now());
     audit.actionItemAdded(id, meeting.id(), item);
     return id;

@@ -88,6 +88,32 @@ class MeetingAudit {
         Map.of("language", language, "source", source, "length", length));
   }
 
+  /**
+   * A translation of one text of a meeting into one language was saved, made from its source as it
+   * is: on the meeting ({@code meeting.translated}), or on the action item whose title it is
+   * ({@code action-item.translated}).
+   */
+  void translated(
+      boolean ofActionItem,
+      UUID record,
+      String subject,
+      String key,
+      String language,
+      String source,
+      int length) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("text", subject);
+    details.put("key", key);
+    details.put("language", language);
+    details.put("source", source);
+    details.put("length", length);
+    if (ofActionItem) {
+      actionItem("action-item.translated", record, details);
+    } else {
+      meeting("meeting.translated", record, details);
+    }
+  }
+
   void actionItemAdded(UUID id, UUID meetingId, ActionItem.New item) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("meeting", meetingId.toString());

@@ -63,12 +63,13 @@ class MeetingChildren {
         > 0;
   }
 
-  /** Adds an agenda item at the end of the agenda. */
-  void addAgendaItem(UUID meetingId, UUID id, LocalizedText title, AgendaLinks.Checked links) {
+  /** Adds an agenda item at the end of the agenda, with where its title's translations stand. */
+  void addAgendaItem(
+      UUID meetingId, UUID id, LocalizedText title, AgendaLinks.Checked links, String source) {
     jdbc.sql(
             "insert into agenda_item (id, meeting_id, position, title, commitment_key, project_id,"
-                + " milestone_id) values (?, ?, (select coalesce(max(position), 0) + 1 from"
-                + " agenda_item where meeting_id = ?), ?, ?, ?, ?)")
+                + " milestone_id, translation_source) values (?, ?, (select coalesce(max(position),"
+                + " 0) + 1 from agenda_item where meeting_id = ?), ?, ?, ?, ?, ?)")
         .params(
             id,
             meetingId,
@@ -76,7 +77,8 @@ class MeetingChildren {
             MeetingTexts.stored(title),
             links.commitment(),
             links.projectId(),
-            links.milestoneId())
+            links.milestoneId(),
+            source)
         .update();
   }
 
@@ -88,13 +90,16 @@ class MeetingChildren {
         > 0;
   }
 
-  /** Records a decision at the end of the meeting's decisions. */
-  void addDecision(UUID meetingId, UUID id, UUID agendaItemId, LocalizedText text) {
+  /**
+   * Records a decision at the end of the meeting's decisions, with where its text's translations
+   * stand.
+   */
+  void addDecision(UUID meetingId, UUID id, UUID agendaItemId, LocalizedText text, String source) {
     jdbc.sql(
-            "insert into meeting_decision (id, meeting_id, agenda_item_id, position, text) values"
-                + " (?, ?, ?, (select coalesce(max(position), 0) + 1 from meeting_decision where"
-                + " meeting_id = ?), ?)")
-        .params(id, meetingId, agendaItemId, meetingId, MeetingTexts.stored(text))
+            "insert into meeting_decision (id, meeting_id, agenda_item_id, position, text,"
+                + " translation_source) values (?, ?, ?, (select coalesce(max(position), 0) + 1"
+                + " from meeting_decision where meeting_id = ?), ?, ?)")
+        .params(id, meetingId, agendaItemId, meetingId, MeetingTexts.stored(text), source)
         .update();
   }
 

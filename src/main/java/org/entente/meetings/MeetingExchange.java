@@ -41,7 +41,9 @@ class MeetingExchange extends TableExchange {
               required("online", Kind.BOOL),
               required("status", Kind.TEXT),
               optional("minutes", Kind.TEXT),
-              optional("group_id", Kind.GROUP)),
+              optional("group_id", Kind.GROUP),
+              // where its texts' translations stand (V36, decision 0037): it travels with them
+              optional("translation_sources", Kind.TEXT)),
           true);
 
   static final RecordTable PARTICIPANTS =
@@ -67,7 +69,9 @@ class MeetingExchange extends TableExchange {
               required("title", Kind.TEXT),
               optional("commitment_key", Kind.TEXT),
               reference("project_id", "project", false),
-              reference("milestone_id", "milestone", false)),
+              reference("milestone_id", "milestone", false),
+              // where its title's translations stand (V36, decision 0037): it travels with it
+              optional("translation_source", Kind.TEXT)),
           false);
 
   static final RecordTable DECISIONS =
@@ -78,7 +82,9 @@ class MeetingExchange extends TableExchange {
               reference("meeting_id", "meeting", true),
               reference("agenda_item_id", "agenda_item", false),
               required("position", Kind.INT),
-              required("text", Kind.TEXT)),
+              required("text", Kind.TEXT),
+              // where its text's translations stand (V36, decision 0037): it travels with it
+              optional("translation_source", Kind.TEXT)),
           false);
 
   static final RecordTable ACTION_ITEMS =
@@ -93,7 +99,9 @@ class MeetingExchange extends TableExchange {
               required("due_on", Kind.DATE),
               required("status", Kind.TEXT),
               reference("milestone_id", "milestone", false),
-              optional("group_id", Kind.GROUP)),
+              optional("group_id", Kind.GROUP),
+              // where its title's translations stand (V36, decision 0037): it travels with it
+              optional("translation_source", Kind.TEXT)),
           true);
 
   static final RecordTable STATEMENT =

@@ -278,7 +278,10 @@ class MeetingReads {
     if (m.body() == Body.FRAMEWORK) {
       return "Partnership framework";
     }
-    return names.body(m.groupId()).map(b -> b.name().text()).orElse("");
+    // in the reader's language (the request's), or the language the name has
+    String language =
+        org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+    return names.body(m.groupId()).map(b -> b.name().in(language).text()).orElse("");
   }
 
   private static MeetingView view(

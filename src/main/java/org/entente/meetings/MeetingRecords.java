@@ -90,7 +90,8 @@ class MeetingRecords {
               ? "only officials of the parties schedule meetings of the framework"
               : "only members of " + input.bodyKey() + " schedule its meetings");
     }
-    LocalizedText title = Meeting.title(input.title(), languages(charter.id()));
+    LanguagesOfCharter languages = languages(charter.id());
+    LocalizedText title = Meeting.title(input.title(), languages);
     Meeting.Times times = Meeting.times(input.startsAt(), input.endsAt(), input.timeZone());
     Classification classification = viewer.classificationToGive(input.classification());
     String place = Meeting.optional("place", input.place(), Meeting.PLACE);
@@ -121,7 +122,11 @@ class MeetingRecords {
             classification == Classification.PARTY_INTERNAL ? viewer.party() : null,
             0);
     OffsetDateTime now = now();
-    store.insert(meeting, now);
+    store.insert(
+        meeting,
+        MeetingTranslationSources.none()
+            .afterEdit(null, meeting, languages.textLanguage(), now.toInstant()),
+        now);
     for (ParticipantInput p : checked) {
       children.addParticipant(meeting.id(), p);
     }
@@ -137,10 +142,14 @@ class MeetingRecords {
    */
   void change(Meeting current, MeetingChange change, CharterIndex.All names) {
     UUID id = current.id();
-    Meeting.Changed changed =
-        current.change(change, languages(current.charterId()), Instant.now(clock));
+    LanguagesOfCharter languages = languages(current.charterId());
+    Meeting.Changed changed = current.change(change, languages, Instant.now(clock));
     Meeting after = changed.meeting();
-    if (!store.update(after, now())) {
+    OffsetDateTime now = now();
+    MeetingTranslationSources sources =
+        MeetingTranslationSources.fromJson(store.translationSources(id), languages.textLanguage())
+            .afterEdit(current, after, languages.textLanguage(), now.toInstant());
+    if (!store.update(after, sources, now)) {
       throw new ConflictException("meeting", current.version() + 1);
     }
     audit.changed(current, changed);
@@ -179,27 +188,29 @@ class MeetingRecords {
   }
 
   void addAgendaItem(Meeting meeting, AgendaItemInput input, Viewer viewer) {
+    LanguagesOfCharter languages = languages(meeting.charterId());
     LocalizedText title =
-        MeetingTexts.required(
-            "title", input.title(), languages(meeting.charterId()), MeetingTexts.ITEM_TITLE);
+        MeetingTexts.required("title", input.title(), languages, MeetingTexts.ITEM_TITLE);
     AgendaLinks.Checked checked = links.check(meeting, input, viewer);
     UUID id = UUID.randomUUID();
-    children.addAgendaItem(meeting.id(), id, title, checked);
+    children.addAgendaItem(
+        meeting.id(), id, title, checked, newTextState(title, languages).toJson());
     store.touch(meeting.id(), now());
     audit.agendaItemAdded(meeting.id(), id);
   }
 
   void addDecision(Meeting meeting, DecisionInput input) {
+    LanguagesOfCharter languages = languages(meeting.charterId());
     LocalizedText text =
-        MeetingTexts.required(
-            "text", input.text(), languages(meeting.charterId()), MeetingTexts.DECISION);
+        MeetingTexts.required("text", input.text(), languages, MeetingTexts.DECISION);
     if (input.agendaItemId() != null
         && !children.hasAgendaItem(meeting.id(), input.agendaItemId())) {
       throw new BadRequestException(
           "agendaItemId", "the meeting has no agenda item " + input.agendaItemId());
     }
     UUID id = UUID.randomUUID();
-    children.addDecision(meeting.id(), id, input.agendaItemId(), text);
+    children.addDecision(
+        meeting.id(), id, input.agendaItemId(), text, newTextState(text, languages).toJson());
     store.touch(meeting.id(), now());
     audit.decisionRecorded(meeting.id(), id);
   }
@@ -245,6 +256,15 @@ class MeetingRecords {
       }
     }
     audit.statementDrafted(meetingId, publish, text);
+  }
+
+  /**
+   * Where the translations of a new text of a meeting stand (an agenda item's, a decision's or an
+   * action item's): written in every language it was given in at once, from nothing.
+   */
+  TranslationState newTextState(LocalizedText text, LanguagesOfCharter languages) {
+    return TranslationState.unknown(null)
+        .afterEdit(LocalizedText.empty(), text, languages.textLanguage(), now().toInstant());
   }
 
   /**

@@ -105,12 +105,13 @@ class MeetingStore {
         .list();
   }
 
-  /** Stores a new meeting, planned. */
-  void insert(Meeting m, OffsetDateTime now) {
+  /** Stores a new meeting, planned, with where its texts' translations stand. */
+  void insert(Meeting m, MeetingTranslationSources sources, OffsetDateTime now) {
     jdbc.sql(
             "insert into meeting (id, charter_id, body_kind, title, starts_at, ends_at, time_zone,"
                 + " place, online, status, classification, origin_party, group_id, created_at,"
-                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " updated_at, translation_sources) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?)")
         .params(
             m.id(),
             m.charterId(),
@@ -126,16 +127,20 @@ class MeetingStore {
             m.originParty(),
             m.groupId(),
             now,
-            now)
+            now,
+            sources.toJson())
         .update();
   }
 
-  /** Stores a changed meeting, if it is still at its version; whether it was. */
-  boolean update(Meeting m, OffsetDateTime now) {
+  /**
+   * Stores a changed meeting with where its texts' translations stand, if it is still at its
+   * version; whether it was.
+   */
+  boolean update(Meeting m, MeetingTranslationSources sources, OffsetDateTime now) {
     return jdbc.sql(
                 "update meeting set title = ?, starts_at = ?, ends_at = ?, time_zone = ?,"
-                    + " place = ?, online = ?, status = ?, minutes = ?, version = version + 1,"
-                    + " updated_at = ? where id = ? and version = ?")
+                    + " place = ?, online = ?, status = ?, minutes = ?, translation_sources = ?,"
+                    + " version = version + 1, updated_at = ? where id = ? and version = ?")
             .params(
                 MeetingTexts.stored(m.title()),
                 utc(m.start()),
@@ -145,11 +150,24 @@ class MeetingStore {
                 m.online(),
                 m.status().name(),
                 MeetingTexts.stored(m.minutes()),
+                sources.toJson(),
                 now,
                 m.id(),
                 m.version())
             .update()
         > 0;
+  }
+
+  /**
+   * The stored form of where the meeting's title and minutes translations stand (null before V36);
+   * read after the viewer saw the meeting.
+   */
+  String translationSources(UUID id) {
+    return jdbc.sql("select translation_sources from meeting where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   /** Marks the meeting changed when what it produced changed. */

@@ -130,6 +130,18 @@ public final class MeetingViews {
       AgreementView agreement) {}
 
   /**
+   * Where one of a meeting's texts stands in each language of its charter (decision 0037): its
+   * subject and key as the translation workflow names it ({@code meeting-title}, {@code
+   * meeting-minutes}, {@code meeting-agenda-item}, {@code meeting-decision}, {@code
+   * meeting-action-item}), the language it was written in, and each language's status.
+   */
+  public record TextTranslations(
+      String subject,
+      String key,
+      String sourceLanguage,
+      List<TranslationState.LanguageStatus> translations) {}
+
+  /**
    * A published joint statement, as anyone may read it: {@code text} is its authentic text in each
    * language of the charter.
    */

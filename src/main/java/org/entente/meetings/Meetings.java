@@ -30,6 +30,7 @@ import org.entente.meetings.MeetingViews.HeldMeeting;
 import org.entente.meetings.MeetingViews.MeetingView;
 import org.entente.meetings.MeetingViews.OpenActionItem;
 import org.entente.meetings.MeetingViews.PublishedStatement;
+import org.entente.meetings.MeetingViews.TextTranslations;
 import org.entente.roadmaps.RoadmapViews.MilestoneView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
@@ -72,6 +73,7 @@ public class Meetings {
   private final ActionItems actionItems;
   private final MeetingAudit meetingAudit;
   private final Organizations organizations;
+  private final MeetingTranslations.Statuses translations;
 
   Meetings(
       JdbcClient jdbc,
@@ -86,7 +88,8 @@ public class Meetings {
       MeetingRecords records,
       ActionItems actionItems,
       MeetingAudit meetingAudit,
-      Organizations organizations) {
+      Organizations organizations,
+      MeetingTranslations.Statuses translations) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.charters = charters;
@@ -100,6 +103,7 @@ public class Meetings {
     this.actionItems = actionItems;
     this.meetingAudit = meetingAudit;
     this.organizations = organizations;
+    this.translations = translations;
   }
 
   // ---------------------------------------------------------------- meetings
@@ -130,6 +134,15 @@ public class Meetings {
     Meeting meeting = visible(id, viewer, names);
     reads.recordRestrictedReads(List.of(meeting), names);
     return reads.full(meeting, names, viewer);
+  }
+
+  /**
+   * Where each of a meeting's texts stands in each language of its charter (decision 0037), by
+   * {@code meeting-title}, {@code meeting-minutes} or an item's id; empty for a charter of one
+   * language. Read with the meeting's page: no read of its own to record.
+   */
+  public Map<String, TextTranslations> translations(UUID id, Viewer viewer) {
+    return translations.of(id, viewer);
   }
 
   /** The meetings of a charter the viewer may see that start in [from, to), by start. */

@@ -200,6 +200,54 @@ class EveryWriteIsAuditedTest {
             .with(csrf())
             .param("text", "Şəbəkə xətti barədə razılığa gəlinib.")
             .param("version", "1"));
+    // a meeting's title translated through the API, then a decision of it through the editor's
+    // form, and an action item's title through the API
+    expectOneEvent(
+        "meeting.translated",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/translations/meeting-title/" + meetingId + "/az")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"Şəbəkənin icmalı\",\"version\":0}"));
+    MockHttpServletResponse decided =
+        mvc.perform(
+                post("/api/meetings/" + meetingId + "/decisions")
+                    .header("Authorization", "Bearer " + member)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"text\":\"The grid link is reviewed.\"}"))
+            .andReturn()
+            .getResponse();
+    String decisionId = JsonPath.read(decided.getContentAsString(), "$.decisions[0].id");
+    expectOneEvent(
+        "meeting.translated",
+        302,
+        post("/translations/meeting-decision/" + decisionId + "/az")
+            .cookie(memberSession)
+            .with(csrf())
+            .param("text", "Şəbəkə xətti nəzərdən keçirildi.")
+            .param("version", "1"));
+    MockHttpServletResponse action =
+        mvc.perform(
+                post("/api/meetings/" + meetingId + "/action-items")
+                    .header("Authorization", "Bearer " + member)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"title\":\"Send the grid data\",\"ownerUsername\":\"us.member\","
+                            + "\"dueOn\":\"2026-12-20\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(action.getStatus()).as(action.getContentAsString()).isEqualTo(201);
+    expectOneEvent(
+        "action-item.translated",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/translations/meeting-action-item/"
+                    + JsonPath.read(action.getContentAsString(), "$.id")
+                    + "/az")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"Şəbəkə məlumatlarını göndərmək\",\"version\":0}"));
     // a project's title translated through the API, then its description through the editor's form
     MockHttpServletResponse project =
         mvc.perform(

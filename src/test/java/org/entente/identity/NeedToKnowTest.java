@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.entente.audit.Audit;
 import org.entente.definition.DefinitionFixtures;
 import org.entente.definition.Definitions;
@@ -253,6 +254,17 @@ class NeedToKnowTest {
             .getResponse();
     assertThat(statement.getStatus()).as(statement.getContentAsString()).isEqualTo(200);
     return id;
+  }
+
+  /** The id of a meeting's (first) decision. */
+  private String decisionOf(String meeting) {
+    return jdbc.sql(
+            "select cast(id as varchar(36)) from meeting_decision where meeting_id = ?"
+                + " order by position")
+        .param(UUID.fromString(meeting))
+        .query(String.class)
+        .list()
+        .get(0);
   }
 
   private String actionItem(String username, String meeting, String title) throws Exception {
@@ -630,9 +642,22 @@ class NeedToKnowTest {
             as(who, get("/api/translations/joint-statement/" + id + "/fr")).getContentAsString());
         seen.append(
             page(session, "/translations/joint-statement/" + id + "/fr").getContentAsString());
+        // its title, minutes and decision in the translation editor, API and page (issue 19)
+        Map<String, String> texts =
+            Map.of("meeting-title", id, "meeting-minutes", id, "meeting-decision", decisionOf(id));
+        for (var text : texts.entrySet()) {
+          String path = "/translations/" + text.getKey() + "/" + text.getValue() + "/fr";
+          seen.append(as(who, get("/api" + path)).getContentAsString());
+          seen.append(page(session, path).getContentAsString());
+        }
       }
       for (String id : List.of(internalAction, securityAction)) {
         seen.append(as(who, get("/api/action-items/" + id)).getContentAsString());
+        seen.append(
+            as(who, get("/api/translations/meeting-action-item/" + id + "/fr"))
+                .getContentAsString());
+        seen.append(
+            page(session, "/translations/meeting-action-item/" + id + "/fr").getContentAsString());
       }
       for (String url : PAGES) {
         seen.append(page(session, url).getContentAsString());
@@ -832,6 +857,26 @@ class NeedToKnowTest {
     sweep.put("/api/translations/milestone-title/" + internalMilestone + "/fr", notInternal);
     sweep.put("/api/translations/milestone-title/" + securityMilestone + "/fr", notSecurity);
     sweep.put("/api/translations/milestone-title/" + guessedUuid + "/fr", EVERYONE);
+    // a meeting's texts, read or saved by anyone who may not see the meeting (issue 19)
+    for (String text : List.of("meeting-title", "meeting-minutes")) {
+      sweep.put("/api/translations/" + text + "/" + internalMeeting + "/fr", notInternal);
+      sweep.put("/api/translations/" + text + "/" + securityMeeting + "/fr", notSecurity);
+    }
+    sweep.put(
+        "/api/translations/meeting-decision/" + decisionOf(internalMeeting) + "/fr", notInternal);
+    sweep.put(
+        "/api/translations/meeting-decision/" + decisionOf(securityMeeting) + "/fr", notSecurity);
+    sweep.put("/api/translations/meeting-action-item/" + internalAction + "/fr", notInternal);
+    sweep.put("/api/translations/meeting-action-item/" + securityAction + "/fr", notSecurity);
+    for (String text :
+        List.of(
+            "meeting-title",
+            "meeting-minutes",
+            "meeting-agenda-item",
+            "meeting-decision",
+            "meeting-action-item")) {
+      sweep.put("/api/translations/" + text + "/" + guessedUuid + "/fr", EVERYONE);
+    }
     sweep.put("/api/action-items/" + internalAction, notInternal);
     sweep.put("/api/action-items/" + securityAction, notSecurity);
     sweep.put("/api/action-items/" + internalAction + "/milestone", notInternal);

@@ -183,6 +183,7 @@ abstract class MigrationFromPreviousReleaseContract {
       everyCharterNamesItsPartiesInTheirOrder(app, fixture);
       everyProjectIsInTheTranslationWorkflow(app, jdbc, fixture);
       everyMilestoneIsInTheTranslationWorkflow(app, jdbc, fixture);
+      everyMeetingTextIsInTheTranslationWorkflow(app, jdbc, fixture);
 
       AuditVerifier verifier = app.getBean(AuditVerifier.class);
       AuditVerifier.Verification before = verifier.verify();
@@ -716,6 +717,80 @@ abstract class MigrationFromPreviousReleaseContract {
           .isEqualTo(changedBefore.get(subject));
     }
     jdbc.sql("update milestone set translation_sources = null").update();
+  }
+
+  /**
+   * V36: a meeting made before the translation workflow, and its agenda items, decisions and action
+   * items, have no translation state stored; each text reads as written in its charter's text
+   * language, the source, with each other language missing (the release's texts have only the
+   * source; V30 put them under it). Nothing is back-filled: the texts are checked unchanged by
+   * {@code everyMeetingTextIsUnderItsTextLanguage}, the audit chain after this.
+   */
+  private static void everyMeetingTextIsInTheTranslationWorkflow(
+      ConfigurableApplicationContext app, JdbcClient jdbc, Fixture fixture) {
+    Translations translations = app.getBean(Translations.class);
+    Charters charters = app.getBean(Charters.class);
+    Viewer cochair = app.getBean(Viewers.class).of("demo.az.cochair").orElseThrow();
+    SoftAssertions soft = new SoftAssertions();
+    String ofMeeting = "(select m.charter_id from meeting m where m.id = x.meeting_id)";
+    List<String[]> texts =
+        List.of(
+            new String[] {"meeting", "meeting-title", "title", "translation_sources", "charter_id"},
+            new String[] {
+              "agenda_item", "meeting-agenda-item", "title", "translation_source", ofMeeting
+            },
+            new String[] {
+              "meeting_decision", "meeting-decision", "text", "translation_source", ofMeeting
+            },
+            new String[] {
+              "action_item", "meeting-action-item", "title", "translation_source", "charter_id"
+            });
+    Map<String, Integer> checked = new LinkedHashMap<>();
+    for (String[] t : texts) {
+      for (Map<String, String> was : fixture.rows().getOrDefault(t[0], List.of())) {
+        String key = was.get("id");
+        Map<String, Object> now =
+            jdbc.sql(
+                    "select x."
+                        + t[3]
+                        + " as sources, "
+                        + t[4]
+                        + " as charter from "
+                        + t[0]
+                        + " x where cast(x.id as varchar(36)) = ?")
+                .param(key)
+                .query()
+                .singleRow();
+        soft.assertThat(now.get("sources"))
+            .as("the translation state of %s %s", t[0], key)
+            .isNull();
+        LanguagesOfCharter languages =
+            charters.languages(UUID.fromString(String.valueOf(now.get("charter")))).orElseThrow();
+        for (String language : languages.languages()) {
+          Translatable text;
+          try {
+            text = translations.text(t[1], key, language, cochair);
+          } catch (org.entente.shared.NotFoundException e) {
+            continue; // not for the co-chair to see
+          }
+          checked.merge(t[0], 1, Integer::sum);
+          soft.assertThat(text.sourceLanguage())
+              .as("the source of %s %s", t[0], key)
+              .isEqualTo(languages.textLanguage());
+          soft.assertThat(text.sourceText())
+              .as("the source text of %s %s", t[0], key)
+              .isEqualTo(was.get(t[2]));
+          soft.assertThat(text.status())
+              .as("%s %s in %s", t[0], key, language)
+              .isEqualTo(
+                  language.equals(languages.textLanguage())
+                      ? TranslationStatus.SOURCE
+                      : TranslationStatus.MISSING);
+        }
+      }
+    }
+    soft.assertThat(checked).as("the fixture has meeting texts to check").containsKey("meeting");
+    soft.assertAll();
   }
 
   /** Each stored version's fingerprint is the SHA-256 of its content, and is what was agreed. */

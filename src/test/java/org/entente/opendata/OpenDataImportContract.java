@@ -140,6 +140,9 @@ abstract class OpenDataImportContract {
     assertThat(tables.get("milestone")).hasSize(4);
     assertThat(tables.get("indicator")).hasSize(3);
     assertThat(tables.get("meeting")).hasSize(4);
+    // a meeting's translation state travels with its texts (V36, decision 0037)
+    assertThat(tables.get("meeting"))
+        .allSatisfy(m -> assertThat(((Map<?, ?>) m).get("translation_sources")).isNotNull());
     assertThat(tables.get("joint_statement")).hasSize(3);
 
     // malformed: a row that refers to a record the file does not hold, at the very end

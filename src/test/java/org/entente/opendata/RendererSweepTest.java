@@ -250,6 +250,20 @@ class RendererSweepTest {
         "project.translation_sources",
         "the application's own JSON state of a project's title and description translations (V34),"
             + " written only through translations.TranslationState");
+    NOT_FREE_TEXT.put(
+        "meeting.translation_sources",
+        "the application's own JSON state of a meeting's title and minutes translations (V36),"
+            + " written only through translations.TranslationState");
+    for (String column :
+        List.of(
+            "agenda_item.translation_source",
+            "meeting_decision.translation_source",
+            "action_item.translation_source")) {
+      NOT_FREE_TEXT.put(
+          column,
+          "the application's own JSON state of a meeting item's text translations (V36), written"
+              + " only through translations.TranslationState");
+    }
   }
 
   /** Tables the application keeps for itself, with nothing a renderer shows. */

@@ -97,6 +97,7 @@ public class MeetingPage {
     model.addAttribute("textLanguages", languages.languages());
     model.addAttribute("sourceLanguage", languages.textLanguage());
     model.addAttribute("today", meetings.today());
+    model.addAttribute("texts", meetings.translations(id, viewer));
     model.addAttribute(
         "parties", charters.overview(CharterKey.inPath(m.charterKey()), viewer).parties());
   }

@@ -310,7 +310,7 @@ public class Roadmaps {
             milestones,
             today,
             baseline,
-            milestones.isEmpty()
+            milestones.isEmpty() || agreement.map(a -> a.agreedVersions().isEmpty()).orElse(true)
                 ? Map.of()
                 : officialTexts.agreedTitles(
                     CharterKey.of(charterKey), groupKey, group.group().id()));

@@ -265,9 +265,9 @@ public class Concurrence {
     return reloaded(type, key);
   }
 
-  /** The content of one version, as it was submitted. */
+  /** The content of one version, as submitted; read unlocked, as a GET's read-only transaction may. */
   public String content(String type, String key, int number, Viewer viewer) {
-    Stored stored = visible(type, key, viewer);
+    Stored stored = visible(type, key, viewer, false);
     return store
         .content(stored.id(), number)
         .orElseThrow(() -> new NotFoundException("version", String.valueOf(number)));
@@ -462,8 +462,12 @@ public class Concurrence {
   }
 
   private Stored visible(String type, String key, Viewer viewer) {
+    return visible(type, key, viewer, true);
+  }
+
+  private Stored visible(String type, String key, Viewer viewer, boolean lock) {
     return store
-        .load(type, key, true)
+        .load(type, key, lock)
         .filter(s -> viewer.canSee(s.classification(), s.originParty(), s.groupId()))
         .orElseThrow(() -> new NotFoundException(type, key));
   }

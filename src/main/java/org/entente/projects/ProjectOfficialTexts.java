@@ -12,10 +12,6 @@ import org.entente.projects.ProjectViews.ProjectView;
 import org.entente.shared.CharterKey;
 import org.entente.translations.Official;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,28 +29,14 @@ class ProjectOfficialTexts {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Concurrence concurrence;
-  private final TransactionTemplate ownTransaction;
 
-  ProjectOfficialTexts(Concurrence concurrence, PlatformTransactionManager transactions) {
+  ProjectOfficialTexts(Concurrence concurrence) {
     this.concurrence = concurrence;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /**
-   * The content of a version of an agreement, as {@link Concurrence#content} gives it. That read
-   * locks the agreement's row ({@code select … for update}), which PostgreSQL refuses in a
-   * read-only transaction (every page and GET): there it is read in a short transaction of its own,
-   * which holds no lock the request's transaction could wait for. In a transaction that writes (an
-   * approval answering with the subject), it is read in that transaction, which may already hold
-   * the lock.
-   */
+  /** The content of a version of an agreement, as {@link Concurrence#content} gives it. */
   String content(String type, String subjectKey, int version, Viewer viewer) {
-    if (TransactionSynchronizationManager.isActualTransactionActive()
-        && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-      return concurrence.content(type, subjectKey, version, viewer);
-    }
-    return ownTransaction.execute(s -> concurrence.content(type, subjectKey, version, viewer));
+    return concurrence.content(type, subjectKey, version, viewer);
   }
 
   /** A project's texts in the last agreed version: title and description by language. */

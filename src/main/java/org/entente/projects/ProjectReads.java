@@ -244,7 +244,8 @@ class ProjectReads {
             row.location(),
             row.classification(),
             row.originParty(),
-            row.version());
+            row.version(),
+            null);
     return new StoredProject(view, row.groupId(), project);
   }
 }

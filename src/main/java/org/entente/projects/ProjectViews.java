@@ -46,44 +46,6 @@ public final class ProjectViews {
       long version,
       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, String>> official) {
 
-    /** A project as a list shows it: without whether its texts are official. */
-    public ProjectView(
-        UUID id,
-        String charter,
-        String workingGroup,
-        String key,
-        LocalizedText title,
-        LocalizedText description,
-        List<CommitmentRef> commitments,
-        Map<String, String> leads,
-        List<Partner> partners,
-        String stage,
-        String stageReason,
-        List<Financing> financing,
-        Location location,
-        Classification classification,
-        String originParty,
-        long version) {
-      this(
-          id,
-          charter,
-          workingGroup,
-          key,
-          title,
-          description,
-          commitments,
-          leads,
-          partners,
-          stage,
-          stageReason,
-          financing,
-          location,
-          classification,
-          originParty,
-          version,
-          null);
-    }
-
     /** The same project, with whether each of its texts is official. */
     public ProjectView withOfficial(Map<String, Map<String, String>> official) {
       return new ProjectView(

@@ -54,7 +54,8 @@ class StoredProjectTest {
             null,
             classification,
             originParty,
-            3);
+            3,
+            null);
     return new StoredProject(view, GROUP, project);
   }
 

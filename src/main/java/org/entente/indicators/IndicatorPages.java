@@ -197,10 +197,12 @@ class IndicatorPages {
 
   private String page(
       IndicatorView indicator, Map<String, String> form, Viewer viewer, Model model) {
-    model.addAttribute(
-        "charter", charters.require(CharterKey.inPath(indicator.charterKey()), viewer));
+    CharterSummary charter = charters.require(CharterKey.inPath(indicator.charterKey()), viewer);
+    model.addAttribute("charter", charter);
+    model.addAttribute("textLanguages", TextLanguages.ordered(charter.languages()));
     model.addAttribute("indicator", indicator);
-    model.addAttribute("chart", IndicatorChart.of(indicator, translations.unit(indicator.unit())));
+    model.addAttribute(
+        "chart", IndicatorChart.of(indicator, translations.unitOf(indicator.unit())));
     boolean mayWrite = indicators.mayWrite(indicator.id(), viewer);
     model.addAttribute("mayWrite", mayWrite);
     if (mayWrite) {

@@ -162,6 +162,15 @@ public class Indicators {
     return indicator;
   }
 
+  /**
+   * Where the translations of an indicator's texts stand, as stored (an indicator made before V37
+   * is written in its charter's text language).
+   */
+  IndicatorTranslationSources translationSources(UUID indicatorId, String textLanguage) {
+    return IndicatorTranslationSources.fromJson(
+        store.translationSources(indicatorId), textLanguage);
+  }
+
   /** Whether the viewer may add values to this indicator (false when they may not see it). */
   boolean mayWrite(UUID indicatorId, Viewer viewer) {
     return store.visible(indicatorId, viewer).map(i -> i.writableBy(viewer)).orElse(false);

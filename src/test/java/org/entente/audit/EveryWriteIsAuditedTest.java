@@ -230,6 +230,36 @@ class EveryWriteIsAuditedTest {
             .with(csrf())
             .param("text", "Şəbəkənin auditi.")
             .param("version", "1"));
+    // an indicator's unit translated through the API, then its definition through the editor's form
+    MockHttpServletResponse indicator =
+        mvc.perform(
+                post("/api/charters/az-us-2026/indicators")
+                    .header("Authorization", "Bearer " + member)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"key\":\"grid-losses\",\"name\":{\"en\":\"Grid losses\"},"
+                            + "\"unit\":{\"en\":\"per cent\"},\"definition\":\"Losses in the grid\","
+                            + "\"direction\":\"lower\",\"workingGroup\":\"wg-energy\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(indicator.getStatus()).as(indicator.getContentAsString()).isEqualTo(201);
+    String indicatorId = JsonPath.read(indicator.getContentAsString(), "$.id");
+    expectOneEvent(
+        "indicator.translated",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/translations/indicator-unit/" + indicatorId + "/az")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"faiz\",\"version\":0}"));
+    expectOneEvent(
+        "indicator.translated",
+        302,
+        post("/translations/indicator-definition/" + indicatorId + "/az")
+            .cookie(memberSession)
+            .with(csrf())
+            .param("text", "Şəbəkədə itkilər")
+            .param("version", "1"));
     // calendars and reminders
     MockHttpServletResponse calendar =
         expectOneEvent(

@@ -16,6 +16,7 @@ import org.entente.charter.LanguagesOfCharter;
 import org.entente.indicators.Indicator.Kind;
 import org.entente.indicators.IndicatorInputs.ValueInput;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.LocalizedText;
 
 /**
  * An indicator with its stored values: the rules a new value meets before it is stored. A value is
@@ -124,6 +125,10 @@ record IndicatorValues(
     if (input == null) {
       throw new BadRequestException(null, "a value is required");
     }
+    // the note first: a note of the wrong type is refused naming it, whatever else is wrong
+    LocalizedText note =
+        Indicator.text(
+            "note", input.note(), 2000, false, languages.textLanguage(), languages.languages());
     Kind kind = Kind.fromCode("kind", input.kind());
     BigDecimal amount = amount(input.value());
     if (!indicator.measuredIn(input.unit())) {
@@ -155,8 +160,7 @@ record IndicatorValues(
         amount,
         sourceUrl,
         publisher,
-        Indicator.text(
-            "note", input.note(), 2000, false, languages.textLanguage(), languages.languages()),
+        note,
         input.official() == null || input.official(),
         Boolean.TRUE.equals(input.use()),
         corrects(input.corrects()));

@@ -204,15 +204,20 @@ public class Indicators {
       throw new BadRequestException(null, "an indicator is required");
     }
     CharterSummary charter = charters.require(charterKey, viewer);
+    LanguagesOfCharter languages = languagesOf(charterKey);
+    String textLanguage = languages.textLanguage();
+    List<String> declared = charter.languages();
+    // texts first, as a platform's are: one of the wrong type is refused naming it
+    LocalizedText definition =
+        Indicator.text("definition", input.definition(), 2000, false, textLanguage, declared);
+    LocalizedText dataSource =
+        Indicator.text("dataSource", input.dataSource(), 1000, false, textLanguage, declared);
     UUID groupId = writableGroup(charterKey, input.workingGroup(), viewer);
     String key = input.key() == null ? null : input.key().trim();
     if (key == null || !KEY.matcher(key).matches()) {
       throw new BadRequestException(
           "key", "a key of 2 to 100 lower-case letters, digits and hyphens is required");
     }
-    LanguagesOfCharter languages = languagesOf(charterKey);
-    String textLanguage = languages.textLanguage();
-    List<String> declared = charter.languages();
     LocalizedText name = Indicator.name(input.name(), declared);
     LocalizedText unit = Indicator.text("unit", input.unit(), 100, true, textLanguage, declared);
     Direction direction = Direction.fromCode("direction", input.direction());
@@ -228,8 +233,8 @@ public class Indicators {
             direction,
             optional("area", input.area(), 64),
             optional("ownerOrganization", input.ownerOrganization(), 300),
-            Indicator.text("definition", input.definition(), 2000, false, textLanguage, declared),
-            Indicator.text("dataSource", input.dataSource(), 1000, false, textLanguage, declared),
+            definition,
+            dataSource,
             classification,
             classification == Classification.PARTY_INTERNAL ? viewer.party() : null,
             groupId,

@@ -25,6 +25,12 @@ alter table indicator alter column data_source set data type varchar;
 alter table indicator_value alter column note set data type varchar;
 alter table indicator add column translation_sources varchar(8000);
 
+-- The same for a dialogue platform the parties propose in the application (decision 0034): its name
+-- and purpose keep where their translations stand, {"name":{…},"purpose":{…}}, written by the
+-- meetings module (its agreement) through the charter module, which owns the table. A platform of
+-- the definition, or one made before V37, has none: its texts are the charter's text language's.
+alter table dialogue_platform add column translation_sources varchar(8000);
+
 
 -- indicator.unit
 update indicator set unit = replace(unit, '\', '\\');

@@ -218,10 +218,11 @@ public class Platforms {
 
   /**
    * Each language a platform made in the application has a name in, official when both parties
-   * agreed a version holding exactly its name and purpose in that language as they are now, else a
-   * working translation (a proposal not agreed yet has none official). Empty for a platform of the
-   * definition (its texts are marked by the definition, {@code charter.translations}) and for a
-   * viewer who may not see the platform's agreement.
+   * agreed a version holding exactly its texts as they are now (the fingerprint of the platform as
+   * it is is the one they last agreed: an agreed platform is established, and an established one no
+   * longer changes), else a working translation (a proposal not agreed yet has none official).
+   * Empty for a platform of the definition (its texts are marked by the definition, {@code
+   * charter.translations}) and for a viewer who may not see the platform's agreement.
    */
   public List<LanguageStanding> standing(String charterKey, DialoguePlatformView platform) {
     Viewer viewer = viewers.current();
@@ -231,30 +232,26 @@ public class Platforms {
     if (agreement == null) {
       return List.of();
     }
-    Map<String, Object> agreed = Map.of();
-    if (!agreement.agreedVersions().isEmpty()) {
-      int last = agreement.agreedVersions().get(agreement.agreedVersions().size() - 1).version();
-      agreed =
-          PlatformTexts.JSON.readValue(
-              concurrence.content(TYPE, subjectKey(charter, platform.key()), last, viewer),
-              PlatformTexts.MAP);
-    }
-    LocalizedText purpose = platform.purpose() == null ? LocalizedText.empty() : platform.purpose();
-    List<LanguageStanding> standing = new java.util.ArrayList<>();
-    for (String language : platform.name().values().keySet()) {
-      standing.add(
-          new LanguageStanding(
-              language,
-              java.util.Objects.equals(
-                      textIn(agreed.get("name"), language), platform.name().values().get(language))
-                  && java.util.Objects.equals(
-                      textIn(agreed.get("purpose"), language), purpose.values().get(language))));
-    }
-    return standing;
-  }
-
-  private static String textIn(Object texts, String language) {
-    return texts instanceof Map<?, ?> byLanguage ? (String) byLanguage.get(language) : null;
+    String now =
+        Concurrence.fingerprint(
+            PlatformSubject.canonical(
+                new Charters.ProposedPlatform(
+                    platform.id(),
+                    charterKey,
+                    platform.key(),
+                    platform.name(),
+                    platform.purpose() == null ? LocalizedText.empty() : platform.purpose(),
+                    platform.classification().code())));
+    boolean agreed =
+        !agreement.agreedVersions().isEmpty()
+            && agreement
+                .agreedVersions()
+                .get(agreement.agreedVersions().size() - 1)
+                .fingerprint()
+                .equals(now);
+    return platform.name().values().keySet().stream()
+        .map(language -> new LanguageStanding(language, agreed))
+        .toList();
   }
 
   private String textLanguage(CharterKey charterKey) {

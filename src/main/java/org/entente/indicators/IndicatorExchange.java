@@ -48,7 +48,9 @@ class IndicatorExchange extends TableExchange {
               optional("owner_organization", Kind.TEXT),
               optional("definition", Kind.TEXT),
               optional("data_source", Kind.TEXT),
-              optional("group_id", Kind.GROUP)),
+              optional("group_id", Kind.GROUP),
+              // where its texts' translations stand (V37, decision 0037): it travels with them
+              optional("translation_sources", Kind.TEXT)),
           true);
 
   static final RecordTable COMMITMENTS =

@@ -30,8 +30,10 @@ import org.springframework.stereotype.Component;
  * the key is the indicator's id): listed for a language while its translation is missing or out of
  * date and the reader may see the indicator, shown beside its source, and saved on its own by those
  * who may write where the indicator is kept, against the indicator's version (stale: 409), audited
- * ({@code indicator.translated}). Indicators are not agreed through the agreement workflow, so
- * their translations stay working translations.
+ * ({@code indicator.translated}). A text the reference catalogue translates into a language (the
+ * reference indicators' units, {@link ReferenceTranslations}) is not asked for in that language:
+ * the catalogue's working translation stands until a party saves its own. Indicators are not agreed
+ * through the agreement workflow, so their translations stay working translations.
  */
 abstract class IndicatorTranslations implements TranslatableTexts {
 
@@ -39,9 +41,11 @@ abstract class IndicatorTranslations implements TranslatableTexts {
   private final IndicatorStore store;
   private final Charters charters;
   private final Audit audit;
+  private final ReferenceTranslations reference;
 
   IndicatorTranslations(Part part, Deps deps) {
     this.part = part;
+    this.reference = deps.reference();
     this.store = deps.store();
     this.charters = deps.charters();
     this.audit = deps.audit();
@@ -49,7 +53,8 @@ abstract class IndicatorTranslations implements TranslatableTexts {
 
   /** What every kind of text needs. */
   @Component
-  record Deps(IndicatorStore store, Charters charters, Audit audit) {}
+  record Deps(
+      IndicatorStore store, Charters charters, Audit audit, ReferenceTranslations reference) {}
 
   /** The indicators' names. */
   @Component
@@ -96,7 +101,12 @@ abstract class IndicatorTranslations implements TranslatableTexts {
       TranslationState state =
           IndicatorTranslationSources.fromJson(t.sources(), textLanguage).of(part);
       TranslationStatus status = state.status(text, language);
-      if (status.awaited() && state.source() != null && !language.equals(state.source())) {
+      boolean catalogued =
+          status == TranslationStatus.MISSING && reference.translates(text, language);
+      if (status.awaited()
+          && !catalogued
+          && state.source() != null
+          && !language.equals(state.source())) {
         if (groups == null && indicator.groupId() != null) {
           groups =
               charters

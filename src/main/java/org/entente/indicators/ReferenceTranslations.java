@@ -140,6 +140,14 @@ public class ReferenceTranslations {
     return catalogued != null ? catalogued : text.in(language).text();
   }
 
+  /**
+   * Whether the catalogue gives a working translation of the text's English into a language: the
+   * translation workflow does not ask a secretariat for it (decision 0041).
+   */
+  boolean translates(LocalizedText text, String language) {
+    return text != null && catalogued(text, language) != null;
+  }
+
   /** The catalogue's translation of the text's English into a language, or null. */
   private String catalogued(LocalizedText text, String language) {
     String english = text.values().get("en");

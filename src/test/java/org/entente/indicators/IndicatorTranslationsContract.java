@@ -66,7 +66,7 @@ abstract class IndicatorTranslationsContract {
                 .content(
                     """
                     {"key":"%s","name":{"en":"Container trains %s","az":"Konteyner qatarları"},
-                     "unit":{"en":"trains"},"definition":"Trains a year through Baku",
+                     "unit":{"en":"block trains"},"definition":"Trains a year through Baku",
                      "direction":"higher","workingGroup":"%s","classification":"%s"}
                     """
                         .formatted(key, key, GROUP, classification)));
@@ -115,7 +115,7 @@ abstract class IndicatorTranslationsContract {
     assertThat((String) JsonPath.read(name, "$.status")).isEqualTo("current");
     String unit = translation(az, "indicator-unit", id, "az");
     assertThat((String) JsonPath.read(unit, "$.status")).isEqualTo("missing");
-    assertThat((String) JsonPath.read(unit, "$.sourceText")).isEqualTo("trains");
+    assertThat((String) JsonPath.read(unit, "$.sourceText")).isEqualTo("block trains");
     String definition = translation(az, "indicator-definition", id, "en");
     assertThat((String) JsonPath.read(definition, "$.status")).isEqualTo("source");
     assertThat((String) JsonPath.read(definition, "$.text"))
@@ -146,6 +146,14 @@ abstract class IndicatorTranslationsContract {
         .contains(shared)
         .doesNotContain(internal);
     assertThat(forAz).doesNotContain("Container trains trains-internal");
+    String reference =
+        jdbc.sql("select cast(id as varchar(36)) from indicator where code = ?")
+            .param("titr-container-trains")
+            .query(String.class)
+            .single();
+    assertThat((List<String>) JsonPath.read(forAz, "$.items[?(@.subject=='indicator-unit')].key"))
+        .as("a unit the reference catalogue translates is not asked for")
+        .doesNotContain(reference);
     assertThat(as(az, get("/api/translations/indicator-unit/" + internal + "/az")).getStatus())
         .isEqualTo(404);
 
@@ -172,7 +180,7 @@ abstract class IndicatorTranslationsContract {
             post("/api/indicators/" + id + "/values")
                 .content(
                     """
-                    {"kind":"actual","year":2025,"value":"12","unit":"trains","publisher":"ADY"}
+                    {"kind":"actual","year":2025,"value":"12","unit":"block trains","publisher":"ADY"}
                     """));
     assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(201);
 
@@ -197,7 +205,7 @@ abstract class IndicatorTranslationsContract {
     assertThat(version(id)).isEqualTo(read + 1);
     String indicator = as(az, get("/api/indicators/" + id)).getContentAsString();
     assertThat((String) JsonPath.read(indicator, "$.unit.az")).isEqualTo(UNIT_AZ);
-    assertThat((String) JsonPath.read(indicator, "$.unit.en")).isEqualTo("trains");
+    assertThat((String) JsonPath.read(indicator, "$.unit.en")).isEqualTo("block trains");
     assertThat(events(id)).isEqualTo(1);
     // a value may now be given in either language's unit
     MockHttpServletResponse inAzerbaijani =

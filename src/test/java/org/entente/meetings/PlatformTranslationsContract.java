@@ -103,6 +103,25 @@ abstract class PlatformTranslationsContract {
         .containsExactly(id);
     assertThat((List<String>) JsonPath.read(queue, "$.items[?(@.subject=='platform-purpose')].key"))
         .containsExactly(id);
+    // a company's contributor, of no party, sees no proposal, nor its texts
+    token.put(
+        "company",
+        people
+            .person("company")
+            .role(Role.CONTRIBUTOR)
+            .memberOf(People.CHARTER, "wg-energy")
+            .create());
+    assertThat(as("company", get("/api/translations/platform-name/" + id + "/az")).getStatus())
+        .isEqualTo(404);
+    assertThat(
+            as(
+                    "company",
+                    put("/api/translations/platform-name/" + id + "/az")
+                        .content("{\"text\":\"x\",\"version\":1}"))
+                .getStatus())
+        .isEqualTo(404);
+    assertThat(as("company", get(CHARTER + "/translations/az")).getContentAsString())
+        .doesNotContain(id);
     // the public sees no proposal, nor its texts
     assertThat(as(null, get("/api/translations/platform-name/" + id + "/az")).getStatus())
         .isIn(401, 404);

@@ -355,14 +355,7 @@ public class Charters {
       Map<String, String> purpose,
       Viewer viewer) {
     platform(charterKey, platformKey, viewer);
-    ProposedPlatform proposed =
-        proposedPlatform(charterKey, platformKey)
-            .orElseThrow(
-                () ->
-                    new org.entente.shared.StateConflictException(
-                        "Not proposed",
-                        "the dialogue platform '" + platformKey + "' is established: no proposal",
-                        java.util.Map.of()));
+    ProposedPlatform proposed = requireProposed(charterKey, platformKey);
     structure.forgetInRequest();
     platformWriter.revise(
         proposed,
@@ -370,6 +363,44 @@ public class Charters {
         LocalizedText.stripped(purpose),
         languages(charterKey).map(LanguagesOfCharter::languages).orElse(List.of()),
         viewer);
+  }
+
+  /**
+   * Where the translations of a platform's name and purpose stand, as the meetings module keeps
+   * them (decision 0037): its JSON, or empty when none is kept (a platform of the definition, or
+   * one made before V37). Not filtered by a viewer: the caller read the platform as its viewer.
+   */
+  public Optional<String> platformTranslationSources(CharterKey charterKey, String platformKey) {
+    return idOf(charterKey).flatMap(id -> platformWriter.translationSources(id, platformKey));
+  }
+
+  /** Keeps where the translations of a platform's texts stand, in the transaction of the edit. */
+  @Transactional
+  public void keepPlatformTranslationSources(
+      CharterKey charterKey, String platformKey, String sources) {
+    idOf(charterKey)
+        .ifPresent(id -> platformWriter.keepTranslationSources(id, platformKey, sources));
+  }
+
+  /**
+   * Saves a translation of a proposed platform's name or purpose ({@code changed}: the proposal
+   * with it) and their states, audited; the caller submits the proposal for agreement again.
+   */
+  @Transactional
+  public void translateProposedPlatform(
+      ProposedPlatform changed, String sources, String text, String language) {
+    structure.forgetInRequest();
+    platformWriter.translate(changed, changed.name(), changed.purpose(), sources, text, language);
+  }
+
+  private ProposedPlatform requireProposed(CharterKey charterKey, String platformKey) {
+    return proposedPlatform(charterKey, platformKey)
+        .orElseThrow(
+            () ->
+                new org.entente.shared.StateConflictException(
+                    "Not proposed",
+                    "the dialogue platform '" + platformKey + "' is established: no proposal",
+                    java.util.Map.of()));
   }
 
   /** Establishes a proposed platform both parties agreed (in the transaction of the agreement). */

@@ -154,6 +154,81 @@ final class PlatformWriter {
         Map.of("charter", platform.charter(), "key", platform.key()));
   }
 
+  /**
+   * Where the translations of a platform's name and purpose stand, as the meetings module keeps
+   * them (decision 0037, V37): an opaque JSON text here, null when none is kept.
+   */
+  Optional<String> translationSources(UUID charterId, String key) {
+    return jdbc.sql(
+            "select translation_sources from dialogue_platform where charter_id = ? and code = ?")
+        .params(charterId, key)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(o -> o);
+  }
+
+  /**
+   * Keeps where the translations of a platform's texts stand, in the transaction of the change of
+   * its texts: bookkeeping beside them, not a change of the platform.
+   */
+  void keepTranslationSources(UUID charterId, String key, String sources) {
+    jdbc.sql(
+            "update dialogue_platform set translation_sources = ? where charter_id = ? and code = ?")
+        .params(sources, charterId, key)
+        .update();
+  }
+
+  /**
+   * Saves a translation of a proposed platform's name or purpose, with its texts' states, and
+   * audits it ({@code dialogue-platform.translated}).
+   *
+   * @throws org.entente.shared.StateConflictException when it is no proposal (any more)
+   */
+  void translate(
+      Charters.ProposedPlatform platform,
+      LocalizedText name,
+      LocalizedText purpose,
+      String sources,
+      String text,
+      String language) {
+    int changed =
+        jdbc.sql(
+                "update dialogue_platform set name = ?, purpose = ?, translation_sources = ?,"
+                    + " version = version + 1, updated_at = ? where id = ? and status = 'ENVISAGED'")
+            .params(
+                name.toJson(),
+                purpose.isEmpty() ? null : purpose.toJson(),
+                sources,
+                OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC),
+                platform.id())
+            .update();
+    if (changed == 0) {
+      throw new org.entente.shared.StateConflictException(
+          "Not proposed",
+          "the dialogue platform '" + platform.key() + "' is established: no proposal",
+          Map.of());
+    }
+    audit.record(
+        "dialogue-platform.translated",
+        "dialogue_platform",
+        platform.id().toString(),
+        Outcome.SUCCESS,
+        Map.of(
+            "charter",
+            platform.charter(),
+            "key",
+            platform.key(),
+            "text",
+            text,
+            "language",
+            language,
+            "length",
+            (text.endsWith("-name") ? name : purpose)
+                .values()
+                .getOrDefault(language, "")
+                .length()));
+  }
+
   /** A platform proposed in the application and not yet established, whoever asks. */
   Optional<Charters.ProposedPlatform> proposed(UUID charterId, CharterKey charter, String key) {
     return jdbc.sql(

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 import org.entente.indicators.Indicator.Kind;
+import org.entente.shared.LocalizedText;
 
 /**
  * A value checked against its indicator and ready to store.
@@ -19,7 +20,7 @@ record CheckedValue(
     BigDecimal amount,
     String sourceUrl,
     String publisher,
-    String note,
+    LocalizedText note,
     boolean official,
     boolean use,
     UUID corrects) {

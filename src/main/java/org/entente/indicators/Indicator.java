@@ -27,12 +27,12 @@ record Indicator(
     String charterKey,
     String code,
     LocalizedText name,
-    String unit,
+    LocalizedText unit,
     Direction direction,
     String area,
     String ownerOrganization,
-    String definition,
-    String dataSource,
+    LocalizedText definition,
+    LocalizedText dataSource,
     Classification classification,
     String originParty,
     UUID groupId,
@@ -58,6 +58,51 @@ record Indicator(
     }
     TextLanguages.require("name", name, declared, null);
     return name;
+  }
+
+  /**
+   * One of an indicator's other texts as a person gave it (decision 0041): its unit, definition or
+   * data source, or a value's note, in one or more of the languages of its charter, each of 1 to
+   * {@code max} characters, stripped. The API sends an object by language or, for one release, a
+   * plain string: the text in the charter's text language.
+   *
+   * @param required whether at least one language must be given
+   * @return the text, or null when none is given and none is required
+   * @throws BadRequestException naming the field when it is missing, too long or in another
+   *     language than the charter's
+   */
+  static LocalizedText text(
+      String field,
+      Object sent,
+      int max,
+      boolean required,
+      String textLanguage,
+      List<String> declared) {
+    LocalizedText text = LocalizedText.stripped(TextLanguages.read(field, sent, textLanguage));
+    for (var e : text.values().entrySet()) {
+      if (e.getValue().length() > max) {
+        throw new BadRequestException(
+            field, field + " has at most " + max + " characters in each language");
+      }
+    }
+    if (text.isEmpty()) {
+      if (required) {
+        throw new BadRequestException(
+            field,
+            field
+                + " is required, in one or more of the charter's languages ("
+                + String.join(", ", declared)
+                + ")");
+      }
+      return null;
+    }
+    TextLanguages.require(field, text, declared, null);
+    return text;
+  }
+
+  /** Whether a unit as a value gives it is this indicator's, in any of its languages. */
+  boolean measuredIn(String given) {
+    return given != null && unit.values().containsValue(given.strip());
   }
 
   /** Who may see it, as the visibility policy reads it. */

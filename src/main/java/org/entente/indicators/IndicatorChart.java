@@ -45,7 +45,7 @@ public record IndicatorChart(
   public record Tick(double at, String label) {}
 
   public static IndicatorChart of(IndicatorView indicator) {
-    return of(indicator, indicator.unit());
+    return of(indicator, indicator.unit().text());
   }
 
   /** The chart, its points described with the unit written as the reader reads it. */
@@ -54,7 +54,7 @@ public record IndicatorChart(
   }
 
   public static IndicatorChart sparkline(IndicatorView indicator) {
-    return draw(indicator, indicator.unit(), 120, 32, 2, 2, 2, 2);
+    return draw(indicator, indicator.unit().text(), 120, 32, 2, 2, 2, 2);
   }
 
   private static IndicatorChart draw(

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.entente.audit.Audit;
 import org.entente.audit.AuditEvent.Outcome;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.indicators.IndicatorInputs.ValueInput;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.indicators.IndicatorViews.ValueView;
@@ -18,16 +19,29 @@ import org.entente.indicators.Indicators.ImportReport;
 import org.entente.indicators.Indicators.RowError;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.Csv;
+import org.entente.shared.TextLanguages;
 import org.springframework.stereotype.Component;
 
 /** An indicator's values as CSV: the export, and the import that reads the same columns. */
 @Component
 class IndicatorCsv {
 
-  /** The columns of an indicator's values as CSV, in export and import. */
-  static final String[] HEADER = {
-    "kind", "year", "date", "value", "unit", "source_url", "publisher", "note", "official", "used"
-  };
+  /**
+   * The columns of an indicator's values as CSV, in export and import, with a {@code note_LANG}
+   * column per language of the charter (decision 0041) in place of the one {@code note} the file
+   * had before; the import still reads a {@code note} column, as the note in the charter's text
+   * language. The unit is the indicator's in the first of its languages; the import accepts it in
+   * any of them.
+   */
+  static String[] header(List<String> languages) {
+    List<String> header = new ArrayList<>(List.of("kind", "year", "date", "value", "unit"));
+    header.add("source_url");
+    header.add("publisher");
+    header.addAll(TextLanguages.columns("note", TextLanguages.ordered(languages)));
+    header.add("official");
+    header.add("used");
+    return header.toArray(String[]::new);
+  }
 
   private static final List<String> REQUIRED =
       List.of("kind", "year", "value", "unit", "publisher");
@@ -41,24 +55,32 @@ class IndicatorCsv {
     this.audit = audit;
   }
 
-  /** An indicator's current values (not the superseded ones), the import's columns. */
-  static String export(IndicatorView indicator) {
-    Csv.Writer out = Csv.writer(HEADER);
+  /**
+   * An indicator's current values (not the superseded ones), the import's columns, a note column
+   * per language of its charter.
+   */
+  static String export(IndicatorView indicator, List<String> languages) {
+    List<String> ordered = TextLanguages.ordered(languages);
+    Csv.Writer out = Csv.writer(header(languages));
+    String unit = indicator.unit().in(ordered.get(0)).text();
     for (ValueView v : indicator.values()) {
       if (v.supersededBy() != null) {
         continue;
       }
-      out.row(
-          v.kind(),
-          v.year() == null ? "" : v.year(),
-          v.date() == null ? "" : v.date(),
-          v.value().toPlainString(),
-          indicator.unit(),
-          v.sourceUrl() == null ? "" : v.sourceUrl(),
-          v.publisher(),
-          v.note() == null ? "" : v.note(),
-          v.official(),
-          v.used());
+      List<Object> row = new ArrayList<>();
+      row.add(v.kind());
+      row.add(v.year() == null ? "" : v.year());
+      row.add(v.date() == null ? "" : v.date());
+      row.add(v.value().toPlainString());
+      row.add(unit);
+      row.add(v.sourceUrl() == null ? "" : v.sourceUrl());
+      row.add(v.publisher());
+      for (String language : ordered) {
+        row.add(v.note() == null ? "" : v.note().values().getOrDefault(language, ""));
+      }
+      row.add(v.official());
+      row.add(v.used());
+      out.row(row.toArray());
     }
     return out.toString();
   }
@@ -70,8 +92,9 @@ class IndicatorCsv {
    * Imports values into an indicator the viewer may write: all or nothing, idempotent, audited as
    * one event (see {@link Indicators#importCsv}).
    */
-  ImportReport importValues(Indicator indicator, Reader csv) {
-    IndicatorValues values = new IndicatorValues(indicator, store.values(indicator.id()));
+  ImportReport importValues(Indicator indicator, LanguagesOfCharter languages, Reader csv) {
+    IndicatorValues values =
+        new IndicatorValues(indicator, store.values(indicator.id()), languages);
     Read read = read(values, csv);
     if (!read.errors().isEmpty()) {
       return new ImportReport(read.rows(), 0, 0, read.errors());
@@ -153,10 +176,23 @@ class IndicatorCsv {
         get(r, "unit"),
         get(r, "source_url"),
         get(r, "publisher"),
-        get(r, "note"),
+        note(r),
         official == null ? null : Boolean.valueOf(official),
         used == null ? null : Boolean.valueOf(used),
         null);
+  }
+
+  /**
+   * A row's note: by language from its {@code note_LANG} columns (a column for a language the
+   * charter lacks is refused by the value's rules), or from a {@code note} column as files had it
+   * before, the note in the charter's text language.
+   */
+  private static Object note(CSVRecord r) {
+    Map<String, String> typed = TextLanguages.typed(r.toMap(), "note");
+    if (!typed.isEmpty() || !r.isMapped("note")) {
+      return typed;
+    }
+    return get(r, "note");
   }
 
   private static String get(CSVRecord r, String column) {

@@ -48,7 +48,9 @@ class IndicatorExchange extends TableExchange {
               optional("owner_organization", Kind.TEXT),
               optional("definition", Kind.TEXT),
               optional("data_source", Kind.TEXT),
-              optional("group_id", Kind.GROUP)),
+              optional("group_id", Kind.GROUP),
+              // where its texts' translations stand (V37, decision 0037): it travels with them
+              optional("translation_sources", Kind.TEXT)),
           true);
 
   static final RecordTable COMMITMENTS =
@@ -100,13 +102,13 @@ class IndicatorExchange extends TableExchange {
           "id",
           "key",
           "name*",
-          "unit",
+          "unit*",
           "direction",
           "area",
           "commitments",
           "ownerOrganization",
-          "definition",
-          "dataSource",
+          "definition*",
+          "dataSource*",
           "status");
 
   static final RecordType INDICATOR_VALUES =
@@ -118,10 +120,10 @@ class IndicatorExchange extends TableExchange {
           "year",
           "date",
           "value",
-          "unit",
+          "unit*",
           "publisher",
           "sourceUrl",
-          "note",
+          "note*",
           "official",
           "used");
 
@@ -159,7 +161,7 @@ class IndicatorExchange extends TableExchange {
         "name",
         RecordType.texts(i.name()),
         "unit",
-        i.unit(),
+        RecordType.texts(i.unit()),
         "direction",
         i.direction(),
         "area",
@@ -169,9 +171,9 @@ class IndicatorExchange extends TableExchange {
         "ownerOrganization",
         i.ownerOrganization(),
         "definition",
-        i.definition(),
+        RecordType.texts(i.definition()),
         "dataSource",
-        i.dataSource(),
+        RecordType.texts(i.dataSource()),
         "status",
         i.status() == null ? null : i.status().status());
   }
@@ -193,13 +195,13 @@ class IndicatorExchange extends TableExchange {
               "value",
               v.value() == null ? null : v.value().toPlainString(),
               "unit",
-              v.unit(),
+              RecordType.texts(v.unit()),
               "publisher",
               v.publisher(),
               "sourceUrl",
               v.sourceUrl(),
               "note",
-              v.note(),
+              RecordType.texts(v.note()),
               "official",
               v.official(),
               "used",

@@ -30,26 +30,27 @@ final class IndicatorForm {
   static Map<String, String> blankValue(IndicatorView indicator) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("kind", "actual");
-    form.put("unit", indicator.unit());
+    form.put("unit", indicator.unit().text());
     form.put("official", "true");
     return form;
   }
 
   /**
-   * The indicator a create form describes: its name from every {@code name_LANG} field typed, so
-   * that a language the charter lacks is refused, not dropped.
+   * The indicator a create form describes: its name, unit, definition and data source from every
+   * {@code name_LANG}, {@code unit_LANG}, {@code definition_LANG} and {@code source_LANG} field
+   * typed, so that a language the charter lacks is refused, not dropped.
    */
   static IndicatorInput indicator(Map<String, String> form, List<String> commitments) {
     return new IndicatorInput(
         form.get("key"),
         TextLanguages.typed(form, "name"),
-        form.get("unit"),
+        TextLanguages.typed(form, "unit"),
         form.get("direction"),
         blankToNull(form.get("area")),
         commitments == null ? List.of() : commitments,
         form.get("ownerOrganization"),
-        form.get("definition"),
-        form.get("dataSource"),
+        TextLanguages.typed(form, "definition"),
+        TextLanguages.typed(form, "source"),
         blankToNull(form.get("workingGroup")),
         blankToNull(form.get("classification")));
   }
@@ -68,7 +69,7 @@ final class IndicatorForm {
         form.get("unit"),
         form.get("sourceUrl"),
         form.get("publisher"),
-        form.get("note"),
+        TextLanguages.typed(form, "note"),
         form.containsKey("official"),
         form.containsKey("use"),
         blankToNull(form.get("corrects")));

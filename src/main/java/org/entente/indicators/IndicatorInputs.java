@@ -12,7 +12,9 @@ final class IndicatorInputs {
   /**
    * An indicator to create.
    *
-   * @param name by language (en required)
+   * @param name by language, one of the charter's languages at least
+   * @param unit by language, or (for one release) a plain string: the unit in the charter's text
+   *     language; so are {@code definition} and {@code dataSource} (decision 0041)
    * @param direction higher or lower
    * @param area an area key of the charter, optional
    * @param commitments the keys of the commitments it measures
@@ -22,13 +24,13 @@ final class IndicatorInputs {
   record IndicatorInput(
       String key,
       Map<String, String> name,
-      String unit,
+      Object unit,
       String direction,
       String area,
       List<String> commitments,
       String ownerOrganization,
-      String definition,
-      String dataSource,
+      Object definition,
+      Object dataSource,
       String workingGroup,
       String classification) {}
 
@@ -36,7 +38,8 @@ final class IndicatorInputs {
    * A value to add.
    *
    * @param value a number, as text or as a number
-   * @param unit must be the indicator's unit
+   * @param unit must be the indicator's unit, in one of its languages
+   * @param note by language, or (for one release) a plain string in the charter's text language
    * @param year the year it is of; a target may have none
    * @param date the day it was observed as of (in that year), optional
    * @param official false for a third-party scenario (default true)
@@ -51,7 +54,7 @@ final class IndicatorInputs {
       String unit,
       String sourceUrl,
       String publisher,
-      String note,
+      Object note,
       Boolean official,
       Boolean use,
       String corrects) {}

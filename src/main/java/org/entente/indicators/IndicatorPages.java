@@ -11,15 +11,19 @@ import java.util.UUID;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.CharterViews.WorkingGroupView;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Viewer;
+import org.entente.indicators.IndicatorTranslationSources.Part;
 import org.entente.indicators.IndicatorViews.IndicatorView;
 import org.entente.shared.BadRequestException;
 import org.entente.shared.CharterKey;
 import org.entente.shared.DomainException;
 import org.entente.shared.ForbiddenException;
+import org.entente.shared.LocalizedText;
 import org.entente.shared.Paging;
 import org.entente.shared.Problems;
 import org.entente.shared.TextLanguages;
+import org.entente.translations.TranslationState;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -197,18 +201,67 @@ class IndicatorPages {
 
   private String page(
       IndicatorView indicator, Map<String, String> form, Viewer viewer, Model model) {
-    model.addAttribute(
-        "charter", charters.require(CharterKey.inPath(indicator.charterKey()), viewer));
+    CharterSummary charter = charters.require(CharterKey.inPath(indicator.charterKey()), viewer);
+    model.addAttribute("charter", charter);
+    model.addAttribute("textLanguages", TextLanguages.ordered(charter.languages()));
     model.addAttribute("indicator", indicator);
-    model.addAttribute("chart", IndicatorChart.of(indicator, translations.unit(indicator.unit())));
+    model.addAttribute(
+        "chart", IndicatorChart.of(indicator, translations.unitOf(indicator.unit())));
     boolean mayWrite = indicators.mayWrite(indicator.id(), viewer);
     model.addAttribute("mayWrite", mayWrite);
+    translations(indicator, charter, viewer, model);
     if (mayWrite) {
       model.addAttribute("form", form);
       model.addAttribute(
           "current", indicator.values().stream().filter(v -> v.supersededBy() == null).toList());
     }
     return "indicators/indicator";
+  }
+
+  /**
+   * One text's translations as the page shows them.
+   *
+   * @param subject as the translation workflow names it ({@code indicator-name})
+   * @param source the language it was written in (null: none written)
+   */
+  record TextTranslations(
+      String subject, String source, List<TranslationState.LanguageStatus> statuses) {}
+
+  /**
+   * Where the indicator's name, unit and definition stand in each language of its charter (decision
+   * 0037), for people signed in, when the charter has more than one language: a text never written
+   * (no definition) is left out.
+   */
+  private void translations(
+      IndicatorView indicator, CharterSummary charter, Viewer viewer, Model model) {
+    if (!viewer.signedIn() || charter.languages().size() < 2) {
+      return;
+    }
+    LanguagesOfCharter languages = charters.languages(CharterKey.of(charter.key())).orElse(null);
+    if (languages == null) {
+      return;
+    }
+    IndicatorTranslationSources sources =
+        indicators.translationSources(indicator.id(), languages.textLanguage());
+    List<TextTranslations> texts = new java.util.ArrayList<>();
+    for (Part part : Part.values()) {
+      LocalizedText text =
+          switch (part) {
+            case NAME -> indicator.name();
+            case UNIT -> indicator.unit();
+            case DEFINITION -> indicator.definition();
+          };
+      TranslationState state = sources.of(part);
+      if (text == null || text.isEmpty() || state.source() == null) {
+        continue;
+      }
+      texts.add(
+          new TextTranslations(
+              part.subject(),
+              state.source(),
+              state.statuses(text, TextLanguages.ordered(languages.languages()))));
+    }
+    model.addAttribute("textTranslations", texts);
   }
 
   /** Each indicator's sparkline, by its id. */

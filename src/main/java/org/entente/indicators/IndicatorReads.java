@@ -115,7 +115,7 @@ class IndicatorReads {
         i.version());
   }
 
-  private static ValueView value(IndicatorValue v, String unit) {
+  private static ValueView value(IndicatorValue v, org.entente.shared.LocalizedText unit) {
     return new ValueView(
         v.id(),
         v.kind().code(),

@@ -195,7 +195,7 @@ class IndicatorReference {
         new BigDecimal(r.get("value")),
         r.get("source_url").isBlank() ? null : r.get("source_url"),
         r.get("publisher"),
-        note.isBlank() ? null : note,
+        note.isBlank() ? null : LocalizedText.of("en", note),
         !scenario,
         false,
         null);

@@ -18,6 +18,7 @@ import org.entente.indicators.Indicator.Direction;
 import org.entente.indicators.Indicator.Kind;
 import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
+import org.entente.shared.ConflictException;
 import org.entente.shared.LocalizedText;
 import org.entente.shared.TextQuery;
 import org.springframework.jdbc.core.RowMapper;
@@ -124,28 +125,32 @@ class IndicatorStore {
         > 0;
   }
 
-  /** Stores a new indicator (its id, version 0) and the keys of the commitments it measures. */
-  void insert(Indicator indicator, Set<String> commitments) {
+  /**
+   * Stores a new indicator (its id, version 0), where its texts' translations stand ({@link
+   * IndicatorTranslationSources}, as JSON) and the keys of the commitments it measures.
+   */
+  void insert(Indicator indicator, Set<String> commitments, String translationSources) {
     OffsetDateTime now = now();
     jdbc.sql(
             "insert into indicator (id, charter_id, code, name, unit, direction, area_key,"
                 + " owner_organization, definition, data_source, classification, origin_party,"
-                + " group_id, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " group_id, translation_sources, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             indicator.id(),
             indicator.charterId(),
             indicator.code(),
             indicator.name().toJson(),
-            indicator.unit(),
+            indicator.unit().toJson(),
             indicator.direction().name(),
             indicator.area(),
             indicator.ownerOrganization(),
-            indicator.definition(),
-            indicator.dataSource(),
+            json(indicator.definition()),
+            json(indicator.dataSource()),
             indicator.classification().name(),
             indicator.originParty(),
             indicator.groupId(),
+            translationSources,
             now,
             now)
         .update();
@@ -170,6 +175,66 @@ class IndicatorStore {
                             rs.getObject("indicator_id", UUID.class), k -> new ArrayList<>())
                         .add(rs.getString("commitment_key")));
     return keys;
+  }
+
+  // ---------------------------------------------------------------- translations
+
+  /** An indicator with where the translations of its texts stand (null: made before V37). */
+  record Translating(Indicator indicator, String sources) {}
+
+  /** The charter's indicators the viewer may see, each with its translations' state, by key. */
+  List<Translating> translatable(UUID charterId, CharterKey charterKey, Viewer viewer) {
+    return jdbc.sql(
+            "select * from indicator i where i.charter_id = :charter and "
+                + Viewer.condition("i")
+                + " order by i.code")
+        .param("charter", charterId)
+        .params(viewer.parameters())
+        .query(
+            (rs, n) ->
+                new Translating(indicator(rs, charterKey), rs.getString("translation_sources")))
+        .list();
+  }
+
+  /** Where the translations of an indicator's texts stand, as stored (null before V37). */
+  String translationSources(UUID id) {
+    return jdbc.sql("select translation_sources from indicator where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  /**
+   * Stores an indicator's texts after one translation was saved, made against a version.
+   *
+   * @throws ConflictException when it changed since that version
+   */
+  void saveTranslation(Indicator changed, String sources, long version) {
+    int updated =
+        jdbc.sql(
+                "update indicator set name = ?, unit = ?, definition = ?, translation_sources = ?,"
+                    + " version = version + 1, updated_at = ? where id = ? and version = ?")
+            .params(
+                changed.name().toJson(),
+                changed.unit().toJson(),
+                json(changed.definition()),
+                sources,
+                now(),
+                changed.id(),
+                version)
+            .update();
+    if (updated == 0) {
+      throw new ConflictException("indicator", version + 1);
+    }
+  }
+
+  private static String json(LocalizedText text) {
+    return text == null || text.isEmpty() ? null : text.toJson();
+  }
+
+  private static LocalizedText texts(String json) {
+    return json == null ? null : LocalizedText.fromJson(json);
   }
 
   // ---------------------------------------------------------------- values
@@ -261,7 +326,7 @@ class IndicatorStore {
             c.amount(),
             c.sourceUrl(),
             c.publisher(),
-            c.note(),
+            json(c.note()),
             c.official(),
             used,
             now())
@@ -285,12 +350,12 @@ class IndicatorStore {
         charterKey == null ? null : charterKey.value(),
         rs.getString("code"),
         LocalizedText.fromJson(rs.getString("name")),
-        rs.getString("unit"),
+        LocalizedText.fromJson(rs.getString("unit")),
         Direction.valueOf(rs.getString("direction")),
         rs.getString("area_key"),
         rs.getString("owner_organization"),
-        rs.getString("definition"),
-        rs.getString("data_source"),
+        texts(rs.getString("definition")),
+        texts(rs.getString("data_source")),
         Classification.valueOf(rs.getString("classification")),
         rs.getString("origin_party"),
         rs.getObject("group_id", UUID.class),
@@ -307,7 +372,7 @@ class IndicatorStore {
         rs.getBigDecimal("amount"),
         rs.getString("source_url"),
         rs.getString("publisher"),
-        rs.getString("note"),
+        texts(rs.getString("note")),
         rs.getBoolean("official"),
         rs.getBoolean("used"),
         rs.getObject("superseded_by", UUID.class),

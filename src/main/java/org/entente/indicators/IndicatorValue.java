@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 import org.entente.indicators.Indicator.Kind;
+import org.entente.shared.LocalizedText;
 
 /**
  * A value of an indicator, as stored.
@@ -22,7 +23,7 @@ record IndicatorValue(
     BigDecimal amount,
     String sourceUrl,
     String publisher,
-    String note,
+    LocalizedText note,
     boolean official,
     boolean used,
     UUID supersededBy,

@@ -12,9 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.indicators.Indicator.Kind;
 import org.entente.indicators.IndicatorInputs.ValueInput;
 import org.entente.shared.BadRequestException;
+import org.entente.shared.LocalizedText;
 
 /**
  * An indicator with its stored values: the rules a new value meets before it is stored. A value is
@@ -23,12 +25,29 @@ import org.entente.shared.BadRequestException;
  * year (a further one corrects it); a target is not dated before the baseline; a correction has the
  * kind and year of the current value it corrects.
  */
-record IndicatorValues(Indicator indicator, List<IndicatorValue> stored) {
+record IndicatorValues(
+    Indicator indicator, List<IndicatorValue> stored, LanguagesOfCharter languages) {
 
   private static final BigDecimal LIMIT = new BigDecimal("1e17");
 
   IndicatorValues {
     stored = List.copyOf(stored);
+  }
+
+  /**
+   * The indicator's values where its charter's languages are not at hand (reference data, tests): a
+   * note may be in the languages the indicator's name and unit are in, a plain one in its unit's
+   * first.
+   */
+  IndicatorValues(Indicator indicator, List<IndicatorValue> stored) {
+    this(indicator, stored, ownLanguages(indicator));
+  }
+
+  private static LanguagesOfCharter ownLanguages(Indicator indicator) {
+    java.util.LinkedHashSet<String> languages =
+        new java.util.LinkedHashSet<>(indicator.unit().values().keySet());
+    languages.addAll(indicator.name().values().keySet());
+    return new LanguagesOfCharter(List.copyOf(languages), languages.iterator().next());
   }
 
   /**
@@ -106,13 +125,17 @@ record IndicatorValues(Indicator indicator, List<IndicatorValue> stored) {
     if (input == null) {
       throw new BadRequestException(null, "a value is required");
     }
+    // the note first: a note of the wrong type is refused naming it, whatever else is wrong
+    LocalizedText note =
+        Indicator.text(
+            "note", input.note(), 2000, false, languages.textLanguage(), languages.languages());
     Kind kind = Kind.fromCode("kind", input.kind());
     BigDecimal amount = amount(input.value());
-    if (input.unit() == null || !input.unit().trim().equals(indicator.unit())) {
+    if (!indicator.measuredIn(input.unit())) {
       throw new BadRequestException(
           "unit",
           "the indicator is measured in '"
-              + indicator.unit()
+              + String.join("' / '", indicator.unit().values().values())
               + "', not '"
               + (input.unit() == null ? "" : input.unit())
               + "'");
@@ -137,7 +160,7 @@ record IndicatorValues(Indicator indicator, List<IndicatorValue> stored) {
         amount,
         sourceUrl,
         publisher,
-        optional("note", input.note(), 2000),
+        note,
         input.official() == null || input.official(),
         Boolean.TRUE.equals(input.use()),
         corrects(input.corrects()));

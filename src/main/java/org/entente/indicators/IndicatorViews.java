@@ -22,6 +22,8 @@ public final class IndicatorViews {
    * @param official false for a third-party scenario
    * @param used whether it is the value used for its kind and year
    * @param supersededBy the value that corrected it, when it was corrected
+   * @param unit its indicator's unit, by language
+   * @param note by language, or null
    */
   public record ValueView(
       UUID id,
@@ -29,10 +31,10 @@ public final class IndicatorViews {
       Integer year,
       LocalDate date,
       BigDecimal value,
-      String unit,
+      LocalizedText unit,
       String sourceUrl,
       String publisher,
-      String note,
+      LocalizedText note,
       boolean official,
       boolean used,
       UUID supersededBy,
@@ -63,19 +65,23 @@ public final class IndicatorViews {
       @JsonIgnore String basis,
       @JsonIgnore Integer noTargetAfter) {}
 
-  /** An indicator with its values, newest period last, and its status. */
+  /**
+   * An indicator with its values, newest period last, and its status. Its name, unit, definition
+   * and data source are texts by language (decision 0041); definition and data source are null when
+   * not given.
+   */
   public record IndicatorView(
       UUID id,
       String charterKey,
       String key,
       LocalizedText name,
-      String unit,
+      LocalizedText unit,
       String direction,
       String area,
       List<String> commitments,
       String ownerOrganization,
-      String definition,
-      String dataSource,
+      LocalizedText definition,
+      LocalizedText dataSource,
       Classification classification,
       StatusView status,
       List<ValueView> values,

@@ -1,9 +1,9 @@
 package org.entente.indicators;
 
 import static org.entente.indicators.IndicatorInputs.optional;
-import static org.entente.indicators.IndicatorInputs.required;
 
 import java.io.Reader;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.entente.audit.AuditEvent.Outcome;
 import org.entente.charter.CharterIndex;
 import org.entente.charter.CharterViews.CharterSummary;
 import org.entente.charter.Charters;
+import org.entente.charter.LanguagesOfCharter;
 import org.entente.identity.Viewer;
 import org.entente.indicators.Indicator.Direction;
 import org.entente.indicators.IndicatorInputs.IndicatorInput;
@@ -30,6 +31,7 @@ import org.entente.shared.LocalizedText;
 import org.entente.shared.NotFoundException;
 import org.entente.shared.SearchHit;
 import org.entente.shared.TextQuery;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +55,7 @@ public class Indicators {
   private final ReferenceLoader reference;
   private final Charters charters;
   private final Audit audit;
+  private final Clock clock;
 
   Indicators(
       IndicatorStore store,
@@ -60,7 +63,9 @@ public class Indicators {
       IndicatorCsv csv,
       ReferenceLoader reference,
       Charters charters,
-      Audit audit) {
+      Audit audit,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.reads = reads;
     this.csv = csv;
@@ -108,8 +113,10 @@ public class Indicators {
                 new SearchHit(
                     "indicator",
                     v.key(),
-                    v.name().text(),
-                    v.definition(),
+                    v.name().in(LocaleContextHolder.getLocale().getLanguage()).text(),
+                    v.definition() == null
+                        ? null
+                        : v.definition().in(LocaleContextHolder.getLocale().getLanguage()).text(),
                     groups.get(groupOf.get(v.id())),
                     v.area() == null ? List.of() : List.of(v.area()),
                     v.status().status(),
@@ -155,9 +162,30 @@ public class Indicators {
     return indicator;
   }
 
+  /**
+   * Where the translations of an indicator's texts stand, as stored (an indicator made before V37
+   * is written in its charter's text language).
+   */
+  IndicatorTranslationSources translationSources(UUID indicatorId, String textLanguage) {
+    return IndicatorTranslationSources.fromJson(
+        store.translationSources(indicatorId), textLanguage);
+  }
+
   /** Whether the viewer may add values to this indicator (false when they may not see it). */
   boolean mayWrite(UUID indicatorId, Viewer viewer) {
     return store.visible(indicatorId, viewer).map(i -> i.writableBy(viewer)).orElse(false);
+  }
+
+  private LanguagesOfCharter languagesOf(CharterKey charterKey) {
+    return charters
+        .languages(charterKey)
+        .orElseThrow(() -> new NotFoundException("charter", charterKey.value()));
+  }
+
+  private LanguagesOfCharter languagesOf(UUID charterId) {
+    return charters
+        .languages(charterId)
+        .orElseThrow(() -> new NotFoundException("charter", charterId.toString()));
   }
 
   // ---------------------------------------------------------------- writes
@@ -176,14 +204,22 @@ public class Indicators {
       throw new BadRequestException(null, "an indicator is required");
     }
     CharterSummary charter = charters.require(charterKey, viewer);
+    LanguagesOfCharter languages = languagesOf(charterKey);
+    String textLanguage = languages.textLanguage();
+    List<String> declared = charter.languages();
+    // texts first, as a platform's are: one of the wrong type is refused naming it
+    LocalizedText definition =
+        Indicator.text("definition", input.definition(), 2000, false, textLanguage, declared);
+    LocalizedText dataSource =
+        Indicator.text("dataSource", input.dataSource(), 1000, false, textLanguage, declared);
     UUID groupId = writableGroup(charterKey, input.workingGroup(), viewer);
     String key = input.key() == null ? null : input.key().trim();
     if (key == null || !KEY.matcher(key).matches()) {
       throw new BadRequestException(
           "key", "a key of 2 to 100 lower-case letters, digits and hyphens is required");
     }
-    LocalizedText name = Indicator.name(input.name(), charter.languages());
-    String unit = required("unit", input.unit(), 100);
+    LocalizedText name = Indicator.name(input.name(), declared);
+    LocalizedText unit = Indicator.text("unit", input.unit(), 100, true, textLanguage, declared);
     Direction direction = Direction.fromCode("direction", input.direction());
     Classification classification = viewer.classificationToGive(input.classification());
     Indicator indicator =
@@ -197,8 +233,8 @@ public class Indicators {
             direction,
             optional("area", input.area(), 64),
             optional("ownerOrganization", input.ownerOrganization(), 300),
-            optional("definition", input.definition(), 2000),
-            optional("dataSource", input.dataSource(), 1000),
+            definition,
+            dataSource,
             classification,
             classification == Classification.PARTY_INTERNAL ? viewer.party() : null,
             groupId,
@@ -208,7 +244,10 @@ public class Indicators {
     if (store.exists(charter.id(), key)) {
       throw new BadRequestException("key", "an indicator '" + key + "' exists already");
     }
-    store.insert(indicator, new LinkedHashSet<>(commitments));
+    store.insert(
+        indicator,
+        new LinkedHashSet<>(commitments),
+        IndicatorTranslationSources.created(indicator, textLanguage, clock.instant()).toJson());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("charter", charterKey.value());
     details.put("key", key);
@@ -290,7 +329,9 @@ public class Indicators {
   public ValueView addValue(UUID indicatorId, ValueInput input, Viewer viewer) {
     Indicator indicator = writable(indicatorId, viewer);
     CheckedValue checked =
-        new IndicatorValues(indicator, store.values(indicatorId)).check(input, List.of());
+        new IndicatorValues(
+                indicator, store.values(indicatorId), languagesOf(indicator.charterId()))
+            .check(input, List.of());
     UUID id = store.store(indicator, checked);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("indicator", indicator.code());
@@ -318,7 +359,9 @@ public class Indicators {
 
   /** An indicator's current values (not the superseded ones) as CSV, the import's columns. */
   public String exportCsv(UUID indicatorId, Viewer viewer) {
-    return IndicatorCsv.export(indicator(indicatorId, viewer));
+    IndicatorView indicator = indicator(indicatorId, viewer);
+    return IndicatorCsv.export(
+        indicator, languagesOf(CharterKey.of(indicator.charterKey())).languages());
   }
 
   /**
@@ -332,7 +375,8 @@ public class Indicators {
    */
   @Transactional
   public ImportReport importCsv(UUID indicatorId, Reader csv, Viewer viewer) {
-    return this.csv.importValues(writable(indicatorId, viewer), csv);
+    Indicator indicator = writable(indicatorId, viewer);
+    return this.csv.importValues(indicator, languagesOf(indicator.charterId()), csv);
   }
 
   // ---------------------------------------------------------------- reference data

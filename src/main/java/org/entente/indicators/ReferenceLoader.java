@@ -1,5 +1,6 @@
 package org.entente.indicators;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.entente.indicators.Indicators.ReferenceReport;
 import org.entente.shared.CharterKey;
 import org.entente.shared.Classification;
 import org.entente.shared.ClusterLock;
+import org.entente.shared.LocalizedText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +31,11 @@ class ReferenceLoader {
   private final Charters charters;
   private final Audit audit;
   private final ClusterLock lock;
+  private final Clock clock;
 
-  ReferenceLoader(IndicatorStore store, Charters charters, Audit audit, ClusterLock lock) {
+  ReferenceLoader(
+      IndicatorStore store, Charters charters, Audit audit, ClusterLock lock, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.charters = charters;
     this.audit = audit;
@@ -103,17 +108,23 @@ class ReferenceLoader {
             charterKey.value(),
             e.key(),
             e.name(),
-            e.unit(),
+            LocalizedText.of("en", e.unit()),
             e.direction(),
             e.area(),
             null,
             null,
-            e.dataSource(),
+            e.dataSource() == null || e.dataSource().isBlank()
+                ? null
+                : LocalizedText.of("en", e.dataSource()),
             Classification.PUBLIC,
             null,
             null,
             0);
-    store.insert(created, new LinkedHashSet<>(e.commitments()));
+    // the reference files are written in English: their texts' source is English
+    store.insert(
+        created,
+        new LinkedHashSet<>(e.commitments()),
+        IndicatorTranslationSources.created(created, "en", clock.instant()).toJson());
     counts.created++;
     return created;
   }

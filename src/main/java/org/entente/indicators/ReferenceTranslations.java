@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.entente.languages.Languages;
+import org.entente.shared.LocalizedText;
+import org.entente.shared.Texts;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -26,12 +28,14 @@ public class ReferenceTranslations {
   private static final Pattern TRANSLATIONS = Pattern.compile("(units|notes)-([a-z]{2,3})");
 
   private final Languages languages;
+  private final Texts texts;
 
   /** Translations by kind ({@code units}, {@code notes}) and language, by English text. */
   private final Map<String, Map<String, Map<String, String>>> translations;
 
-  ReferenceTranslations(Languages languages) throws IOException {
+  ReferenceTranslations(Languages languages, Texts texts) throws IOException {
     this.languages = languages;
+    this.texts = texts;
     this.translations = read();
   }
 
@@ -81,6 +85,82 @@ public class ReferenceTranslations {
             .anyMatch(kind -> kind.getOrDefault(language, Map.of()).containsKey(text))
         ? languages.tagOf(language)
         : null;
+  }
+
+  /**
+   * An indicator's unit, stored by language (decision 0041), as the reader reads it: in the
+   * reader's language when it has one; else the catalogue's working translation of its English
+   * text, when there is one; else in the language it has ({@link #fallbackOf} says which).
+   */
+  public String unitOf(LocalizedText unit) {
+    return shown("units", unit);
+  }
+
+  /** A value's note, stored by language, as the reader reads it: as {@link #unitOf} does. */
+  public String noteOf(LocalizedText note) {
+    return shown("notes", note);
+  }
+
+  /** The {@code lang} of a text as {@link #unitOf} or {@link #noteOf} show it. */
+  public String langOf(LocalizedText text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String language = languages.current().code();
+    if (text.values().containsKey(language) || catalogued(text, language) != null) {
+      return languages.tagOf(language);
+    }
+    return languages.tagOf(text.in(language).language());
+  }
+
+  /**
+   * The marker of a text shown in another language than the reader's ("(in English)"), or null when
+   * it is in the reader's language or the catalogue translates it.
+   */
+  public String fallbackOf(LocalizedText text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String language = languages.current().code();
+    if (text.values().containsKey(language) || catalogued(text, language) != null) {
+      return null;
+    }
+    return texts.fallback(text);
+  }
+
+  private String shown(String kind, LocalizedText text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String language = languages.current().code();
+    if (text.values().containsKey(language)) {
+      return text.values().get(language);
+    }
+    String catalogued = catalogued(text, language);
+    return catalogued != null ? catalogued : text.in(language).text();
+  }
+
+  /**
+   * Whether the catalogue gives a working translation of the text's English into a language: the
+   * translation workflow does not ask a secretariat for it (decision 0041).
+   */
+  boolean translates(LocalizedText text, String language) {
+    return text != null && catalogued(text, language) != null;
+  }
+
+  /** The catalogue's translation of the text's English into a language, or null. */
+  private String catalogued(LocalizedText text, String language) {
+    String english = text.values().get("en");
+    if (english == null) {
+      return null;
+    }
+    for (Map<String, Map<String, String>> kind : translations.values()) {
+      String found = kind.getOrDefault(language, Map.of()).get(english);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** The text in this language from the translations of this kind, or the text itself. */

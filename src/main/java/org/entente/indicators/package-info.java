@@ -11,8 +11,21 @@
  * web adapters. The charter's areas, commitments and working groups are read through {@code
  * Charters}. The module's API is this package's public types: {@code Indicators}, {@code
  * IndicatorViews} and {@code IndicatorChart}.
+ *
+ * <p>An indicator's name, unit, definition and data source and its values' notes are texts in the
+ * languages of its charter (decision 0041); its name, unit and definition are in the translation
+ * workflow (decision 0037) through {@code IndicatorTranslations}, their states kept beside them
+ * ({@code IndicatorTranslationSources}).
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Indicators",
-    allowedDependencies = {"audit", "charter", "exchange", "identity", "languages", "shared"})
+    allowedDependencies = {
+      "audit",
+      "charter",
+      "exchange",
+      "identity",
+      "languages",
+      "shared",
+      "translations"
+    })
 package org.entente.indicators;

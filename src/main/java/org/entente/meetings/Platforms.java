@@ -1,5 +1,6 @@
 package org.entente.meetings;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,20 @@ public class Platforms {
   private final Charters charters;
   private final Agreements agreements;
   private final Concurrence concurrence;
+  private final Clock clock;
+  private final org.entente.identity.Viewers viewers;
 
-  Platforms(Charters charters, Agreements agreements, Concurrence concurrence) {
+  Platforms(
+      Charters charters,
+      Agreements agreements,
+      Concurrence concurrence,
+      Clock clock,
+      org.entente.identity.Viewers viewers) {
+    this.viewers = viewers;
     this.charters = charters;
     this.agreements = agreements;
     this.concurrence = concurrence;
+    this.clock = clock;
   }
 
   /**
@@ -89,6 +99,18 @@ public class Platforms {
             texts(charterKey, "purpose", purpose),
             classification,
             viewer);
+    charters.keepPlatformTranslationSources(
+        charterKey,
+        made.key(),
+        PlatformTexts.none()
+            .afterEdit(
+                LocalizedText.empty(),
+                LocalizedText.empty(),
+                made.name(),
+                made.purpose(),
+                textLanguage(charterKey),
+                clock.instant())
+            .toJson());
     if (PROPOSED.equals(made.status())) {
       agreements.submit(TYPE, charterKey, made.key(), viewer);
     }
@@ -116,7 +138,20 @@ public class Platforms {
       throw new org.entente.shared.ConflictException(
           "dialogue platform proposal", before.agreement().currentVersion());
     }
+    PlatformTexts states = texts(charterKey, key);
     charters.reviseProposedPlatform(charterKey, key, names, purposes, viewer);
+    charters.keepPlatformTranslationSources(
+        charterKey,
+        key,
+        states
+            .afterEdit(
+                before.name(),
+                before.purpose(),
+                LocalizedText.stripped(names),
+                LocalizedText.stripped(purposes),
+                textLanguage(charterKey),
+                clock.instant())
+            .toJson());
     agreements.submit(TYPE, charterKey, key, viewer);
     return view(charterKey, key, viewer);
   }
@@ -171,6 +206,63 @@ public class Platforms {
         proposed ? "proposed — awaiting the other party's approval" : null,
         awaiting,
         agreement);
+  }
+
+  /**
+   * Whether a platform's text in one language is official or a working translation.
+   *
+   * @param official true when the platform's agreed version holds exactly this language's name and
+   *     purpose as they are now
+   */
+  public record LanguageStanding(String language, boolean official) {}
+
+  /**
+   * Each language a platform made in the application has a name in, official when both parties
+   * agreed a version holding exactly its texts as they are now (the fingerprint of the platform as
+   * it is is the one they last agreed: an agreed platform is established, and an established one no
+   * longer changes), else a working translation (a proposal not agreed yet has none official).
+   * Empty for a platform of the definition (its texts are marked by the definition, {@code
+   * charter.translations}) and for a viewer who may not see the platform's agreement.
+   */
+  public List<LanguageStanding> standing(String charterKey, DialoguePlatformView platform) {
+    Viewer viewer = viewers.current();
+    CharterKey charter = CharterKey.of(charterKey);
+    AgreementView agreement =
+        concurrence.find(TYPE, subjectKey(charter, platform.key()), viewer).orElse(null);
+    if (agreement == null) {
+      return List.of();
+    }
+    String now =
+        Concurrence.fingerprint(
+            PlatformSubject.canonical(
+                new Charters.ProposedPlatform(
+                    platform.id(),
+                    charterKey,
+                    platform.key(),
+                    platform.name(),
+                    platform.purpose() == null ? LocalizedText.empty() : platform.purpose(),
+                    platform.classification().code())));
+    boolean agreed =
+        !agreement.agreedVersions().isEmpty()
+            && agreement
+                .agreedVersions()
+                .get(agreement.agreedVersions().size() - 1)
+                .fingerprint()
+                .equals(now);
+    return platform.name().values().keySet().stream()
+        .map(language -> new LanguageStanding(language, agreed))
+        .toList();
+  }
+
+  private String textLanguage(CharterKey charterKey) {
+    return charters.languages(charterKey).map(LanguagesOfCharter::textLanguage).orElse("en");
+  }
+
+  /** Where the translations of a platform's texts stand (its charter's text language if none). */
+  PlatformTexts texts(CharterKey charterKey, String key) {
+    return PlatformTexts.fromJson(
+        charters.platformTranslationSources(charterKey, key).orElse(null),
+        textLanguage(charterKey));
   }
 
   /** Who acts for a party on a proposed platform: a coordinator or co-chair of the party. */

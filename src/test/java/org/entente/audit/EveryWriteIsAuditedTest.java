@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
+import java.util.List;
 import org.entente.identity.AccessTokens;
 import org.entente.identity.Accounts;
 import org.entente.shared.Paging;
@@ -307,6 +308,84 @@ class EveryWriteIsAuditedTest {
             .with(csrf())
             .param("text", "Şəbəkənin auditi başa çatıb")
             .param("version", "1"));
+    // an indicator's unit translated through the API, then its definition through the editor's form
+    MockHttpServletResponse indicator =
+        mvc.perform(
+                post("/api/charters/az-us-2026/indicators")
+                    .header("Authorization", "Bearer " + member)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"key\":\"grid-losses\",\"name\":{\"en\":\"Grid losses\"},"
+                            + "\"unit\":{\"en\":\"per cent\"},\"definition\":\"Losses in the grid\","
+                            + "\"direction\":\"lower\",\"workingGroup\":\"wg-energy\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(indicator.getStatus()).as(indicator.getContentAsString()).isEqualTo(201);
+    String indicatorId = JsonPath.read(indicator.getContentAsString(), "$.id");
+    expectOneEvent(
+        "indicator.translated",
+        200,
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/translations/indicator-unit/" + indicatorId + "/az")
+            .header("Authorization", "Bearer " + member)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"faiz\",\"version\":0}"));
+    expectOneEvent(
+        "indicator.translated",
+        302,
+        post("/translations/indicator-definition/" + indicatorId + "/az")
+            .cookie(memberSession)
+            .with(csrf())
+            .param("text", "Şəbəkədə itkilər")
+            .param("version", "1"));
+    // a proposed dialogue platform's name translated through the API, then its purpose through the
+    // editor's form
+    MockHttpServletResponse platform =
+        mvc.perform(
+                post("/api/charters/az-us-2026/dialogue-platforms")
+                    .header("Authorization", "Bearer " + member)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"key\":\"grid-dialogue\",\"name\":{\"en\":\"Grid dialogue\"},"
+                            + "\"purpose\":{\"en\":\"The grid link\"}}"))
+            .andReturn()
+            .getResponse();
+    assertThat(platform.getStatus()).as(platform.getContentAsString()).isEqualTo(201);
+    String queue =
+        mvc.perform(
+                get("/api/charters/az-us-2026/translations/az")
+                    .header("Authorization", "Bearer " + member))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String platformId =
+        JsonPath.<java.util.List<String>>read(queue, "$.items[?(@.subject=='platform-name')].key")
+            .get(0);
+    // a saved translation changes the proposal, so its agreement gets a new version too: two
+    // events,
+    // the translation's and the agreement's, as a revision of the proposal appends
+    for (MockHttpServletRequestBuilder translation :
+        List.of(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/translations/platform-name/" + platformId + "/az")
+                .header("Authorization", "Bearer " + member)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Şəbəkə dialoqu\",\"version\":1}"),
+            post("/translations/platform-purpose/" + platformId + "/az")
+                .cookie(memberSession)
+                .with(csrf())
+                .param("text", "Şəbəkə xətti")
+                .param("version", "2"))) {
+      long before = audit.head().seq();
+      MockHttpServletResponse saved = mvc.perform(translation).andReturn().getResponse();
+      assertThat(saved.getStatus()).as(saved.getContentAsString()).isIn(200, 302);
+      assertThat(audit.head().seq()).isEqualTo(before + 2);
+      assertThat(
+              audit.events(null, null, null, new Paging(0, 2)).items().stream()
+                  .map(e -> e.action())
+                  .toList())
+          .containsExactlyInAnyOrder("dialogue-platform.translated", "agreement.revised");
+    }
     // calendars and reminders
     MockHttpServletResponse calendar =
         expectOneEvent(

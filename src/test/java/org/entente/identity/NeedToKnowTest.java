@@ -631,6 +631,13 @@ class NeedToKnowTest {
       for (String id : List.of(internalIndicator, securityIndicator)) {
         seen.append(page(session, "/indicators/" + id).getContentAsString());
         seen.append(page(session, "/indicators/" + id + "/values.csv").getContentAsString());
+        // its name, unit and definition in the translation editor, API and page (issue 19)
+        for (String text : List.of("indicator-name", "indicator-unit", "indicator-definition")) {
+          seen.append(
+              as(who, get("/api/translations/" + text + "/" + id + "/fr")).getContentAsString());
+          seen.append(
+              page(session, "/translations/" + text + "/" + id + "/fr").getContentAsString());
+        }
       }
       for (String id : List.of(internalMeeting, securityMeeting)) {
         seen.append(as(who, get("/api/meetings/" + id)).getContentAsString());
@@ -887,6 +894,12 @@ class NeedToKnowTest {
       sweep.put("/api/indicators/" + guessedUuid + sub, EVERYONE);
     }
     sweep.put("/api/indicators/1", EVERYONE);
+    // an indicator's texts, read or saved by anyone who may not see it (issue 19)
+    for (String text : List.of("indicator-name", "indicator-unit", "indicator-definition")) {
+      sweep.put("/api/translations/" + text + "/" + internalIndicator + "/fr", notInternal);
+      sweep.put("/api/translations/" + text + "/" + securityIndicator + "/fr", notSecurity);
+      sweep.put("/api/translations/" + text + "/" + guessedUuid + "/fr", EVERYONE);
+    }
     sweep.put(EVENTS + "/" + guessedUuid, EVERYONE);
     sweep.put(EVENTS + "/" + randomUuid, EVERYONE);
     sweep.put(EVENTS + "/1", EVERYONE);

@@ -104,12 +104,12 @@ class IndicatorFormsTest {
     form.put("key", key);
     form.put("name_en", "Container trains via Baku");
     form.put("name_az", "Bakı ilə konteyner qatarları");
-    form.put("unit", "trains");
+    form.put("unit_en", "trains");
     form.put("direction", "lower");
     form.put("workingGroup", GROUP);
     form.put("classification", "bilateral");
-    form.put("definition", "Trains a year");
-    form.put("dataSource", "ADY");
+    form.put("definition_en", "Trains a year");
+    form.put("source_en", "ADY");
     form.put("ownerOrganization", "Azerbaijan Railways");
     return form;
   }
@@ -123,7 +123,7 @@ class IndicatorFormsTest {
     form.put("unit", "trains");
     form.put("sourceUrl", "https://ady.az/plan");
     form.put("publisher", "ADY");
-    form.put("note", "plan");
+    form.put("note_en", "plan");
     form.put("official", "true");
     return form;
   }
@@ -248,7 +248,7 @@ class IndicatorFormsTest {
     long seq = audit.head().seq();
     Map<String, String> fields = valueForm();
     fields.put("unit", "wagons");
-    fields.put("note", "typed by hand");
+    fields.put("note_en", "typed by hand");
 
     MockHttpServletResponse refused = form("/indicators/" + id + "/values", fields, session);
 
@@ -354,8 +354,8 @@ class IndicatorFormsTest {
     assertThat(csv.getStatus()).isEqualTo(200);
     assertThat(csv.getContentType()).startsWith("text/csv");
     assertThat(csv.getContentAsString())
-        .startsWith("kind,year,date,value,unit,source_url,publisher,note,official,used")
-        .contains("target,2029,2029-06-30,240.5,trains,https://ady.az/plan,ADY,plan,true,true");
+        .startsWith("kind,year,date,value,unit,source_url,publisher,note_en,note_az,official,used")
+        .contains("target,2029,2029-06-30,240.5,trains,https://ady.az/plan,ADY,plan,,true,true");
     // the bilateral indicator's values are still not the public's
     assertThat(mvc.perform(get(link.group(1))).andReturn().getResponse().getStatus())
         .isEqualTo(404);

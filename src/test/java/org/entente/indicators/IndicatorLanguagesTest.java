@@ -119,7 +119,7 @@ class IndicatorLanguagesTest {
                     .with(csrf())
                     .param("key", "spans-typed")
                     .param("name_uk", "Прольоти")
-                    .param("unit", "spans")
+                    .param("unit_en", "spans")
                     .param("direction", "higher")
                     .param("workingGroup", "bridges-group")
                     .param("classification", "bilateral"))

@@ -35,7 +35,7 @@ class IndicatorTest {
         "az-us-2026",
         "trade-volume",
         LocalizedText.of("en", "Trade volume"),
-        "USD million",
+        LocalizedText.of("en", "USD million"),
         Direction.HIGHER,
         "trade",
         null,

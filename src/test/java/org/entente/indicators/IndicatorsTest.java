@@ -119,7 +119,7 @@ class IndicatorsTest {
             "xian-baku-transit-time");
 
     IndicatorView cargo = byKey("titr-cargo-volume");
-    assertThat(cargo.unit()).isEqualTo("million tonnes");
+    assertThat(cargo.unit().text()).isEqualTo("million tonnes");
     assertThat(cargo.values().stream().filter(v -> !v.kind().equals("target")))
         .extracting(ValueView::year)
         .containsExactly(2019, 2020, 2021, 2022, 2023, 2024, 2025);
@@ -142,7 +142,7 @@ class IndicatorsTest {
             });
 
     IndicatorView transit = byKey("middle-corridor-transit-time-upper");
-    assertThat(transit.unit()).isEqualTo("days");
+    assertThat(transit.unit().text()).isEqualTo("days");
     assertThat(transit.direction()).isEqualTo("lower");
     assertThat(used(transit, "target")).singleElement().extracting(ValueView::year).isNull();
   }
@@ -154,7 +154,7 @@ class IndicatorsTest {
         .extracting(IndicatorView::key)
         .contains("demining-hectares-annual", "demining-hectares-cumulative");
     IndicatorView annual = byKey("demining-hectares-annual");
-    assertThat(annual.unit()).isEqualTo("hectares");
+    assertThat(annual.unit().text()).isEqualTo("hectares");
     assertThat(annual.values())
         .filteredOn(v -> !v.kind().equals("target"))
         .extracting(ValueView::year)
@@ -418,9 +418,18 @@ class IndicatorsTest {
 
     MockHttpServletResponse export = as("ind.us", get("/api/indicators/" + id + "/values.csv"));
     assertThat(export.getStatus()).isEqualTo(200);
-    assertThat(export.getContentAsString())
-        .startsWith("kind,year,date,value,unit,source_url,publisher,note,official,used")
-        .contains("actual,2026,2026-06-30,130,trains,https://ady.az/c,ADY,half year,true,true");
+    String exported = export.getContentAsString();
+    assertThat(exported)
+        .startsWith("kind,year,date,value,unit,source_url,publisher,note_en,note_az,official,used")
+        .contains("actual,2026,2026-06-30,130,trains,https://ady.az/c,ADY,half year,,true,true");
+    MockHttpServletResponse roundTrip =
+        as(
+            "ind.us",
+            post("/api/indicators/" + id + "/values/import")
+                .contentType("text/csv")
+                .content(exported));
+    assertThat(roundTrip.getStatus()).as(roundTrip.getContentAsString()).isEqualTo(200);
+    assertThat((Integer) JsonPath.read(roundTrip.getContentAsString(), "$.created")).isZero();
   }
 
   @Test

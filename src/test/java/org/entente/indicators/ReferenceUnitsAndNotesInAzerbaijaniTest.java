@@ -103,7 +103,7 @@ class ReferenceUnitsAndNotesInAzerbaijaniTest {
       throws Exception {
     String az = page("az");
     assertThat(az)
-        .containsPattern("<dd lang=\"az-Latn\">mln ton</dd>")
+        .containsPattern("<dd><span lang=\"az-Latn\">mln ton</span></dd>")
         .contains("87%-i tranzit")
         .contains("class=\"note working-translation\"")
         .doesNotContain("million tonnes")

@@ -97,28 +97,41 @@ abstract class MigrationFromPreviousReleaseContract {
    * every row, so neither agreed content nor the audit trail can be listed away here.
    */
   static final Map<String, String> CHANGED_COLUMNS =
-      Map.of(
-          "joint_statement.text",
-          "V28: a statement's one text became its text in the charter's text language, stored as a"
-              + " JSON object from language tag to text; everyStatementIsStillItsVersion checks"
-              + " that the text is there, under that language, and still fingerprints as agreed",
-          "meeting.title",
-          "V30: a meeting's title became its title in the charter's text language, a JSON object"
-              + " from language tag to text; everyMeetingTextIsUnderItsTextLanguage checks it",
-          "meeting.minutes",
-          "V30: as meeting.title (minutes never written stay null)",
-          "agenda_item.title",
-          "V30: as meeting.title, the charter being its meeting's",
-          "meeting_decision.text",
-          "V30: as meeting.title, the charter being its meeting's",
-          "action_item.title",
-          "V30: as meeting.title",
-          "audit_head.seq",
-          "the head moves when the application audits at start: a bundled definition that changed"
-              + " since the release is loaded again (charter.synchronized); the chain checks below"
-              + " verify that it extends the release's checkpoint",
-          "audit_head.hash",
-          "as audit_head.seq");
+      Map.ofEntries(
+          Map.entry(
+              "joint_statement.text",
+              "V28: a statement's one text became its text in the charter's text language, stored as a"
+                  + " JSON object from language tag to text; everyStatementIsStillItsVersion checks"
+                  + " that the text is there, under that language, and still fingerprints as agreed"),
+          Map.entry(
+              "meeting.title",
+              "V30: a meeting's title became its title in the charter's text language, a JSON object"
+                  + " from language tag to text; everyMeetingTextIsUnderItsTextLanguage checks it"),
+          Map.entry("meeting.minutes", "V30: as meeting.title (minutes never written stay null)"),
+          Map.entry("agenda_item.title", "V30: as meeting.title, the charter being its meeting's"),
+          Map.entry(
+              "meeting_decision.text", "V30: as meeting.title, the charter being its meeting's"),
+          Map.entry("action_item.title", "V30: as meeting.title"),
+          Map.entry(
+              "audit_head.seq",
+              "the head moves when the application audits at start: a bundled definition that changed"
+                  + " since the release is loaded again (charter.synchronized); the chain checks below"
+                  + " verify that it extends the release's checkpoint"),
+          Map.entry("audit_head.hash", "as audit_head.seq"),
+          Map.entry(
+              "indicator.unit",
+              "V37: an indicator's unit became its unit in the charter's text language, a JSON object"
+                  + " from language tag to text; everyIndicatorTextIsUnderItsTextLanguage checks it"),
+          Map.entry(
+              "indicator.definition",
+              "V37: as indicator.unit (a definition never written stays null)"),
+          Map.entry(
+              "indicator.data_source",
+              "V37: as indicator.unit (a data source never given stays null)"),
+          Map.entry(
+              "indicator_value.note",
+              "V37: as indicator.unit, the charter being its indicator's (a note never written stays"
+                  + " null)"));
 
   /**
    * Tables a charter definition writes when it is loaded at start. When the bundled definition has
@@ -184,6 +197,8 @@ abstract class MigrationFromPreviousReleaseContract {
       everyProjectIsInTheTranslationWorkflow(app, jdbc, fixture);
       everyMilestoneIsInTheTranslationWorkflow(app, jdbc, fixture);
       everyMeetingTextIsInTheTranslationWorkflow(app, jdbc, fixture);
+      everyIndicatorTextIsUnderItsTextLanguage(jdbc, fixture);
+      everyIndicatorIsInTheTranslationWorkflow(app, jdbc, fixture);
 
       AuditVerifier verifier = app.getBean(AuditVerifier.class);
       AuditVerifier.Verification before = verifier.verify();
@@ -622,6 +637,106 @@ abstract class MigrationFromPreviousReleaseContract {
     everyProjectListIsStillItsVersion(app, jdbc);
     jdbc.sql("update project set translation_sources = null").update();
   }
+
+  /**
+   * V37: an indicator's unit, definition and data source and each value's note moved, unchanged,
+   * under the charter's text language; a text never written stays null.
+   */
+  private static void everyIndicatorTextIsUnderItsTextLanguage(JdbcClient jdbc, Fixture fixture) {
+    SoftAssertions soft = new SoftAssertions();
+    String ofIndicator = "(select c.text_language from charter c where c.id = x.charter_id)";
+    String ofValue =
+        "(select c.text_language from indicator i join charter c on c.id = i.charter_id"
+            + " where i.id = x.indicator_id)";
+    List<String[]> texts =
+        List.of(
+            new String[] {"indicator", "unit", ofIndicator},
+            new String[] {"indicator", "definition", ofIndicator},
+            new String[] {"indicator", "data_source", ofIndicator},
+            new String[] {"indicator_value", "note", ofValue});
+    Map<String, Integer> checked = new HashMap<>();
+    for (String[] t : texts) {
+      for (Map<String, String> was : fixture.rows().getOrDefault(t[0], List.of())) {
+        Map<String, Object> now =
+            jdbc.sql(
+                    "select x."
+                        + t[1]
+                        + " as stored, "
+                        + t[2]
+                        + " as language from "
+                        + t[0]
+                        + " x where cast(x.id as varchar(36)) = ?")
+                .param(was.get("id"))
+                .query()
+                .singleRow();
+        String stored = (String) now.get("stored");
+        if (was.get(t[1]) == null) {
+          soft.assertThat(stored).as("%s.%s of %s", t[0], t[1], was.get("id")).isNull();
+          continue;
+        }
+        soft.assertThat(LocalizedText.fromJson(stored).values())
+            .as("%s.%s of %s, in its charter's text language", t[0], t[1], was.get("id"))
+            .isEqualTo(Map.of((String) now.get("language"), was.get(t[1])));
+        checked.merge(t[0] + "." + t[1], 1, Integer::sum);
+      }
+    }
+    soft.assertThat(checked)
+        .as("the fixture has indicator texts to check")
+        .containsKeys("indicator.unit", "indicator.data_source", "indicator_value.note");
+    soft.assertAll();
+  }
+
+  /**
+   * V37: an indicator made before the translation workflow has no state stored; its name, unit and
+   * definition read as written in its charter's text language, the source, a translation it has
+   * counting as current.
+   */
+  private static void everyIndicatorIsInTheTranslationWorkflow(
+      ConfigurableApplicationContext app, JdbcClient jdbc, Fixture fixture) {
+    Translations translations = app.getBean(Translations.class);
+    Charters charters = app.getBean(Charters.class);
+    Viewer cochair = app.getBean(Viewers.class).of("demo.az.cochair").orElseThrow();
+    SoftAssertions soft = new SoftAssertions();
+    int checked = 0;
+    for (Map<String, String> was : fixture.rows().getOrDefault("indicator", List.of())) {
+      String key = was.get("id");
+      Map<String, Object> now =
+          jdbc.sql(
+                  "select translation_sources, name, unit, charter_id from indicator"
+                      + " where cast(id as varchar(36)) = ?")
+              .param(key)
+              .query()
+              .singleRow();
+      soft.assertThat(now.get("translation_sources"))
+          .as("the translation state of indicator %s", key)
+          .isNull();
+      LanguagesOfCharter languages =
+          charters.languages(UUID.fromString(String.valueOf(now.get("charter_id")))).orElseThrow();
+      for (String[] part :
+          List.of(
+              new String[] {"indicator-name", "name"}, new String[] {"indicator-unit", "unit"})) {
+        Map<String, String> texts = LocalizedText.fromJson((String) now.get(part[1])).values();
+        for (String language : languages.languages()) {
+          Translatable text = translations.text(part[0], key, language, cochair);
+          checked++;
+          soft.assertThat(text.sourceLanguage())
+              .as("the source of indicator %s's %s", key, part[1])
+              .isEqualTo(languages.textLanguage());
+          soft.assertThat(text.status())
+              .as("indicator %s's %s in %s", key, part[1], language)
+              .isEqualTo(
+                  !texts.containsKey(language)
+                      ? TranslationStatus.MISSING
+                      : language.equals(languages.textLanguage())
+                          ? TranslationStatus.SOURCE
+                          : TranslationStatus.CURRENT);
+        }
+      }
+    }
+    soft.assertThat(checked).as("the fixture has indicators to check").isPositive();
+    soft.assertAll();
+  }
+
 
   /**
    * V35: a milestone made before the translation workflow has no translation state stored; its

@@ -125,10 +125,12 @@ class OpenDataTest {
             "year",
             "date",
             "value",
-            "unit",
+            "unit_en",
+            "unit_fr",
             "publisher",
             "sourceUrl",
-            "note",
+            "note_en",
+            "note_fr",
             "official",
             "used");
     for (String type : OpenData.types()) {

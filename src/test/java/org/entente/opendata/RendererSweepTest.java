@@ -247,6 +247,10 @@ class RendererSweepTest {
         "the application's own JSON state of a milestone's title translations (V35), written only"
             + " through translations.TranslationState");
     NOT_FREE_TEXT.put(
+        "indicator.translation_sources",
+        "the application's own JSON state of an indicator's name, unit and definition translations"
+            + " (V37), written only through translations.TranslationState");
+    NOT_FREE_TEXT.put(
         "project.translation_sources",
         "the application's own JSON state of a project's title and description translations (V34),"
             + " written only through translations.TranslationState");

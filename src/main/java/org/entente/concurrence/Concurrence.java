@@ -265,7 +265,9 @@ public class Concurrence {
     return reloaded(type, key);
   }
 
-  /** The content of one version, as submitted; read unlocked, as a GET's read-only transaction may. */
+  /**
+   * The content of one version, as submitted; read unlocked, as a GET's read-only transaction may.
+   */
   public String content(String type, String key, int number, Viewer viewer) {
     Stored stored = visible(type, key, viewer, false);
     return store

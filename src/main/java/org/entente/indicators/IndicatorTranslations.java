@@ -198,7 +198,8 @@ abstract class IndicatorTranslations implements TranslatableTexts {
         status,
         status == TranslationStatus.OUT_OF_DATE ? state.sourceChangedAt() : null,
         indicator.version(),
-        indicator.writableBy(viewer));
+        indicator.writableBy(viewer),
+        null);
   }
 
   private Indicator visible(String key, Viewer viewer) {

@@ -222,7 +222,8 @@ abstract class MeetingTranslations implements TranslatableTexts {
         status,
         status == TranslationStatus.OUT_OF_DATE ? state.sourceChangedAt() : null,
         row.version(),
-        row.meeting().writableBy(viewer));
+        row.meeting().writableBy(viewer),
+        null);
   }
 
   private Row visible(String key, Viewer viewer, CharterIndex.All names) {

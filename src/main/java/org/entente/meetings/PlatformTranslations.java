@@ -220,7 +220,8 @@ abstract class PlatformTranslations implements org.entente.translations.Translat
             ? state.sourceChangedAt()
             : null,
         currentVersion(found, viewer),
-        Platforms.PROPOSED.equals(found.platform().status()) && viewer.mayWriteInFramework());
+        Platforms.PROPOSED.equals(found.platform().status()) && viewer.mayWriteInFramework(),
+        null);
   }
 
   private static String readersName(LocalizedText name) {

@@ -161,7 +161,8 @@ class StatementTranslations implements TranslatableTexts {
         status,
         status == TranslationStatus.OUT_OF_DATE ? state.sourceChangedAt() : null,
         draft.version(),
-        meeting.writableBy(viewer) && draft.publishedAt() == null);
+        meeting.writableBy(viewer) && draft.publishedAt() == null,
+        null);
   }
 
   private Meeting visible(String key, Viewer viewer) {

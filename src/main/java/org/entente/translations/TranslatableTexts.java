@@ -79,38 +79,5 @@ public interface TranslatableTexts {
       Instant since,
       long version,
       boolean writable,
-      String official) {
-
-    /** A text whose kind does not tell, per language, whether it is official. */
-    public Translatable(
-        String subject,
-        String key,
-        String charterKey,
-        String title,
-        String link,
-        String sourceLanguage,
-        String sourceText,
-        String language,
-        String text,
-        TranslationStatus status,
-        Instant since,
-        long version,
-        boolean writable) {
-      this(
-          subject,
-          key,
-          charterKey,
-          title,
-          link,
-          sourceLanguage,
-          sourceText,
-          language,
-          text,
-          status,
-          since,
-          version,
-          writable,
-          null);
-    }
-  }
+      String official) {}
 }

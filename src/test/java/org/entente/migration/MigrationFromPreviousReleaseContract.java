@@ -737,7 +737,6 @@ abstract class MigrationFromPreviousReleaseContract {
     soft.assertAll();
   }
 
-
   /**
    * V35: a milestone made before the translation workflow has no translation state stored; its
    * title reads as written in its charter's text language, the source, with each other language

@@ -178,7 +178,7 @@ public class Concurrence {
    */
   @Transactional
   public AgreementView approve(String type, String key, int version, Viewer viewer) {
-    Stored stored = visible(type, key, viewer);
+    Stored stored = visible(type, key, viewer, true);
     Instant now = Instant.now(clock);
     String party = party(viewer);
     refuseWith(
@@ -220,7 +220,7 @@ public class Concurrence {
   /** The viewer disputes the agreement for their party, with a reason. */
   @Transactional
   public AgreementView dispute(String type, String key, String reason, Viewer viewer) {
-    Stored stored = visible(type, key, viewer);
+    Stored stored = visible(type, key, viewer, true);
     Instant now = Instant.now(clock);
     String party = party(viewer);
     refuseWith(() -> stored.agreement().dispute(party, reason, mayActFor(viewer, stored), now));
@@ -237,7 +237,7 @@ public class Concurrence {
   /** The viewer reopens a disputed or agreed agreement for their party: a new draft version. */
   @Transactional
   public AgreementView reopen(String type, String key, Viewer viewer) {
-    Stored stored = visible(type, key, viewer);
+    Stored stored = visible(type, key, viewer, true);
     Instant now = Instant.now(clock);
     String party = party(viewer);
     int before = stored.agreement().version();
@@ -265,9 +265,7 @@ public class Concurrence {
     return reloaded(type, key);
   }
 
-  /**
-   * The content of one version, as submitted; read unlocked, as a GET's read-only transaction may.
-   */
+  /** A version's content as submitted, read unlocked (as a read-only transaction may). */
   public String content(String type, String key, int number, Viewer viewer) {
     Stored stored = visible(type, key, viewer, false);
     return store
@@ -339,7 +337,7 @@ public class Concurrence {
    */
   @Transactional
   public PublicationView proposePublication(String type, String key, int version, Viewer viewer) {
-    Stored subject = visible(type, key, viewer);
+    Stored subject = visible(type, key, viewer, true);
     if (!mayActFor(viewer, subject)) {
       throw new ForbiddenException(
           null, "only a co-chair of the group proposes publication for their party");
@@ -382,7 +380,7 @@ public class Concurrence {
   @Transactional
   public PublicationView approvePublication(String type, String key, int version, Viewer viewer) {
     String type2 = publicationOf(type);
-    Stored stored = visible(type2, key, viewer);
+    Stored stored = visible(type2, key, viewer, true);
     Integer proposed = proposedVersion(stored);
     if (proposed == null || proposed != version) {
       throw new ForbiddenException(
@@ -461,10 +459,6 @@ public class Concurrence {
 
   private static String party(Viewer viewer) {
     return viewer.party() == null ? "none" : viewer.party();
-  }
-
-  private Stored visible(String type, String key, Viewer viewer) {
-    return visible(type, key, viewer, true);
   }
 
   private Stored visible(String type, String key, Viewer viewer, boolean lock) {

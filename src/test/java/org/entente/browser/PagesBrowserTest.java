@@ -654,7 +654,7 @@ class PagesBrowserTest {
     assertNoSeriousViolations("/charters/az-us-2026/indicators (with the form)");
     driver.findElement(By.id("key")).sendKeys("alat-port-throughput");
     driver.findElement(By.id("name-en")).sendKeys("Port of Alat throughput (browser test)");
-    driver.findElement(By.id("unit")).sendKeys("TEU");
+    driver.findElement(By.id("unit-en")).sendKeys("TEU");
     driver.findElement(By.id("direction-higher")).click();
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("workingGroup")))
         .selectByValue("wg-connectivity-digital");

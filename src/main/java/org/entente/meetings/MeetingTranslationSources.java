@@ -2,11 +2,10 @@ package org.entente.meetings;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.entente.shared.LocalizedText;
 import org.entente.translations.TranslationState;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where the translations of a meeting's title and of its minutes stand: one {@link
@@ -18,9 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * @param minutes the state of the minutes
  */
 record MeetingTranslationSources(TranslationState title, TranslationState minutes) {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   /** These states with one text's replaced. */
   MeetingTranslationSources with(boolean ofTitle, TranslationState state) {
@@ -56,26 +52,17 @@ record MeetingTranslationSources(TranslationState title, TranslationState minute
    * language.
    */
   static MeetingTranslationSources fromJson(String json, String textLanguage) {
-    if (json == null || json.isBlank()) {
-      return new MeetingTranslationSources(
-          TranslationState.unknown(textLanguage), TranslationState.unknown(textLanguage));
-    }
-    Map<String, Object> read = JSON.readValue(json, MAP);
-    return new MeetingTranslationSources(
-        part(read.get("title"), textLanguage), part(read.get("minutes"), textLanguage));
-  }
-
-  private static TranslationState part(Object stored, String textLanguage) {
-    return TranslationState.fromJson(
-        stored == null ? null : JSON.writeValueAsString(stored), textLanguage);
+    Map<String, TranslationState> read =
+        TranslationState.fromJson(json, textLanguage, List.of("title", "minutes"));
+    return new MeetingTranslationSources(read.get("title"), read.get("minutes"));
   }
 
   /** The stored form: a JSON object with a state per text. */
   String toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("title", JSON.readValue(title.toJson(), MAP));
-    json.put("minutes", JSON.readValue(minutes.toJson(), MAP));
-    return JSON.writeValueAsString(json);
+    Map<String, TranslationState> states = new LinkedHashMap<>();
+    states.put("title", title);
+    states.put("minutes", minutes);
+    return TranslationState.toJson(states);
   }
 
   /** A text, or the empty text for none. */

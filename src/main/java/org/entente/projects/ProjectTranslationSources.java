@@ -2,11 +2,10 @@ package org.entente.projects;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.entente.shared.LocalizedText;
 import org.entente.translations.TranslationState;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where the translations of a project's title and of its description stand: one {@link
@@ -18,9 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * @param description the state of the description
  */
 record ProjectTranslationSources(TranslationState title, TranslationState description) {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   /** The two texts of a project that are translated, as the translation workflow names them. */
   enum Part {
@@ -79,25 +75,16 @@ record ProjectTranslationSources(TranslationState title, TranslationState descri
    * language.
    */
   static ProjectTranslationSources fromJson(String json, String textLanguage) {
-    if (json == null || json.isBlank()) {
-      return new ProjectTranslationSources(
-          TranslationState.unknown(textLanguage), TranslationState.unknown(textLanguage));
-    }
-    Map<String, Object> read = JSON.readValue(json, MAP);
-    return new ProjectTranslationSources(
-        part(read.get("title"), textLanguage), part(read.get("description"), textLanguage));
-  }
-
-  private static TranslationState part(Object stored, String textLanguage) {
-    return TranslationState.fromJson(
-        stored == null ? null : JSON.writeValueAsString(stored), textLanguage);
+    Map<String, TranslationState> read =
+        TranslationState.fromJson(json, textLanguage, List.of("title", "description"));
+    return new ProjectTranslationSources(read.get("title"), read.get("description"));
   }
 
   /** The stored form: a JSON object with a state per text. */
   String toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("title", JSON.readValue(title.toJson(), MAP));
-    json.put("description", JSON.readValue(description.toJson(), MAP));
-    return JSON.writeValueAsString(json);
+    Map<String, TranslationState> states = new LinkedHashMap<>();
+    states.put("title", title);
+    states.put("description", description);
+    return TranslationState.toJson(states);
   }
 }

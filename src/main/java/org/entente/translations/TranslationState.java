@@ -166,6 +166,32 @@ public record TranslationState(
     return new TranslationState(source, sourceChangedAt, made);
   }
 
+  /**
+   * The states of several texts of one record stored together, one JSON object by text ({@code
+   * {"title":{…},"minutes":{…}}}): each named text's state, that of a text written in {@code
+   * defaultSource} where none is stored (nothing at all stored: a record made before its module
+   * joined the workflow).
+   */
+  public static Map<String, TranslationState> fromJson(
+      String json, String defaultSource, List<String> names) {
+    Map<String, Object> read =
+        json == null || json.isBlank() ? Map.of() : JSON.readValue(json, MAP);
+    Map<String, TranslationState> states = new LinkedHashMap<>();
+    for (String name : names) {
+      Object stored = read.get(name);
+      states.put(
+          name, fromJson(stored == null ? null : JSON.writeValueAsString(stored), defaultSource));
+    }
+    return states;
+  }
+
+  /** The stored form of several texts' states, by text, in the order given. */
+  public static String toJson(Map<String, TranslationState> states) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    states.forEach((name, state) -> json.put(name, JSON.readValue(state.toJson(), MAP)));
+    return JSON.writeValueAsString(json);
+  }
+
   /** The stored form: a JSON object. */
   public String toJson() {
     Map<String, Object> json = new LinkedHashMap<>();

@@ -661,8 +661,7 @@ class PagesBrowserTest {
     driver.findElement(By.id("commitment-0")).click();
     WebElement list = driver.findElement(By.tagName("html"));
     driver.findElement(By.xpath("//button[normalize-space()='Add the indicator']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(list));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(list));
     assertThat(driver.findElement(By.tagName("h1")).getText())
         .contains("Port of Alat throughput (browser test)");
     assertNoSeriousViolations("/indicators/{id} (with the value form)");
@@ -672,8 +671,7 @@ class PagesBrowserTest {
     driver.findElement(By.id("publisher")).sendKeys("Port of Baku (browser test)");
     WebElement indicator = driver.findElement(By.tagName("html"));
     driver.findElement(By.xpath("//button[normalize-space()='Add the value']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(indicator));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(indicator));
     assertThat(driver.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
     assertThat(driver.findElement(By.tagName("main")).getText())
         .contains("Port of Baku (browser test)")
@@ -853,8 +851,7 @@ class PagesBrowserTest {
   private void press(By button, String text) {
     WebElement page = driver.findElement(By.tagName("html"));
     driver.findElement(button).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(page));
     WebElement outcome = waitFor(By.cssSelector("[role=status], [role=alert]"));
     assertThat(outcome.getAttribute("role"))
         .as("no refusal after " + text + ": " + outcome.getText())
@@ -939,6 +936,29 @@ class PagesBrowserTest {
    * Opens a page. Unless the path chooses a language (?lang=az), the page is in English: the
    * language an earlier page chose (its cookie) is forgotten first.
    */
+  /**
+   * Whether the page this element was on has gone (a new page was loaded). Chromium answers a
+   * question about an element of a page being replaced either as stale or, at times, with "Node
+   * with given id does not belong to the document", which {@code ExpectedConditions.stalenessOf}
+   * lets through as an error: both mean the element's page is gone.
+   */
+  private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(
+      WebElement element) {
+    return driver -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        return true;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
+      }
+    };
+  }
+
   private void open(String path) {
     if (!path.contains("lang=")) {
       try {
@@ -1090,8 +1110,7 @@ class PagesBrowserTest {
   private void pressAndWait(By button) {
     WebElement page = driver.findElement(By.tagName("html"));
     driver.findElement(button).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(page));
   }
 
   /**
@@ -1179,8 +1198,7 @@ class PagesBrowserTest {
     driver.findElement(By.id("org-identifier")).sendKeys("AZ-VOEN-9900003611");
     WebElement list = driver.findElement(By.tagName("html"));
     driver.findElement(By.xpath("//button[normalize-space()='Add the organization']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(list));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(list));
     assertThat(driver.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
     assertThat(driver.findElement(By.tagName("h1")).getText())
         .isEqualTo("Caspian Shipping Company (browser test)");
@@ -1308,8 +1326,7 @@ class PagesBrowserTest {
     driver
         .findElement(By.xpath("//button[normalize-space()='Submit the statement for agreement']"))
         .click();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(gone(page));
     assertThat(waitFor(By.cssSelector("[role=alert]")).getText()).contains("no text in az");
     assertThat(driver.findElement(By.id("statement-text-az")).getAttribute("aria-invalid"))
         .isEqualTo("true");

@@ -179,11 +179,7 @@ class EveryWriteIsAuditedTest {
     expectOneEvent(
         "joint-statement.translated",
         200,
-        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                "/api/translations/joint-statement/" + meetingId + "/az")
-            .header("Authorization", "Bearer " + member)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"Şəbəkə xətti razılaşdırılıb.\",\"version\":0}"));
+        translationByApi("joint-statement", meetingId, member, "Şəbəkə xətti razılaşdırılıb.", 0));
     Cookie memberSession =
         mvc.perform(
                 post("/login")
@@ -196,21 +192,18 @@ class EveryWriteIsAuditedTest {
     expectOneEvent(
         "joint-statement.translated",
         302,
-        post("/translations/joint-statement/" + meetingId + "/az")
-            .cookie(memberSession)
-            .with(csrf())
-            .param("text", "Şəbəkə xətti barədə razılığa gəlinib.")
-            .param("version", "1"));
+        translationByForm(
+            "joint-statement",
+            meetingId,
+            memberSession,
+            "Şəbəkə xətti barədə razılığa gəlinib.",
+            1));
     // a meeting's title translated through the API, then a decision of it through the editor's
     // form, and an action item's title through the API
     expectOneEvent(
         "meeting.translated",
         200,
-        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                "/api/translations/meeting-title/" + meetingId + "/az")
-            .header("Authorization", "Bearer " + member)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"Şəbəkənin icmalı\",\"version\":0}"));
+        translationByApi("meeting-title", meetingId, member, "Şəbəkənin icmalı", 0));
     MockHttpServletResponse decided =
         mvc.perform(
                 post("/api/meetings/" + meetingId + "/decisions")
@@ -223,11 +216,8 @@ class EveryWriteIsAuditedTest {
     expectOneEvent(
         "meeting.translated",
         302,
-        post("/translations/meeting-decision/" + decisionId + "/az")
-            .cookie(memberSession)
-            .with(csrf())
-            .param("text", "Şəbəkə xətti nəzərdən keçirildi.")
-            .param("version", "1"));
+        translationByForm(
+            "meeting-decision", decisionId, memberSession, "Şəbəkə xətti nəzərdən keçirildi.", 1));
     MockHttpServletResponse action =
         mvc.perform(
                 post("/api/meetings/" + meetingId + "/action-items")
@@ -242,13 +232,12 @@ class EveryWriteIsAuditedTest {
     expectOneEvent(
         "action-item.translated",
         200,
-        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                "/api/translations/meeting-action-item/"
-                    + JsonPath.read(action.getContentAsString(), "$.id")
-                    + "/az")
-            .header("Authorization", "Bearer " + member)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"Şəbəkə məlumatlarını göndərmək\",\"version\":0}"));
+        translationByApi(
+            "meeting-action-item",
+            JsonPath.read(action.getContentAsString(), "$.id"),
+            member,
+            "Şəbəkə məlumatlarını göndərmək",
+            0));
     // a project's title translated through the API, then its description through the editor's form
     MockHttpServletResponse project =
         mvc.perform(
@@ -266,19 +255,11 @@ class EveryWriteIsAuditedTest {
     expectOneEvent(
         "project.translated",
         200,
-        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                "/api/translations/project-title/" + projectId + "/az")
-            .header("Authorization", "Bearer " + member)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"Şəbəkə auditi\",\"version\":0}"));
+        translationByApi("project-title", projectId, member, "Şəbəkə auditi", 0));
     expectOneEvent(
         "project.translated",
         302,
-        post("/translations/project-description/" + projectId + "/az")
-            .cookie(memberSession)
-            .with(csrf())
-            .param("text", "Şəbəkənin auditi.")
-            .param("version", "1"));
+        translationByForm("project-description", projectId, memberSession, "Şəbəkənin auditi.", 1));
     // a milestone's title translated through the API, then again through the editor's form
     MockHttpServletResponse milestone =
         mvc.perform(
@@ -295,19 +276,12 @@ class EveryWriteIsAuditedTest {
     expectOneEvent(
         "milestone.translated",
         200,
-        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                "/api/translations/milestone-title/" + milestoneId + "/az")
-            .header("Authorization", "Bearer " + member)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"Şəbəkə auditi başa çatıb\",\"version\":0}"));
+        translationByApi("milestone-title", milestoneId, member, "Şəbəkə auditi başa çatıb", 0));
     expectOneEvent(
         "milestone.translated",
         302,
-        post("/translations/milestone-title/" + milestoneId + "/az")
-            .cookie(memberSession)
-            .with(csrf())
-            .param("text", "Şəbəkənin auditi başa çatıb")
-            .param("version", "1"));
+        translationByForm(
+            "milestone-title", milestoneId, memberSession, "Şəbəkənin auditi başa çatıb", 1));
     // an indicator's unit translated through the API, then its definition through the editor's form
     MockHttpServletResponse indicator =
         mvc.perform(
@@ -325,19 +299,12 @@ class EveryWriteIsAuditedTest {
     expectOneEvent(
         "indicator.translated",
         200,
-        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                "/api/translations/indicator-unit/" + indicatorId + "/az")
-            .header("Authorization", "Bearer " + member)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"faiz\",\"version\":0}"));
+        translationByApi("indicator-unit", indicatorId, member, "faiz", 0));
     expectOneEvent(
         "indicator.translated",
         302,
-        post("/translations/indicator-definition/" + indicatorId + "/az")
-            .cookie(memberSession)
-            .with(csrf())
-            .param("text", "Şəbəkədə itkilər")
-            .param("version", "1"));
+        translationByForm(
+            "indicator-definition", indicatorId, memberSession, "Şəbəkədə itkilər", 1));
     // a proposed dialogue platform's name translated through the API, then its purpose through the
     // editor's form
     MockHttpServletResponse platform =
@@ -366,16 +333,8 @@ class EveryWriteIsAuditedTest {
     // the translation's and the agreement's, as a revision of the proposal appends
     for (MockHttpServletRequestBuilder translation :
         List.of(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                    "/api/translations/platform-name/" + platformId + "/az")
-                .header("Authorization", "Bearer " + member)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"text\":\"Şəbəkə dialoqu\",\"version\":1}"),
-            post("/translations/platform-purpose/" + platformId + "/az")
-                .cookie(memberSession)
-                .with(csrf())
-                .param("text", "Şəbəkə xətti")
-                .param("version", "2"))) {
+            translationByApi("platform-name", platformId, member, "Şəbəkə dialoqu", 1),
+            translationByForm("platform-purpose", platformId, memberSession, "Şəbəkə xətti", 2))) {
       long before = audit.head().seq();
       MockHttpServletResponse saved = mvc.perform(translation).andReturn().getResponse();
       assertThat(saved.getStatus()).as(saved.getContentAsString()).isIn(200, 302);
@@ -482,5 +441,25 @@ class EveryWriteIsAuditedTest {
     expectOneEvent(
         "request.denied", 404, get("/api/accounts").header("Authorization", "Bearer " + member));
     expectOneEvent("logout", 302, post("/logout").cookie(session).with(csrf()));
+  }
+
+  /** Saving a translation into Azerbaijani through the API, as the holder of this token. */
+  private static MockHttpServletRequestBuilder translationByApi(
+      String subject, Object key, String token, String text, long version) {
+    return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+            "/api/translations/" + subject + "/" + key + "/az")
+        .header("Authorization", "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"text\":\"" + text + "\",\"version\":" + version + "}");
+  }
+
+  /** Saving a translation into Azerbaijani through the editor's form, in this session. */
+  private static MockHttpServletRequestBuilder translationByForm(
+      String subject, Object key, Cookie session, String text, long version) {
+    return post("/translations/" + subject + "/" + key + "/az")
+        .cookie(session)
+        .with(csrf())
+        .param("text", text)
+        .param("version", String.valueOf(version));
   }
 }

@@ -6,14 +6,16 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.BootstrapWith;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The whole application on H2, as nearly every test class sees it: the test profile, the clock set
@@ -23,13 +25,16 @@ import org.springframework.test.context.TestExecutionListeners;
  * after the other (the lane's lock), the two lanes side by side. {@link CleanDatabase} puts the
  * data, the clock and the kept values back to what start-up left after each class (and after each
  * test with {@link CleanAfterEachTest}). A class that needs other properties or profiles declares
- * its own {@code @SpringBootTest} and pays for its own start.
+ * its own {@code @SpringBootTest} and pays for its own start. The lanes' contexts start side by
+ * side ({@link LaneContexts}, decision 0042).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(properties = EntenteTest.PROPERTIES)
+// @SpringBootTest(properties = PROPERTIES), with the lanes' context loader (LaneContexts)
+@BootstrapWith(LaneContexts.Bootstrapper.class)
+@ExtendWith(SpringExtension.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({FixedClockConfiguration.class, Fixtures.class})

@@ -19,22 +19,55 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The deployment's Ed25519 key that signs audit checkpoints: made on first use and kept in a file
- * only the application reads ({@code entente.audit.signing-key-file}).
+ * The deployment's Ed25519 key that signs audit checkpoints. It is given as PEM text ({@code
+ * entente.audit.signing-key}, the environment variable {@code ENTENTE_AUDIT_SIGNING_KEY}), or kept
+ * in a file only the application reads ({@code entente.audit.signing-key-file}, PEM or the two
+ * base64 lines Entente writes), which is made on first use when it does not exist. PEM means a
+ * {@code PRIVATE KEY} block (PKCS#8) and a {@code PUBLIC KEY} block (X.509), as {@code openssl
+ * genpkey -algorithm ed25519} and {@code openssl pkey -pubout} write them.
+ *
+ * <p>With the {@code postgres} profile (production) the key must not be a file inside {@code
+ * ./data}, where the application keeps its own files: whoever administers the host's data would
+ * hold the key that vouches for the record. The application then refuses to start.
  */
 @Component
 class SigningKey {
 
   private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
 
+  /** The profile of a production deployment. */
+  static final String PRODUCTION = "postgres";
+
   private final Path file;
+  private final String given;
   private volatile KeyPair keys;
 
-  SigningKey(@Value("${entente.audit.signing-key-file:./data/audit-signing.key}") String file) {
+  SigningKey(
+      @Value("${entente.audit.signing-key-file:./data/audit-signing.key}") String file,
+      @Value("${entente.audit.signing-key:}") String given,
+      Environment environment) {
     this.file = Path.of(file);
+    this.given = given == null || given.isBlank() ? null : given;
+    if (this.given == null
+        && environment.matchesProfiles(PRODUCTION)
+        && insideTheDataFolder(this.file)) {
+      throw new IllegalStateException(
+          "The audit signing key "
+              + this.file.toAbsolutePath().normalize()
+              + " is inside ./data, beside the application's own files. In production give it as"
+              + " PEM in ENTENTE_AUDIT_SIGNING_KEY (entente.audit.signing-key), or set"
+              + " entente.audit.signing-key-file to a file outside ./data; see"
+              + " docs/deployment.md.");
+    }
+  }
+
+  /** Whether a file is inside {@code ./data} of the folder the application runs in. */
+  static boolean insideTheDataFolder(Path file) {
+    return file.toAbsolutePath().normalize().startsWith(Path.of("data").toAbsolutePath());
   }
 
   /** Where the key is kept. */
@@ -49,9 +82,13 @@ class SigningKey {
 
   /** The signature of a message, base64. */
   String sign(byte[] message) {
+    return sign(keys().getPrivate(), message);
+  }
+
+  private static String sign(PrivateKey key, byte[] message) {
     try {
       Signature signer = Signature.getInstance("Ed25519");
-      signer.initSign(keys().getPrivate());
+      signer.initSign(key);
       signer.update(message);
       return Base64.getEncoder().encodeToString(signer.sign());
     } catch (GeneralSecurityException e) {
@@ -91,18 +128,75 @@ class SigningKey {
     return pair;
   }
 
-  private KeyPair loadOrCreate() {
+  /**
+   * A key pair from PEM text or from the two base64 lines Entente writes (private, then public).
+   *
+   * @throws IllegalArgumentException when it is neither, or the public key is not the private key's
+   */
+  static KeyPair read(String text) {
+    String privateKey;
+    String publicKey;
+    if (text.contains("-----BEGIN")) {
+      privateKey = pemBlock(text, "PRIVATE KEY");
+      publicKey = pemBlock(text, "PUBLIC KEY");
+    } else {
+      String[] lines = text.strip().split("\n");
+      if (lines.length != 2) {
+        throw new IllegalArgumentException(
+            "it is neither PEM nor two lines of base64 (private key, public key)");
+      }
+      privateKey = lines[0].strip();
+      publicKey = lines[1].strip();
+    }
+    KeyPair pair;
     try {
       KeyFactory factory = KeyFactory.getInstance("Ed25519");
+      pair =
+          new KeyPair(
+              factory.generatePublic(
+                  new X509EncodedKeySpec(Base64.getMimeDecoder().decode(publicKey))),
+              factory.generatePrivate(
+                  new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(privateKey))));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("it is not an Ed25519 key pair (" + e.getMessage() + ")");
+    }
+    byte[] probe = "entente signing key probe".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String publicText = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+    if (!verifies(publicText, probe, sign(pair.getPrivate(), probe))) {
+      throw new IllegalArgumentException("its public key is not the public key of its private key");
+    }
+    return pair;
+  }
+
+  private static String pemBlock(String text, String label) {
+    String begin = "-----BEGIN " + label + "-----";
+    int from = text.indexOf(begin);
+    int to = text.indexOf("-----END " + label + "-----");
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException(
+          "it has no "
+              + label
+              + " block"
+              + (label.equals("PUBLIC KEY")
+                  ? " (add it with: openssl pkey -in key.pem -pubout >> key.pem)"
+                  : ""));
+    }
+    return text.substring(from + begin.length(), to).strip();
+  }
+
+  private KeyPair loadOrCreate() {
+    if (given != null) {
+      try {
+        return read(given);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(
+            "the audit signing key in entente.audit.signing-key cannot be read: " + e.getMessage(),
+            e);
+      }
+    }
+    try {
       if (Files.exists(file)) {
-        String[] lines = Files.readString(file).strip().split("\n");
-        PrivateKey privateKey =
-            factory.generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines[0].strip())));
-        PublicKey publicKey =
-            factory.generatePublic(
-                new X509EncodedKeySpec(Base64.getDecoder().decode(lines[1].strip())));
-        return new KeyPair(publicKey, privateKey);
+        return read(Files.readString(file));
       }
       KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       Path parent = file.toAbsolutePath().getParent();
@@ -139,10 +233,9 @@ class SigningKey {
       return pair;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the audit signing key " + file, e);
-    } catch (GeneralSecurityException
-        | IllegalArgumentException
-        | ArrayIndexOutOfBoundsException e) {
-      throw new IllegalStateException("the audit signing key " + file + " cannot be read", e);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "the audit signing key " + file + " cannot be read: " + e.getMessage(), e);
     }
   }
 }

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Entente: turns a partnership charter into tracked work. Started with no arguments it serves the
- * application; {@code validate FILE...} checks charter definitions and exits.
+ * application; {@code validate FILE...} checks charter definitions and exits; {@code transparency
+ * ...} checks checkpoints and proofs from files ({@link org.entente.audit.TransparencyCommand}).
  */
 @SpringBootApplication
 public class EntenteApplication {
@@ -17,6 +18,11 @@ public class EntenteApplication {
     if (args.length > 0 && args[0].equals("validate")) {
       String[] files = java.util.Arrays.copyOfRange(args, 1, args.length);
       System.exit(DefinitionCommand.validate(files, System.out, System.err));
+    }
+    if (args.length > 0 && args[0].equals("transparency")) {
+      System.exit(
+          org.entente.audit.TransparencyCommand.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
     if (args.length > 0 && args[0].equals("audit-verify")) {
       System.exit(auditVerify(java.util.Arrays.copyOfRange(args, 1, args.length)));

@@ -1,6 +1,7 @@
 package org.entente.audit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -67,7 +68,6 @@ final class MerkleLog {
   List<byte[]> inclusionProof(long index, long treeSize) {
     check(treeSize <= size, "no tree of " + treeSize + " leaves yet");
     check(index >= 0 && index < treeSize, "leaf " + index + " is not in a tree of " + treeSize);
-    List<byte[]> proof = new ArrayList<>();
     long from = 0;
     long to = treeSize;
     long m = index;
@@ -84,10 +84,8 @@ final class MerkleLog {
       }
     }
     // the loop walked down from the root; a proof lists its hashes from the leaf up
-    for (int i = upward.size() - 1; i >= 0; i--) {
-      proof.add(upward.get(i));
-    }
-    return proof;
+    Collections.reverse(upward);
+    return upward;
   }
 
   /** The consistency proof between the trees of the first {@code first} and {@code second}. */
@@ -117,11 +115,8 @@ final class MerkleLog {
     if (!whole) {
       upward.add(hash(from, to));
     }
-    List<byte[]> proof = new ArrayList<>();
-    for (int i = upward.size() - 1; i >= 0; i--) {
-      proof.add(upward.get(i));
-    }
-    return proof;
+    Collections.reverse(upward);
+    return upward;
   }
 
   /** MTH(D[from:to]) for a range the recursion visits: a few complete subtrees side by side. */

@@ -44,6 +44,24 @@ class TransparencyCommandTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  /** The witness command on the kept file, a checkpoint and, when given, a consistency proof. */
+  int witness(Path kept, Path checkpoint, Path proof) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "witness",
+                "--key",
+                key,
+                "--kept",
+                kept.toString(),
+                "--checkpoint",
+                checkpoint.toString()));
+    if (proof != null) {
+      args.addAll(List.of("--proof", proof.toString()));
+    }
+    return run(args.toArray(String[]::new));
+  }
+
   String said() {
     return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
   }
@@ -120,78 +138,29 @@ class TransparencyCommandTest {
     Path kept = folder.resolve("witness").resolve("kept.txt");
 
     Path first = checkpointOf(log.subList(0, 12), "first.txt");
-    assertThat(
-            run(
-                "witness",
-                "--key",
-                key,
-                "--kept",
-                kept.toString(),
-                "--checkpoint",
-                first.toString()))
-        .isZero();
+    assertThat(witness(kept, first, null)).isZero();
     assertThat(said()).contains("kept the first checkpoint of " + LOG + ": 12 events");
 
     Path grown = checkpointOf(log, "grown.txt");
     Path proof = proofFile(MerkleTree.consistencyProof(log, 12), "proof.txt");
-    assertThat(
-            run(
-                "witness",
-                "--key",
-                key,
-                "--kept",
-                kept.toString(),
-                "--checkpoint",
-                grown.toString(),
-                "--proof",
-                proof.toString()))
-        .isZero();
+    assertThat(witness(kept, grown, proof)).isZero();
     assertThat(said()).contains("EXTENDS").contains("from 12 to 30 events");
     assertThat(Files.readString(kept)).isEqualTo(Files.readString(grown));
 
     Path truncated = checkpointOf(log.subList(0, 25), "truncated.txt");
-    assertThat(
-            run(
-                "witness",
-                "--key",
-                key,
-                "--kept",
-                kept.toString(),
-                "--checkpoint",
-                truncated.toString()))
-        .isEqualTo(1);
+    assertThat(witness(kept, truncated, null)).isEqualTo(1);
     assertThat(said()).contains("TRUNCATED");
 
     List<byte[]> rewritten = new ArrayList<>(log);
     rewritten.set(3, MerkleTree.leafHash("rewritten".getBytes(StandardCharsets.UTF_8)));
     Path split = checkpointOf(rewritten, "split.txt");
-    assertThat(
-            run(
-                "witness",
-                "--key",
-                key,
-                "--kept",
-                kept.toString(),
-                "--checkpoint",
-                split.toString()))
-        .isEqualTo(1);
+    assertThat(witness(kept, split, null)).isEqualTo(1);
     assertThat(said()).contains("SPLIT_VIEW");
 
     rewritten.add(MerkleTree.leafHash("one more".getBytes(StandardCharsets.UTF_8)));
     Path fork = checkpointOf(rewritten, "fork.txt");
     Path forkProof = proofFile(MerkleTree.consistencyProof(rewritten, 30), "fork-proof.txt");
-    assertThat(
-            run(
-                "witness",
-                "--key",
-                key,
-                "--kept",
-                kept.toString(),
-                "--checkpoint",
-                fork.toString(),
-                "--proof",
-                forkProof.toString()))
-        .isEqualTo(1);
+    assertThat(witness(kept, fork, forkProof)).isEqualTo(1);
     assertThat(said()).contains("NOT_AN_EXTENSION");
 
     assertThat(Files.readString(kept))

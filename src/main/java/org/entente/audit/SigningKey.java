@@ -80,6 +80,12 @@ class SigningKey {
     return Base64.getEncoder().encodeToString(keys().getPublic().getEncoded());
   }
 
+  /** A signed note of this text under this key name ({@link SignedNote}). */
+  String signNote(String text, String name) {
+    PublicKey publicKey = keys().getPublic();
+    return SignedNote.sign(text, name, keys().getPrivate(), SignedNote.raw(publicKey));
+  }
+
   /** The signature of a message, base64. */
   String sign(byte[] message) {
     return sign(keys().getPrivate(), message);

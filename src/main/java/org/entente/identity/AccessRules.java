@@ -141,7 +141,9 @@ final class AccessRules {
           List.of(
               new Rule(HttpMethod.POST, "/api/charters/*/organizations", Access.TOKEN_WRITE),
               new Rule(HttpMethod.PUT, "/api/charters/*/organizations/*", Access.TOKEN_WRITE)),
-          reads(Access.ANYONE, "/api/charters", "/api/charters/**"));
+          reads(Access.ANYONE, "/api/charters", "/api/charters/**"),
+          // the deployment's public key, for anyone to check its signatures (issue 20)
+          reads(Access.ANYONE, "/api/transparency/key"));
 
   /** Rules of the page chain: sessions, forms with CSRF tokens. */
   static final List<Rule> PAGES =

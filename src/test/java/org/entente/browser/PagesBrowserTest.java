@@ -1616,6 +1616,28 @@ class PagesBrowserTest {
     assertNoSeriousViolations("/public/charters/us-ua-2008?lang=en");
   }
 
+  /**
+   * Journey 21 (issue 20): from the portal's home anyone reaches the installation's key, with the
+   * fingerprint to compare out of band, in both languages and with 0 serious axe violations.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(21)
+  void anyoneFindsTheInstallationsKeyFromThePortal() {
+    open("/public?lang=en");
+    driver.findElement(By.cssSelector("a[href='/public/transparency']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.getCurrentUrl().endsWith("/public/transparency"));
+    for (String lang : List.of("en", "az")) {
+      open("/public/transparency?lang=" + lang);
+      assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).startsWith(lang);
+      assertThat(driver.findElement(By.id("fingerprint")).getText())
+          .matches("([0-9a-f]{4} ){15}[0-9a-f]{4}");
+      assertThat(driver.findElement(By.id("verifier-key")).getText()).startsWith("entente+");
+      assertNoSeriousViolations("/public/transparency?lang=" + lang);
+    }
+    screenshot("journey-21-transparency-key");
+  }
+
   /** The official names of the parties as the portal's overview lists them, in its order. */
   private List<String> partiesNamed() {
     return driver.findElements(By.cssSelector("main li > strong")).stream()

@@ -1,0 +1,64 @@
+package org.entente.audit;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deployment's public key as readers need it to check its signatures themselves: the verifier
+ * key of signed notes ({@code docs/transparency.md}), the X.509 public key the checkpoints of the
+ * chain carry, and a fingerprint to compare out of band (read over the telephone, printed in a
+ * letter). Public: it says nothing about any record.
+ */
+@Component
+class DeploymentKey {
+
+  private final SigningKey key;
+  private final String name;
+
+  DeploymentKey(SigningKey key, @Value("${entente.audit.key-name:entente}") String name) {
+    this.key = key;
+    this.name = name;
+    if (name.isEmpty() || name.contains(" ") || name.contains("+") || name.contains("\n")) {
+      throw new IllegalStateException(
+          "entente.audit.key-name must be a name without spaces or plus signs: " + name);
+    }
+  }
+
+  /**
+   * What is published.
+   *
+   * @param name the key's name in signed notes
+   * @param verifierKey {@code name+keyid+base64}, the line a witness keeps
+   * @param publicKey the X.509 public key, base64, as checkpoints of the chain carry it
+   * @param fingerprint SHA-256 of the 32-byte public key, in hex, in groups of four
+   */
+  record Published(String name, String verifierKey, String publicKey, String fingerprint) {}
+
+  Published published() {
+    String x509 = key.publicKey();
+    byte[] encoded = Base64.getDecoder().decode(x509);
+    byte[] raw = java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+    return new Published(name, SignedNote.verifierKey(name, raw), x509, fingerprint(raw));
+  }
+
+  /** SHA-256 of the key's 32 bytes in hex, in groups of four digits, to be read aloud. */
+  static String fingerprint(byte[] raw) {
+    try {
+      String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+      StringBuilder grouped = new StringBuilder();
+      for (int i = 0; i < hex.length(); i += 4) {
+        if (i > 0) {
+          grouped.append(' ');
+        }
+        grouped.append(hex, i, i + 4);
+      }
+      return grouped.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

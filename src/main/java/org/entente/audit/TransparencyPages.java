@@ -16,7 +16,14 @@ class TransparencyPages {
 
   @GetMapping("/public/transparency")
   String key(Model model) {
-    model.addAttribute("key", key.published());
+    DeploymentKey.Published published = key.published();
+    model.addAttribute("key", published);
+    // a command, not a text to translate
+    model.addAttribute(
+        "command",
+        "java -jar entente.jar transparency checkpoint --key "
+            + published.verifierKey()
+            + " checkpoint.txt");
     return "audit/transparency";
   }
 }

@@ -54,6 +54,7 @@ class TransparencyPagesTest {
     assertThat(html)
         .contains((String) JsonPath.read(api, "$.fingerprint"))
         .contains((String) JsonPath.read(api, "$.verifierKey"))
-        .contains("Verify the record yourself");
+        .contains("Verify the record yourself")
+        .contains("transparency checkpoint --key " + JsonPath.read(api, "$.verifierKey"));
   }
 }

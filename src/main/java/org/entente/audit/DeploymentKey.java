@@ -2,7 +2,6 @@ package org.entente.audit;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,9 +21,10 @@ class DeploymentKey {
   DeploymentKey(SigningKey key, @Value("${entente.audit.key-name:entente}") String name) {
     this.key = key;
     this.name = name;
-    if (name.isEmpty() || name.contains(" ") || name.contains("+") || name.contains("\n")) {
-      throw new IllegalStateException(
-          "entente.audit.key-name must be a name without spaces or plus signs: " + name);
+    try {
+      SignedNote.checkName(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("entente.audit.key-name: " + e.getMessage(), e);
     }
   }
 
@@ -39,10 +39,9 @@ class DeploymentKey {
   record Published(String name, String verifierKey, String publicKey, String fingerprint) {}
 
   Published published() {
-    String x509 = key.publicKey();
-    byte[] encoded = Base64.getDecoder().decode(x509);
-    byte[] raw = java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
-    return new Published(name, SignedNote.verifierKey(name, raw), x509, fingerprint(raw));
+    byte[] raw = key.rawPublicKey();
+    return new Published(
+        name, SignedNote.verifierKey(name, raw), key.publicKey(), fingerprint(raw));
   }
 
   /** SHA-256 of the key's 32 bytes in hex, in groups of four digits, to be read aloud. */

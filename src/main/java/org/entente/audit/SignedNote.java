@@ -219,7 +219,8 @@ final class SignedNote {
     }
   }
 
-  private static void checkName(String name) {
+  /** Refuses a key name or origin the format cannot carry. */
+  static void checkName(String name) {
     if (name.isEmpty() || name.contains(" ") || name.contains("\n") || name.contains("+")) {
       throw new IllegalArgumentException("a key name has no space, newline or plus: " + name);
     }

@@ -80,10 +80,14 @@ class SigningKey {
     return Base64.getEncoder().encodeToString(keys().getPublic().getEncoded());
   }
 
+  /** The public key's 32 bytes, as signed notes name it. */
+  byte[] rawPublicKey() {
+    return SignedNote.raw(keys().getPublic());
+  }
+
   /** A signed note of this text under this key name ({@link SignedNote}). */
   String signNote(String text, String name) {
-    PublicKey publicKey = keys().getPublic();
-    return SignedNote.sign(text, name, keys().getPrivate(), SignedNote.raw(publicKey));
+    return SignedNote.sign(text, name, keys().getPrivate(), rawPublicKey());
   }
 
   /** The signature of a message, base64. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.jayway.jsonpath.JsonPath;
-import java.util.Base64;
 import java.util.List;
 import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.Test;
@@ -32,9 +31,8 @@ class TransparencyPagesTest {
     String name = JsonPath.read(json, "$.name");
     String fingerprint = JsonPath.read(json, "$.fingerprint");
 
-    byte[] x509 = Base64.getDecoder().decode(signingKey.publicKey());
-    byte[] raw = java.util.Arrays.copyOfRange(x509, x509.length - 32, x509.length);
-    assertThat(verifierKey).isEqualTo(SignedNote.verifierKey(name, raw));
+    assertThat(verifierKey).isEqualTo(SignedNote.verifierKey(name, signingKey.rawPublicKey()));
+    assertThat((String) JsonPath.read(json, "$.publicKey")).isEqualTo(signingKey.publicKey());
     assertThat(fingerprint).matches("([0-9a-f]{4} ){15}[0-9a-f]{4}");
 
     String text = SignedNote.checkpoint(name, 3, MerkleTree.emptyRoot(), List.of());

@@ -348,22 +348,8 @@ class ReminderDigestTest {
   @Test
   @Order(5)
   void thePagesShowAndChangeTheSettingsAndListTheNotifications() throws Exception {
-    jakarta.servlet.http.Cookie session =
-        mvc.perform(
-                post("/login")
-                    .param("username", "us.a")
-                    .param("password", PASSWORD)
-                    .with(
-                        org.springframework.security.test.web.servlet.request
-                            .SecurityMockMvcRequestPostProcessors.csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
-    String page =
-        mvc.perform(get("/account/reminders").cookie(session).accept(MediaType.TEXT_HTML))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    jakarta.servlet.http.Cookie session = logIn("us.a");
+    String page = remindersPage(session);
     assertThat(page).contains("<label for=\"daysAhead\">").contains("address on your account");
     String before = as("us.a", get("/api/me/reminders")).getContentAsString();
     String refused =
@@ -502,22 +488,8 @@ class ReminderDigestTest {
         .as("party US, but Azerbaijani chosen")
         .startsWith("us.a üçün 1 dekabr 2026 tarixli xatırlatmalar");
 
-    jakarta.servlet.http.Cookie session =
-        mvc.perform(
-                post("/login")
-                    .param("username", "us.a")
-                    .param("password", PASSWORD)
-                    .with(
-                        org.springframework.security.test.web.servlet.request
-                            .SecurityMockMvcRequestPostProcessors.csrf()))
-            .andReturn()
-            .getResponse()
-            .getCookie("SESSION");
-    String page =
-        mvc.perform(get("/account/reminders").cookie(session).accept(MediaType.TEXT_HTML))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    jakarta.servlet.http.Cookie session = logIn("us.a");
+    String page = remindersPage(session);
     assertThat(page)
         .contains("<label for=\"language\">")
         .containsPattern("<option value=\"az\"[^>]*selected")
@@ -532,5 +504,27 @@ class ReminderDigestTest {
             as("us.a", put("/api/me/reminders").content("{\"daysAhead\":30}")).getContentAsString())
         .as("a change that names no language leaves it as it is")
         .contains("\"language\":null");
+  }
+
+  /** The session of a person who logged in through the form. */
+  private jakarta.servlet.http.Cookie logIn(String username) throws Exception {
+    return mvc.perform(
+            post("/login")
+                .param("username", username)
+                .param("password", PASSWORD)
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andReturn()
+        .getResponse()
+        .getCookie("SESSION");
+  }
+
+  /** The reminders settings page as that session sees it. */
+  private String remindersPage(jakarta.servlet.http.Cookie session) throws Exception {
+    return mvc.perform(get("/account/reminders").cookie(session).accept(MediaType.TEXT_HTML))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 }

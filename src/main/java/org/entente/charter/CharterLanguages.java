@@ -4,18 +4,22 @@ import java.util.List;
 import org.entente.languages.DeclaredLanguages;
 import org.springframework.stereotype.Component;
 
-/** Tells the interface which languages the loaded charters declare. */
+/**
+ * Tells the interface which languages the loaded charters declare ({@link
+ * Charters#declaredLanguages()}), from the charters' structure itself rather than through the
+ * transactional {@link Charters}: pages ask many times each.
+ */
 @Component
 class CharterLanguages implements DeclaredLanguages {
 
-  private final Charters charters;
+  private final CharterStructure structure;
 
-  CharterLanguages(Charters charters) {
-    this.charters = charters;
+  CharterLanguages(CharterStructure structure) {
+    this.structure = structure;
   }
 
   @Override
   public List<String> languages() {
-    return charters.declaredLanguages();
+    return structure.indexes().languages();
   }
 }

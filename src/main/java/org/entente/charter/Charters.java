@@ -48,11 +48,12 @@ public class Charters {
   /** The languages of the charters asked about, kept until a record changes. */
   private final RecordChanges.Kept<String, Optional<LanguagesOfCharter>> keptLanguages;
 
-  Charters(JdbcClient jdbc, Clock clock, Audit audit, RecordChanges changes) {
+  Charters(
+      JdbcClient jdbc, Clock clock, Audit audit, RecordChanges changes, CharterStructure kept) {
     this.jdbc = jdbc;
     this.reader = new CharterReader(jdbc);
     this.overviewReader = new CharterOverviewReader(jdbc, reader);
-    this.structure = new CharterStructure(reader, new CharterIndexReader(jdbc), changes);
+    this.structure = kept;
     this.sync = new CharterSync(jdbc, clock, audit);
     this.search = new CharterSearch(jdbc);
     this.platformWriter = new PlatformWriter(jdbc, clock, audit);

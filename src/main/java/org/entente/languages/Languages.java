@@ -79,7 +79,7 @@ public class Languages {
    * any (this module alone), those the interface is translated into.
    */
   public List<Language> all() {
-    DeclaredLanguages charters = declared.getIfAvailable();
+    DeclaredLanguages charters = declaredLanguages();
     if (charters == null) {
       return offered(null);
     }
@@ -92,6 +92,21 @@ public class Languages {
     lastOffered = new Offered(tags, languages);
     return languages;
   }
+
+  /**
+   * Who declares the charters' languages, looked up once found: the provider's lookup searches the
+   * context's beans on every call, and a page asks for the languages many times.
+   */
+  private DeclaredLanguages declaredLanguages() {
+    DeclaredLanguages found = foundDeclared;
+    if (found == null) {
+      found = declared.getIfAvailable();
+      foundDeclared = found;
+    }
+    return found;
+  }
+
+  private volatile DeclaredLanguages foundDeclared;
 
   /**
    * The languages offered for the last list of declared languages asked about: the same list (the

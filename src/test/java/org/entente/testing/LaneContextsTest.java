@@ -14,9 +14,46 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.SmartContextLoader;
+import org.springframework.test.context.TestContextManager;
+import org.springframework.test.context.TestExecutionListener;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoResetTestExecutionListener;
 import org.springframework.test.context.cache.DefaultContextCache;
 
 class LaneContextsTest {
+
+  /** A lane's class as the suite has hundreds. */
+  @EntenteTest
+  static class PlainLaneClass {}
+
+  /** A lane's class that replaces a bean with a Mockito mock. */
+  @EntenteTest
+  static class LaneClassWithAMock {
+    @MockitoBean java.time.Clock clock;
+  }
+
+  static java.util.List<Class<?>> listeners(Class<?> testClass) {
+    return new TestContextManager(testClass)
+        .getTestExecutionListeners().stream()
+            .<Class<?>>map(TestExecutionListener::getClass)
+            .toList();
+  }
+
+  @Test
+  void aLaneClassWithoutMocksHasNoMockitoResetButKeepsCleaningAndInjection() {
+    assertThat(listeners(PlainLaneClass.class))
+        .doesNotContain(MockitoResetTestExecutionListener.class)
+        .contains(
+            CleanDatabase.class,
+            org.springframework.test.context.support.DependencyInjectionTestExecutionListener
+                .class);
+  }
+
+  @Test
+  void aLaneClassWithAMockitoBeanKeepsMockitoReset() {
+    assertThat(listeners(LaneClassWithAMock.class))
+        .contains(MockitoResetTestExecutionListener.class, CleanDatabase.class);
+  }
 
   /** Starts an empty context, after waiting for {@code go} when it is given one. */
   static final class Starter implements SmartContextLoader {

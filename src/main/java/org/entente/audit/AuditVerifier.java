@@ -32,18 +32,18 @@ public class AuditVerifier {
 
   private final JdbcClient jdbc;
   private final CheckpointFile checkpointFile;
-  private final SigningKey key;
+  private final KeyHistory keys;
   private final TransactionTemplate snapshot;
 
   @Autowired
   AuditVerifier(
       JdbcClient jdbc,
       CheckpointFile checkpointFile,
-      SigningKey key,
+      KeyHistory keys,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.checkpointFile = checkpointFile;
-    this.key = key;
+    this.keys = keys;
     // One snapshot for the head, the events and the recorded checkpoints: events appended by
     // other writers while the chain is read are not half seen (READ COMMITTED would show events
     // past the head read first).
@@ -59,7 +59,7 @@ public class AuditVerifier {
   AuditVerifier(JdbcClient jdbc) {
     this.jdbc = jdbc;
     this.checkpointFile = null;
-    this.key = null;
+    this.keys = null;
     this.snapshot = null;
   }
 
@@ -137,8 +137,13 @@ public class AuditVerifier {
     if (!SigningKey.verifies(c.publicKey(), Checkpoints.message(c), c.signature())) {
       return broken(chain, c.seq(), "the signature of " + source + " does not match it");
     }
-    if (!c.publicKey().equals(key.publicKey())) {
-      return broken(chain, c.seq(), source + " was signed with another key than this deployment's");
+    if (!keys.isThisDeployments(c.publicKey())) {
+      return broken(
+          chain,
+          c.seq(),
+          source
+              + " was signed with a key that is not this deployment's, now or before a rotation"
+              + " (entente.audit.previous-public-keys)");
     }
     return contains(chain, c, source);
   }

@@ -33,14 +33,16 @@ public class Checkpoints {
   private final AuditVerifier verifier;
   private final Clock clock;
   private final SigningKey key;
+  private final KeyHistory keys;
   private final CheckpointFile file;
 
   Checkpoints(
-      JdbcClient jdbc, AuditVerifier verifier, Clock clock, SigningKey key, CheckpointFile file) {
+      JdbcClient jdbc, AuditVerifier verifier, Clock clock, KeyHistory keys, CheckpointFile file) {
     this.jdbc = jdbc;
     this.verifier = verifier;
     this.clock = clock;
-    this.key = key;
+    this.key = keys.current();
+    this.keys = keys;
     this.file = file;
   }
 
@@ -132,7 +134,7 @@ public class Checkpoints {
     required("signature", checkpoint.signature());
     required("hash", checkpoint.hash());
     required("signedAt", checkpoint.signedAt());
-    boolean ours = key.publicKey().equals(checkpoint.publicKey());
+    boolean ours = keys.isThisDeployments(checkpoint.publicKey());
     if (!readable(checkpoint.publicKey()) || !readable(checkpoint.signature())) {
       return new CheckResult(false, ours, "the checkpoint's key or signature cannot be read");
     }

@@ -3,6 +3,7 @@ package org.entente.audit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 class DeploymentKey {
 
   private final SigningKey key;
+  private final KeyHistory history;
   private final String name;
 
-  DeploymentKey(SigningKey key, @Value("${entente.audit.key-name:entente}") String name) {
-    this.key = key;
+  DeploymentKey(KeyHistory history, @Value("${entente.audit.key-name:entente}") String name) {
+    this.key = history.current();
+    this.history = history;
     this.name = name;
     try {
       SignedNote.checkName(name);
@@ -35,13 +38,38 @@ class DeploymentKey {
    * @param verifierKey {@code name+keyid+base64}, the line a witness keeps
    * @param publicKey the X.509 public key, base64, as checkpoints of the chain carry it
    * @param fingerprint SHA-256 of the 32-byte public key, in hex, in groups of four
+   * @param earlier the keys it was rotated from, newest first: they sign nothing any more, and what
+   *     they signed is still the deployment's
    */
-  record Published(String name, String verifierKey, String publicKey, String fingerprint) {}
+  record Published(
+      String name,
+      String verifierKey,
+      String publicKey,
+      String fingerprint,
+      List<EarlierKey> earlier) {}
+
+  /**
+   * A key the deployment signed with before a rotation.
+   *
+   * @param verifierKey {@code name+keyid+base64}
+   * @param publicKey the X.509 public key, base64
+   * @param fingerprint SHA-256 of the 32-byte public key, in hex, in groups of four
+   */
+  record EarlierKey(String verifierKey, String publicKey, String fingerprint) {}
 
   Published published() {
     byte[] raw = key.rawPublicKey();
+    List<EarlierKey> earlier =
+        history.earlier().stream()
+            .map(
+                k ->
+                    new EarlierKey(
+                        SignedNote.verifierKey(k.name(), k.raw()),
+                        k.publicKey(),
+                        fingerprint(k.raw())))
+            .toList();
     return new Published(
-        name, SignedNote.verifierKey(name, raw), key.publicKey(), fingerprint(raw));
+        name, SignedNote.verifierKey(name, raw), key.publicKey(), fingerprint(raw), earlier);
   }
 
   /** SHA-256 of the key's 32 bytes in hex, in groups of four digits, to be read aloud. */

@@ -263,6 +263,37 @@ abstract class AuditContract {
   }
 
   @Test
+  void afterARotationTheCheckpointsOfTheEarlierKeyAreStillTheDeploymentsOnlyWhileItIsListed()
+      throws Exception {
+    appendSome(3);
+    Checkpoints.SignedCheckpoint signedBefore = checkpoints.export();
+    assertThat(checkpointFile.read()).contains(signedBefore);
+    SigningKey rotated =
+        new SigningKey(
+            "target/test-keys/rotated-" + java.util.UUID.randomUUID() + ".key",
+            SigningKeyTest.pem(SigningKeyTest.newPair()),
+            new org.springframework.mock.env.MockEnvironment());
+    org.springframework.transaction.PlatformTransactionManager manager =
+        transactions.getTransactionManager();
+
+    AuditVerifier listed =
+        new AuditVerifier(
+            jdbc,
+            checkpointFile,
+            new KeyHistory(rotated, java.util.List.of(signingKey.publicKey()), "entente"),
+            manager);
+    AuditVerifier.Verification v = listed.verify();
+    assertThat(v.intact()).as(String.valueOf(v)).isTrue();
+
+    AuditVerifier forgotten =
+        new AuditVerifier(
+            jdbc, checkpointFile, new KeyHistory(rotated, java.util.List.of(), "entente"), manager);
+    AuditVerifier.Verification without = forgotten.verify();
+    assertThat(without.intact()).isFalse();
+    assertThat(without.problem()).contains("not this deployment's, now or before a rotation");
+  }
+
+  @Test
   void aForgedCheckpointIsRefused() {
     appendSome(2);
     Checkpoints.SignedCheckpoint real = checkpoints.export();

@@ -34,6 +34,7 @@ class TransparencyPagesTest {
     assertThat(verifierKey).isEqualTo(SignedNote.verifierKey(name, signingKey.rawPublicKey()));
     assertThat((String) JsonPath.read(json, "$.publicKey")).isEqualTo(signingKey.publicKey());
     assertThat(fingerprint).matches("([0-9a-f]{4} ){15}[0-9a-f]{4}");
+    assertThat((List<?>) JsonPath.read(json, "$.earlier")).isEmpty();
 
     String text = SignedNote.checkpoint(name, 3, MerkleTree.emptyRoot(), List.of());
     String note = signingKey.signNote(text, name);
@@ -53,6 +54,7 @@ class TransparencyPagesTest {
         .contains((String) JsonPath.read(api, "$.fingerprint"))
         .contains((String) JsonPath.read(api, "$.verifierKey"))
         .contains("Verify the record yourself")
+        .contains("This installation has signed with the key above only.")
         .contains("transparency checkpoint --key " + JsonPath.read(api, "$.verifierKey"));
   }
 }

@@ -15,23 +15,45 @@ class V4__AuditGuard extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) throws Exception {
+    appendOnly(context, "audit_event");
+  }
+
+  /**
+   * Triggers that refuse UPDATE, DELETE and TRUNCATE of the table for every role, named after it,
+   * and those privileges revoked from the role that runs the application; PostgreSQL only.
+   */
+  static void appendOnly(Context context, String table) throws java.sql.SQLException {
     String product = context.getConnection().getMetaData().getDatabaseProductName();
     if (!"PostgreSQL".equalsIgnoreCase(product)) {
       return;
     }
     try (Statement s = context.getConnection().createStatement()) {
       s.execute(
-          "create function audit_event_append_only() returns trigger language plpgsql as $$"
-              + " begin raise exception 'audit_event is append-only: % refused', tg_op"
+          "create function "
+              + table
+              + "_append_only() returns trigger language plpgsql as $$"
+              + " begin raise exception '"
+              + table
+              + " is append-only: % refused', tg_op"
               + " using errcode = 'insufficient_privilege'; end $$");
       s.execute(
-          "create trigger audit_event_no_change before update or delete on audit_event"
-              + " for each row execute function audit_event_append_only()");
+          "create trigger "
+              + table
+              + "_no_change before update or delete on "
+              + table
+              + " for each row execute function "
+              + table
+              + "_append_only()");
       s.execute(
-          "create trigger audit_event_no_truncate before truncate on audit_event"
-              + " for each statement execute function audit_event_append_only()");
-      s.execute("revoke update, delete, truncate on audit_event from public");
-      s.execute("revoke update, delete, truncate on audit_event from current_user");
+          "create trigger "
+              + table
+              + "_no_truncate before truncate on "
+              + table
+              + " for each statement execute function "
+              + table
+              + "_append_only()");
+      s.execute("revoke update, delete, truncate on " + table + " from public");
+      s.execute("revoke update, delete, truncate on " + table + " from current_user");
     }
   }
 }

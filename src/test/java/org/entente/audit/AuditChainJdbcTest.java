@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
   AuditVerifier.class,
   CheckpointFile.class,
   SigningKey.class,
+  KeyHistory.class,
   FixedClockConfiguration.class
 })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)

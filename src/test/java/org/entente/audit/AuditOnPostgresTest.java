@@ -3,34 +3,15 @@ package org.entente.audit;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.entente.testing.CleanAfterEachTest;
-import org.entente.testing.CleanDatabase;
-import org.entente.testing.EmbeddedPostgresConfiguration;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntentePostgresTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
 
-@SpringBootTest(
-    properties = "entente.audit.signing-key-file=target/test-keys/pg-${random.uuid}.key")
-@ActiveProfiles("test")
-@Import({FixedClockConfiguration.class, EmbeddedPostgresConfiguration.class})
-@TestExecutionListeners(
-    listeners = CleanDatabase.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@EntentePostgresTest
 @CleanAfterEachTest
-// Beside the H2 classes, on the second core; one PostgreSQL class at a time (their shared context
-// and database), each one's tests one after the other (docs/decisions/0030).
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(EmbeddedPostgresConfiguration.LANE)
 class AuditOnPostgresTest extends AuditContract {
 
   @Autowired JdbcTemplate template;

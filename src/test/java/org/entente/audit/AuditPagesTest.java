@@ -16,30 +16,14 @@ import java.util.EnumSet;
 import org.entente.identity.Accounts;
 import org.entente.identity.Role;
 import org.entente.testing.CleanAfterEachTest;
-import org.entente.testing.CleanDatabase;
-import org.entente.testing.FixedClockConfiguration;
+import org.entente.testing.EntenteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(
-    properties = {
-      "entente.security.bcrypt-strength=4",
-      "entente.audit.signing-key-file=target/test-keys/pages-${random.uuid}.key"
-    })
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-@TestExecutionListeners(
-    listeners = CleanDatabase.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@EntenteTest
 @CleanAfterEachTest
 class AuditPagesTest {
 

@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * in a file only the application reads ({@code entente.audit.signing-key-file}, PEM or the two
  * base64 lines Entente writes), which is made on first use when it does not exist. PEM means a
  * {@code PRIVATE KEY} block (PKCS#8) and a {@code PUBLIC KEY} block (X.509), as {@code openssl
- * genpkey -algorithm ed25519} and {@code openssl pkey -pubout} write them.
+ * genpkey -algorithm ed25519} and {@code openssl pkey -pubout} write them. A file named {@code
+ * .p12} or {@code .pfx} is a PKCS#12 key store ({@link Pkcs12Key}), opened with {@code
+ * entente.audit.signing-key-password}; it is never made by the application.
  *
  * <p>With the {@code postgres} profile (production) the key must not be a file inside {@code
  * ./data}, where the application keeps its own files: whoever administers the host's data would
@@ -44,12 +46,28 @@ class SigningKey {
 
   private final Path file;
   private final String given;
+  private final String password;
+  private final String alias;
   private volatile KeyPair keys;
 
+  SigningKey(String file, String given, Environment environment) {
+    this(file, given, environment, "", "");
+  }
+
+  /**
+   * @param password the PKCS#12 key store's password, when the file is one ({@code .p12}, {@code
+   *     .pfx}; {@link Pkcs12Key})
+   * @param alias its entry, when it has more than one key
+   */
+  @org.springframework.beans.factory.annotation.Autowired
   SigningKey(
       @Value("${entente.audit.signing-key-file:./data/audit-signing.key}") String file,
       @Value("${entente.audit.signing-key:}") String given,
-      Environment environment) {
+      Environment environment,
+      @Value("${entente.audit.signing-key-password:}") String password,
+      @Value("${entente.audit.signing-key-alias:}") String alias) {
+    this.password = password;
+    this.alias = alias;
     this.file = Path.of(file);
     this.given = given == null || given.isBlank() ? null : given;
     if (this.given == null
@@ -170,6 +188,15 @@ class SigningKey {
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalArgumentException("it is not an Ed25519 key pair (" + e.getMessage() + ")");
     }
+    return checked(pair);
+  }
+
+  /**
+   * The pair, once a signature by its private key verifies with its public key.
+   *
+   * @throws IllegalArgumentException when the public key is not the private key's
+   */
+  static KeyPair checked(KeyPair pair) {
     byte[] probe = "entente signing key probe".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     String publicText = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
     if (!verifies(publicText, probe, sign(pair.getPrivate(), probe))) {
@@ -205,6 +232,13 @@ class SigningKey {
       }
     }
     try {
+      if (Pkcs12Key.isPkcs12(file)) {
+        // a key store is made by whoever keeps the keys, never by the application
+        if (!Files.exists(file)) {
+          throw new IllegalArgumentException("the key store does not exist");
+        }
+        return Pkcs12Key.read(file, password, alias);
+      }
       if (Files.exists(file)) {
         return read(Files.readString(file));
       }

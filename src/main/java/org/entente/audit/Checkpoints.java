@@ -32,7 +32,6 @@ public class Checkpoints {
   private final JdbcClient jdbc;
   private final AuditVerifier verifier;
   private final Clock clock;
-  private final SigningKey key;
   private final KeyHistory keys;
   private final CheckpointFile file;
 
@@ -41,7 +40,6 @@ public class Checkpoints {
     this.jdbc = jdbc;
     this.verifier = verifier;
     this.clock = clock;
-    this.key = keys.current();
     this.keys = keys;
     this.file = file;
   }
@@ -85,6 +83,7 @@ public class Checkpoints {
    */
   SignedCheckpoint sign(Audit.ChainHead head) {
     Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    SigningKey key = keys.current();
     String publicKey = key.publicKey();
     SignedCheckpoint c =
         new SignedCheckpoint(

@@ -16,12 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DeploymentKey {
 
-  private final SigningKey key;
   private final KeyHistory history;
   private final String name;
 
   DeploymentKey(KeyHistory history, @Value("${entente.audit.key-name:entente}") String name) {
-    this.key = history.current();
     this.history = history;
     this.name = name;
     try {
@@ -58,6 +56,7 @@ class DeploymentKey {
   record EarlierKey(String verifierKey, String publicKey, String fingerprint) {}
 
   Published published() {
+    SigningKey key = history.current();
     byte[] raw = key.rawPublicKey();
     List<EarlierKey> earlier =
         history.earlier().stream()

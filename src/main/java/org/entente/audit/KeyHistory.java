@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,19 +38,12 @@ class KeyHistory {
   private final SigningKey current;
   private final List<Earlier> earlier;
 
-  @Autowired
   KeyHistory(
       SigningKey current,
       @Value("${entente.audit.previous-public-keys:}") List<String> previous,
       @Value("${entente.audit.key-name:entente}") String name) {
     this.current = current;
     this.earlier = parse(previous, name, current.publicKey());
-  }
-
-  /** The key that signs now, and the earlier ones, newest first, as {@link #parse} reads them. */
-  KeyHistory(SigningKey current, List<Earlier> earlier) {
-    this.current = current;
-    this.earlier = List.copyOf(earlier);
   }
 
   /** The key that signs now. */
